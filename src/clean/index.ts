@@ -1,0 +1,41 @@
+// clean: SourceDocument → Article (boilerplate removed, paragraphs and sentences located).
+import { createHash } from 'node:crypto';
+import type { Article, SourceDocument, Span } from '../types.js';
+import { cleanLines } from './lines.js';
+import { splitParagraph } from './sentences.js';
+
+/** Sentence spans over `text`; every line break is a paragraph boundary that no sentence crosses. */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], m.index ?? 0, spans);
+  return spans;
+}
+
+/** Stable identity: the same url, title and raw text always give the same id. */
+const articleId = (doc: SourceDocument): string =>
+  createHash('sha256').update(`${doc.url ?? ''}\n${doc.title ?? ''}\n${doc.text}`).digest('hex');
+
+export function cleanDocument(doc: SourceDocument): Article {
+  const { lines, removed } = cleanLines(doc.text, doc.title);
+  const paragraphs: Span[] = [];
+  let text = '';
+  for (const line of lines) {
+    if (text !== '') text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + line.length });
+    text += line;
+  }
+  return {
+    id: articleId(doc),
+    externalId: doc.externalId,
+    origin: doc.origin,
+    format: doc.format,
+    url: doc.url,
+    source: doc.source,
+    published: doc.published,
+    title: doc.title,
+    text,
+    paragraphs,
+    sentences: splitSentences(text),
+    removed,
+  };
+}

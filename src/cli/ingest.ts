@@ -1,0 +1,64 @@
+import { cleanDocument } from '../clean/index.js';
+import { extractArticle } from '../extract/index.js';
+import { ingestPaths } from '../ingest/index.js';
+import { countFiles } from './count-files.js';
+import { openDb, resolverFromStore } from './open.js';
+import { Progress } from './progress.js';
+
+/**
+ * `salvo ingest`: every readable report is cleaned, extracted, grouped and stored, one transaction per article.
+ * A bad input costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all
+ * could be read.
+ */
+export async function ingestCommand(paths: string[], db: string | undefined): Promise<number> {
+  const store = openDb(db);
+  let resolver = resolverFromStore(store);
+  const progress = new Progress(countFiles(paths), 'ingest');
+  let stored = 0;
+  let duplicates = 0;
+  let failed = 0;
+  let launches = 0;
+  let lastFile = '';
+  const fail = (origin: string, reason: string): void => {
+    failed++;
+    process.stderr.write(`${progress.isTty ? '\n' : ''}salvo: skipped ${origin}: ${reason}\n`);
+  };
+  try {
+    for await (const item of ingestPaths(paths)) {
+      const origin = item.ok ? item.doc.origin : item.failure.origin;
+      const file = origin.replace(/:\d+$|\[\d+\]$/, '');
+      if (file !== lastFile) {
+        if (lastFile) progress.tick();
+        lastFile = file;
+      }
+      if (!item.ok) {
+        fail(item.failure.origin, item.failure.reason);
+        continue;
+      }
+      try {
+        const article = cleanDocument(item.doc);
+        if (store.hasArticle(article.id)) {
+          duplicates++;
+          continue;
+        }
+        const extraction = extractArticle(article);
+        const changed = resolver.add({ extraction, published: article.published?.date ?? null });
+        store.saveArticle(article, extraction, changed);
+        stored++;
+        if (extraction.isLaunchReport) launches++;
+      } catch (err) {
+        fail(origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
+        // The resolver may hold the failed article: rebuild it from what the store really has.
+        resolver = resolverFromStore(store);
+      }
+    }
+    if (lastFile) progress.tick();
+    progress.finish();
+  } finally {
+    store.close();
+  }
+  process.stderr.write(
+    `salvo: ${stored} stored (${launches} launch reports), ${duplicates} already stored, ${failed} failed\n`,
+  );
+  return stored + duplicates === 0 ? 1 : 0;
+}

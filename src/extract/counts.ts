@@ -1,0 +1,72 @@
+import { phrases } from './phrases.js';
+
+/** How many missiles a phrase commits to: "two" (2, exact), "at least two" (2), "multiple" (2), "about 10" (10). */
+export interface CountMention {
+  start: number;
+  end: number;
+  surface: string;
+  min: number;
+  exact: boolean;
+  /** A number (or the singular) was written, not just a plural or "several". */
+  numeric: boolean;
+}
+
+const NOUN = /\b(?:missiles?|projectiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|MRBMs?|SLBMs?|KN-\d+s?|Hwasong-\d+\w*s?)\b/gi;
+// Words allowed between a number and its noun ("two short-range ballistic missiles", "a single unidentified projectile").
+const MODIFIERS = String.raw`(?:(?:what|which)\s+(?:appeared|appears|seemed|were|was|is|are)\s+(?:to\s+be\s+)?|(?:suspected|apparent|possible|unidentified|unspecified|new(?:ly developed)?|new-type|more|other|additional|further|short|medium|mid|long|intermediate|close|range|short-range|medium-range|mid-range|long-range|intermediate-range|close-range|intercontinental|submarine-launched|ballistic|cruise|hypersonic|strategic|tactical|guided|large|super-large|solid-fuel(?:ed)?|liquid-fuel(?:ed)?|type|kind|of|the|its|kinds)\s+)`;
+// Verbs of firing that make a count a count of launched missiles (not "at least one missile flew …").
+const FIRE = /\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|test[- ]?fire[sd]?|test[- ]?fired|test[- ]?launch(?:ed)?|shot|lob(?:bed|s)?|unleash(?:ed|es)?|hurl(?:ed|s)?|blast(?:ed)?)\b/i;
+
+function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
+  const p = phrases();
+  const s = q.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (p.atLeast.includes(s)) return 'atLeast';
+  if (p.moreThan.includes(s)) return 'moreThan';
+  if (p.about.includes(s)) return 'about';
+  return null;
+}
+
+export function findCounts(sentence: string): CountMention[] {
+  const p = phrases();
+  const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
+  const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
+  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?\b(${p.numberWordSource}|\d{1,3})\s+${MODIFIERS}{0,5}$`, 'i');
+  const pluralRe = new RegExp(String.raw`\b(${plural})\s+${MODIFIERS}{0,5}$`, 'i');
+  const out: CountMention[] = [];
+  for (const m of sentence.matchAll(NOUN)) {
+    const nounStart = m.index ?? 0;
+    const nounEnd = nounStart + m[0].length;
+    const before = sentence.slice(Math.max(0, nounStart - 80), nounStart);
+    const clauseBefore = sentence.slice(Math.max(0, nounStart - 140), nounStart);
+    const after = sentence.slice(nounEnd, nounEnd + 40);
+    const fired = FIRE.test(clauseBefore) || /^\s*(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:fired|launched|test-fired)/i.test(after);
+    if (!fired) continue;
+    const n = before.match(numbered);
+    if (n) {
+      const word = n[2].toLowerCase().replace(/\s+/g, ' ');
+      let value = /^\d+$/.test(word) ? Number(word) : (p.numberWords.get(word) ?? NaN);
+      if (!Number.isFinite(value) || value <= 0 || value > 200) continue;
+      // "a missile" is a count of one only for a singular noun ("a series of missiles" is handled below).
+      const pluralNoun = /s$/i.test(m[0]) && !/ss$/i.test(m[0]);
+      if ((word === 'a' || word === 'an' || word === 'another') && pluralNoun) {
+        const pl = before.match(pluralRe);
+        if (!pl) continue;
+      } else {
+        const q = n[1] ? qualifierKind(n[1]) : null;
+        if (q === 'moreThan') value += 1;
+        const start = nounStart - before.length + (n.index ?? 0);
+        out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: value, exact: q === null, numeric: true });
+        continue;
+      }
+    }
+    const pl = before.match(pluralRe);
+    const isPluralNoun = /s$/i.test(m[0]) && !/ss$/i.test(m[0]);
+    if (pl || isPluralNoun) {
+      // A bare plural after "the" ("the missiles flew") says nothing about how many were fired.
+      if (!pl && /\b(?:the|these|those|its|their)\s+(?:\S+\s+){0,3}$/i.test(before.slice(-40))) continue;
+      const start = pl ? nounStart - before.length + (pl.index ?? 0) : nounStart;
+      out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: 2, exact: false, numeric: false });
+    }
+  }
+  return out;
+}

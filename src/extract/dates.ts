@@ -1,0 +1,114 @@
+import * as chrono from 'chrono-node';
+
+// Calendar arithmetic on plain YYYY-MM-DD strings, in UTC so that no machine time zone leaks in.
+export const toDay = (d: Date): string => d.toISOString().slice(0, 10);
+export const parseDay = (s: string): Date => new Date(`${s}T00:00:00Z`);
+export const addDays = (s: string, n: number): string => toDay(new Date(parseDay(s).getTime() + n * 86_400_000));
+export const weekdayOf = (s: string): number => parseDay(s).getUTCDay();
+export const daysBetween = (a: string, b: string): number => Math.round((parseDay(b).getTime() - parseDay(a).getTime()) / 86_400_000);
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * The launch day named by a weekday, seen from the publication date: the nearest such day at most one day after
+ * publication (a US- or UTC-dated report of a Korean morning launch is published "the day before") and up to six
+ * days before it.
+ */
+export function resolveWeekday(weekday: number, published: string): string {
+  const pw = weekdayOf(published);
+  const back = (pw - weekday + 7) % 7; // 0..6 days back
+  if (back === 6) return addDays(published, 1);
+  return addDays(published, -back);
+}
+
+/** A date-like expression found in a sentence. */
+export interface DateMention {
+  kind: 'explicit' | 'weekday' | 'relative';
+  start: number;
+  end: number;
+  surface: string;
+  /** Resolved calendar date, when the expression (and the reference) pin it. */
+  date: string | null;
+  /** Day of week named or implied, 0 = Sunday. */
+  weekday: number | null;
+  /** Whether the year was written. */
+  yearStated: boolean;
+  /** For "23:10 GMT on Wednesday": the weekday is in UTC, not local time. */
+  inUtc: boolean;
+}
+
+const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
+const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
+
+/**
+ * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
+ * weekday words and relative days. `reference` is the publication date (or null).
+ */
+export function findDates(text: string, reference: string | null): DateMention[] {
+  const out: DateMention[] = [];
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
+    if (!/[a-z]{3}/i.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
+    const yearStated = r.start.isCertain('year');
+    const y = r.start.get('year');
+    const m = r.start.get('month');
+    const d = r.start.get('day');
+    if (y === null || m === null || d === null) continue;
+    let date: string | null = null;
+    if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    else if (reference) date = nearestYear(m, d, reference);
+    const start = r.index;
+    const surface = r.text;
+    // Drop a weekday chrono swallowed ("Wednesday, July 4"): we read weekdays ourselves below.
+    out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false });
+  }
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.kind === 'explicit' && start >= o.start && end <= o.end && /\d/.test(o.surface))) {
+      // "Wednesday, July 4": the explicit date carries it.
+    }
+    const qualifier = (m[1] ?? '').toLowerCase();
+    if (qualifier === 'last' || qualifier === 'next' || qualifier === 'past') continue;
+    const weekday = WEEKDAYS.indexOf(m[3].toLowerCase());
+    const before = text.slice(Math.max(0, start - 40), start);
+    const inUtc = /\b(?:gmt|utc|z)\s*(?:on\s*)?$/i.test(before) || /\(\s*\d{1,2}:?\d{2}\s*(?:gmt|utc)[^)]*$/i.test(before);
+    out.push({
+      kind: 'weekday',
+      start,
+      end,
+      surface: m[0],
+      date: reference && !inUtc ? resolveWeekday(weekday, reference) : null,
+      weekday,
+      yearStated: false,
+      inUtc,
+    });
+  }
+  for (const m of text.matchAll(RELATIVE_RE)) {
+    const start = m.index ?? 0;
+    const word = m[1].toLowerCase();
+    const back = /yesterday|previous day|day before|day earlier/.test(word) ? 1 : 0;
+    const date = reference ? addDays(reference, -back) : null;
+    out.push({ kind: 'relative', start, end: start + m[0].length, surface: m[0], date, weekday: date ? weekdayOf(date) : null, yearStated: false, inUtc: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The year that puts month/day nearest to (and preferably not after) the reference date. */
+function nearestYear(month: number, day: number, reference: string): string {
+  const ry = Number(reference.slice(0, 4));
+  let best = '';
+  let bestCost = Infinity;
+  for (const y of [ry - 1, ry, ry + 1]) {
+    const s = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const diff = daysBetween(reference, s); // positive: after publication
+    const cost = diff > 2 ? diff * 4 : Math.abs(diff);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = s;
+    }
+  }
+  return best;
+}

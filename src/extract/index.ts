@@ -1,0 +1,303 @@
+import type { Article, Claim, Extraction, FieldName, FieldValue, Span } from '../types.js';
+import { findCounts } from './counts.js';
+import { type DateMention, findDates, resolveWeekday, weekdayOf, addDays } from './dates.js';
+import {
+  actorInfo,
+  findActors,
+  findAgencies,
+  findClassPhrases,
+  findEez,
+  findMissiles,
+  findSeas,
+  findSites,
+} from './knowledge.js';
+import { phrases } from './phrases.js';
+import { findLengths } from './quantities.js';
+import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
+import { findTimes, formatMinutes, toLocal } from './times.js';
+import { articleUnits, type Unit } from './units.js';
+
+/** A sentence with everything the parsers found in it and its role. */
+interface ReadUnit extends Unit {
+  dates: DateMention[];
+  launch: boolean;
+  role: RoleDecision;
+}
+
+// Years when Pyongyang kept its own clock at UTC+8:30: "local time" then is not KST.
+const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04' };
+const SAID = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+export function extractArticle(article: Article): Extraction {
+  const reference = article.published?.date ?? null;
+  const units: ReadUnit[] = articleUnits(article).map((u) => ({
+    ...u,
+    dates: findDates(u.text, reference),
+    launch: !u.isCaption && statesLaunch(u.text),
+    role: { role: 'main', mainEnd: u.text.length, reason: '' },
+  }));
+  // First pass: roles without a main date, to find the sentences that report the launch and its date.
+  for (const u of units) u.role = sentenceRole(u, u.dates, null);
+  const mainLaunch = units.filter((u) => u.launch && u.role.role === 'main');
+  const actor = decideActor(units, mainLaunch);
+  const offset = actorInfo(actor)?.utcOffsetMinutes ?? 540;
+  const date = decideDate(units, mainLaunch, reference, offset);
+  // Second pass: now that the main date is known, sentences anchored on other dates are background.
+  for (const u of units) u.role = sentenceRole(u, u.dates, date.value);
+  const isReport = decideReport(units);
+
+  const claims: Claim[] = [];
+  const claim = (u: Unit, field: FieldName, value: FieldValue, span: Span, parser: string, confidence: number, implied = false): void => {
+    claims.push(makeClaim(article, u, field, value, span, parser, confidence, implied));
+  };
+  if (date.value && date.unit && date.span) claim(date.unit, 'date_local', date.value, date.span, date.parser, date.confidence, date.implied);
+  else if (date.value && units.length) {
+    const u = units[0];
+    claim(u, 'date_local', date.value, { start: 0, end: 0 }, 'publication-date', 0.6, true);
+  }
+
+  const main = units.filter((u) => u.role.role === 'main');
+  const inMain = (u: ReadUnit, start: number): boolean => start < u.role.mainEnd;
+
+  // Time of the first launch.
+  for (const u of main) {
+    if (!u.launch && !/\blaunch|fired|lift(?:ed)?[- ]off/i.test(u.text)) continue;
+    const times = findTimes(u.text).filter((t) => inMain(u, t.start));
+    const local = pickLaunchTime(u.text, times, date.value, offset);
+    if (local) {
+      claim(u, 'time_local', local.value, local.span, 'time', 0.8);
+      break;
+    }
+  }
+
+  // Distance and apogee: the largest figure stated for this launch, km preferred over miles.
+  for (const kind of ['distance', 'apogee'] as const) {
+    const field: FieldName = kind === 'distance' ? 'distance_km' : 'apogee_km';
+    const found: { u: Unit; km: number; unit: 'km' | 'mi'; span: Span }[] = [];
+    for (const u of main) {
+      for (const l of findLengths(u.text)) if (l.kind === kind && inMain(u, l.start)) found.push({ u, km: l.km, unit: l.unit, span: { start: l.start, end: l.end } });
+    }
+    const km = found.filter((f) => f.unit === 'km');
+    const pool = km.length ? km : found;
+    if (pool.length) {
+      const best = pool.reduce((a, b) => (b.km > a.km ? b : a));
+      claim(best.u, field, best.km, best.span, kind, 0.75);
+    }
+  }
+
+  // Count: the fewest missiles any numbered statement commits to; a bare plural only when nothing is numbered.
+  const counts = main.flatMap((u) => findCounts(u.text).filter((c) => inMain(u, c.start)).map((c) => ({ u, c })));
+  const numbered = counts.filter((x) => x.c.numeric);
+  if (numbered.length) {
+    const least = numbered.reduce((a, b) => (b.c.min < a.c.min ? b : a));
+    const exact = numbered.every((x) => x.c.exact && x.c.min === least.c.min);
+    claim(least.u, 'count_min', least.c.min, { start: least.c.start, end: least.c.end }, 'count', 0.8);
+    claim(least.u, 'count_exact', exact, { start: least.c.start, end: least.c.end }, 'count', 0.7);
+  } else if (counts.length) {
+    const first = counts[0];
+    claim(first.u, 'count_min', first.c.min, { start: first.c.start, end: first.c.end }, 'count', 0.6);
+    claim(first.u, 'count_exact', false, { start: first.c.start, end: first.c.end }, 'count', 0.6);
+  }
+
+  // Class: a stated range class beats a plain "ballistic"; names never imply a class.
+  const classes = main.flatMap((u) => findClassPhrases(u.text).filter((c) => inMain(u, c.start) && !c.weak).map((c) => ({ u, c })));
+  const specific = classes.find((x) => x.c.class !== 'ballistic' && x.c.class !== 'HGV');
+  const cls = specific ?? classes.find((x) => x.c.class === 'ballistic');
+  if (cls) claim(cls.u, 'class', cls.c.class, { start: cls.c.start, end: cls.c.end }, 'class-phrase', specific ? 0.8 : 0.7);
+
+  // Name: the first designation named in a main sentence.
+  for (const u of main) {
+    const m = findMissiles(u.text).find((x) => inMain(u, x.start));
+    if (m) {
+      claim(u, 'name', m.surface.replace(/['’]s$/i, ''), { start: m.start, end: m.end }, 'missile-name', 0.75);
+      break;
+    }
+  }
+
+  // Site: a gazetteer name in a main sentence; ambiguous names ("Pyongyang") only where they read as a place.
+  const siteHits = main.flatMap((u) => findSites(u.text).filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak)).map((s) => ({ u, s })));
+  const site = siteHits.find((x) => !x.s.weak) ?? siteHits[0];
+  if (site) claim(site.u, 'site', site.s.key, { start: site.s.start, end: site.s.end }, 'gazetteer', site.s.weak ? 0.6 : 0.8);
+
+  // Landing area: a sea where the missiles went, not the coast they left from.
+  for (const u of main) {
+    const inland = /\b(?:landed|fell|crashed|impacted)\s+(?:\w+\s+){0,3}(?:inland|on land)\b|\bland(?:ed)? (?:in|on) (?:an? )?(?:inland|land)/i.exec(u.text);
+    if (inland && inMain(u, inland.index)) {
+      claim(u, 'landing', 'land', { start: inland.index, end: inland.index + inland[0].length }, 'landing', 0.7);
+      break;
+    }
+    const sea = findSeas(u.text).find((s) => inMain(u, s.start) && !/\bfrom\s+(?:\S+\s+){0,3}$/i.test(u.text.slice(Math.max(0, s.start - 30), s.start)));
+    if (sea) {
+      claim(u, 'landing', sea.landing, { start: sea.start, end: sea.end }, 'sea', 0.75);
+      break;
+    }
+  }
+
+  for (const u of main) {
+    const e = findEez(u.text).find((x) => inMain(u, x.start));
+    if (e) {
+      claim(u, 'eez', e.value, { start: e.start, end: e.end }, 'eez', 0.8);
+      break;
+    }
+  }
+
+  const fields: Partial<Record<FieldName, Claim>> = {};
+  for (const c of claims) if (!fields[c.field]) fields[c.field] = c;
+  return {
+    articleId: article.id,
+    isLaunchReport: isReport.value,
+    reportConfidence: isReport.confidence,
+    actor: isReport.value ? actor : null,
+    claims: isReport.value ? claims : [],
+    fields: isReport.value ? fields : {},
+    weekday: date.weekday,
+  };
+}
+
+function makeClaim(article: Article, u: Unit, field: FieldName, value: FieldValue, span: Span, parser: string, confidence: number, implied: boolean): Claim {
+  const base = u.span.start;
+  const agency = nearestAgency(u.text, span);
+  return {
+    field,
+    value,
+    surface: u.text.slice(span.start, span.end),
+    evidence: {
+      articleId: article.id,
+      part: u.part,
+      span: { start: base + span.start, end: base + span.end },
+      sentenceSpan: { start: u.span.start, end: u.span.end },
+      sentence: u.text,
+    },
+    attribution: agency?.key ?? null,
+    saidBy: agency?.name ?? article.source,
+    confidence,
+    parser,
+    implied,
+  };
+}
+
+function nearestAgency(text: string, span: Span): { key: string; name: string } | null {
+  const hits = findAgencies(text);
+  if (!hits.length) return null;
+  const dist = (h: { start: number; end: number }): number => (h.end <= span.start ? span.start - h.end : h.start >= span.end ? h.start - span.end : 0);
+  return hits.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+}
+
+// A weak place name counts only after a preposition of place or before "area"/"region".
+function placeContext(text: string, start: number, end: number, weak: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 20);
+  if (/^\s*(?:'s\s+)?(?:military|government|regime|leader|state|has|have|had|said|says|fired|launched|claimed)\b/i.test(after)) return false;
+  if (!weak) return true;
+  return /\b(?:from|near|in|at|around|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before) || /^\s*(?:area|region|district|vicinity|outskirts|suburbs?)\b/i.test(after) || /\b(?:area|outskirts|vicinity|suburbs?) of\s+(?:the\s+)?$/i.test(before);
+}
+
+interface DateDecision {
+  value: string | null;
+  weekday: number | null;
+  unit: Unit | null;
+  span: Span | null;
+  parser: string;
+  confidence: number;
+  implied: boolean;
+}
+
+/**
+ * The main launch's local date: an explicit date in a launch sentence, else a weekday resolved against the
+ * publication date, else "today"/"the previous day", else (a flash with no date words) the publication day.
+ * Dates after "said"/"announced" are when somebody spoke, used only when nothing else is written.
+ */
+function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string | null, offset: number): DateDecision {
+  const none: DateDecision = { value: null, weekday: null, unit: null, span: null, parser: 'none', confidence: 0, implied: false };
+  const pool = mainLaunch.slice(0, 6);
+  const candidates: { u: ReadUnit; d: DateMention; rank: number }[] = [];
+  for (const [i, u] of pool.entries()) {
+    for (const d of u.dates) {
+      if (d.start >= u.role.mainEnd) continue;
+      const spoken = SAID.test(u.text.slice(Math.max(0, d.start - 25), d.start));
+      const kindRank = d.kind === 'explicit' ? 0 : d.kind === 'weekday' ? 1 : 2;
+      candidates.push({ u, d, rank: kindRank * 10 + (spoken ? 5 : 0) + i * 0.1 });
+    }
+  }
+  // A UTC weekday ("23:10 GMT on Wednesday") becomes a local weekday through the time beside it.
+  for (const c of candidates) {
+    if (c.d.kind === 'weekday' && c.d.inUtc && c.d.weekday !== null) {
+      const t = findTimes(c.u.text).find((x) => x.zone === 'UTC' || x.zone === 'GMT');
+      const shift = t ? toLocal(t, offset).dayShift : 0;
+      const wd = (c.d.weekday + shift + 7) % 7;
+      c.d = { ...c.d, weekday: wd, date: reference ? resolveWeekday(wd, reference) : null, inUtc: false };
+      c.rank += 1;
+    }
+  }
+  candidates.sort((a, b) => a.rank - b.rank);
+  const best = candidates[0];
+  if (best) {
+    const d = best.d;
+    const span = { start: d.start, end: d.end };
+    if (d.date) return { value: d.date, weekday: weekdayOf(d.date), unit: best.u, span, parser: `date-${d.kind}`, confidence: d.kind === 'explicit' ? 0.9 : 0.8, implied: d.kind !== 'explicit' || !d.yearStated };
+    return { ...none, weekday: d.weekday, unit: best.u, span };
+  }
+  if (reference && mainLaunch.length) return { value: reference, weekday: weekdayOf(reference), unit: null, span: null, parser: 'publication-date', confidence: 0.6, implied: true };
+  return none;
+}
+
+function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date: string | null, offset: number): { value: string; span: Span } | null {
+  const p = phrases();
+  const usable = times.filter((t) => {
+    const before = text.slice(Math.max(0, t.start - 45), t.start);
+    const clause = before.split(/[,;]/).pop() ?? before;
+    return !p.landingTime.test(clause);
+  });
+  if (!usable.length) return null;
+  const first = usable[0];
+  const gloss = usable.find((t) => t.gloss && (t.zone === 'UTC' || t.zone === 'GMT'));
+  // Pyongyang time (UTC+8:30) in 2015–2018: trust the GMT gloss over the local clock.
+  const pyongyangClock = date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to && offset === 540 && first.zone === 'local';
+  const chosen = pyongyangClock && gloss ? gloss : first;
+  const local = toLocal(chosen, offset);
+  return { value: formatMinutes(local.minutes), span: { start: first.start, end: first.end } };
+}
+
+function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
+  for (const u of mainLaunch.slice(0, 3)) {
+    const verb = phrases().launchVerb.exec(u.text);
+    const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|said|says|reported)/i.test(u.text.slice(a.end, a.end + 25)));
+    if (verb) {
+      const before = actors.filter((a) => a.end <= verb.index);
+      if (before.length) return before[before.length - 1].actor;
+      const by = actors.find((a) => a.start > verb.index && /\bby\s+(?:\S+\s+){0,2}$/i.test(u.text.slice(Math.max(0, a.start - 20), a.start)));
+      if (by) return by.actor;
+    }
+    const named = findMissiles(u.text)[0];
+    if (named?.actor) return named.actor;
+    if (actors.length) return actors[0].actor;
+  }
+  const tally = new Map<string, number>();
+  for (const u of units.slice(0, 4)) for (const a of findActors(u.text)) tally.set(a.actor, (tally.get(a.actor) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [a, n] of tally) if (best === null || n > (tally.get(best) ?? 0)) best = a;
+  return best;
+}
+
+/** The article is a launch report when its headline or its opening sentence reports a launch as news. */
+function decideReport(units: ReadUnit[]): { value: boolean; confidence: number } {
+  const title = units.find((u) => u.part === 'title');
+  const body = units.filter((u) => u.part === 'text' && !u.isCaption);
+  const lead = body.slice(0, title ? 1 : 2);
+  const p = phrases();
+  // Strong negatives (artillery, debris, missile defence) anywhere in the main clause; weaker ones (a parade,
+  // drills, a summit) only when they come before the missile noun, i.e. are what the sentence is about.
+  const reports = (u: ReadUnit): boolean => {
+    if (!u.launch || u.role.role !== 'main') return false;
+    const mainPart = u.text.slice(0, u.role.mainEnd);
+    const head = mainPart.replace(/\b(?:missile|rocket|projectile)s?\b[\s\S]*$/i, '');
+    return !p.notLaunch.test(mainPart) && !p.notLaunchHead.test(head);
+  };
+  const t = title ? reports(title) : false;
+  const l = lead.some(reports);
+  if (t && l) return { value: true, confidence: 0.95 };
+  if (t || l) return { value: true, confidence: 0.75 };
+  return { value: false, confidence: 0.8 };
+}
+
+

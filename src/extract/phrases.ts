@@ -1,0 +1,75 @@
+import { readDataJson } from '../paths.js';
+
+interface PhraseTable {
+  launchVerbs: string[];
+  launchNouns: string[];
+  missileNouns: string[];
+  notLaunch: string[];
+  notLaunchHead: string[];
+  earlierMarkers: string[];
+  capabilityMarkers: string[];
+  apogeeWords: string[];
+  distanceWords: string[];
+  offsetAfter: string[];
+  offsetBefore: string[];
+  landingTimeWords: string[];
+  numberWords: Record<string, number>;
+  pluralQuantifiers: string[];
+  countAtLeast: string[];
+  countAbout: string[];
+  countMoreThan: string[];
+}
+
+/** Compiled phrase tables from data/phrases.json (see the comment there). */
+export interface Phrases {
+  launchVerb: RegExp;
+  launchNoun: RegExp;
+  missileNoun: RegExp;
+  notLaunch: RegExp;
+  notLaunchHead: RegExp;
+  earlier: RegExp;
+  capability: RegExp;
+  apogee: RegExp;
+  distance: RegExp;
+  offsetAfter: RegExp;
+  offsetBefore: RegExp;
+  landingTime: RegExp;
+  numberWords: Map<string, number>;
+  numberWordSource: string;
+  plural: string[];
+  atLeast: string[];
+  about: string[];
+  moreThan: string[];
+}
+
+const alt = (xs: string[]): string => xs.map((x) => `(?:${x})`).join('|');
+const words = (xs: string[]): RegExp => new RegExp(`\\b(?:${alt(xs)})`, 'i');
+
+let cached: Phrases | null = null;
+
+export function phrases(): Phrases {
+  if (cached) return cached;
+  const t = readDataJson<PhraseTable>('phrases.json');
+  const numberKeys = Object.keys(t.numberWords).sort((a, b) => b.length - a.length);
+  cached = {
+    launchVerb: words(t.launchVerbs),
+    launchNoun: words(t.launchNouns),
+    missileNoun: words(t.missileNouns),
+    notLaunch: words(t.notLaunch),
+    notLaunchHead: words(t.notLaunchHead),
+    earlier: words(t.earlierMarkers),
+    capability: words(t.capabilityMarkers),
+    apogee: words(t.apogeeWords),
+    distance: words(t.distanceWords),
+    offsetAfter: new RegExp(`^\\s*(?:${alt(t.offsetAfter)})`, 'i'),
+    offsetBefore: new RegExp(`(?:${alt(t.offsetBefore)})`, 'i'),
+    landingTime: words(t.landingTimeWords),
+    numberWords: new Map(Object.entries(t.numberWords).map(([k, v]) => [k.toLowerCase(), v])),
+    numberWordSource: numberKeys.map((k) => k.replace(/ /g, '\\s+')).join('|'),
+    plural: t.pluralQuantifiers,
+    atLeast: t.countAtLeast,
+    about: t.countAbout,
+    moreThan: t.countMoreThan,
+  };
+  return cached;
+}

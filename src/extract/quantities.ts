@@ -1,0 +1,50 @@
+import { phrases } from './phrases.js';
+
+/** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
+export interface LengthMention {
+  start: number;
+  end: number;
+  surface: string;
+  km: number;
+  unit: 'km' | 'mi';
+  /** What the words around it say it measures. */
+  kind: 'distance' | 'apogee' | 'offset' | 'capability' | 'other';
+  /** True when it is a gloss of a figure just before it ("800 km (497 miles)"). */
+  gloss: boolean;
+}
+
+const MILE_KM = 1.609344;
+// Numbers: "1,000", "1 500" (space as thousands separator), "99.8", "7,688"; units in all their spellings.
+const LENGTH = /(?<![\d.,])(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
+
+function parseNumber(s: string): number {
+  return Number(s.replace(/[, ]/g, ''));
+}
+
+export function findLengths(sentence: string): LengthMention[] {
+  const p = phrases();
+  const out: LengthMention[] = [];
+  for (const m of sentence.matchAll(LENGTH)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const value = parseNumber(m[1]);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const unit: 'km' | 'mi' = /^k/i.test(m[2]) ? 'km' : 'mi';
+    const km = unit === 'km' ? value : Math.round(value * MILE_KM);
+    const before = sentence.slice(Math.max(0, start - 90), start);
+    // Only the clause the number sits in speaks for it: cut the look-back at the last clause break.
+    const clause = before.split(/[;:]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
+    const after = sentence.slice(end, end + 60);
+    const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
+    let kind: LengthMention['kind'] = 'other';
+    if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
+    else if (p.offsetAfter.test(after) && !/^\s*(?:into|in)\b/i.test(after)) kind = 'offset';
+    else if (p.offsetBefore.test(clause)) kind = 'offset';
+    else if (p.apogee.test(clause) || /^\s*(?:\)\s*)?(?:high|in altitude|in height|into (?:the )?(?:sky|space|air)|above)/i.test(after)) kind = 'apogee';
+    else if (p.distance.test(clause) || /^\s*(?:\)\s*)?(?:before|and (?:landed|fell|crashed|splashed))/i.test(after)) kind = 'distance';
+    out.push({ start, end, surface: m[0], km, unit, kind, gloss });
+  }
+  // A miles gloss takes the kind of the figure it glosses.
+  for (let i = 1; i < out.length; i++) if (out[i].gloss) out[i].kind = out[i - 1].kind;
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { SentenceRole } from '../types.js';
+import type { DateMention } from './dates.js';
+import { phrases } from './phrases.js';
+import type { Unit } from './units.js';
+
+/** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
+export function statesLaunch(text: string): boolean {
+  const p = phrases();
+  if (!p.missileNoun.test(text)) return false;
+  return p.launchVerb.test(text) || p.launchNoun.test(text);
+}
+
+export interface RoleDecision {
+  role: SentenceRole;
+  /** Facts after this offset belong to a background clause ("…, its first launch since March"). */
+  mainEnd: number;
+  reason: string;
+}
+
+/**
+ * The role of a sentence relative to the main launch, decided from its own words and its dates:
+ * - "earlier": it speaks of another launch (a past date, "last Thursday", "previously", a perfect-tense tally);
+ * - "capability": a design range or what a missile could reach;
+ * - "context": captions;
+ * - "main": it may state facts of the main launch, up to `mainEnd`.
+ * A background anchor that comes after the sentence's launch verb only cuts off its own clause.
+ * `mainDate` is the main launch's date when known: an explicit date more than two days away is an anchor.
+ */
+export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null): RoleDecision {
+  const p = phrases();
+  const text = unit.text;
+  if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
+  const anchors: { at: number; why: string }[] = [];
+  for (const d of dates) {
+    if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
+      anchors.push({ at: d.start, why: `another date (${d.surface})` });
+    }
+  }
+  const marker = p.earlier.exec(text);
+  if (marker) anchors.push({ at: marker.index, why: `background marker "${marker[0]}"` });
+  const capability = p.capability.exec(text);
+  anchors.sort((a, b) => a.at - b.at);
+  const first = anchors[0];
+  const verb = p.launchVerb.exec(text);
+  if (first) {
+    if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
+      return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
+    }
+    return { role: 'earlier', mainEnd: 0, reason: first.why };
+  }
+  if (capability && !(verb && verb.index < capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
+  return { role: 'main', mainEnd: text.length, reason: 'main' };
+}
+
+// The start of the clause holding `at`: back to the last comma, semicolon, dash or bracket, or a joining word.
+function clauseStart(text: string, at: number): number {
+  const head = text.slice(0, at);
+  let cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(' – '), head.lastIndexOf(' — '), head.lastIndexOf('('));
+  const joiner = /\b(?:after|following|since|as|when|while|and)\b(?![\s\S]*\b(?:after|following|since|as|when|while|and)\b)/i.exec(head);
+  if (joiner && joiner.index > cut) cut = joiner.index;
+  return cut > 0 ? cut : at;
+}

@@ -1,0 +1,85 @@
+/** A clock time found in a sentence, with the zone it was given in. */
+export interface TimeMention {
+  start: number;
+  end: number;
+  surface: string;
+  /** Minutes after midnight, as written (in `zone`). */
+  minutes: number;
+  /** "local" when no zone or "local time" was written; otherwise a zone name ("UTC", "KST", "PDT", …). */
+  zone: string;
+  /** Whether this time is a gloss in brackets after another time ("8 a.m. (2300 GMT)"). */
+  gloss: boolean;
+}
+
+// Offsets in minutes east of UTC, for zones reporters write after a time.
+export const ZONE_OFFSETS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, KST: 540, JST: 540, 'SEOUL TIME': 540, 'TOKYO TIME': 540, 'KOREA TIME': 540,
+  'PYONGYANG TIME': 540, IST: 330, PKT: 300, 'BEIJING TIME': 480, CST_CHINA: 480, HST: -600,
+  PDT: -420, PST: -480, MDT: -360, MST: -420, CDT: -300, EDT: -240, EST: -300, MSK: 180, IRST: 210,
+};
+
+const ZONE_WORDS = String.raw`(GMT|UTC|KST|JST|IST|PKT|HST|PDT|PST|MDT|MST|CDT|EDT|EST|MSK|IRST|Z|ET|PT|local time|local|Korea(?:n)? (?:standard )?time|Seoul time|Tokyo time|Pyongyang time|Beijing time|Japan time)`;
+
+const AMPM = String.raw`(a\.?\s?m\.?|p\.?\s?m\.?|am\b|pm\b)`;
+// "8:10 a.m.", "8.10am", "9 a.m.", "11:42 p.m. local time", with an optional zone after.
+const CLOCK_12 = new RegExp(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*${AMPM}(?:\s*\(?\s*${ZONE_WORDS}\b)?`, 'gi');
+// "23:10 GMT", "2310 GMT", "2310GMT", "14:55 local", "at 07:09 KST".
+const CLOCK_24 = new RegExp(String.raw`\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s*)?${ZONE_WORDS}\b`, 'gi');
+// "at 14:55" without a zone (24-hour clock, needs the colon).
+const CLOCK_24_BARE = /\b(?:at|around|about|from)\s+([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m|am|pm))/gi;
+
+function normaliseZone(z: string | undefined): string {
+  if (!z) return 'local';
+  const u = z.toUpperCase().replace(/\s+/g, ' ');
+  if (u === 'LOCAL' || u === 'LOCAL TIME') return 'local';
+  if (u.startsWith('KOREA')) return 'KST';
+  if (u === 'JAPAN TIME') return 'JST';
+  if (u === 'BEIJING TIME') return 'BEIJING TIME';
+  if (u === 'ET') return 'EDT';
+  if (u === 'PT') return 'PDT';
+  return u;
+}
+
+export function findTimes(text: string): TimeMention[] {
+  const out: TimeMention[] = [];
+  const add = (start: number, surface: string, h: number, m: number, zone: string): void => {
+    if (h > 23 || m > 59) return;
+    const end = start + surface.length;
+    if (out.some((o) => start < o.end && end > o.start)) return;
+    const before = text.slice(Math.max(0, start - 3), start);
+    out.push({ start, end, surface, minutes: h * 60 + m, zone, gloss: /\(\s*$/.test(before) });
+  };
+  for (const m of text.matchAll(CLOCK_12)) {
+    let h = Number(m[1]);
+    const min = m[2] ? Number(m[2]) : 0;
+    if (h < 1 || h > 12) continue;
+    const pm = /^p/i.test(m[3]);
+    if (pm && h !== 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    add(m.index ?? 0, m[0].replace(/[\s(]+$/, ''), h, min, normaliseZone(m[4]));
+  }
+  for (const m of text.matchAll(CLOCK_24)) {
+    // A bare four-digit number before a zone is a time only when it looks like one (2310 GMT, not 2017 GMT+9).
+    add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), normaliseZone(m[3]));
+  }
+  for (const m of text.matchAll(CLOCK_24_BARE)) {
+    const start = (m.index ?? 0) + m[0].indexOf(m[1]);
+    add(start, m[0].slice(m[0].indexOf(m[1])), Number(m[1]), Number(m[2]), 'local');
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Converts a time to the launching country's local clock. `localOffset` is minutes east of UTC for the
+ * launch place (KST 540). Returns minutes after local midnight and the day shift (-1, 0, +1) from the zone's date.
+ */
+export function toLocal(t: TimeMention, localOffset: number): { minutes: number; dayShift: number } {
+  if (t.zone === 'local') return { minutes: t.minutes, dayShift: 0 };
+  const off = ZONE_OFFSETS[t.zone];
+  if (off === undefined) return { minutes: t.minutes, dayShift: 0 };
+  const total = t.minutes - off + localOffset;
+  const dayShift = Math.floor(total / 1440);
+  return { minutes: ((total % 1440) + 1440) % 1440, dayShift };
+}
+
+export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -1,0 +1,83 @@
+// Byte-level checks: binary sniffing and charset decoding. Everything after this works on strings.
+import iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+
+const MAGIC: { bytes: number[]; label: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], label: 'PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], label: 'JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], label: 'GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], label: 'PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], label: 'ZIP archive' },
+  { bytes: [0x1f, 0x8b], label: 'gzip archive' },
+];
+
+const startsWith = (buf: Uint8Array, prefix: number[]): boolean =>
+  buf.length >= prefix.length && prefix.every((b, i) => buf[i] === b);
+
+type Bom = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+function detectBom(buf: Uint8Array): Bom | null {
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) return 'utf-8';
+  if (startsWith(buf, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(buf, [0xfe, 0xff])) return 'utf-16be';
+  return null;
+}
+
+export const isGzip = (buf: Uint8Array): boolean => startsWith(buf, [0x1f, 0x8b]);
+
+/** Returns "binary file (looks like …)" when the bytes are not text, else null. */
+export function binaryReason(buf: Uint8Array): string | null {
+  const magic = MAGIC.find((m) => startsWith(buf, m.bytes));
+  if (magic) return `binary file (looks like ${magic.label})`;
+  // UTF-16 text is full of NUL bytes, so the NUL test only applies without a UTF-16 BOM.
+  const bom = detectBom(buf);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return null;
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return 'binary file (looks like binary data: contains NUL bytes)';
+  return null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function tryUtf8(buf: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    return null;
+  }
+}
+
+/** The charset an HTML page declares in its first bytes (<meta charset> or http-equiv Content-Type). */
+function declaredHtmlCharset(buf: Uint8Array): string | null {
+  const head = Buffer.from(buf.subarray(0, 4096)).toString('latin1');
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<meta[^>]+content\s*=\s*["'][^"']*charset\s*=\s*([\w.:-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+const isUtf8Label = (label: string): boolean => /^utf-?8$/i.test(label);
+
+/**
+ * Decodes file bytes to a string: BOM first, then (for HTML) the declared charset, then strict UTF-8,
+ * then a jschardet guess decoded by iconv-lite; windows-1252 is the last resort because it never fails.
+ */
+export function decodeBytes(buf: Uint8Array, opts: { html: boolean }): string {
+  const bom = detectBom(buf);
+  if (bom === 'utf-8') return Buffer.from(buf.subarray(3)).toString('utf8');
+  if (bom) return iconv.decode(Buffer.from(buf.subarray(2)), bom);
+
+  if (opts.html) {
+    const declared = declaredHtmlCharset(buf);
+    if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
+      return iconv.decode(Buffer.from(buf), declared);
+    }
+  }
+  const utf8 = tryUtf8(buf);
+  if (utf8 !== null) return utf8;
+
+  const guess = jschardet.detect(Buffer.from(buf));
+  const label = guess.encoding && !/^(ascii|utf-?8)$/i.test(guess.encoding) ? guess.encoding : null;
+  if (label && guess.confidence >= 0.2 && iconv.encodingExists(label)) return iconv.decode(Buffer.from(buf), label);
+  return iconv.decode(Buffer.from(buf), 'windows-1252');
+}

@@ -1,0 +1,6 @@
+// ingest: files, folders and records → SourceDocuments (or failures with a reason a person can act on).
+export { ingestPaths, DEFAULT_MAX_BYTES } from './files.js';
+export { documentFromRecord } from './records.js';
+export { documentFromHtml } from './html.js';
+export { documentFromText } from './text.js';
+export { IngestError } from './errors.js';

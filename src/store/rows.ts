@@ -1,0 +1,235 @@
+// Mapping between pipeline records and table rows. Kept apart from the SQL so each direction can be read
+// next to its inverse: whatever a *ToRow writes, the matching row* function must rebuild exactly.
+import type {
+  Article,
+  Claim,
+  EventField,
+  Extraction,
+  FieldName,
+  FieldValue,
+  InputFormat,
+  LaunchEvent,
+  PublishedVia,
+  RemovedBlock,
+  Span,
+} from '../types.js';
+
+export interface ArticleRow {
+  id: string;
+  external_id: string | null;
+  origin: string;
+  format: string;
+  url: string | null;
+  source: string | null;
+  published_date: string | null;
+  published_instant: string | null;
+  published_via: string | null;
+  title: string | null;
+  text: string;
+  paragraphs: string;
+  sentences: string;
+  removed: string;
+  ingested_at: string;
+}
+
+export interface ExtractionRow {
+  article_id: string;
+  is_launch_report: number;
+  report_confidence: number;
+  actor: string | null;
+  weekday: number | null;
+  fields: string;
+  created_at: string;
+}
+
+export interface ClaimRow {
+  article_id: string;
+  idx: number;
+  field: string;
+  value: string;
+  surface: string;
+  part: string;
+  span_start: number;
+  span_end: number;
+  sentence_start: number;
+  sentence_end: number;
+  sentence: string;
+  attribution: string | null;
+  said_by: string | null;
+  confidence: number;
+  parser: string;
+  implied: number;
+}
+
+export interface EventRow {
+  id: string;
+  actor: string | null;
+  date_local: string | null;
+  weekday: number | null;
+  fields: string;
+  updated_at: string;
+}
+
+// Narrow JSON.parse to a declared type in one place; the writer of the column is the code right here.
+const parse = <T>(json: string): T => JSON.parse(json) as T;
+
+export function articleToRow(a: Article, ingestedAt: string): ArticleRow {
+  return {
+    id: a.id,
+    external_id: a.externalId,
+    origin: a.origin,
+    format: a.format,
+    url: a.url,
+    source: a.source,
+    published_date: a.published?.date ?? null,
+    published_instant: a.published?.instant ?? null,
+    published_via: a.published?.via ?? null,
+    title: a.title,
+    text: a.text,
+    paragraphs: JSON.stringify(a.paragraphs),
+    sentences: JSON.stringify(a.sentences),
+    removed: JSON.stringify(a.removed),
+    ingested_at: ingestedAt,
+  };
+}
+
+export function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    origin: r.origin,
+    format: r.format as InputFormat,
+    url: r.url,
+    source: r.source,
+    published:
+      r.published_date === null
+        ? null
+        : { date: r.published_date, instant: r.published_instant, via: r.published_via as PublishedVia },
+    title: r.title,
+    text: r.text,
+    paragraphs: parse<Span[]>(r.paragraphs),
+    sentences: parse<Span[]>(r.sentences),
+    removed: parse<RemovedBlock[]>(r.removed),
+  };
+}
+
+/** JSON text of a claim value; refuses NaN/Infinity, which JSON would silently turn into null. */
+function valueToJson(field: string, value: FieldValue): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`claim ${field}: value ${value} cannot be stored`);
+  return JSON.stringify(value);
+}
+
+export function extractionToRows(e: Extraction, createdAt: string): { extraction: ExtractionRow; claims: ClaimRow[] } {
+  const fields: Partial<Record<FieldName, number>> = {};
+  for (const [field, chosen] of Object.entries(e.fields) as [FieldName, Claim | undefined][]) {
+    if (!chosen) continue;
+    fields[field] = claimIndex(e.claims, chosen, field);
+  }
+  const claims = e.claims.map((c, idx): ClaimRow => {
+    if (c.evidence.articleId !== e.articleId) {
+      throw new Error(`claim ${idx} of ${e.articleId} cites another article (${c.evidence.articleId})`);
+    }
+    return {
+      article_id: e.articleId,
+      idx,
+      field: c.field,
+      value: valueToJson(c.field, c.value),
+      surface: c.surface,
+      part: c.evidence.part,
+      span_start: c.evidence.span.start,
+      span_end: c.evidence.span.end,
+      sentence_start: c.evidence.sentenceSpan.start,
+      sentence_end: c.evidence.sentenceSpan.end,
+      sentence: c.evidence.sentence,
+      attribution: c.attribution,
+      said_by: c.saidBy,
+      confidence: c.confidence,
+      parser: c.parser,
+      implied: c.implied ? 1 : 0,
+    };
+  });
+  return {
+    extraction: {
+      article_id: e.articleId,
+      is_launch_report: e.isLaunchReport ? 1 : 0,
+      report_confidence: e.reportConfidence,
+      actor: e.actor,
+      weekday: e.weekday,
+      fields: JSON.stringify(fields),
+      created_at: createdAt,
+    },
+    claims,
+  };
+}
+
+// `fields` normally holds the very objects in `claims`; a deep-equal copy (after a clone, say) is accepted too.
+function claimIndex(claims: Claim[], chosen: Claim, field: string): number {
+  let idx = claims.indexOf(chosen);
+  if (idx < 0) {
+    const json = JSON.stringify(chosen);
+    idx = claims.findIndex((c) => JSON.stringify(c) === json);
+  }
+  if (idx < 0) throw new Error(`extraction field ${field} is not one of its claims`);
+  return idx;
+}
+
+function rowToClaim(r: ClaimRow): Claim {
+  return {
+    field: r.field as FieldName,
+    value: parse<FieldValue>(r.value),
+    surface: r.surface,
+    evidence: {
+      articleId: r.article_id,
+      part: r.part as 'title' | 'text',
+      span: { start: r.span_start, end: r.span_end },
+      sentenceSpan: { start: r.sentence_start, end: r.sentence_end },
+      sentence: r.sentence,
+    },
+    attribution: r.attribution,
+    saidBy: r.said_by,
+    confidence: r.confidence,
+    parser: r.parser,
+    implied: r.implied === 1,
+  };
+}
+
+/** Rebuilds an extraction; `claimRows` must be this article's claims in idx order. */
+export function rowsToExtraction(r: ExtractionRow, claimRows: ClaimRow[]): Extraction {
+  const claims = claimRows.map(rowToClaim);
+  const fields: Partial<Record<FieldName, Claim>> = {};
+  // Point at the rebuilt objects so `fields.x === claims[i]`, as the extract stage produced them.
+  for (const [field, idx] of Object.entries(parse<Record<string, number>>(r.fields))) {
+    fields[field as FieldName] = claims[idx];
+  }
+  return {
+    articleId: r.article_id,
+    isLaunchReport: r.is_launch_report === 1,
+    reportConfidence: r.report_confidence,
+    actor: r.actor,
+    claims,
+    fields,
+    weekday: r.weekday,
+  };
+}
+
+export function eventToRow(e: LaunchEvent, updatedAt: string): EventRow {
+  return {
+    id: e.id,
+    actor: e.actor,
+    date_local: e.dateLocal,
+    weekday: e.weekday,
+    fields: JSON.stringify(e.fields),
+    updated_at: updatedAt,
+  };
+}
+
+export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
+  return {
+    id: r.id,
+    actor: r.actor,
+    dateLocal: r.date_local,
+    weekday: r.weekday,
+    articleIds,
+    fields: parse<Record<FieldName, EventField>>(r.fields),
+  };
+}

@@ -1,0 +1,176 @@
+// The records that flow through the pipeline: ingest → clean → extract → resolve → store → serve.
+// Each stage is a function from one of these records to the next; nothing downstream re-reads raw bytes.
+
+/** Input formats that ingest recognises. */
+export type InputFormat = 'text' | 'html' | 'corpus-json' | 'news-please' | 'jsonl';
+
+/** How a publication date was found, so the UI can say whether it is stated or guessed. */
+export type PublishedVia =
+  | 'record' // a JSON record's own field (corpus `published`, news-please `date_publish`)
+  | 'meta' // <meta property="article:published_time"> and friends
+  | 'json-ld' // JSON-LD datePublished
+  | 'time-element' // <time datetime="…">
+  | 'url' // a date in the URL path
+  | 'dateline'; // a date written at the top of the text
+
+export interface PublishedDate {
+  /** Calendar date as published, YYYY-MM-DD. */
+  date: string;
+  /** Full ISO instant when a time (and zone) was given, else null. */
+  instant: string | null;
+  via: PublishedVia;
+}
+
+/** What ingest produces: one document's text and metadata, not yet cleaned. */
+export interface SourceDocument {
+  /** Where it came from: a file path, with `:LINE` for JSON Lines. */
+  origin: string;
+  format: InputFormat;
+  /** The `id` of a corpus record, when the input had one. */
+  externalId: string | null;
+  url: string | null;
+  /** The outlet, usually the domain ("example.org"). */
+  source: string | null;
+  published: PublishedDate | null;
+  title: string | null;
+  /** The document's text: paragraphs separated by blank lines. HTML is already reduced to text. */
+  text: string;
+  /** Blocks the HTML extractor left out (navigation, footers…), for display. */
+  droppedByExtractor: string[];
+}
+
+/** One input that could not be read, with a reason a person can act on. */
+export interface IngestFailure {
+  origin: string;
+  reason: string;
+}
+
+export type IngestItem = { ok: true; doc: SourceDocument } | { ok: false; failure: IngestFailure };
+
+/** Half-open character range [start, end) in some string. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RemovedBlock {
+  text: string;
+  /** Why it was dropped: "navigation", "share", "comment-form", "photo-credit", "link-list", … */
+  reason: string;
+}
+
+/** A cleaned article: what every later stage reads. */
+export interface Article {
+  /** Content hash (sha256 hex of url, title and raw text): the identity used for idempotent ingest. */
+  id: string;
+  externalId: string | null;
+  origin: string;
+  format: InputFormat;
+  url: string | null;
+  source: string | null;
+  published: PublishedDate | null;
+  title: string | null;
+  /** Clean body text (the title is not repeated here). Paragraphs are separated by "\n\n". */
+  text: string;
+  paragraphs: Span[];
+  /** Sentence boundaries in `text`, in order. */
+  sentences: Span[];
+  removed: RemovedBlock[];
+}
+
+/** The fields of a launch, as defined by the corpus format (../shared/corpus/FORMAT.md). */
+export const FIELD_NAMES = [
+  'date_local',
+  'time_local',
+  'site',
+  'count_min',
+  'count_exact',
+  'class',
+  'name',
+  'distance_km',
+  'apogee_km',
+  'landing',
+  'eez',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+export type FieldValue = string | number | boolean;
+
+/** What a sentence talks about, relative to the article's main launch. */
+export type SentenceRole = 'main' | 'earlier' | 'capability' | 'reaction' | 'context';
+
+/** Where a value is stated: the article, the part (title or body), the value's span and its sentence. */
+export interface Evidence {
+  articleId: string;
+  part: 'title' | 'text';
+  /** The span of the words that state the value, in the title or in `text`. */
+  span: Span;
+  /** The span of the whole sentence, in the same part. */
+  sentenceSpan: Span;
+  sentence: string;
+}
+
+/** One value for one field of the article's main launch. */
+export interface Claim {
+  field: FieldName;
+  value: FieldValue;
+  /** The words as written ("about 800 kilometers"). */
+  surface: string;
+  evidence: Evidence;
+  /** Key of the agency the sentence attributes the value to (see data/agencies.json), else null. */
+  attribution: string | null;
+  /** Who said it, for display: the agency's name, or the outlet when no agency is named. */
+  saidBy: string | null;
+  /** 0..1: how sure the extractor is that this value is right for the main launch. */
+  confidence: number;
+  /** Which parser found it. */
+  parser: string;
+  /** True when part of the value was implied, not stated (a weekday resolved to a date, say). */
+  implied: boolean;
+}
+
+/** The extract stage's output for one article. */
+export interface Extraction {
+  articleId: string;
+  isLaunchReport: boolean;
+  reportConfidence: number;
+  /** Who launched: "DPRK", "Iran", "Russia", … or null. */
+  actor: string | null;
+  /** Every claim found in main-launch sentences, best first per field. */
+  claims: Claim[];
+  /** The chosen value per field (null fields are left out). */
+  fields: Partial<Record<FieldName, Claim>>;
+  /** Day-of-week of the launch when the text names one (0 = Sunday), for grouping undated reports. */
+  weekday: number | null;
+}
+
+/** One candidate value of an event field, with the claims that support it. */
+export interface FieldCandidate {
+  value: FieldValue;
+  support: { articleId: string; claimIndex: number; confidence: number }[];
+}
+
+export interface EventField {
+  value: FieldValue | null;
+  candidates: FieldCandidate[];
+  /** True when more than one candidate value is supported. */
+  disputed: boolean;
+}
+
+/** A launch event: the reports of one launch (day), grouped, with values computed from their claims. */
+export interface LaunchEvent {
+  id: string;
+  actor: string | null;
+  dateLocal: string | null;
+  weekday: number | null;
+  articleIds: string[];
+  fields: Record<FieldName, EventField>;
+}
+
+/** The prediction format of ../shared/eval/score.mjs. */
+export interface Prediction {
+  id: string;
+  is_launch_report: boolean;
+  actor: string | null;
+  event: Record<FieldName, FieldValue | null> | null;
+  event_id: string | null;
+}
