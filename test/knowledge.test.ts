@@ -244,6 +244,13 @@ describe('findActors', () => {
     expect(findActors("North Korea's leader").map((a) => a.surface)).toEqual(["North Korea's"]);
   });
 
+  it('holds case-sensitive abbreviations to their capitals', () => {
+    expect(findActors('Let us know.')).toEqual([]);
+    expect(findActors('The US said little.').map((a) => [a.actor, a.weak])).toEqual([['USA', true]]);
+    expect(findAgencies('AP reported it, unlike the map.').map((a) => a.key)).toEqual(['ap']);
+    expect(findAgencies('a mod for the game')).toEqual([]);
+  });
+
   it('gives each actor a local time', () => {
     expect(actorInfo('DPRK')?.utcOffsetMinutes).toBe(540);
     expect(actorInfo('India')?.utcOffsetMinutes).toBe(330);

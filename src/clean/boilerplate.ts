@@ -36,7 +36,7 @@ export const LINE_RULES: BoilerplateRule[] = [
   { pattern: /^(?:privacy policy|cookie policy|cookies? settings|manage cookies|accept(?: all)? cookies|terms of (?:service|use)|terms (?:and|&) conditions|do not sell my personal information|recaptcha)$/i, reason: 'privacy' },
   { pattern: /^(?:this site is protected by recaptcha|we use cookies)\b.*$/i, reason: 'privacy' },
   // photo credits (the whole line is a credit)
-  { pattern: /^(?:photo|image|picture|photograph|credit|graphic)s?\s*(?::|by)\s*.{0,80}$/i, reason: 'photo-credit' },
+  { pattern: /^(?:photo|image|picture|photograph|credit|graphic)s?\s*(?::|by|\.\.\.|…)\s*.{0,80}$/i, reason: 'photo-credit' },
   { pattern: /^image source,.{0,80}$/i, reason: 'photo-credit' },
   // A caption ending in its credit ("Missiles over the sea photo by Some Agency"): short, no final period.
   { pattern: /^[^.]{0,160}\bphoto(?:graph)? by [\p{L} .'&-]{1,40}$/iu, reason: 'photo-credit' },

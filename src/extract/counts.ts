@@ -30,7 +30,7 @@ export function findCounts(sentence: string): CountMention[] {
   const p = phrases();
   const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
   const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
-  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?\b(${p.numberWordSource}|\d{1,3})\s+${MODIFIERS}{0,5}$`, 'i');
+  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${MODIFIERS}{0,5}$`, 'i');
   const pluralRe = new RegExp(String.raw`\b(${plural})\s+${MODIFIERS}{0,5}$`, 'i');
   const out: CountMention[] = [];
   for (const m of sentence.matchAll(NOUN)) {

@@ -37,6 +37,7 @@ export interface DateMention {
   inUtc: boolean;
 }
 
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
 
@@ -50,7 +51,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
-    if (!/[a-z]{3}/i.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
+    if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
     const yearStated = r.start.isCertain('year');
     const y = r.start.get('year');
     const m = r.start.get('month');

@@ -26,7 +26,16 @@ interface ReadUnit extends Unit {
 
 // Years when Pyongyang kept its own clock at UTC+8:30: "local time" then is not KST.
 const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04' };
-const SAID = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const SPEECH = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted|detected|warned|condemned|released|published|disclosed)\b/gi;
+const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew)\b/gi;
+
+/** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
+function spokenDate(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 70), at);
+  const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
+  const speech = lastIndex(SPEECH);
+  return speech >= 0 && speech > lastIndex(FIRING);
+}
 
 export function extractArticle(article: Article): Extraction {
   const reference = article.published?.date ?? null;
@@ -214,9 +223,11 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
   for (const [i, u] of pool.entries()) {
     for (const d of u.dates) {
       if (d.start >= u.role.mainEnd) continue;
-      const spoken = SAID.test(u.text.slice(Math.max(0, d.start - 25), d.start));
+      const spoken = spokenDate(u.text, d.start);
       const kindRank = d.kind === 'explicit' ? 0 : d.kind === 'weekday' ? 1 : 2;
-      candidates.push({ u, d, rank: kindRank * 10 + (spoken ? 5 : 0) + i * 0.1 });
+      // Reading order first (the lead reports the launch; later dates are often background), then explicit
+      // dates before weekdays before relative words; dates of statements only when nothing else is written.
+      candidates.push({ u, d, rank: (spoken ? 1000 : 0) + i * 10 + kindRank });
     }
   }
   // A UTC weekday ("23:10 GMT on Wednesday") becomes a local weekday through the time beside it.

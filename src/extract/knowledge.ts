@@ -22,8 +22,11 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes of the data files
 
-/** A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context. */
-export type PatternItem = string | { pattern: string; weak?: boolean; note?: string };
+/**
+ * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
+ * `caseSensitive`: the letters must match as written ("US" but not the pronoun "us").
+ */
+export type PatternItem = string | { pattern: string; weak?: boolean; caseSensitive?: boolean; note?: string };
 /** Literal text (not a regex): a spelling of a site name. */
 export type AliasItem = string | { text: string; weak?: boolean; note?: string };
 
@@ -168,6 +171,8 @@ const FLAGS = 'iu';
 interface Rule<T> {
   source: string;
   weak: boolean;
+  /** Set for case-sensitive rules: the matched words must also pass this. */
+  exact: RegExp | null;
   entry: T;
   /** Where the rule comes from, for error messages: "missiles.json: Hwasong-18 pattern 1". */
   where: string;
@@ -265,6 +270,8 @@ class TableMatcher<T> {
           const full = p[this.fullGroup[i]];
           if (full === undefined || full.length === 0) continue;
           const pl = (this.plural ? p[this.pluralGroup[i]] : '') ?? '';
+          const exact = this.rules[i].exact;
+          if (exact && !exact.test(full.slice(0, full.length - pl.length))) continue;
           const end = start + full.length;
           hits.push({ rule: this.rules[i], order: i, start, end, coreEnd: end - pl.length, plural: pl !== '' });
         }
@@ -309,7 +316,8 @@ function patternRules<T>(items: PatternItem[], entry: T, where: string, entryWea
   return items.map((item, i) => {
     const source = typeof item === 'string' ? item : item.pattern;
     const weak = entryWeak || (typeof item !== 'string' && item.weak === true);
-    return { source, weak, entry, where: `${where} pattern ${i + 1} /${source}/` };
+    const exact = typeof item !== 'string' && item.caseSensitive === true ? new RegExp(`^(?:${source})$`, 'u') : null;
+    return { source, weak, exact, entry, where: `${where} pattern ${i + 1} /${source}/` };
   });
 }
 
@@ -366,7 +374,7 @@ function buildRules(raw: RawTables): RuleSets {
       (s.aliases ?? []).map((a, i) => {
         const text = typeof a === 'string' ? a : a.text;
         const weak = typeof a !== 'string' && a.weak === true;
-        return { source: aliasSource(text), weak, entry: s, where: `sites.json: ${s.key} alias ${i + 1} "${text}"` };
+        return { source: aliasSource(text), weak, exact: null, entry: s, where: `sites.json: ${s.key} alias ${i + 1} "${text}"` };
       }),
     ),
     missiles: raw.missiles.flatMap((m) => patternRules(m.patterns ?? [], m, `missiles.json: ${m.name}`)),
