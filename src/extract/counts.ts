@@ -15,7 +15,7 @@ const NOUN = /\b(?:missiles?|projectiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|MRBMs?|S
 // Words allowed between a number and its noun ("two short-range ballistic missiles", "a single unidentified projectile").
 const MODIFIERS = String.raw`(?:(?:what|which)\s+(?:appeared|appears|seemed|were|was|is|are)\s+(?:to\s+be\s+)?|(?:suspected|apparent|possible|unidentified|unspecified|new(?:ly developed)?|new-type|more|other|additional|further|short|medium|mid|long|intermediate|close|range|short-range|medium-range|mid-range|long-range|intermediate-range|close-range|intercontinental|submarine-launched|ballistic|cruise|hypersonic|strategic|tactical|guided|large|super-large|solid-fuel(?:ed)?|liquid-fuel(?:ed)?|type|kind|of|the|its|kinds)\s+)`;
 // Verbs of firing that make a count a count of launched missiles (not "at least one missile flew …").
-const FIRE = /\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|test[- ]?fire[sd]?|test[- ]?fired|test[- ]?launch(?:ed)?|shot|lob(?:bed|s)?|unleash(?:ed|es)?|hurl(?:ed|s)?|blast(?:ed)?)\b/i;
+const FIRE = /\b(?:fire[sd]?|firing|tested|test of|launch(?:es|ed|ing)?|test[- ]?fire[sd]?|test[- ]?fired|test[- ]?launch(?:ed)?|shot|lob(?:bed|s)?|unleash(?:ed|es)?|hurl(?:ed|s)?|blast(?:ed)?)\b/i;
 
 function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
   const p = phrases();
@@ -26,24 +26,41 @@ function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
   return null;
 }
 
-export function findCounts(sentence: string): CountMention[] {
+/**
+ * Counts of fired missiles in a sentence. `names` are the spans of missile designations found by the
+ * knowledge tables: "a Minuteman III" counts like "a missile".
+ */
+export function findCounts(sentence: string, names: { start: number; end: number }[] = []): CountMention[] {
   const p = phrases();
   const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
   const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
   const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${MODIFIERS}{0,5}$`, 'i');
   const pluralRe = new RegExp(String.raw`\b(${plural})\s+${MODIFIERS}{0,5}$`, 'i');
   const out: CountMention[] = [];
-  for (const m of sentence.matchAll(NOUN)) {
+  const nouns = [...sentence.matchAll(NOUN)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  for (const n of names) {
+    // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
+    if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;
+    nouns.push({ start: n.start, text: sentence.slice(n.start, n.end) });
+  }
+  nouns.sort((a, b) => a.start - b.start);
+  for (const m of nouns.map((x) => Object.assign([x.text], { index: x.start }))) {
     const nounStart = m.index ?? 0;
     const nounEnd = nounStart + m[0].length;
     const before = sentence.slice(Math.max(0, nounStart - 80), nounStart);
-    const clauseBefore = sentence.slice(Math.max(0, nounStart - 140), nounStart);
+    // The firing verb must be in the same clause: "launched three satellites, a programme that … ballistic
+    // missiles" does not count missiles.
+    const window = sentence.slice(Math.max(0, nounStart - 100), nounStart);
+    const clauseBefore = window.split(/[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i).pop() ?? window;
     const after = sentence.slice(nounEnd, nounEnd + 40);
     const fired = FIRE.test(clauseBefore) || /^\s*(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:fired|launched|test-fired)/i.test(after);
     if (!fired) continue;
     const n = before.match(numbered);
     if (n) {
       const word = n[2].toLowerCase().replace(/\s+/g, ' ');
+      const numberAt = nounStart - before.length + (n.index ?? 0) + (n[0].length - n[0].trimStart().length) + (n[1] ? n[0].indexOf(n[2], n[1].length) : 0);
+      // "Minuteman 3 missile": the number belongs to the name.
+      if (names.some((x) => numberAt >= x.start && numberAt < x.end)) continue;
       let value = /^\d+$/.test(word) ? Number(word) : (p.numberWords.get(word) ?? NaN);
       if (!Number.isFinite(value) || value <= 0 || value > 200) continue;
       // "a missile" is a count of one only for a singular noun ("a series of missiles" is handled below).

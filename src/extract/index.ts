@@ -94,18 +94,25 @@ export function extractArticle(article: Article): Extraction {
     }
   }
 
-  // Count: the fewest missiles any numbered statement commits to; a bare plural only when nothing is numbered.
-  const counts = main.flatMap((u) => findCounts(u.text).filter((c) => inMain(u, c.start)).map((c) => ({ u, c })));
-  const numbered = counts.filter((x) => x.c.numeric);
-  if (numbered.length) {
-    const least = numbered.reduce((a, b) => (b.c.min < a.c.min ? b : a));
-    const exact = numbered.every((x) => x.c.exact && x.c.min === least.c.min);
-    claim(least.u, 'count_min', least.c.min, { start: least.c.start, end: least.c.end }, 'count', 0.8);
-    claim(least.u, 'count_exact', exact, { start: least.c.start, end: least.c.end }, 'count', 0.7);
-  } else if (counts.length) {
-    const first = counts[0];
-    claim(first.u, 'count_min', first.c.min, { start: first.c.start, end: first.c.end }, 'count', 0.6);
-    claim(first.u, 'count_exact', false, { start: first.c.start, end: first.c.end }, 'count', 0.6);
+  // Count: the first count the body commits to (the headline's only when the body has none); a figure is
+  // not exact when another statement of the same number hedges it ("two" in the headline, "at least two" below).
+  const counts = main.flatMap((u) => findCounts(u.text, findMissiles(u.text)).filter((c) => inMain(u, c.start)).map((c) => ({ u, c })));
+  const bodyCounts = counts.filter((x) => x.u.part === 'text');
+  let primary = bodyCounts[0] ?? counts[0];
+  // "fired missiles … two of them": a bare plural gives way to a later figure of two or more.
+  if (primary && !primary.c.numeric) primary = counts.find((x) => x.c.numeric && x.c.min >= 2) ?? primary;
+  if (primary) {
+    const exact = primary.c.exact && !counts.some((x) => x.c.numeric && x.c.min === primary.c.min && !x.c.exact);
+    const span = { start: primary.c.start, end: primary.c.end };
+    claim(primary.u, 'count_min', primary.c.min, span, 'count', primary.c.numeric ? 0.8 : 0.6);
+    claim(primary.u, 'count_exact', exact, span, 'count', 0.7);
+  } else {
+    // No count words at all, but the launch sentences speak of one missile ("the Agni-V", "the test"): one.
+    const singular = main.find((u) => u.launch && !/\b(?:missiles|rockets|projectiles|ICBMs|SRBMs|launches)\b/i.test(u.text));
+    if (singular) {
+      claim(singular, 'count_min', 1, { start: 0, end: 0 }, 'count-singular', 0.5, true);
+      claim(singular, 'count_exact', true, { start: 0, end: 0 }, 'count-singular', 0.5, true);
+    }
   }
 
   // Class: a stated range class beats a plain "ballistic"; names never imply a class.
@@ -272,7 +279,7 @@ function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date:
 function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
   for (const u of mainLaunch.slice(0, 3)) {
     const verb = phrases().launchVerb.exec(u.text);
-    const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|said|says|reported)/i.test(u.text.slice(a.end, a.end + 25)));
+    const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification)/i.test(u.text.slice(a.end, a.end + 25)));
     if (verb) {
       const before = actors.filter((a) => a.end <= verb.index);
       if (before.length) return before[before.length - 1].actor;
