@@ -37,11 +37,22 @@ export function findLengths(sentence: string): LengthMention[] {
     const after = sentence.slice(end, end + 60);
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
     let kind: LengthMention['kind'] = 'other';
+    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gi'))].map((x) => x.index ?? -1));
+    const apogeeAt = lastCue(p.apogee);
+    const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
     else if (p.offsetAfter.test(after) && !/^\s*(?:into|in)\b/i.test(after)) kind = 'offset';
     else if (p.offsetBefore.test(clause)) kind = 'offset';
-    else if (p.apogee.test(clause) || /^\s*(?:\)\s*)?(?:high|in altitude|in height|into (?:the )?(?:sky|space|air)|above)/i.test(after)) kind = 'apogee';
-    else if (p.distance.test(clause) || /^\s*(?:\)\s*)?(?:before|and (?:landed|fell|crashed|splashed))/i.test(after)) kind = 'distance';
+    // The nearest cue before the figure decides: "reached an altitude of 480 miles and flew 2,300 miles".
+    else if (apogeeAt >= 0 && apogeeAt > distanceAt) kind = 'apogee';
+    else if (distanceAt >= 0) kind = 'distance';
+    else if (/^\s*(?:\)\s*)?(?:high|in altitude|in height|into (?:the )?(?:sky|space|air))/i.test(after)) kind = 'apogee';
+    else if (/^\s*(?:\)\s*)?(?:before|and (?:landed|fell|crashed|splashed))/i.test(after)) kind = 'distance';
+    else {
+      // "one flew 430 km, and the other 690 km": a bare figure right after a classified one shares its kind.
+      const prev = out[out.length - 1];
+      if (prev && (prev.kind === 'distance' || prev.kind === 'apogee') && start - prev.end < 45) kind = prev.kind;
+    }
     out.push({ start, end, surface: m[0], km, unit, kind, gloss });
   }
   // A miles gloss takes the kind of the figure it glosses.
