@@ -33,6 +33,8 @@ export interface DateMention {
   weekday: number | null;
   /** Whether the year was written. */
   yearStated: boolean;
+  /** "MM-DD" of an explicit date, even when its year cannot be pinned. */
+  monthDay: string | null;
   /** For "23:10 GMT on Wednesday": the weekday is in UTC, not local time. */
   inUtc: boolean;
 }
@@ -45,9 +47,11 @@ const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|y
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
  * weekday words and relative days. `reference` is the publication date (or null).
  */
-export function findDates(text: string, reference: string | null): DateMention[] {
+export function findDates(text: string, reference: string | null, yearHint: number | null = null): DateMention[] {
   const out: DateMention[] = [];
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
+  const yearRef = reference ?? (yearHint ? `${yearHint}-12-31` : null);
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
@@ -59,11 +63,12 @@ export function findDates(text: string, reference: string | null): DateMention[]
     if (y === null || m === null || d === null) continue;
     let date: string | null = null;
     if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    else if (reference) date = nearestYear(m, d, reference);
+    else if (yearRef) date = nearestYear(m, d, yearRef);
     const start = r.index;
     const surface = r.text;
     // Drop a weekday chrono swallowed ("Wednesday, July 4"): we read weekdays ourselves below.
-    out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false });
+    const monthDay = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false, monthDay });
   }
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const start = m.index ?? 0;
@@ -85,6 +90,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
       weekday,
       yearStated: false,
       inUtc,
+      monthDay: null,
     });
   }
   for (const m of text.matchAll(RELATIVE_RE)) {
@@ -92,7 +98,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
     const word = m[1].toLowerCase();
     const back = /yesterday|previous day|day before|day earlier/.test(word) ? 1 : 0;
     const date = reference ? addDays(reference, -back) : null;
-    out.push({ kind: 'relative', start, end: start + m[0].length, surface: m[0], date, weekday: date ? weekdayOf(date) : null, yearStated: false, inUtc: false });
+    out.push({ kind: 'relative', start, end: start + m[0].length, surface: m[0], date, weekday: date ? weekdayOf(date) : null, yearStated: false, inUtc: false, monthDay: null });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -39,9 +39,10 @@ function spokenDate(text: string, at: number): boolean {
 
 export function extractArticle(article: Article): Extraction {
   const reference = article.published?.date ?? null;
+  const hint = reference ? null : yearHint(article);
   const units: ReadUnit[] = articleUnits(article).map((u) => ({
     ...u,
-    dates: findDates(u.text, reference),
+    dates: findDates(u.text, reference, hint),
     launch: !u.isCaption && statesLaunch(u.text),
     role: { role: 'main', mainEnd: u.text.length, reason: '' },
   }));
@@ -52,7 +53,7 @@ export function extractArticle(article: Article): Extraction {
   const offset = actorInfo(actor)?.utcOffsetMinutes ?? 540;
   const date = decideDate(units, mainLaunch, reference, offset);
   // Second pass: now that the main date is known, sentences anchored on other dates are background.
-  for (const u of units) u.role = sentenceRole(u, u.dates, date.value);
+  for (const u of units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay);
   const isReport = decideReport(units);
 
   const claims: Claim[] = [];
@@ -210,6 +211,7 @@ function placeContext(text: string, start: number, end: number, weak: boolean): 
 
 interface DateDecision {
   value: string | null;
+  monthDay: string | null;
   weekday: number | null;
   unit: Unit | null;
   span: Span | null;
@@ -224,12 +226,13 @@ interface DateDecision {
  * Dates after "said"/"announced" are when somebody spoke, used only when nothing else is written.
  */
 function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string | null, offset: number): DateDecision {
-  const none: DateDecision = { value: null, weekday: null, unit: null, span: null, parser: 'none', confidence: 0, implied: false };
-  const pool = mainLaunch.slice(0, 6);
+  const none: DateDecision = { value: null, monthDay: null, weekday: null, unit: null, span: null, parser: 'none', confidence: 0, implied: false };
   const candidates: { u: ReadUnit; d: DateMention; rank: number }[] = [];
-  for (const [i, u] of pool.entries()) {
+  for (const [i, u] of mainLaunch.entries()) {
     for (const d of u.dates) {
-      if (d.start >= u.role.mainEnd) continue;
+      if (d.start >= u.role.mainEnd || isPublicationStamp(u.text, d)) continue;
+      // Beyond the opening sentences, only a date close to publication can be the launch day.
+      if (i >= 6 && !(d.date && reference && Math.abs(Date.parse(d.date) - Date.parse(reference)) <= 7 * 86_400_000)) continue;
       const spoken = spokenDate(u.text, d.start);
       const kindRank = d.kind === 'explicit' ? 0 : d.kind === 'weekday' ? 1 : 2;
       // Reading order first (the lead reports the launch; later dates are often background), then explicit
@@ -252,11 +255,36 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
   if (best) {
     const d = best.d;
     const span = { start: d.start, end: d.end };
-    if (d.date) return { value: d.date, weekday: weekdayOf(d.date), unit: best.u, span, parser: `date-${d.kind}`, confidence: d.kind === 'explicit' ? 0.9 : 0.8, implied: d.kind !== 'explicit' || !d.yearStated };
-    return { ...none, weekday: d.weekday, unit: best.u, span };
+    if (d.date) return { value: d.date, monthDay: d.date.slice(5), weekday: weekdayOf(d.date), unit: best.u, span, parser: `date-${d.kind}`, confidence: d.kind === 'explicit' ? 0.9 : 0.8, implied: d.kind !== 'explicit' || !d.yearStated };
+    return { ...none, monthDay: d.monthDay, weekday: d.weekday, unit: best.u, span };
   }
-  if (reference && mainLaunch.length) return { value: reference, weekday: weekdayOf(reference), unit: null, span: null, parser: 'publication-date', confidence: 0.6, implied: true };
+  if (reference && mainLaunch.length) return { value: reference, monthDay: reference.slice(5), weekday: weekdayOf(reference), unit: null, span: null, parser: 'publication-date', confidence: 0.6, implied: true };
   return none;
+}
+
+/**
+ * Datelines and page stamps date the article, not the launch: "Odisha, October 28 (KMS):", "| 24.05.2022",
+ * "Published On 14 Jan 2025".
+ */
+function isPublicationStamp(text: string, d: DateMention): boolean {
+  if (d.kind !== 'explicit') return false;
+  const before = text.slice(0, d.start);
+  const after = text.slice(d.end, d.end + 12);
+  if (/\b(?:published|updated|posted|modified|created)(?:\s+on)?\s*:?\s*$/i.test(before)) return true;
+  if (/\|\s*$/.test(before)) return true;
+  return /^[A-Z][\w.' -]{0,40},?\s*$/.test(before) && /^\s*(?:\(|:|-|—|–|\/)/.test(after);
+}
+
+/** A year for dates written without one when the publication date is unknown: from the URL, else the text. */
+function yearHint(article: Article): number | null {
+  const fromUrl = article.url?.match(/\/((?:19|20)\d\d)(?:\/|[01]\d)/);
+  if (fromUrl) return Number(fromUrl[1]);
+  const tally = new Map<number, number>();
+  for (const m of `${article.title ?? ''} ${article.text}`.matchAll(/\b((?:19|20)\d\d)\b/g)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + 1);
+  // The most mentioned year; ties go to the later one (background years tend to be older).
+  let best: number | null = null;
+  for (const [y, n] of tally) if (best === null || n > (tally.get(best) ?? 0) || (n === tally.get(best) && y > best)) best = y;
+  return best;
 }
 
 function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date: string | null, offset: number): { value: string; span: Span } | null {

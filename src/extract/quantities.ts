@@ -41,6 +41,7 @@ export function findLengths(sentence: string): LengthMention[] {
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
+    else if (/^\s*(?:\([^)]*\)\s*)?away from (?:its|the) launch/i.test(after)) kind = 'distance';
     else if (p.offsetAfter.test(after) && !/^\s*(?:into|in)\b/i.test(after)) kind = 'offset';
     else if (p.offsetBefore.test(clause)) kind = 'offset';
     // The nearest cue before the figure decides: "reached an altitude of 480 miles and flew 2,300 miles".

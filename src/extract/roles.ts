@@ -26,7 +26,7 @@ export interface RoleDecision {
  * A background anchor that comes after the sentence's launch verb only cuts off its own clause.
  * `mainDate` is the main launch's date when known: an explicit date more than two days away is an anchor.
  */
-export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null): RoleDecision {
+export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null, mainMonthDay: string | null = null): RoleDecision {
   const p = phrases();
   const text = unit.text;
   if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
@@ -34,6 +34,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
       anchors.push({ at: d.start, why: `another date (${d.surface})` });
+    } else if (d.kind === 'explicit' && !d.date && !mainDate && mainMonthDay && d.monthDay && d.monthDay !== mainMonthDay) {
+      anchors.push({ at: d.start, why: `another day (${d.surface})` });
     }
   }
   const marker = p.earlier.exec(text);
