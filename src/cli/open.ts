@@ -3,7 +3,15 @@ import { defaultDbPath, openStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
 export function openDb(dbOption: string | undefined): Store {
-  return openStore(dbOption ?? defaultDbPath());
+  const path = dbOption ?? defaultDbPath();
+  try {
+    return openStore(path);
+  } catch (err) {
+    // SQLite's own messages ("unable to open database file") do not say which file: add it.
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.includes(path)) throw err;
+    throw new Error(`cannot open database ${path}: ${message}`, { cause: err });
+  }
 }
 
 /** A resolver primed with the events already stored, so new reports join them. */

@@ -27,7 +27,7 @@ interface ReadUnit extends Unit {
 // Years when Pyongyang kept its own clock at UTC+8:30: "local time" then is not KST.
 const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04' };
 const SPEECH = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted|detected|warned|condemned|released|published|disclosed)\b/gi;
-const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew)\b/gi;
+const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew|test|launch|firing|test-firing|flight)\b/gi;
 
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
 function spokenDate(text: string, at: number): boolean {
@@ -38,8 +38,8 @@ function spokenDate(text: string, at: number): boolean {
 }
 
 export function extractArticle(article: Article): Extraction {
-  const reference = article.published?.date ?? null;
-  const hint = reference ? null : yearHint(article);
+  const hint = article.published ? null : yearHint(article);
+  const reference = article.published?.date ?? latestWrittenDate(article);
   const units: ReadUnit[] = articleUnits(article).map((u) => ({
     ...u,
     dates: findDates(u.text, reference, hint),
@@ -250,7 +250,8 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
       c.rank += 1;
     }
   }
-  candidates.sort((a, b) => a.rank - b.rank);
+  // A weekday without a reference pins no day: a candidate that resolves to a date goes first.
+  candidates.sort((a, b) => (a.d.date ? 0 : 1) - (b.d.date ? 0 : 1) || a.rank - b.rank);
   const best = candidates[0];
   if (best) {
     const d = best.d;
@@ -275,9 +276,21 @@ function isPublicationStamp(text: string, d: DateMention): boolean {
   return /^[A-Z][\w.' -]{0,40},?\s*$/.test(before) && /^\s*(?:\(|:|-|—|–|\/)/.test(after);
 }
 
+/**
+ * With no publication date, the latest full date written on the page (a caption's, a dateline's) stands in for
+ * it, so that "Monday" and "the previous day" can still be pinned.
+ */
+function latestWrittenDate(article: Article): string | null {
+  let latest: string | null = null;
+  for (const t of [article.title ?? '', ...article.sentences.map((s) => article.text.slice(s.start, s.end))]) {
+    for (const d of findDates(t, null)) if (d.kind === 'explicit' && d.yearStated && d.date && (!latest || d.date > latest)) latest = d.date;
+  }
+  return latest;
+}
+
 /** A year for dates written without one when the publication date is unknown: from the URL, else the text. */
 function yearHint(article: Article): number | null {
-  const fromUrl = article.url?.match(/\/((?:19|20)\d\d)(?:\/|[01]\d)/);
+  const fromUrl = article.url?.match(/\/((?:19|20)\d\d)(?:[/_-]|[01]\d)/);
   if (fromUrl) return Number(fromUrl[1]);
   const tally = new Map<number, number>();
   for (const m of `${article.title ?? ''} ${article.text}`.matchAll(/\b((?:19|20)\d\d)\b/g)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + 1);

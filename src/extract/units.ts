@@ -14,7 +14,7 @@ export interface Unit {
 }
 
 // Caption openers used by wires and outlets for file images; a caption may describe an older launch.
-const CAPTION = /^(?:\(?(?:file|photo|image)\b|in this (?:undated |file )?(?:photo|picture|image)|this (?:undated |file )?(?:photo|picture|image)|an? (?:undated )?(?:photo|picture|image)\b|a (?:tv|television) screen|people watch|a man watches|a woman watches|\(?(?:ap|afp|reuters|yonhap|kcna|epa)(?: photo)?[/)])|\b(?:photo|image|picture)s? (?:released|provided|distributed|taken|shows?)\b|\((?:ap|afp|yonhap|reuters|kcna)[^)]*photo|\/(?:ap|afp|reuters|getty|yonhap)\)|\bfile photo\b|\bphoto credit\b|^(?:an?|the) [^.]{0,80}\b(?:is|are) (?:launched|fired|seen|displayed|shown|test-fired)\b|^(?:an?|the) [^.]{0,60}\bflies\b/i;
+const CAPTION = /^(?:\(?(?:file|photo|image)\b|in this (?:undated |file )?(?:photo|picture|image)|this (?:undated |file )?(?:photo|picture|image)|an? (?:undated )?(?:photo|picture|image)\b|a (?:tv|television) screen|people watch|a man watches|a woman watches|\(?(?:ap|afp|reuters|yonhap|kcna|epa)(?: photo)?[/)])|\b(?:photo|image|picture)s? (?:released|provided|distributed|taken|shows?)\b|\((?:ap|afp|yonhap|reuters|kcna)[^)]*photo|\/(?:ap|afp|reuters|getty|yonhap)\)|\bfile (?:photo|footage|image|picture)\b|^people (?:sit|stand|watch|walk)|\bphoto credit\b|^(?:an?|the) [^.]{0,80}\b(?:is|are) (?:launched|fired|seen|displayed|shown|test-fired)\b|^(?:an?|the) [^.]{0,60}\bflies\b/i;
 
 export function articleUnits(article: Article): Unit[] {
   const units: Unit[] = [];
