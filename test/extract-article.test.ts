@@ -228,6 +228,15 @@ describe('actor', () => {
     expect(ex.actor).toBe('DPRK');
   });
 
+  it('"Seoul says North fired missile" is a DPRK launch, not a South Korean one', () => {
+    const ex = report(
+      'Seoul says North fired missile from Wonsan',
+      'North Korea launched a short-range ballistic missile from Wonsan on Thursday, the South Korean military said.',
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(ex.actor).toBe('DPRK');
+  });
+
   it('a Chinese test is "China"', () => {
     const ex = report(
       'China test-fires ICBM into the Pacific',
@@ -277,6 +286,12 @@ describe('attribution and evidence spans', () => {
       expect(c?.attribution, f).toBe('jcs');
       expect(c?.evidence.sentence, f).toContain('Joint Chiefs of Staff');
     }
+  });
+
+  it('a value in a sentence that names no agency has attribution null', () => {
+    const { ex } = run();
+    expect(ex.fields.distance_km?.value).toBe(350);
+    expect(ex.fields.distance_km?.attribution).toBeNull();
   });
 
   it('every claim\'s span slices its exact words from the article text (or title)', () => {

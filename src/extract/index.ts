@@ -317,19 +317,26 @@ function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date:
   return { value: formatMinutes(local.minutes), span: { start: first.start, end: first.end } };
 }
 
+/**
+ * Who launched: per launch sentence, the agent of a passive ("fired by North Korea", "the launch by Pyongyang"),
+ * else the nearest actor before the verb that is not a reporting body ("South Korea's military said"), else the
+ * owner of a named missile. The first sentences that yield one decide.
+ */
 function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
-  for (const u of mainLaunch.slice(0, 3)) {
-    const verb = phrases().launchVerb.exec(u.text);
-    const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification)/i.test(u.text.slice(a.end, a.end + 25)));
+  const p = phrases();
+  for (const u of mainLaunch.slice(0, 4)) {
+    const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification|station|media)/i.test(u.text.slice(a.end, a.end + 25)));
+    const by = actors.find((a) => /\b(?:fired|launched|launch|launches|test-fired|firing)\s+(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(u.text.slice(Math.max(0, a.start - 45), a.start)));
+    if (by) return by.actor;
+    const possessive = actors.find((a) => /^\s*(?:'s|’s)\s+(?:\S+\s+){0,3}(?:launch|test|firing)/i.test(u.text.slice(a.end, a.end + 40)));
+    if (possessive) return possessive.actor;
+    const verb = p.launchVerb.exec(u.text);
     if (verb) {
       const before = actors.filter((a) => a.end <= verb.index);
       if (before.length) return before[before.length - 1].actor;
-      const by = actors.find((a) => a.start > verb.index && /\bby\s+(?:\S+\s+){0,2}$/i.test(u.text.slice(Math.max(0, a.start - 20), a.start)));
-      if (by) return by.actor;
     }
-    const named = findMissiles(u.text)[0];
+    const named = findMissiles(u.text).find((m) => !m.weak);
     if (named?.actor) return named.actor;
-    if (actors.length) return actors[0].actor;
   }
   const tally = new Map<string, number>();
   for (const u of units.slice(0, 4)) for (const a of findActors(u.text)) tally.set(a.actor, (tally.get(a.actor) ?? 0) + 1);
@@ -338,19 +345,24 @@ function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
   return best;
 }
 
-/** The article is a launch report when its headline or its opening sentence reports a launch as news. */
+/**
+ * The article is a launch report when its headline or its opening sentences report a launch as news — not a
+ * tally over a period ("has fired 16 missiles in 2017"), not an artillery drill, a parade or debris.
+ */
 function decideReport(units: ReadUnit[]): { value: boolean; confidence: number } {
-  const title = units.find((u) => u.part === 'title');
-  const body = units.filter((u) => u.part === 'text' && !u.isCaption);
-  const lead = body.slice(0, title ? 1 : 2);
   const p = phrases();
-  // Strong negatives (artillery, debris, missile defence) anywhere in the main clause; weaker ones (a parade,
-  // drills, a summit) only when they come before the missile noun, i.e. are what the sentence is about.
+  const title = units.find((u) => u.part === 'title');
+  // Page furniture ("ARSTECHNICA.COM", "All clear") is not a lead: the lead is the first real sentences.
+  const body = units.filter((u) => u.part === 'text' && !u.isCaption && u.text.split(/\s+/).length >= 6);
+  const lead = body.slice(0, title ? 1 : 2);
   const reports = (u: ReadUnit): boolean => {
     if (!u.launch || u.role.role !== 'main') return false;
     const mainPart = u.text.slice(0, u.role.mainEnd);
+    // Strong negatives (artillery, debris, missile defence) anywhere in the main clause; weaker ones (a parade,
+    // drills, a summit) only before the missile noun, i.e. when they are what the sentence is about.
     const head = mainPart.replace(/\b(?:missile|rocket|projectile)s?\b[\s\S]*$/i, '');
-    return !p.notLaunch.test(mainPart) && !p.notLaunchHead.test(head);
+    if (p.notLaunch.test(mainPart) || p.notLaunchHead.test(head)) return false;
+    return !isTally(u);
   };
   const t = title ? reports(title) : false;
   const l = lead.some(reports);
@@ -359,4 +371,10 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
   return { value: false, confidence: 0.8 };
 }
 
-
+/** "North Korea has fired 16 missiles during 10 tests in 2017": many launches over a period, not one launch. */
+function isTally(u: ReadUnit): boolean {
+  const p = phrases();
+  if (!p.tallyMarker.test(u.text) || !p.tallyCount.test(u.text)) return false;
+  // A sentence that dates its launch to a day reports that day's launch, however many missiles it lists.
+  return !u.dates.some((d) => d.kind === 'weekday' || (d.kind === 'explicit' && !/^\s*(?:in\s+)?(?:19|20)\d\d\s*$/.test(d.surface)));
+}

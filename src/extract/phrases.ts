@@ -6,6 +6,8 @@ interface PhraseTable {
   missileNouns: string[];
   notLaunch: string[];
   notLaunchHead: string[];
+  tallyMarkers: string[];
+  tallyCounts: string[];
   earlierMarkers: string[];
   capabilityMarkers: string[];
   apogeeWords: string[];
@@ -27,6 +29,8 @@ export interface Phrases {
   missileNoun: RegExp;
   notLaunch: RegExp;
   notLaunchHead: RegExp;
+  tallyMarker: RegExp;
+  tallyCount: RegExp;
   earlier: RegExp;
   capability: RegExp;
   apogee: RegExp;
@@ -57,6 +61,8 @@ export function phrases(): Phrases {
     missileNoun: words(t.missileNouns),
     notLaunch: words(t.notLaunch),
     notLaunchHead: words(t.notLaunchHead),
+    tallyMarker: words(t.tallyMarkers),
+    tallyCount: words(t.tallyCounts),
     earlier: words(t.earlierMarkers),
     capability: words(t.capabilityMarkers),
     apogee: words(t.apogeeWords),

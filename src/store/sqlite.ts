@@ -42,15 +42,16 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
-    if (!db.memory) db.pragma('journal_mode = WAL'); // first read of the file: a non-database fails here
+    // First read of the file: a non-database fails here, before anything is written to it.
     const tables = db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all()
       .map((t) => t.name);
-    // Refuse to add our tables to some other program's database.
+    // Refuse to add our tables to some other program's database (or to switch it to WAL: that rewrites its header).
     if (tables.length > 0 && !tables.includes('schema_migrations')) {
       throw new Error(`${path} is not a Salvo database: it has tables but no schema_migrations`);
     }
+    if (!db.memory) db.pragma('journal_mode = WAL');
     migrate(db, options.migrations ?? loadMigrations(), now);
     return db;
   } catch (err) {
