@@ -80,7 +80,7 @@ export function findCounts(sentence: string, names: { start: number; end: number
     const isPluralNoun = /s$/i.test(m[0]) && !/ss$/i.test(m[0]);
     if (pl || isPluralNoun) {
       // A bare plural after "the" ("the missiles flew") says nothing about how many were fired.
-      if (!pl && /\b(?:the|these|those|its|their)\s+(?:\S+\s+){0,3}$/i.test(before.slice(-40))) continue;
+      if (!pl && new RegExp(String.raw`\b(?:the|these|those|its|their|both)\s+${MODIFIERS}{0,5}$`, 'i').test(before)) continue;
       const start = pl ? nounStart - before.length + (pl.index ?? 0) : nounStart;
       out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: 2, exact: false, numeric: false });
     }

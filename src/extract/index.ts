@@ -324,6 +324,8 @@ function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date:
  */
 function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
   const p = phrases();
+  // An actor that only reports ("Seoul says …") is a fallback: a later sentence may name the launcher.
+  let reporter: string | null = null;
   for (const u of mainLaunch.slice(0, 4)) {
     const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification|station|media)/i.test(u.text.slice(a.end, a.end + 25)));
     const by = actors.find((a) => /\b(?:fired|launched|launch|launches|test-fired|firing)\s+(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(u.text.slice(Math.max(0, a.start - 45), a.start)));
@@ -333,11 +335,18 @@ function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
     const verb = p.launchVerb.exec(u.text);
     if (verb) {
       const before = actors.filter((a) => a.end <= verb.index);
-      if (before.length) return before[before.length - 1].actor;
+      const subject = before[before.length - 1];
+      if (subject) {
+        const says = /^\s*(?:says|said|reports?|reported|told|claims?|claimed)\b/i.test(u.text.slice(subject.end, subject.end + 12));
+        if (!says || before.length > 1) return says ? before[before.length - 2].actor : subject.actor;
+        reporter ??= subject.actor;
+        continue;
+      }
     }
     const named = findMissiles(u.text).find((m) => !m.weak);
     if (named?.actor) return named.actor;
   }
+  if (reporter) return reporter;
   const tally = new Map<string, number>();
   for (const u of units.slice(0, 4)) for (const a of findActors(u.text)) tally.set(a.actor, (tally.get(a.actor) ?? 0) + 1);
   let best: string | null = null;

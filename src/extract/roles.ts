@@ -1,12 +1,13 @@
 import type { SentenceRole } from '../types.js';
 import type { DateMention } from './dates.js';
+import { findMissiles } from './knowledge.js';
 import { phrases } from './phrases.js';
 import type { Unit } from './units.js';
 
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
 export function statesLaunch(text: string): boolean {
   const p = phrases();
-  if (!p.missileNoun.test(text)) return false;
+  if (!p.missileNoun.test(text) && !findMissiles(text).some((m) => !m.weak)) return false;
   return p.launchVerb.test(text) || p.launchNoun.test(text);
 }
 
@@ -30,6 +31,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   const p = phrases();
   const text = unit.text;
   if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
+  // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
+  const negative = p.notLaunch.exec(text);
+  if (negative && !p.launchVerb.test(text)) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };
   const anchors: { at: number; why: string }[] = [];
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
