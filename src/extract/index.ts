@@ -132,7 +132,10 @@ export function extractArticle(article: Article): Extraction {
   }
 
   // Site: a gazetteer name in a main sentence; ambiguous names ("Pyongyang") only where they read as a place.
-  const siteHits = main.flatMap((u) => findSites(u.text).filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak)).map((s) => ({ u, s })));
+  // Sites come from sentences that report the launch; an ambiguous name only after the verb ("fired … from near Pyongyang").
+  const siteHits = main
+    .filter((u) => u.launch || phrases().launchVerb.test(u.text) || phrases().launchNoun.test(u.text))
+    .flatMap((u) => findSites(u.text).filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak) && (!s.weak || firedBefore(u.text, s.start))).map((s) => ({ u, s })));
   const site = siteHits.find((x) => !x.s.weak) ?? siteHits[0];
   if (site) claim(site.u, 'site', site.s.key, { start: site.s.start, end: site.s.end }, 'gazetteer', site.s.weak ? 0.6 : 0.8);
 
@@ -143,7 +146,7 @@ export function extractArticle(article: Article): Extraction {
       claim(u, 'landing', 'land', { start: inland.index, end: inland.index + inland[0].length }, 'landing', 0.7);
       break;
     }
-    const sea = findSeas(u.text).find((s) => inMain(u, s.start) && !/\bfrom\s+(?:\S+\s+){0,3}$/i.test(u.text.slice(Math.max(0, s.start - 30), s.start)));
+    const sea = findSeas(u.text).find((s) => inMain(u, s.start) && landingContext(u.text, s));
     if (sea) {
       claim(u, 'landing', sea.landing, { start: sea.start, end: sea.end }, 'sea', 0.75);
       break;
@@ -198,6 +201,25 @@ function nearestAgency(text: string, span: Span): { key: string; name: string } 
   if (!hits.length) return null;
   const dist = (h: { start: number; end: number }): number => (h.end <= span.start ? span.start - h.end : h.start >= span.end ? h.start - span.end : 0);
   return hits.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+}
+
+const firedBefore = (text: string, at: number): boolean => phrases().launchVerb.test(text.slice(0, at));
+
+/**
+ * A sea is where the missiles went when a preposition of motion or place leads to it ("into the East Sea",
+ * "toward the Sea of Japan", "landed in the Pacific"), not the coast they left from, not "the Asia-Pacific",
+ * and not "off the east coast of Japan" (which is the Pacific).
+ */
+function landingContext(text: string, s: { start: number; end: number; surface: string; weak: boolean }): boolean {
+  if (s.weak) return false;
+  const before = text.slice(Math.max(0, s.start - 40), s.start);
+  const after = text.slice(s.end, s.end + 25);
+  if (/[-‐]$/.test(before) || /^[-‐]/.test(after)) return false;
+  if (/^\s*(?:region|rim|command|fleet|nations|countries|allies|partners|coast of (?!north))/i.test(after)) return false;
+  if (/coast/i.test(s.surface) && /^\s*of\s+(?:japan|hokkaido|honshu)/i.test(after)) return false;
+  if (/\bfrom\s+(?:\S+\s+){0,3}$/i.test(before)) return false;
+  if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
+  return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:(?:waters?|sea|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
 // A weak place name counts only after a preposition of place or before "area"/"region".
