@@ -69,15 +69,13 @@ export function extractArticle(article: Article): Extraction {
   const main = units.filter((u) => u.role.role === 'main');
   const inMain = (u: ReadUnit, start: number): boolean => start < u.role.mainEnd;
 
-  // Time of the first launch.
-  for (const u of main) {
-    if (!u.launch && !/\blaunch|fired|lift(?:ed)?[- ]off/i.test(u.text)) continue;
-    const times = findTimes(u.text).filter((t) => inMain(u, t.start));
-    const local = pickLaunchTime(u.text, times, date.value, offset);
-    if (local) {
-      claim(u, 'time_local', local.value, local.span, 'time', 0.8);
-      break;
-    }
+  // Time of the first launch: the earliest launch time stated in the main sentences, on the launch clock.
+  const times = main
+    .filter((u) => u.launch || /\blaunch|fired|lift(?:ed)?[- ]off/i.test(u.text))
+    .flatMap((u) => launchTimes(u.text, date.value, actor).filter((t) => inMain(u, t.span.start)).map((t) => ({ u, t })));
+  if (times.length) {
+    const first = times.reduce((a, b) => (b.t.minutes < a.t.minutes ? b : a));
+    claim(first.u, 'time_local', formatMinutes(first.t.minutes), first.t.span, 'time', 0.8);
   }
 
   // Distance and apogee: the largest figure stated for this launch, km preferred over miles.
@@ -134,8 +132,14 @@ export function extractArticle(article: Article): Extraction {
   // Site: a gazetteer name in a main sentence; ambiguous names ("Pyongyang") only where they read as a place.
   // Sites come from sentences that report the launch; an ambiguous name only after the verb ("fired … from near Pyongyang").
   const siteHits = main
-    .filter((u) => u.launch || phrases().launchVerb.test(u.text) || phrases().launchNoun.test(u.text))
-    .flatMap((u) => findSites(u.text).filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak) && (!s.weak || firedBefore(u.text, s.start))).map((s) => ({ u, s })));
+    .filter((u) => u.launch || phrases().launchVerb.test(u.text) || phrases().launchNoun.test(u.text) || phrases().missileNoun.test(u.text))
+    .flatMap((u) =>
+      findSites(u.text)
+        .filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak))
+        // In a sentence with no launch words, only "from … Sinpo" says where a missile came from.
+        .filter((s) => (s.weak ? firedBefore(u.text, s.start) : u.launch || phrases().launchVerb.test(u.text) || /\bfrom\b[^.]{0,60}$/i.test(u.text.slice(0, s.start))))
+        .map((s) => ({ u, s })),
+    );
   const site = siteHits.find((x) => !x.s.weak) ?? siteHits[0];
   if (site) claim(site.u, 'site', site.s.key, { start: site.s.start, end: site.s.end }, 'gazetteer', site.s.weak ? 0.6 : 0.8);
 
@@ -215,11 +219,11 @@ function landingContext(text: string, s: { start: number; end: number; surface: 
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   const after = text.slice(s.end, s.end + 25);
   if (/[-‐]$/.test(before) || /^[-‐]/.test(after)) return false;
-  if (/^\s*(?:region|rim|command|fleet|nations|countries|allies|partners|coast of (?!north))/i.test(after)) return false;
+  if (/^\s*(?:region|rim|command|fleet|nations|countries|allies|partners|targets?|bases?|coast of (?!north))/i.test(after)) return false;
   if (/coast/i.test(s.surface) && /^\s*of\s+(?:japan|hokkaido|honshu)/i.test(after)) return false;
   if (/\bfrom\s+(?:\S+\s+){0,3}$/i.test(before)) return false;
   if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
-  return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:(?:waters?|sea|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
+  return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
 // A weak place name counts only after a preposition of place or before "area"/"region".
@@ -322,21 +326,40 @@ function yearHint(article: Article): number | null {
   return best;
 }
 
-function pickLaunchTime(text: string, times: ReturnType<typeof findTimes>, date: string | null, offset: number): { value: string; span: Span } | null {
+const LAUNCH_EVENT = /\b(?:fired|fires|launched|launches|launch|test-fired|lifted off|took off|blasted off|firing|detected)\b/;
+
+/**
+ * Launch times in a sentence, converted to the launching country's clock. Times of landings, warnings and
+ * announcements are left out. A zone of the launching country itself ("3:33 a.m. PDT" for a US test) is kept as
+ * written; UTC and foreign zones are converted. North Korea kept UTC+8:30 from 2015 to 2018, so a "local time"
+ * then is half an hour behind KST (the GMT gloss, when given, settles it).
+ */
+function launchTimes(text: string, date: string | null, actor: string | null): { minutes: number; span: Span }[] {
   const p = phrases();
-  const usable = times.filter((t) => {
-    const before = text.slice(Math.max(0, t.start - 45), t.start);
-    const clause = before.split(/[,;]/).pop() ?? before;
-    return !p.landingTime.test(clause);
+  const info = actorInfo(actor);
+  const offset = info?.utcOffsetMinutes ?? 540;
+  const homeZones = new Set(info?.timeZone?.startsWith('America/') ? ['PDT', 'PST', 'MDT', 'MST', 'CDT', 'EDT', 'EST', 'HST'] : []);
+  // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
+  const found = findTimes(text).filter((t) => {
+    const before = text.slice(Math.max(0, t.start - 120), t.start);
+    const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
+    return last(p.landingTime) <= last(LAUNCH_EVENT);
   });
-  if (!usable.length) return null;
-  const first = usable[0];
-  const gloss = usable.find((t) => t.gloss && (t.zone === 'UTC' || t.zone === 'GMT'));
-  // Pyongyang time (UTC+8:30) in 2015–2018: trust the GMT gloss over the local clock.
-  const pyongyangClock = date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to && offset === 540 && first.zone === 'local';
-  const chosen = pyongyangClock && gloss ? gloss : first;
-  const local = toLocal(chosen, offset);
-  return { value: formatMinutes(local.minutes), span: { start: first.start, end: first.end } };
+  const pyongyangClock = date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to && offset === 540;
+  const out: { minutes: number; span: Span }[] = [];
+  for (const t of found) {
+    const span = { start: t.start, end: t.end };
+    if (t.gloss && out.length) continue; // "8 a.m. (2300 GMT)": the gloss restates the time before it
+    const gloss = found.find((g) => g.gloss && g.start > t.end && g.start - t.end < 6 && (g.zone === 'UTC' || g.zone === 'GMT'));
+    if (pyongyangClock && t.zone === 'local') {
+      out.push({ minutes: gloss ? toLocal(gloss, offset).minutes : (t.minutes + 30) % 1440, span });
+    } else if (t.zone === 'unzoned' || t.zone === 'local' || homeZones.has(t.zone)) {
+      out.push({ minutes: t.minutes, span });
+    } else {
+      out.push({ minutes: toLocal(t, offset).minutes, span });
+    }
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@ export interface TimeMention {
   surface: string;
   /** Minutes after midnight, as written (in `zone`). */
   minutes: number;
-  /** "local" when no zone or "local time" was written; otherwise a zone name ("UTC", "KST", "PDT", …). */
+  /** "unzoned" when no zone was written, "local" for "local time", else a zone name ("UTC", "KST", "PDT", …). */
   zone: string;
   /** Whether this time is a gloss in brackets after another time ("8 a.m. (2300 GMT)"). */
   gloss: boolean;
@@ -29,7 +29,7 @@ const CLOCK_24 = new RegExp(String.raw`\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?
 const CLOCK_24_BARE = /\b(?:at|around|about|from)\s+([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m|am|pm))/gi;
 
 function normaliseZone(z: string | undefined): string {
-  if (!z) return 'local';
+  if (!z) return 'unzoned';
   const u = z.toUpperCase().replace(/\s+/g, ' ');
   if (u === 'LOCAL' || u === 'LOCAL TIME') return 'local';
   if (u.startsWith('KOREA')) return 'KST';
@@ -66,7 +66,7 @@ export function findTimes(text: string): TimeMention[] {
   }
   for (const m of text.matchAll(CLOCK_24_BARE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1]);
-    add(start, m[0].slice(m[0].indexOf(m[1])), Number(m[1]), Number(m[2]), 'local');
+    add(start, m[0].slice(m[0].indexOf(m[1])), Number(m[1]), Number(m[2]), 'unzoned');
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -76,7 +76,7 @@ export function findTimes(text: string): TimeMention[] {
  * launch place (KST 540). Returns minutes after local midnight and the day shift (-1, 0, +1) from the zone's date.
  */
 export function toLocal(t: TimeMention, localOffset: number): { minutes: number; dayShift: number } {
-  if (t.zone === 'local') return { minutes: t.minutes, dayShift: 0 };
+  if (t.zone === 'local' || t.zone === 'unzoned') return { minutes: t.minutes, dayShift: 0 };
   const off = ZONE_OFFSETS[t.zone];
   if (off === undefined) return { minutes: t.minutes, dayShift: 0 };
   const total = t.minutes - off + localOffset;
