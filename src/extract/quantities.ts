@@ -15,7 +15,8 @@ export interface LengthMention {
 
 const MILE_KM = 1.609344;
 // Numbers: "1,000", "1 500" (space as thousands separator), "99.8", "7,688"; units in all their spellings.
-const LENGTH = /(?<![\d.,])(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
+// "99.8 and 42.5 kilometers", "70-200 km", "300 to 400 km": the first figure of a pair shares the unit.
+const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
 
 function parseNumber(s: string): number {
   return Number(s.replace(/[, ]/g, ''));
@@ -27,9 +28,10 @@ export function findLengths(sentence: string): LengthMention[] {
   for (const m of sentence.matchAll(LENGTH)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const value = parseNumber(m[1]);
+    // Of a pair, the larger figure: distances and altitudes are scored as the largest stated.
+    const value = Math.max(parseNumber(m[2]), m[1] ? parseNumber(m[1]) : 0);
     if (!Number.isFinite(value) || value <= 0) continue;
-    const unit: 'km' | 'mi' = /^k/i.test(m[2]) ? 'km' : 'mi';
+    const unit: 'km' | 'mi' = /^k/i.test(m[3]) ? 'km' : 'mi';
     const km = unit === 'km' ? value : Math.round(value * MILE_KM);
     const before = sentence.slice(Math.max(0, start - 90), start);
     // Only the clause the number sits in speaks for it: cut the look-back at the last clause break.
@@ -38,7 +40,8 @@ export function findLengths(sentence: string): LengthMention[] {
     const after = sentence.slice(end, end + 80).replace(/^\s*\([^)]*\)/, '');
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
     let kind: LengthMention['kind'] = 'other';
-    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gi'))].map((x) => x.index ?? -1));
+    // Where the last cue of a kind ends (ends, not starts: "reached a height" must beat "reached").
+    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gi'))].map((x) => (x.index ?? 0) + x[0].length));
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
