@@ -46,6 +46,8 @@ export function extractArticle(article: Article): Extraction {
     launch: !u.isCaption && statesLaunch(u.text),
     role: { role: 'main', mainEnd: u.text.length, reason: '' },
   }));
+  // "succeeded in cruise missile tests on Saturday and Sunday": plural tests pinned to days are launches too.
+  for (const u of units) if (!u.launch && !u.isCaption && /\bmissile (?:tests|launches)\b/i.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
   // First pass: roles without a main date, to find the sentences that report the launch and its date.
   for (const u of units) u.role = sentenceRole(u, u.dates, null);
   const mainLaunch = units.filter((u) => u.launch && u.role.role === 'main');
@@ -106,11 +108,14 @@ export function extractArticle(article: Article): Extraction {
     claim(primary.u, 'count_min', primary.c.min, span, 'count', primary.c.numeric ? 0.8 : 0.6);
     claim(primary.u, 'count_exact', exact, span, 'count', 0.7);
   } else {
-    // No count words at all, but the launch sentences speak of one missile ("the Agni-V", "the test"): one.
-    const singular = main.find((u) => u.launch && !/\b(?:missiles|rockets|projectiles|ICBMs|SRBMs|launches)\b/i.test(u.text));
-    if (singular) {
-      claim(singular, 'count_min', 1, { start: 0, end: 0 }, 'count-singular', 0.5, true);
-      claim(singular, 'count_exact', true, { start: 0, end: 0 }, 'count-singular', 0.5, true);
+    // No count words: the first launch sentence still speaks of one missile ("the Agni-V", "the test": one)
+    // or of several ("missile tests on Saturday and Sunday": two or more).
+    const first = main.find((u) => u.launch);
+    if (first) {
+      const plural = /\b(?:missiles|rockets|projectiles|ICBMs|SRBMs|IRBMs|MRBMs|missile tests)\b/i.exec(first.text);
+      const span = plural ? { start: plural.index, end: plural.index + plural[0].length } : { start: 0, end: 0 };
+      claim(first, 'count_min', plural ? 2 : 1, span, plural ? 'count-plural' : 'count-singular', 0.5, true);
+      claim(first, 'count_exact', !plural, span, plural ? 'count-plural' : 'count-singular', 0.5, true);
     }
   }
 
@@ -416,6 +421,9 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
     // drills, a summit) only before the missile noun, i.e. when they are what the sentence is about.
     const head = mainPart.replace(/\b(?:missile|rocket|projectile)s?\b[\s\S]*$/i, '');
     if (p.notLaunch.test(mainPart) || p.notLaunchHead.test(head)) return false;
+    // In the body, a launch is reported with a verb ("fired") or pinned to a day; "the number of launches" is talk.
+    const eventNoun = /\b(?:the|a|its|this)\s+(?:\S+\s+){0,2}(?:launch|test[- ]?fir(?:e|ing)|test[- ]launch|flight test)\s+of\b/i.test(mainPart);
+    if (u.part === 'text' && !p.launchVerb.test(mainPart) && !eventNoun && !u.dates.some((d) => d.start < u.role.mainEnd)) return false;
     return !isTally(u);
   };
   const t = title ? reports(title) : false;

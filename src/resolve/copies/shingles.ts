@@ -1,0 +1,97 @@
+// Text → normalised words → word k-shingles, hashed to uint32. The shingle set is what "copy" means here:
+// two texts that share most of their 5-word runs were written from the same text.
+import { fmix32, murmur3 } from './hash.js';
+
+/** Words per shingle. Five is long enough that independent reports of one launch rarely share a run by
+ * chance ("the joint chiefs of staff" is about the longest stock phrase), short enough to survive edits. */
+export const SHINGLE_WORDS = 5;
+
+// Lines that outlets add around a syndicated story and that say nothing about it. Dropped whole.
+const BOILERPLATE_LINE =
+  /^(?:\(?(?:reporting|additional reporting|writing|editing|compiled) by\b|copyright\b|©|\(c\)\s|all rights reserved|this (?:article|story) (?:was|is|has been) (?:first |originally )?(?:published|reproduced|syndicated)|read (?:more|also|next)\b|related\s*:|also read\b|recommended\s*:|(?:click|tap) here\b|sign up\b|subscribe\b|follow (?:us|@)|share (?:this|on)\b|advertisement$|sponsored\b|(?:photo|image|file photo)\s*:)/i;
+// A byline on its own line: "By Kim Min-ji", "By Jane Roe and John Doe, Wirepress". Case-sensitive, whole line.
+const BYLINE = /^By [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:,| and) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})*$/;
+// A wire dateline at the start of a paragraph: "SEOUL, March 14 (Wirepress) -", "TOKYO (AP) —", "SEOUL --".
+const DATELINE = /^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|–|—)\s+/;
+
+/**
+ * Lowercase words of `text` with punctuation stripped and digits kept. Boilerplate lines (bylines,
+ * copyright, "Read more", share prompts) and wire datelines are dropped first, so a syndicated copy with
+ * its own furniture still matches the original.
+ */
+export function normalisedWords(text: string): string[] {
+  const words: string[] = [];
+  for (const rawLine of text.split(/\n+/)) {
+    const line = rawLine.trim();
+    if (line === '' || BOILERPLATE_LINE.test(line) || BYLINE.test(line)) continue;
+    const body = line
+      .replace(DATELINE, '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '') // diacritics
+      .toLowerCase()
+      .replace(/(\p{L})['’](\p{L})/gu, '$1$2') // korea's → koreas, don't → dont
+      .replace(/(\d)[,.](?=\d)/g, '$1'); // 1,000 → 1000, 8.10 → 810 (same on both sides)
+    for (const w of body.split(/[^\p{L}\p{N}]+/u)) if (w !== '') words.push(w);
+  }
+  return words;
+}
+
+/** The normalised text as one string (words joined by single spaces). */
+export function normaliseText(text: string): string {
+  return normalisedWords(text).join(' ');
+}
+
+/**
+ * Distinct uint32 hashes of the word k-shingles of `text`, sorted ascending. A text shorter than k words
+ * gives one shingle of all its words; an empty text gives none.
+ */
+export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
+  const words = normalisedWords(text);
+  if (words.length === 0) return new Uint32Array(0);
+  const wh = words.map((w) => murmur3(w, 0x5a17));
+  const span = Math.min(k, wh.length);
+  const out = new Uint32Array(wh.length - span + 1);
+  for (let i = 0; i + span <= wh.length; i++) {
+    let h = 0x2545f491 ^ span;
+    for (let j = 0; j < span; j++) h = fmix32(Math.imul(h ^ wh[i + j], 0x9e3779b1) + j);
+    out[i] = h;
+  }
+  out.sort();
+  return dedupeSorted(out);
+}
+
+function dedupeSorted(a: Uint32Array): Uint32Array {
+  if (a.length < 2) return a;
+  let n = 1;
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[n - 1]) a[n++] = a[i];
+  return a.subarray(0, n);
+}
+
+/** Size of the intersection of two sorted distinct uint32 arrays. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Exact Jaccard |A∩B| / |A∪B| of two shingle sets (0 when both are empty). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const inter = intersectionSize(a, b);
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** Containment of the smaller set in the larger: |A∩B| / min(|A|,|B|) (0 when either is empty). */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  const small = Math.min(a.length, b.length);
+  return small === 0 ? 0 : intersectionSize(a, b) / small;
+}
