@@ -39,7 +39,8 @@ export interface DateMention {
   inUtc: boolean;
 }
 
-const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
+// A month name with a day number beside it ("January 14", "13 April"), not a month and year ("March 2025").
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
 
@@ -53,7 +54,8 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
   const yearRef = reference ?? (yearHint ? `${yearHint}-12-31` : null);
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-    if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
+    if (!r.start.isCertain('month') || (!r.start.isCertain('day') && !MONTH_NAME.test(r.text))) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
     if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
     const yearStated = r.start.isCertain('year');

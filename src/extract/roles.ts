@@ -48,6 +48,10 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   const verb = p.launchVerb.exec(text);
+  // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
+  if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
+    return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
+  }
   if (first) {
     if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
       return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
