@@ -143,17 +143,53 @@ export interface Extraction {
   weekday: number | null;
 }
 
+/** One report's claim in support of a candidate value. */
+export interface CandidateSupport {
+  articleId: string;
+  claimIndex: number;
+  confidence: number;
+  /** Who said it: an agency key, else the outlet. */
+  source?: string | null;
+  /** The article this one copies or rewrites (it then adds no independent support). */
+  copyOf?: string | null;
+  /** A later statement by the same agency replaced this one. */
+  superseded?: boolean;
+}
+
 /** One candidate value of an event field, with the claims that support it. */
 export interface FieldCandidate {
   value: FieldValue;
-  support: { articleId: string; claimIndex: number; confidence: number }[];
+  support: CandidateSupport[];
+  /** Weighted support from independent sources (copies count once, officials weigh more than retellings). */
+  weight?: number;
+  /** The independent sources behind it. */
+  sources?: string[];
 }
 
 export interface EventField {
   value: FieldValue | null;
   candidates: FieldCandidate[];
-  /** True when more than one candidate value is supported. */
+  /** True when independent sources disagree beyond tolerance. */
   disputed: boolean;
+  /** Share of the independent weight behind the chosen value, 0..1. */
+  confidence?: number;
+}
+
+/** How an event lines up with the bundled reference list of past launches (CNS/NTI via nagix/nk-missile-tests). */
+export interface ReferenceAlignment {
+  /** The reference list's date (UTC) of the matching flights. */
+  dateUtc: string;
+  /** The same launch day in Korean time (KST). */
+  dateKst: string;
+  flights: number;
+  missiles: string[];
+  facility: string | null;
+  distanceKm: number | null;
+  apogeeKm: number | null;
+  /** Fields where the event and the reference list disagree. */
+  differences: { field: FieldName; event: FieldValue; reference: FieldValue }[];
+  /** True when the event had no date and took it from this match. */
+  dateInferred: boolean;
 }
 
 /** A launch event: the reports of one launch (day), grouped, with values computed from their claims. */
@@ -164,6 +200,8 @@ export interface LaunchEvent {
   weekday: number | null;
   articleIds: string[];
   fields: Record<FieldName, EventField>;
+  /** The matching entry of the reference list, when there is one. */
+  reference?: ReferenceAlignment | null;
 }
 
 /** The prediction format of ../shared/eval/score.mjs. */

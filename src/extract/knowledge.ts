@@ -546,3 +546,11 @@ export function referenceLaunches(): readonly ReferenceLaunch[] {
   if (!cachedLaunches) cachedLaunches = readDataJson<ReferenceLaunchesFile>('reference-launches.json').launches;
   return cachedLaunches;
 }
+
+/** The agency with this key (see data/agencies.json), or undefined. */
+let agencyIndex: Map<string, AgencyEntry> | null = null;
+export function agencyByKey(key: string | null | undefined): AgencyEntry | undefined {
+  if (!key) return undefined;
+  agencyIndex ??= new Map(readDataJson<AgenciesFile>('agencies.json').agencies.map((a) => [a.key, a]));
+  return agencyIndex.get(key);
+}

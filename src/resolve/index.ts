@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { EventField, Extraction, FieldCandidate, FieldName, FieldValue, LaunchEvent } from '../types.js';
-import { FIELD_NAMES } from '../types.js';
+import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import { computeFields, orderReports, type Report } from './consensus.js';
+import { alignEvent } from './reference.js';
 
-/** An extraction together with what resolve needs to order reports: the article's publication date. */
-export interface Report {
-  extraction: Extraction;
-  published: string | null;
-}
+export { computeFields, orderReports, type Report } from './consensus.js';
 
 const valueOf = (e: Extraction, f: FieldName): FieldValue | null => e.fields[f]?.value ?? null;
 
@@ -25,65 +22,39 @@ const minutes = (t: FieldValue | null): number | null => (typeof t === 'string' 
  */
 export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   if (e.actor && event.actor && e.actor !== event.actor) return null;
-  let score = 0;
-  if (e.weekday !== null && event.weekday !== null) {
-    if (e.weekday !== event.weekday) return null;
-    score += 2;
-  }
+  // The weekday only rules out; a join needs at least one figure or place that agrees (time, site, distance,
+  // apogee), since many launches share a weekday.
+  if (e.weekday !== null && event.weekday !== null && e.weekday !== event.weekday) return null;
+  let agree = 0;
+  let disagree = 0;
   const t1 = minutes(valueOf(e, 'time_local'));
   const t2 = minutes(event.fields.time_local.value);
-  if (t1 !== null && t2 !== null) score += Math.abs(t1 - t2) <= 90 ? 2 : -3;
+  if (t1 !== null && t2 !== null) {
+    // A salvo can last an hour ("between 8:10 and 9:20"), but two launches 80 minutes apart are not one.
+    if (Math.abs(t1 - t2) <= 45) agree += 2;
+    else disagree += 3;
+  }
   const s1 = valueOf(e, 'site');
   const s2 = event.fields.site.value;
-  if (s1 && s2) score += s1 === s2 ? 2 : -2;
+  if (s1 && s2) {
+    if (s1 === s2) agree += 2;
+    else disagree += 2;
+  }
   for (const f of ['distance_km', 'apogee_km'] as const) {
     const a = valueOf(e, f);
     const b = event.fields[f].value;
-    if (typeof a === 'number' && typeof b === 'number') score += Math.abs(a - b) <= 0.15 * Math.max(a, b) ? 1 : -1;
+    if (typeof a === 'number' && typeof b === 'number') {
+      const gap = Math.abs(a - b) / Math.max(a, b);
+      if (gap <= 0.02) agree += 2;
+      else if (gap <= 0.15) agree += 1;
+      else disagree += 1;
+    }
   }
   const c1 = valueOf(e, 'class');
   const c2 = event.fields.class.value;
-  if (c1 && c2 && c1 !== 'ballistic' && c2 !== 'ballistic') score += c1 === c2 ? 1 : -1;
-  return score;
-}
-
-const sameValue = (a: FieldValue, b: FieldValue): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= Math.max(2, 0.01 * Math.max(a, b)) : a === b;
-
-/**
- * An event's fields from its reports' claims: for each field the most frequent value, ties going to the
- * earliest report; every other value stays as a candidate, so disagreements are kept, not discarded.
- */
-export function computeFields(reports: Report[]): Record<FieldName, EventField> {
-  const ordered = orderReports(reports);
-  const out = {} as Record<FieldName, EventField>;
-  for (const f of FIELD_NAMES) {
-    const candidates: FieldCandidate[] = [];
-    for (const r of ordered) {
-      const c = r.extraction.fields[f];
-      if (!c) continue;
-      const claimIndex = r.extraction.claims.indexOf(c);
-      const support = { articleId: r.extraction.articleId, claimIndex, confidence: c.confidence };
-      const existing = candidates.find((x) => sameValue(x.value, c.value));
-      if (existing) existing.support.push(support);
-      else candidates.push({ value: c.value, support: [support] });
-    }
-    // Stable sort keeps first-seen (earliest report) order among equally supported values.
-    candidates.sort((a, b) => b.support.length - a.support.length);
-    out[f] = { value: candidates[0]?.value ?? null, candidates, disputed: candidates.length > 1 };
-  }
-  return out;
-}
-
-export function orderReports(reports: Report[]): Report[] {
-  return [...reports].sort((a, b) => {
-    if (a.published !== b.published) {
-      if (a.published === null) return 1;
-      if (b.published === null) return -1;
-      return a.published < b.published ? -1 : 1;
-    }
-    return a.extraction.articleId < b.extraction.articleId ? -1 : a.extraction.articleId > b.extraction.articleId ? 1 : 0;
-  });
+  if (c1 && c2 && c1 !== 'ballistic' && c2 !== 'ballistic' && c1 !== c2) disagree += 1;
+  if (agree === 0) return null;
+  return agree - disagree + (e.weekday !== null && event.weekday !== null ? 1 : 0);
 }
 
 function buildEvent(id: string, members: Report[]): LaunchEvent {
@@ -91,8 +62,21 @@ function buildEvent(id: string, members: Report[]): LaunchEvent {
   const date = typeof fields.date_local.value === 'string' ? fields.date_local.value : null;
   const first = orderReports(members)[0]?.extraction;
   const weekday = date ? new Date(`${date}T00:00:00Z`).getUTCDay() : (members.map((m) => m.extraction.weekday).find((w) => w !== null) ?? null);
-  return { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: orderReports(members).map((m) => m.extraction.articleId), fields };
+  const ev: LaunchEvent = { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: orderReports(members).map((m) => m.extraction.articleId), fields, reference: null };
+  ev.reference = alignEvent(ev);
+  // An undated event matching exactly one reference launch day takes its date, marked as inferred.
+  if (!ev.dateLocal && ev.reference?.dateInferred) ev.dateLocal = ev.reference.dateKst;
+  return ev;
 }
+
+/**
+ * The fit an undated report needs to join an event: the weekday and two agreeing details, or the weekday and an
+ * exact figure or time. One loosely agreeing distance is not enough: many launches fly 300–400 km on a Wednesday.
+ */
+const JOIN_SCORE = 3;
+
+/** An event with a date of its own (not one inferred from the reference list). */
+const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;
 
 /** Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). */
 export class EventResolver {
@@ -121,7 +105,7 @@ export class EventResolver {
       let best: { id: string; score: number } | null = null;
       for (const ev of this.events.values()) {
         const s = fitScore(e, ev);
-        if (s !== null && s >= 2 && (!best || s > best.score)) best = { id: ev.id, score: s };
+        if (s !== null && s >= JOIN_SCORE && (!best || s > best.score)) best = { id: ev.id, score: s };
       }
       id = best?.id ?? eventIdFor(e, null);
     }
@@ -129,17 +113,13 @@ export class EventResolver {
     list.push(report);
     this.members.set(id, list);
     const changed = [this.rebuild(id)];
-    // A dated event may absorb undated ones that fit it.
+    // A dated event may absorb undated ones that fit it better than any other dated event does.
     const target = this.events.get(id);
     if (date && target) {
       for (const ev of [...this.events.values()]) {
-        if (ev.dateLocal !== null || ev.id === id) continue;
+        if (isDated(ev) || ev.id === id) continue;
         const reps = this.members.get(ev.id) ?? [];
-        const fits = reps.every((r) => {
-          const s = fitScore(r.extraction, target);
-          return s !== null && s >= 2;
-        });
-        if (!fits || !reps.length) continue;
+        if (!reps.length || this.bestDatedHome(reps)?.id !== id) continue;
         list.push(...reps);
         this.members.delete(ev.id);
         this.events.delete(ev.id);
@@ -148,6 +128,18 @@ export class EventResolver {
       }
     }
     return changed;
+  }
+
+  /** The dated event every one of these reports fits (score ≥ 2), the best by their weakest fit. */
+  private bestDatedHome(reps: Report[]): LaunchEvent | null {
+    let best: { ev: LaunchEvent; score: number } | null = null;
+    for (const ev of this.events.values()) {
+      if (!isDated(ev)) continue;
+      let worst = Infinity;
+      for (const r of reps) worst = Math.min(worst, fitScore(r.extraction, ev) ?? -Infinity);
+      if (worst >= JOIN_SCORE && (!best || worst > best.score)) best = { ev, score: worst };
+    }
+    return best?.ev ?? null;
   }
 
   private rebuild(id: string): LaunchEvent {

@@ -1,0 +1,109 @@
+import { agencyByKey } from '../extract/knowledge.js';
+import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
+import { FIELD_NAMES } from '../types.js';
+
+/** An extraction with what consensus needs: when it was published, by whom, and whether it copies another. */
+export interface Report {
+  extraction: Extraction;
+  published: string | null;
+  /** The outlet (domain), used as the source when no agency is named. */
+  source?: string | null;
+  /** Article id of the report this one copies or rewrites, when known. */
+  copyOf?: string | null;
+}
+
+// How much a claim weighs by who said it: the primary sources (militaries, governments, coast guards) most, state
+// media a little less (they report their own launches, with their own spin), wires and outlets retelling least.
+const KIND_WEIGHT: Record<string, number> = {
+  military: 1,
+  government: 1,
+  'coast-guard': 1,
+  'state-media': 0.9,
+  person: 0.8,
+  wire: 0.7,
+  outlet: 0.5,
+};
+const UNATTRIBUTED_WEIGHT = 0.5;
+
+/** Values within 1 % (at least 2 km) are the same candidate: the scorer's own tolerance. */
+export const sameValue = (a: FieldValue, b: FieldValue): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= Math.max(2, 0.01 * Math.max(a, b)) : a === b;
+
+/** Values further apart than this are a disagreement worth showing (5 %, at least 5 km). */
+export const differsBeyondTolerance = (a: FieldValue, b: FieldValue): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) > Math.max(5, 0.05 * Math.max(a, b)) : a !== b;
+
+export function orderReports(reports: Report[]): Report[] {
+  return [...reports].sort((a, b) => {
+    if (a.published !== b.published) {
+      if (a.published === null) return 1;
+      if (b.published === null) return -1;
+      return a.published < b.published ? -1 : 1;
+    }
+    return a.extraction.articleId < b.extraction.articleId ? -1 : a.extraction.articleId > b.extraction.articleId ? 1 : 0;
+  });
+}
+
+// Fields where a disagreement is not news: the fewest missiles and whether the number is exact vary with how
+// hedged each report is, and the event takes the least committed figure anyway.
+const NOT_DISPUTED: ReadonlySet<FieldName> = new Set(['count_exact', 'date_local']);
+
+/**
+ * An event's fields from its reports' claims. Each candidate value is weighed by independent sources: a copy or
+ * rewrite adds nothing to its original's support, an agency's claim weighs by the agency's kind, and a later
+ * figure from the same agency supersedes its earlier preliminary one. The heaviest candidate wins (ties to the
+ * earliest report); every other value stays as a candidate, and the field is disputed when independent sources
+ * disagree beyond tolerance.
+ */
+export function computeFields(reports: Report[]): Record<FieldName, EventField> {
+  const ordered = orderReports(reports);
+  const out = {} as Record<FieldName, EventField>;
+  for (const f of FIELD_NAMES) {
+    const candidates: FieldCandidate[] = [];
+    const latestByAgency = new Map<string, FieldValue>();
+    for (const r of ordered) {
+      const c = r.extraction.fields[f];
+      if (c?.attribution) latestByAgency.set(c.attribution, c.value);
+    }
+    for (const r of ordered) {
+      const c = r.extraction.fields[f];
+      if (!c) continue;
+      const support: CandidateSupport = {
+        articleId: r.extraction.articleId,
+        claimIndex: r.extraction.claims.indexOf(c),
+        confidence: c.confidence,
+        source: c.attribution ?? r.source ?? null,
+        copyOf: r.copyOf ?? null,
+        superseded: c.attribution !== null && !sameValue(latestByAgency.get(c.attribution) ?? c.value, c.value),
+      };
+      const existing = candidates.find((x) => sameValue(x.value, c.value));
+      if (existing) existing.support.push(support);
+      else candidates.push({ value: c.value, support: [support] });
+    }
+    for (const cand of candidates) {
+      // Copies count once: support is grouped by the original article, each group giving its best claim.
+      const groups = new Map<string, number>();
+      const sources = new Set<string>();
+      for (const s of cand.support) {
+        if (s.superseded) continue;
+        const origin = s.copyOf ?? s.articleId;
+        const agency = agencyByKey(ordered.find((r) => r.extraction.articleId === s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
+        const w = (agency ? (KIND_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
+        groups.set(origin, Math.max(groups.get(origin) ?? 0, w));
+        if (!s.copyOf) sources.add(s.source ?? s.articleId);
+      }
+      cand.weight = round([...groups.values()].reduce((a, b) => a + b, 0));
+      cand.sources = [...sources];
+    }
+    // Stable sort: among equal weights the first-seen (earliest report) candidate stays first.
+    candidates.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
+    const total = candidates.reduce((a, c) => a + (c.weight ?? 0), 0);
+    const best = candidates[0];
+    const live = candidates.filter((c) => (c.weight ?? 0) > 0);
+    const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value));
+    out[f] = { value: best?.value ?? null, candidates, disputed, confidence: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
+  }
+  return out;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,116 @@
+import { referenceLaunches, siteByKey, type ReferenceLaunch } from '../extract/knowledge.js';
+import type { LaunchEvent, ReferenceAlignment } from '../types.js';
+import { addDays, weekdayOf } from '../extract/dates.js';
+import { differsBeyondTolerance } from './consensus.js';
+
+/** The reference list's flights of one launch day, in Korean time. */
+export interface ReferenceDay {
+  dayKst: string;
+  dateUtc: string;
+  flights: ReferenceLaunch[];
+}
+
+let days: Map<string, ReferenceDay> | null = null;
+
+// The reference list dates flights in UTC; Korean reports date them in KST (UTC+9). A flight with a time is put on
+// its KST day; one without a time is kept on its UTC date (the later KST day is tried too when matching).
+function kstDay(f: ReferenceLaunch): string | null {
+  if (!/^\d{4}-\d\d-\d\d$/.test(f.dateUtc)) return null;
+  if (!f.timeUtc) return f.dateUtc;
+  const hour = Number(f.timeUtc.slice(0, 2));
+  return hour >= 15 ? addDays(f.dateUtc, 1) : f.dateUtc;
+}
+
+/** Reference launch days by KST date (North Korean launches only). */
+export function referenceDays(): Map<string, ReferenceDay> {
+  if (days) return days;
+  days = new Map();
+  for (const f of referenceLaunches()) {
+    const day = kstDay(f);
+    if (!day) continue;
+    const d = days.get(day) ?? { dayKst: day, dateUtc: f.dateUtc, flights: [] };
+    d.flights.push(f);
+    days.set(day, d);
+  }
+  return days;
+}
+
+/** Reference days in [from, to] (YYYY-MM-DD, KST), oldest first. */
+export function referenceDaysBetween(from: string, to: string): ReferenceDay[] {
+  return [...referenceDays().values()].filter((d) => d.dayKst >= from && d.dayKst <= to).sort((a, b) => (a.dayKst < b.dayKst ? -1 : 1));
+}
+
+const maxOf = (xs: (number | null)[]): number | null => {
+  const ns = xs.filter((x): x is number => x !== null);
+  return ns.length ? Math.max(...ns) : null;
+};
+
+const kmBetween = (a: string, b: string): number => {
+  const s1 = siteByKey(a);
+  const s2 = siteByKey(b);
+  if (!s1 || !s2) return a === b ? 0 : Infinity;
+  const rad = Math.PI / 180;
+  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
+  const y = (s2.lat - s1.lat) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
+};
+
+function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): ReferenceAlignment {
+  const facilities = [...new Set(day.flights.map((f) => f.facility).filter((x): x is string => x !== null))];
+  const distanceKm = maxOf(day.flights.map((f) => f.distanceKm));
+  const apogeeKm = maxOf(day.flights.map((f) => f.apogeeKm));
+  const differences: ReferenceAlignment['differences'] = [];
+  const site = ev.fields.site.value;
+  // Sites within 50 km of each other (Wonsan and the Hodo peninsula) are the same place for this purpose.
+  if (typeof site === 'string' && facilities.length && !facilities.some((f) => kmBetween(f, site) <= 50)) differences.push({ field: 'site', event: site, reference: facilities.join(', ') });
+  const dist = ev.fields.distance_km.value;
+  if (typeof dist === 'number' && distanceKm !== null && differsBeyondTolerance(dist, distanceKm)) differences.push({ field: 'distance_km', event: dist, reference: distanceKm });
+  const apo = ev.fields.apogee_km.value;
+  if (typeof apo === 'number' && apogeeKm !== null && differsBeyondTolerance(apo, apogeeKm)) differences.push({ field: 'apogee_km', event: apo, reference: apogeeKm });
+  const cls = ev.fields.class.value;
+  const classes = [...new Set(day.flights.map((f) => f.class).filter((x): x is NonNullable<typeof x> => x !== null))];
+  if (typeof cls === 'string' && cls !== 'ballistic' && classes.length && !classes.includes(cls as (typeof classes)[number])) differences.push({ field: 'class', event: cls, reference: classes.join(', ') });
+  return {
+    dateUtc: day.dateUtc,
+    dateKst: day.dayKst,
+    flights: day.flights.length,
+    missiles: [...new Set(day.flights.map((f) => f.missileName).filter((x): x is string => x !== null))],
+    facility: facilities[0] ?? null,
+    distanceKm,
+    apogeeKm,
+    differences,
+    dateInferred,
+  };
+}
+
+/**
+ * Links an event to the reference list: a dated North Korean event to the flights of its KST day (or, for flights
+ * with no time, the UTC day before); an undated one to the single reference day whose weekday, site and figures
+ * agree with it, whose date it may then take (marked as inferred).
+ */
+export function alignEvent(ev: LaunchEvent): ReferenceAlignment | null {
+  if (ev.actor !== 'DPRK') return null;
+  const all = referenceDays();
+  if (ev.dateLocal) {
+    const day = all.get(ev.dateLocal) ?? [...all.values()].find((d) => d.flights.every((f) => !f.timeUtc) && addDays(d.dateUtc, 1) === ev.dateLocal);
+    return day ? compare(ev, day, false) : null;
+  }
+  if (ev.weekday === null) return null;
+  const site = ev.fields.site.value;
+  const dist = ev.fields.distance_km.value;
+  const fits = [...all.values()].filter((d) => {
+    if (weekdayOf(d.dayKst) !== ev.weekday) return false;
+    let evidence = 0;
+    if (typeof site === 'string') {
+      if (!d.flights.some((f) => f.facility && kmBetween(f.facility, site) <= 50)) return false;
+      evidence++;
+    }
+    const refDist = maxOf(d.flights.map((f) => f.distanceKm));
+    if (typeof dist === 'number' && refDist !== null) {
+      if (differsBeyondTolerance(dist, refDist) && Math.abs(dist - refDist) > 0.15 * Math.max(dist, refDist)) return false;
+      evidence++;
+    }
+    return evidence >= 2;
+  });
+  return fits.length === 1 ? compare(ev, fits[0], true) : null;
+}
