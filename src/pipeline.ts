@@ -4,7 +4,8 @@ import { cleanDocument } from './clean/index.js';
 import { extractArticle } from './extract/index.js';
 import { ingestPaths } from './ingest/index.js';
 import { EventResolver } from './resolve/index.js';
-import type { Article, Extraction, FieldName, IngestFailure, Prediction } from './types.js';
+import type { Store } from './store/store.js';
+import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, Prediction, SourceDocument } from './types.js';
 import { FIELD_NAMES } from './types.js';
 
 export interface Processed {
@@ -42,15 +43,22 @@ export function resolveAll(items: Processed[]): EventResolver {
   const resolver = new EventResolver();
   const dated = (p: Processed): boolean => p.extraction.fields.date_local !== undefined;
   const order = [...items.filter(dated), ...items.filter((p) => !dated(p))];
-  for (const p of order) resolver.add({ extraction: p.extraction, published: p.article.published?.date ?? null });
+  for (const p of order) resolver.add({ extraction: p.extraction, published: p.article.published?.date ?? null, source: p.article.source });
   return resolver;
 }
+
+/**
+ * Below this confidence a value is left out of predictions: a wrong value costs more than a missing one.
+ * (The claim is still stored and shown, with its confidence.)
+ */
+export const MIN_CONFIDENCE = 0.45;
+const confident = (c: Claim | undefined): FieldValue | null => (c && c.confidence >= MIN_CONFIDENCE ? c.value : null);
 
 /** One article's prediction in the scorer's format (../shared/eval/score.mjs). */
 export function toPrediction(p: Processed, eventId: string | null): Prediction {
   const e = p.extraction;
   const event = e.isLaunchReport
-    ? (Object.fromEntries(FIELD_NAMES.map((f: FieldName) => [f, e.fields[f]?.value ?? null])) as Prediction['event'])
+    ? (Object.fromEntries(FIELD_NAMES.map((f: FieldName) => [f, confident(e.fields[f])])) as Prediction['event'])
     : null;
   return {
     id: p.article.externalId ?? p.article.id,
@@ -59,4 +67,25 @@ export function toPrediction(p: Processed, eventId: string | null): Prediction {
     event,
     event_id: e.isLaunchReport ? eventId : null,
   };
+}
+
+/** What became of one document given to `ingestDocument`. */
+export type IngestOutcome =
+  | { status: 'stored'; article: Article; extraction: Extraction; eventId: string | null }
+  | { status: 'duplicate'; article: Article };
+
+/**
+ * One document into the store: clean → already stored? → extract → resolve (the resolver learns the report)
+ * → save the article, its extraction and the events it changed in one transaction. Used by `salvo ingest`
+ * and by the HTTP API's ingest routes alike. Throws when the article cannot be processed or stored; the
+ * resolver may then hold a report the store does not, so the caller should rebuild it from the store.
+ */
+export function ingestDocument(store: Store, resolver: EventResolver, doc: SourceDocument): IngestOutcome {
+  const article = cleanDocument(doc);
+  if (store.hasArticle(article.id)) return { status: 'duplicate', article };
+  const extraction = extractArticle(article);
+  const changed = resolver.add({ extraction, published: article.published?.date ?? null, source: article.source });
+  store.saveArticle(article, extraction, changed);
+  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
+  return { status: 'stored', article, extraction, eventId };
 }

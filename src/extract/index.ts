@@ -183,9 +183,26 @@ export function extractArticle(article: Article): Extraction {
   };
 }
 
+// Words that hedge a statement ("possibly", "believed to be"): the value is less certain.
+const HEDGE = /\b(?:possibl[ey]|may have|might|could be|suspected|believed|appear(?:s|ed)? to|apparent(?:ly)?|presumed|reportedly|unconfirmed|likely)\b/i;
+const OFFICIAL_KINDS = new Set(['military', 'government', 'coast-guard', 'state-media']);
+
+/**
+ * A claim's confidence: the parser's base figure, lowered when the sentence hedges or sits deep in the article
+ * (late sentences more often speak of something else), raised when an official source is named.
+ */
+function adjustedConfidence(base: number, u: Unit, agencyKind: string | null): number {
+  let c = base;
+  if (HEDGE.test(u.text)) c -= 0.1;
+  if (u.index > 12) c -= 0.1;
+  if (agencyKind && OFFICIAL_KINDS.has(agencyKind)) c += 0.1;
+  return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
+}
+
 function makeClaim(article: Article, u: Unit, field: FieldName, value: FieldValue, span: Span, parser: string, confidence: number, implied: boolean): Claim {
   const base = u.span.start;
   const agency = nearestAgency(u.text, span);
+  confidence = adjustedConfidence(confidence, u, agency?.kind ?? null);
   return {
     field,
     value,
@@ -205,7 +222,7 @@ function makeClaim(article: Article, u: Unit, field: FieldName, value: FieldValu
   };
 }
 
-function nearestAgency(text: string, span: Span): { key: string; name: string } | null {
+function nearestAgency(text: string, span: Span): { key: string; name: string; kind: string } | null {
   const hits = findAgencies(text);
   if (!hits.length) return null;
   const dist = (h: { start: number; end: number }): number => (h.end <= span.start ? span.start - h.end : h.start >= span.end ? h.start - span.end : 0);
