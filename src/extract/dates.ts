@@ -60,8 +60,14 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
     const yearStated = r.start.isCertain('year');
     const y = r.start.get('year');
-    const m = r.start.get('month');
-    const d = r.start.get('day');
+    let m = r.start.get('month');
+    let d = r.start.get('day');
+    if (!r.start.isCertain('day')) {
+      // chrono fills an uncertain day from the reference ("the morning of October 2" → the 3rd): read it ourselves.
+      const written = writtenMonthDay(r.text);
+      if (!written) continue;
+      [m, d] = written;
+    }
     if (y === null || m === null || d === null) continue;
     let date: string | null = null;
     if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -103,6 +109,21 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     out.push({ kind: 'relative', start, end: start + m[0].length, surface: m[0], date, weekday: date ? weekdayOf(date) : null, yearStated: false, inUtc: false, monthDay: null });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function writtenMonthDay(text: string): [number, number] | null {
+  const a = /\b([a-z]{3})[a-z]*\.?\s*(\d{1,2})(?!\d)/i.exec(text);
+  const b = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]{3})[a-z]*/i.exec(text);
+  const pairs: [string, string][] = [];
+  if (a) pairs.push([a[1], a[2]]);
+  if (b) pairs.push([b[2], b[1]]);
+  for (const [mon, day] of pairs) {
+    const mi = MONTHS.indexOf(mon.toLowerCase());
+    if (mi >= 0 && Number(day) >= 1 && Number(day) <= 31) return [mi + 1, Number(day)];
+  }
+  return null;
 }
 
 /** The year that puts month/day nearest to (and preferably not after) the reference date. */

@@ -19,13 +19,21 @@ const DATELINE = /^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?(?:\s*
  * copyright, "Read more", share prompts) and wire datelines are dropped first, so a syndicated copy with
  * its own furniture still matches the original.
  */
-export function normalisedWords(text: string): string[] {
-  const words: string[] = [];
+/** The content lines of `text` (boilerplate lines dropped, datelines cut off), one per paragraph. */
+export function contentLines(text: string): string[] {
+  const lines: string[] = [];
   for (const rawLine of text.split(/\n+/)) {
     const line = rawLine.trim();
     if (line === '' || BOILERPLATE_LINE.test(line) || BYLINE.test(line)) continue;
+    lines.push(line.replace(DATELINE, ''));
+  }
+  return lines;
+}
+
+export function normalisedWords(text: string): string[] {
+  const words: string[] = [];
+  for (const line of contentLines(text)) {
     const body = line
-      .replace(DATELINE, '')
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '') // diacritics
       .toLowerCase()
