@@ -453,6 +453,7 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
 /** "North Korea has fired 16 missiles during 10 tests in 2017": many launches over a period, not one launch. */
 function isTally(u: ReadUnit): boolean {
   const p = phrases();
+  if (p.tallyStrong.test(u.text)) return true;
   if (!p.tallyMarker.test(u.text) || !p.tallyCount.test(u.text)) return false;
   // A sentence that dates its launch to a day reports that day's launch, however many missiles it lists.
   return !u.dates.some((d) => d.kind === 'weekday' || (d.kind === 'explicit' && !/^\s*(?:in\s+)?(?:19|20)\d\d\s*$/.test(d.surface)));

@@ -7,6 +7,7 @@ interface PhraseTable {
   notLaunch: string[];
   notLaunchHead: string[];
   tallyMarkers: string[];
+  tallyStrongMarkers: string[];
   tallyCounts: string[];
   earlierMarkers: string[];
   capabilityMarkers: string[];
@@ -30,6 +31,7 @@ export interface Phrases {
   notLaunch: RegExp;
   notLaunchHead: RegExp;
   tallyMarker: RegExp;
+  tallyStrong: RegExp;
   tallyCount: RegExp;
   earlier: RegExp;
   capability: RegExp;
@@ -47,7 +49,8 @@ export interface Phrases {
 }
 
 const alt = (xs: string[]): string => xs.map((x) => `(?:${x})`).join('|');
-const words = (xs: string[]): RegExp => new RegExp(`\\b(?:${alt(xs)})`, 'i');
+// A phrase ends at a word boundary (a plural "s" allowed): "launch" must not match "launchers".
+const words = (xs: string[]): RegExp => new RegExp(`\\b(?:${alt(xs)})(?:e?s)?(?![a-z])`, 'i');
 
 let cached: Phrases | null = null;
 
@@ -62,6 +65,7 @@ export function phrases(): Phrases {
     notLaunch: words(t.notLaunch),
     notLaunchHead: words(t.notLaunchHead),
     tallyMarker: words(t.tallyMarkers),
+    tallyStrong: words(t.tallyStrongMarkers),
     tallyCount: words(t.tallyCounts),
     earlier: words(t.earlierMarkers),
     capability: words(t.capabilityMarkers),
