@@ -1,6 +1,6 @@
 import type { Article, Claim, Extraction, FieldName, FieldValue, Span } from '../types.js';
 import { findCounts } from './counts.js';
-import { type DateMention, findDates, resolveWeekday, weekdayOf, addDays } from './dates.js';
+import { type DateMention, addDays, daysBetween, findDates, resolveWeekday, weekdayOf } from './dates.js';
 import {
   actorInfo,
   findActors,
@@ -71,10 +71,12 @@ export function extractArticle(article: Article): Extraction {
   const main = units.filter((u) => u.role.role === 'main');
   const inMain = (u: ReadUnit, start: number): boolean => start < u.role.mainEnd;
 
+  // North Korean state media (a KCNA dateline or byline) tell time on Pyongyang's clock.
+  const fromKcna = /\(KCNA\)|Korean Central News Agency|\bKCNA\b/.test(`${article.title ?? ''} ${article.text.slice(0, 400)}`);
   // Time of the first launch: the earliest launch time stated in the main sentences, on the launch clock.
   const times = main
     .filter((u) => u.launch || /\blaunch|fired|lift(?:ed)?[- ]off/i.test(u.text))
-    .flatMap((u) => launchTimes(u.text, date.value, actor).filter((t) => inMain(u, t.span.start)).map((t) => ({ u, t })));
+    .flatMap((u) => launchTimes(u.text, date.value, actor, fromKcna).filter((t) => inMain(u, t.span.start)).map((t) => ({ u, t })));
   if (times.length) {
     const first = times.reduce((a, b) => (b.t.minutes < a.t.minutes ? b : a));
     claim(first.u, 'time_local', formatMinutes(first.t.minutes), first.t.span, 'time', 0.8);
@@ -298,6 +300,13 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
       c.rank += 1;
     }
   }
+  // An explicit date in the opening launch sentences beats a weekday elsewhere, when it is a plausible launch day
+  // for this publication date (within a week before it, or the day after).
+  for (const c of candidates) {
+    const i = mainLaunch.indexOf(c.u);
+    const plausible = c.d.kind === 'explicit' && c.d.date !== null && (!reference || (daysBetween(c.d.date, reference) <= 7 && daysBetween(c.d.date, reference) >= -1));
+    if (plausible && i < 3 && c.rank < 1000) c.rank = -1;
+  }
   // A weekday without a reference pins no day: a candidate that resolves to a date goes first.
   candidates.sort((a, b) => (a.d.date ? 0 : 1) - (b.d.date ? 0 : 1) || a.rank - b.rank);
   const best = candidates[0];
@@ -356,7 +365,7 @@ const LAUNCH_EVENT = /\b(?:fired|fires|launched|launches|launch|test-fired|lifte
  * written; UTC and foreign zones are converted. North Korea kept UTC+8:30 from 2015 to 2018, so a "local time"
  * then is half an hour behind KST (the GMT gloss, when given, settles it).
  */
-function launchTimes(text: string, date: string | null, actor: string | null): { minutes: number; span: Span }[] {
+function launchTimes(text: string, date: string | null, actor: string | null, pyongyangSource = false): { minutes: number; span: Span }[] {
   const p = phrases();
   const info = actorInfo(actor);
   const offset = info?.utcOffsetMinutes ?? 540;
@@ -373,12 +382,13 @@ function launchTimes(text: string, date: string | null, actor: string | null): {
     const span = { start: t.start, end: t.end };
     if (t.gloss && out.length) continue; // "8 a.m. (2300 GMT)": the gloss restates the time before it
     const gloss = found.find((g) => g.gloss && g.start > t.end && g.start - t.end < 6 && (g.zone === 'UTC' || g.zone === 'GMT'));
-    if (pyongyangClock && t.zone === 'local') {
+    // KCNA writes Pyongyang's own clock: an unzoned time in its text is local time too.
+    if (pyongyangClock && (t.zone === 'local' || (t.zone === 'unzoned' && pyongyangSource))) {
       out.push({ minutes: gloss ? toLocal(gloss, offset).minutes : (t.minutes + 30) % 1440, span });
     } else if (t.zone === 'unzoned' || t.zone === 'local' || homeZones.has(t.zone)) {
       out.push({ minutes: t.minutes, span });
     } else {
-      out.push({ minutes: toLocal(t, offset).minutes, span });
+      out.push({ minutes: toLocal(t, offset, date).minutes, span });
     }
   }
   return out;
@@ -430,7 +440,7 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
   const title = units.find((u) => u.part === 'title');
   // Page furniture ("ARSTECHNICA.COM", "All clear") is not a lead: the lead is the first real sentences.
   const body = units.filter((u) => u.part === 'text' && !u.isCaption && u.text.split(/\s+/).length >= 6);
-  const lead = body.slice(0, title ? 1 : 2);
+  const lead = body.slice(0, 2);
   const reports = (u: ReadUnit): boolean => {
     if (!u.launch || u.role.role !== 'main') return false;
     const mainPart = u.text.slice(0, u.role.mainEnd);

@@ -37,7 +37,7 @@ function normaliseZone(z: string | undefined): string {
   if (u === 'BEIJING TIME') return 'BEIJING TIME';
   if (u === 'ET') return 'EDT';
   if (u === 'HAWAII TIME') return 'HST';
-  if (u === 'WASHINGTON TIME') return 'EDT';
+  if (u === 'WASHINGTON TIME') return 'ET';
   if (u === 'PT') return 'PDT';
   return u;
 }
@@ -75,13 +75,29 @@ export function findTimes(text: string): TimeMention[] {
  * Converts a time to the launching country's local clock. `localOffset` is minutes east of UTC for the
  * launch place (KST 540). Returns minutes after local midnight and the day shift (-1, 0, +1) from the zone's date.
  */
-export function toLocal(t: TimeMention, localOffset: number): { minutes: number; dayShift: number } {
+export function toLocal(t: TimeMention, localOffset: number, date: string | null = null): { minutes: number; dayShift: number } {
   if (t.zone === 'local' || t.zone === 'unzoned') return { minutes: t.minutes, dayShift: 0 };
-  const off = ZONE_OFFSETS[t.zone];
+  const off = t.zone === 'ET' || t.zone === 'PT' ? usOffset(t.zone, date) : ZONE_OFFSETS[t.zone];
   if (off === undefined) return { minutes: t.minutes, dayShift: 0 };
   const total = t.minutes - off + localOffset;
   const dayShift = Math.floor(total / 1440);
   return { minutes: ((total % 1440) + 1440) % 1440, dayShift };
+}
+
+/**
+ * US Eastern/Pacific offset on a date: daylight time from the second Sunday of March to the first Sunday of
+ * November (the rule since 2007), standard time otherwise; daylight time when the date is unknown.
+ */
+function usOffset(zone: 'ET' | 'PT', date: string | null): number {
+  const base = zone === 'ET' ? -300 : -480;
+  if (!date) return base + 60;
+  const y = Number(date.slice(0, 4));
+  const nthSunday = (month: number, n: number): string => {
+    const first = new Date(Date.UTC(y, month, 1)).getUTCDay();
+    const day = 1 + ((7 - first) % 7) + 7 * (n - 1);
+    return `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  };
+  return date >= nthSunday(2, 2) && date < nthSunday(10, 1) ? base + 60 : base;
 }
 
 export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
