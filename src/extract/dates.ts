@@ -142,3 +142,15 @@ function nearestYear(month: number, day: number, reference: string): string {
   }
   return best;
 }
+
+const SPEECH = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted|detected|warned|condemned|released|published|disclosed)\b/gi;
+const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew|test|launch|firing|test-firing|flight)\b/gi;
+
+/** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
+export function spokenDate(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 70), at);
+  const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
+  const speech = lastIndex(SPEECH);
+  return speech >= 0 && speech > lastIndex(FIRING);
+}
+

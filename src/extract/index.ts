@@ -1,6 +1,6 @@
 import type { Article, Claim, Extraction, FieldName, FieldValue, Span } from '../types.js';
 import { findCounts } from './counts.js';
-import { type DateMention, addDays, daysBetween, findDates, resolveWeekday, weekdayOf } from './dates.js';
+import { type DateMention, addDays, daysBetween, findDates, resolveWeekday, spokenDate, weekdayOf } from './dates.js';
 import {
   actorInfo,
   findActors,
@@ -26,17 +26,6 @@ interface ReadUnit extends Unit {
 
 // Years when Pyongyang kept its own clock at UTC+8:30: "local time" then is not KST.
 const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04' };
-const SPEECH = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted|detected|warned|condemned|released|published|disclosed)\b/gi;
-const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew|test|launch|firing|test-firing|flight)\b/gi;
-
-/** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
-function spokenDate(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 70), at);
-  const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
-  const speech = lastIndex(SPEECH);
-  return speech >= 0 && speech > lastIndex(FIRING);
-}
-
 export function extractArticle(article: Article): Extraction {
   const hint = article.published ? null : yearHint(article);
   const reference = article.published?.date ?? latestWrittenDate(article);

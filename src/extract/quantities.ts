@@ -16,7 +16,7 @@ export interface LengthMention {
 const MILE_KM = 1.609344;
 // Numbers: "1,000", "1 500" (space as thousands separator), "99.8", "7,688"; units in all their spellings.
 // "99.8 and 42.5 kilometers", "70-200 km", "300 to 400 km": the first figure of a pair shares the unit.
-const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
+const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
 
 function parseNumber(s: string): number {
   return Number(s.replace(/[, ]/g, ''));

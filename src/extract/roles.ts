@@ -1,5 +1,5 @@
 import type { SentenceRole } from '../types.js';
-import type { DateMention } from './dates.js';
+import { type DateMention, spokenDate } from './dates.js';
 import { findMissiles } from './knowledge.js';
 import { phrases } from './phrases.js';
 import type { Unit } from './units.js';
@@ -10,6 +10,8 @@ export function statesLaunch(text: string): boolean {
   if (!p.missileNoun.test(text) && !findMissiles(text).some((m) => !m.weak)) return false;
   return p.launchVerb.test(text) || p.launchNoun.test(text);
 }
+
+const FLIGHT_VERB = /\b(?:flew|flown|travell?ed|reached|climbed|soared|fell|landed|flying)\b/i;
 
 export interface RoleDecision {
   role: SentenceRole;
@@ -38,6 +40,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
       anchors.push({ at: d.start, why: `another date (${d.surface})` });
+    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 86_400_000 && !spokenDate(text, d.start)) {
+      anchors.push({ at: d.start, why: `another day (${d.surface})` });
     } else if (d.kind === 'explicit' && !d.date && !mainDate && mainMonthDay && d.monthDay && d.monthDay !== mainMonthDay) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
     }
@@ -47,7 +51,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   const capability = p.capability.exec(text);
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
-  const verb = p.launchVerb.exec(text);
+  // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
+  const verb = p.launchVerb.exec(text) ?? FLIGHT_VERB.exec(text) ?? p.launchNoun.exec(text);
   // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
