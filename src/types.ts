@@ -204,6 +204,34 @@ export interface LaunchEvent {
   reference?: ReferenceAlignment | null;
 }
 
+/** An article that copies or rewrites another one. */
+export interface CopyLink {
+  articleId: string;
+  originalId: string;
+  kind: 'duplicate' | 'rewrite';
+  similarity: number;
+  reason: string;
+}
+
+/** One change to one field of an event, and the claim that caused it. */
+export interface FieldChange {
+  field: FieldName | 'dateLocal';
+  from: FieldValue | null;
+  to: FieldValue | null;
+  /** The report whose arrival made the change, and its claim (when it states the new value). */
+  articleId: string | null;
+  claimIndex: number | null;
+}
+
+/** A version of an event: what changed when a report arrived. */
+export interface EventVersion {
+  eventId: string;
+  version: number;
+  createdAt: string;
+  articleId: string | null;
+  changes: FieldChange[];
+}
+
 /** The prediction format of ../shared/eval/score.mjs. */
 export interface Prediction {
   id: string;

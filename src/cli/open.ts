@@ -1,4 +1,5 @@
 import { EventResolver, type Report } from '../resolve/index.js';
+import { CopyTracker } from '../resolve/sources.js';
 import { defaultDbPath, openStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
@@ -14,14 +15,24 @@ export function openDb(dbOption: string | undefined): Store {
   }
 }
 
-/** A resolver primed with the events already stored, so new reports join them. */
+/**
+ * A resolver primed with the events already stored, so new reports join them, with each report's outlet and
+ * copy link, and a copy tracker over the stored signatures.
+ */
 export function resolverFromStore(store: Store): EventResolver {
+  const outlets = new Map(store.listArticles().map((a) => [a.id, a.source]));
+  const copyOf = new Map(store.copyLinks().map((l) => [l.articleId, l.originalId]));
   const reports = new Map<string, Report>();
-  for (const r of store.launchExtractions()) reports.set(r.extraction.articleId, r);
-  return new EventResolver(
+  for (const r of store.launchExtractions()) {
+    const id = r.extraction.articleId;
+    reports.set(id, { ...r, source: outlets.get(id) ?? null, copyOf: copyOf.get(id) ?? null });
+  }
+  const resolver = new EventResolver(
     store.listEvents().map((event) => ({
       event,
       reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
     })),
   );
+  resolver.copies = new CopyTracker(store.signatures());
+  return resolver;
 }

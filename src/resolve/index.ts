@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { computeFields, orderReports, type Report } from './consensus.js';
 import { alignEvent } from './reference.js';
+import type { CopyTracker } from './sources.js';
 
 export { computeFields, orderReports, type Report } from './consensus.js';
 
@@ -80,6 +81,8 @@ const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.refer
 
 /** Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). */
 export class EventResolver {
+  /** Near-duplicate and rewrite detection over the stored articles, when the resolver serves a store. */
+  copies: CopyTracker | null = null;
   private readonly members = new Map<string, Report[]>();
   private readonly events = new Map<string, LaunchEvent>();
 
@@ -146,6 +149,22 @@ export class EventResolver {
     const ev = buildEvent(id, this.members.get(id) ?? []);
     this.events.set(id, ev);
     return ev;
+  }
+
+  /** The reports of one event. */
+  membersOf(eventId: string): Report[] {
+    return [...(this.members.get(eventId) ?? [])];
+  }
+
+  /** Marks a report as a copy of another, and returns the event it changes (its consensus is recomputed). */
+  setCopyOf(articleId: string, originalId: string): LaunchEvent[] {
+    for (const [id, reps] of this.members) {
+      const r = reps.find((x) => x.extraction.articleId === articleId);
+      if (!r) continue;
+      r.copyOf = originalId;
+      return [this.rebuild(id)];
+    }
+    return [];
   }
 
   all(): LaunchEvent[] {

@@ -10,6 +10,7 @@ import type {
   InputFormat,
   LaunchEvent,
   PublishedVia,
+  ReferenceAlignment,
   RemovedBlock,
   Span,
 } from '../types.js';
@@ -67,6 +68,8 @@ export interface EventRow {
   date_local: string | null;
   weekday: number | null;
   fields: string;
+  /** JSON ReferenceAlignment, or null (schema v3). */
+  reference: string | null;
   updated_at: string;
 }
 
@@ -219,6 +222,7 @@ export function eventToRow(e: LaunchEvent, updatedAt: string): EventRow {
     date_local: e.dateLocal,
     weekday: e.weekday,
     fields: JSON.stringify(e.fields),
+    reference: e.reference ? JSON.stringify(e.reference) : null,
     updated_at: updatedAt,
   };
 }
@@ -231,5 +235,6 @@ export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
     weekday: r.weekday,
     articleIds,
     fields: parse<Record<FieldName, EventField>>(r.fields),
+    reference: r.reference ? parse<ReferenceAlignment>(r.reference) : null,
   };
 }

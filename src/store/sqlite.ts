@@ -2,7 +2,8 @@
 // readers, such as a later HTTP server, run alongside it).
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Article, Extraction, LaunchEvent } from '../types.js';
+import type { Article, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import { FIELD_NAMES } from '../types.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
 import {
   articleToRow,
@@ -16,7 +17,7 @@ import {
   type EventRow,
   type ExtractionRow,
 } from './rows.js';
-import type { ArticleSummary, Store } from './store.js';
+import type { ArticleSources, ArticleSummary, EventFilter, EventQuery, SearchHit, Store, StoredEvent } from './store.js';
 
 export interface SqliteStoreOptions {
   /** Clock for ingested_at/created_at/updated_at/applied_at; tests pin it to order articles. */
@@ -84,10 +85,28 @@ function prepareStatements(db: Database.Database) {
          @sentence_end, @sentence, @attribution, @said_by, @confidence, @parser, @implied)`,
     ),
     upsertEvent: db.prepare<[EventRow]>(
-      `INSERT INTO events (id, actor, date_local, weekday, fields, updated_at)
-       VALUES (@id, @actor, @date_local, @weekday, @fields, @updated_at)
+      `INSERT INTO events (id, actor, date_local, weekday, fields, reference, updated_at)
+       VALUES (@id, @actor, @date_local, @weekday, @fields, @reference, @updated_at)
        ON CONFLICT (id) DO UPDATE SET actor = excluded.actor, date_local = excluded.date_local,
-         weekday = excluded.weekday, fields = excluded.fields, updated_at = excluded.updated_at`,
+         weekday = excluded.weekday, fields = excluded.fields, reference = excluded.reference,
+         updated_at = excluded.updated_at`,
+    ),
+    insertSignature: db.prepare<[string, Buffer]>('INSERT OR REPLACE INTO article_signatures (article_id, minhash) VALUES (?, ?)'),
+    allSignatures: db.prepare<[], { article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures'),
+    insertCopyLink: db.prepare<[string, string, string, number, string, string]>(
+      `INSERT OR REPLACE INTO copy_links (article_id, original_id, kind, similarity, reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    allCopyLinks: db.prepare<[], CopyLinkRow>('SELECT * FROM copy_links ORDER BY article_id'),
+    copyLinksAround: db.prepare<[string, string], CopyLinkRow>(
+      'SELECT * FROM copy_links WHERE article_id = ? OR original_id = ? ORDER BY created_at, article_id',
+    ),
+    lastVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(version) AS v FROM event_versions WHERE event_id = ?'),
+    insertVersion: db.prepare<[string, number, string, string | null, string]>(
+      'INSERT INTO event_versions (event_id, version, created_at, article_id, changes) VALUES (?, ?, ?, ?, ?)',
+    ),
+    versionsOf: db.prepare<[string], { event_id: string; version: number; created_at: string; article_id: string | null; changes: string }>(
+      'SELECT * FROM event_versions WHERE event_id = ? ORDER BY version',
     ),
     deleteEvent: db.prepare<[string]>('DELETE FROM events WHERE id = ?'),
     clearEventArticles: db.prepare<[string]>('DELETE FROM event_articles WHERE event_id = ?'),
@@ -132,7 +151,103 @@ function prepareStatements(db: Database.Database) {
     allEventArticles: db.prepare<[], { event_id: string; article_id: string }>(
       'SELECT event_id, article_id FROM event_articles ORDER BY event_id, position',
     ),
+    articleEventId: db.prepare<[string], { event_id: string | null }>(
+      'SELECT MIN(event_id) AS event_id FROM event_articles WHERE article_id = ?',
+    ),
+    countEvents: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
+    countArticles: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
   };
+}
+
+interface CopyLinkRow {
+  article_id: string;
+  original_id: string;
+  kind: 'duplicate' | 'rewrite';
+  similarity: number;
+  reason: string;
+  created_at: string;
+}
+
+const toCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
+
+/**
+ * What changed from the stored version of an event to the new one: each field whose chosen value differs (and
+ * the date), with the claim of the arriving article that states the new value, if it states it.
+ */
+export function diffEvent(before: LaunchEvent | null, after: LaunchEvent, articleId: string, extraction: Extraction): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const claimIndexFor = (f: FieldName, value: FieldValue | null): number | null => {
+    const c = extraction.fields[f];
+    return c && value !== null && c.value === value ? extraction.claims.indexOf(c) : null;
+  };
+  if ((before?.dateLocal ?? null) !== after.dateLocal) {
+    changes.push({ field: 'dateLocal', from: before?.dateLocal ?? null, to: after.dateLocal, articleId, claimIndex: claimIndexFor('date_local', after.dateLocal) });
+  }
+  for (const f of FIELD_NAMES) {
+    const from = before?.fields[f]?.value ?? null;
+    const to = after.fields[f]?.value ?? null;
+    if (from !== to) changes.push({ field: f, from, to, articleId, claimIndex: claimIndexFor(f, to) });
+  }
+  return changes;
+}
+
+/** The WHERE clause (or '') and its parameters for an event filter. */
+function eventWhere(q: EventFilter): { filter: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  const add = (sql: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    where.push(sql);
+    params.push(value);
+  };
+  add('date_local >= ?', q.from);
+  add('date_local <= ?', q.to);
+  add("json_extract(fields, '$.class.value') = ?", q.class);
+  add("json_extract(fields, '$.site.value') = ?", q.site);
+  add('actor = ?', q.actor);
+  return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'ingested_at'> & {
+  is_launch_report: number;
+  event_id: string | null;
+};
+
+const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.ingested_at,
+  COALESCE(x.is_launch_report, 0) AS is_launch_report,
+  (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
+
+function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    origin: r.origin,
+    url: r.url,
+    source: r.source,
+    published: r.published_date,
+    title: r.title,
+    isLaunchReport: r.is_launch_report === 1,
+    eventId: r.event_id,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+/**
+ * A person's search words as an FTS5 query that cannot be a syntax error: every word is quoted (words joined
+ * by hyphens or dots become a phrase), "quoted phrases" stay phrases, the last bare word may be a prefix.
+ * Null when there is no word to look for.
+ */
+export function ftsQuery(input: string): string | null {
+  const parts: string[] = [];
+  let lastBare = -1;
+  for (const m of input.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+    const tokens = (m[1] ?? m[2] ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (tokens.length === 0) continue;
+    parts.push(`"${tokens.join(' ')}"`);
+    lastBare = m[1] === undefined && tokens.length === 1 ? parts.length - 1 : -1;
+  }
+  if (parts.length === 0) return null;
+  if (lastBare === parts.length - 1) parts[lastBare] += '*';
+  return parts.join(' ');
 }
 
 /** Groups rows by a key, keeping their order. */
@@ -151,15 +266,18 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly now: () => Date;
-  private readonly saveTx: Database.Transaction<(article: Article, extraction: Extraction, events: LaunchEvent[]) => void>;
+  /** Commits made through this connection (SQLite's data_version only counts other connections'). */
+  private writes = 0;
+  private readonly dynamic = new Map<string, Database.Statement>();
+  private readonly saveTx: Database.Transaction<(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources) => void>;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(path, options, this.now);
     this.sql = prepareStatements(this.db);
     // better-sqlite3 rolls the whole transaction back when the function throws.
-    this.saveTx = this.db.transaction((article: Article, extraction: Extraction, events: LaunchEvent[]) =>
-      this.write(article, extraction, events),
+    this.saveTx = this.db.transaction((article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources) =>
+      this.write(article, extraction, events, sources),
     );
   }
 
@@ -167,25 +285,39 @@ export class SqliteStore implements Store {
     return this.sql.hasArticle.get(id) !== undefined;
   }
 
-  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[]): void {
+  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources = {}): void {
     if (extraction.articleId !== article.id) {
       throw new Error(`extraction is for article ${extraction.articleId}, not ${article.id}`);
     }
-    this.saveTx.immediate(article, extraction, events);
+    try {
+      this.saveTx.immediate(article, extraction, events, sources);
+    } finally {
+      this.writes++;
+    }
   }
 
-  private write(article: Article, extraction: Extraction, events: LaunchEvent[]): void {
+  private write(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources): void {
     const stamp = this.now().toISOString();
     // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
     if (this.sql.insertArticle.run(articleToRow(article, stamp)).changes === 0) return;
     const rows = extractionToRows(extraction, stamp);
     this.sql.insertExtraction.run(rows.extraction);
     for (const claim of rows.claims) this.sql.insertClaim.run(claim);
+    if (sources.signature) this.sql.insertSignature.run(article.id, Buffer.from(sources.signature.buffer, sources.signature.byteOffset, sources.signature.byteLength));
+    for (const link of sources.copies ?? []) {
+      this.sql.insertCopyLink.run(link.articleId, link.originalId, link.kind, link.similarity, link.reason, stamp);
+    }
     for (const event of events) {
       // Resolve hands back emptied events when it merges them into another.
       if (event.articleIds.length === 0) {
         this.sql.deleteEvent.run(event.id);
         continue;
+      }
+      // History: a new version whenever the event appears or one of its values changes.
+      const changes = diffEvent(this.getEvent(event.id), event, article.id, extraction);
+      if (changes.length) {
+        const version = (this.sql.lastVersion.get(event.id)?.v ?? 0) + 1;
+        this.sql.insertVersion.run(event.id, version, stamp, article.id, JSON.stringify(changes));
       }
       this.sql.upsertEvent.run(eventToRow(event, stamp));
       this.sql.clearEventArticles.run(event.id);
@@ -241,6 +373,100 @@ export class SqliteStore implements Store {
     return this.sql.launchExtractions.all().map((r) => ({
       extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []),
       published: r.published_date,
+    }));
+  }
+
+  /** A prepared statement for SQL built from a fixed set of fragments, prepared once per distinct text. */
+  private prepared<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let stmt = this.dynamic.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.dynamic.set(sql, stmt);
+    }
+    return stmt as unknown as Database.Statement<P, R>;
+  }
+
+  queryEvents(q: EventQuery): { total: number; events: StoredEvent[] } {
+    const { filter, params } = eventWhere(q);
+    const order = q.order === 'desc' ? 'date_local IS NULL, date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
+    const total = this.prepared<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM events ${filter}`).get(...params)?.n ?? 0;
+    const rows = this.prepared<(string | number)[], EventRow>(
+      `SELECT * FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, q.limit, q.offset);
+    return {
+      total,
+      events: rows.map((r) => ({
+        event: rowToEvent(r, this.sql.articlesOf.all(r.id).map((m) => m.article_id)),
+        updatedAt: r.updated_at,
+      })),
+    };
+  }
+
+  countEventsBy(f: EventFilter, period: 'year' | 'month'): { period: string; class: string | null; count: number }[] {
+    const { filter, params } = eventWhere(f);
+    const len = period === 'year' ? 4 : 7;
+    return this.prepared<(string | number)[], { period: string; class: string | null; count: number }>(
+      `SELECT substr(date_local, 1, ${len}) AS period, json_extract(fields, '$.class.value') AS class, count(*) AS count
+       FROM events ${filter ? `${filter} AND` : 'WHERE'} date_local IS NOT NULL
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+    ).all(...params);
+  }
+
+  listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): { total: number; articles: ArticleSummary[] } {
+    const filter =
+      q.launch === undefined ? '' : `WHERE COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`;
+    const from = 'FROM articles a LEFT JOIN extractions x ON x.article_id = a.id';
+    const total = this.prepared<[], { n: number }>(`SELECT count(*) AS n ${from} ${filter}`).get()?.n ?? 0;
+    const rows = this.prepared<[number, number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    ).all(q.limit, q.offset);
+    return { total, articles: rows.map(toSummary) };
+  }
+
+  articleEventId(articleId: string): string | null {
+    return this.sql.articleEventId.get(articleId)?.event_id ?? null;
+  }
+
+  searchArticles(query: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] } {
+    const match = ftsQuery(query);
+    if (match === null) return { total: 0, hits: [] };
+    const total =
+      this.prepared<[string], { n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match)?.n ?? 0;
+    const rows = this.prepared<[string, number, number], SummaryRow & { snippet: string }>(
+      `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
+       FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN extractions x ON x.article_id = a.id
+       WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
+    ).all(match, page.limit, page.offset);
+    return { total, hits: rows.map((r) => ({ ...toSummary(r), snippet: r.snippet })) };
+  }
+
+  counts(): { events: number; articles: number } {
+    return { events: this.sql.countEvents.get()?.n ?? 0, articles: this.sql.countArticles.get()?.n ?? 0 };
+  }
+
+  dataVersion(): string {
+    return `${String(this.db.pragma('data_version', { simple: true }))}.${this.writes}`;
+  }
+
+  eventHistory(eventId: string): EventVersion[] {
+    return this.sql.versionsOf.all(eventId).map((r) => ({
+      eventId: r.event_id,
+      version: r.version,
+      createdAt: r.created_at,
+      articleId: r.article_id,
+      changes: JSON.parse(r.changes) as FieldChange[],
+    }));
+  }
+
+  copyLinks(articleId?: string): CopyLink[] {
+    const rows = articleId ? this.sql.copyLinksAround.all(articleId, articleId) : this.sql.allCopyLinks.all();
+    return rows.map(toCopyLink);
+  }
+
+  signatures(): { articleId: string; signature: Uint32Array }[] {
+    return this.sql.allSignatures.all().map((r) => ({
+      articleId: r.article_id,
+      signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
     }));
   }
 

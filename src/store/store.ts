@@ -1,4 +1,10 @@
-import type { Article, Extraction, LaunchEvent } from '../types.js';
+import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+
+/** What ingest learned about an article's sources, saved with it in the same transaction. */
+export interface ArticleSources {
+  signature?: Uint32Array | null;
+  copies?: CopyLink[];
+}
 
 /** Summary row of an article, for listings. */
 export interface ArticleSummary {
@@ -13,6 +19,38 @@ export interface ArticleSummary {
   ingestedAt: string;
 }
 
+/** Filters for events (the HTTP API's event list, chart and exports). */
+export interface EventFilter {
+  /** Earliest launch date, YYYY-MM-DD (inclusive); undated events are left out when from or to is set. */
+  from?: string;
+  /** Latest launch date, YYYY-MM-DD (inclusive). */
+  to?: string;
+  /** Missile class (the `class` field's value). */
+  class?: string;
+  /** Site key (the `site` field's value). */
+  site?: string;
+  actor?: string;
+}
+
+/** Filters, order and paging for events. */
+export interface EventQuery extends EventFilter {
+  /** Newest first when 'desc'; oldest first (undated last) by default. */
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** An event with the time it was last written. */
+export interface StoredEvent {
+  event: LaunchEvent;
+  updatedAt: string;
+}
+
+/** One article found by full-text search. `snippet` marks matched words with \u0002 … \u0003. */
+export interface SearchHit extends ArticleSummary {
+  snippet: string;
+}
+
 /**
  * Every write and read of stored data goes through this contract, so that the embedded SQLite store and a
  * later PostgreSQL store are interchangeable and tested by the same suite.
@@ -24,7 +62,13 @@ export interface Store {
    * Stores an article, its extraction and the events it changed, all in one transaction:
    * either everything is written or nothing is. Events are upserted by id (their article lists and fields replaced).
    */
-  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[]): void;
+  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[], sources?: ArticleSources): void;
+  /** Every version of an event, oldest first: what changed, when, and which report's claim changed it. */
+  eventHistory(eventId: string): EventVersion[];
+  /** Copy links touching an article (as copy or as original), or all of them. */
+  copyLinks(articleId?: string): CopyLink[];
+  /** Stored MinHash signatures, to rebuild the near-duplicate index. */
+  signatures(): { articleId: string; signature: Uint32Array }[];
   getArticle(id: string): Article | null;
   getExtraction(articleId: string): Extraction | null;
   listArticles(): ArticleSummary[];
@@ -35,5 +79,25 @@ export interface Store {
   findEvent(idPrefix: string): LaunchEvent | null;
   /** Every stored extraction whose article is a launch report, with its article's published date. */
   launchExtractions(): { extraction: Extraction; published: string | null }[];
+  /** Events matching the filters, one page of them, and how many match in all. */
+  queryEvents(query: EventQuery): { total: number; events: StoredEvent[] };
+  /** Dated events matching the filters, counted per year (YYYY) or month (YYYY-MM) and class. */
+  countEventsBy(filter: EventFilter, period: 'year' | 'month'): { period: string; class: string | null; count: number }[];
+  /** Articles newest first, one page of them (launch reports only when `launch` is true, others when false). */
+  listArticlesPage(query: { limit: number; offset: number; launch?: boolean }): { total: number; articles: ArticleSummary[] };
+  /** The event an article belongs to, or null. */
+  articleEventId(articleId: string): string | null;
+  /**
+   * Full-text search over article titles and texts. `query` is what a person typed: words (all must occur,
+   * the last may be a prefix) and "quoted phrases"; it is never parsed as FTS syntax.
+   */
+  searchArticles(query: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] };
+  /** How many events and articles are stored. */
+  counts(): { events: number; articles: number };
+  /**
+   * A value that changes whenever the stored data may have changed, by this process or another one, so a
+   * reader can tell when a cached answer is stale.
+   */
+  dataVersion(): string;
   close(): void;
 }
