@@ -1,20 +1,37 @@
 import { EVENT_HEADER, eventRow, table } from './format.js';
 import { openDb } from './open.js';
+import type { LaunchEvent } from '../types.js';
+import { FIELD_NAMES } from '../types.js';
+
+/** Independent sources disagree on a field, or the reports disagree with the reference list. */
+export const isDisputed = (e: LaunchEvent): boolean => FIELD_NAMES.some((f) => e.fields[f].disputed) || (e.reference?.differences.length ?? 0) > 0;
+
+/** What is disputed, for the table: "distance_km (700 vs 450 in the reference list)". */
+function disputeText(e: LaunchEvent): string {
+  const parts: string[] = [];
+  for (const f of FIELD_NAMES) {
+    const field = e.fields[f];
+    if (field.disputed) parts.push(`${f}: ${field.candidates.map((c) => String(c.value)).join(' vs ')}`);
+  }
+  for (const d of e.reference?.differences ?? []) parts.push(`${d.field}: ${String(d.event)} vs ${String(d.reference)} (reference list)`);
+  return parts.join('; ');
+}
 
 /** `salvo events`: one line per launch (or JSON). */
-export function eventsCommand(db: string | undefined, json: boolean): number {
+export function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): number {
   const store = openDb(db);
   try {
-    const events = store.listEvents();
+    const events = store.listEvents().filter((e) => !disputedOnly || isDisputed(e));
     if (json) {
       process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
       return 0;
     }
     if (!events.length) {
-      process.stdout.write('no launch events stored yet (run `salvo ingest <files>`)\n');
+      process.stdout.write(disputedOnly ? 'no disputed events\n' : 'no launch events stored yet (run `salvo ingest <files>`)\n');
       return 0;
     }
-    process.stdout.write(`${table([EVENT_HEADER, ...events.map(eventRow)])}\n`);
+    const rows = events.map((e) => (disputedOnly ? [...eventRow(e), disputeText(e)] : eventRow(e)));
+    process.stdout.write(`${table([disputedOnly ? [...EVENT_HEADER, 'disputed'] : EVENT_HEADER, ...rows])}\n`);
     process.stdout.write('times are local (KST for Korea); * marks a figure the sources disagree on\n');
     return 0;
   } finally {

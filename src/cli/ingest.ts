@@ -1,6 +1,5 @@
-import { cleanDocument } from '../clean/index.js';
-import { extractArticle } from '../extract/index.js';
 import { ingestPaths } from '../ingest/index.js';
+import { ingestDocument } from '../pipeline.js';
 import { countFiles } from './count-files.js';
 import { openDb, resolverFromStore } from './open.js';
 import { Progress } from './progress.js';
@@ -36,16 +35,13 @@ export async function ingestCommand(paths: string[], db: string | undefined): Pr
         continue;
       }
       try {
-        const article = cleanDocument(item.doc);
-        if (store.hasArticle(article.id)) {
+        const outcome = ingestDocument(store, resolver, item.doc);
+        if (outcome.status === 'duplicate') {
           duplicates++;
           continue;
         }
-        const extraction = extractArticle(article);
-        const changed = resolver.add({ extraction, published: article.published?.date ?? null });
-        store.saveArticle(article, extraction, changed);
         stored++;
-        if (extraction.isLaunchReport) launches++;
+        if (outcome.extraction.isLaunchReport) launches++;
       } catch (err) {
         fail(origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
         // The resolver may hold the failed article: rebuild it from what the store really has.

@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { analyzeCommand } from './analyze.js';
 import { eventsCommand } from './events.js';
 import { ingestCommand } from './ingest.js';
+import { serveCommand } from './serve.js';
+import { referenceCommand } from './reference.js';
 import { showCommand } from './show.js';
 
 const program = new Command();
@@ -23,8 +25,19 @@ program
   .command('events')
   .description('list launch events, one line each')
   .option('--json', 'print JSON instead of a table')
-  .action((opts: { json?: boolean }) => {
-    process.exitCode = eventsCommand(program.opts<{ db?: string }>().db, Boolean(opts.json));
+  .option('--disputed', 'only events where independent sources, or the reports and the reference list, disagree')
+  .action((opts: { json?: boolean; disputed?: boolean }) => {
+    process.exitCode = eventsCommand(program.opts<{ db?: string }>().db, Boolean(opts.json), Boolean(opts.disputed));
+  });
+
+program
+  .command('reference')
+  .description('line stored events up with the bundled reference list of North Korean launches (CNS/NTI)')
+  .option('--from <date>', 'first day (YYYY-MM-DD, KST)')
+  .option('--to <date>', 'last day (YYYY-MM-DD, KST)')
+  .option('--json', 'print JSON')
+  .action((opts: { from?: string; to?: string; json?: boolean }) => {
+    process.exitCode = referenceCommand(program.opts<{ db?: string }>().db, opts);
   });
 
 program
@@ -32,8 +45,9 @@ program
   .description('every field of one event with the sentences that state it and who said it')
   .argument('<event-id>', 'event id or a unique prefix of it')
   .option('--json', 'print JSON')
-  .action((id: string, opts: { json?: boolean }) => {
-    process.exitCode = showCommand(program.opts<{ db?: string }>().db, id, Boolean(opts.json));
+  .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
+  .action((id: string, opts: { json?: boolean; history?: boolean }) => {
+    process.exitCode = showCommand(program.opts<{ db?: string }>().db, id, Boolean(opts.json), Boolean(opts.history));
   });
 
 program
@@ -43,6 +57,15 @@ program
   .option('--jsonl', 'JSON Lines output (the default; kept for clarity)')
   .action(async (paths: string[]) => {
     process.exitCode = await analyzeCommand(paths);
+  });
+
+program
+  .command('serve')
+  .description('the web app and HTTP API on http://localhost:8080 (beyond localhost, SALVO_TOKEN must be set)')
+  .option('--port <port>', 'port to listen on', '8080')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .action(async (opts: { port?: string; host?: string }) => {
+    process.exitCode = await serveCommand(program.opts<{ db?: string }>().db, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

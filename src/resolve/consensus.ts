@@ -1,4 +1,4 @@
-import { agencyByKey } from '../extract/knowledge.js';
+import { agencyByKey, siteByKey } from '../extract/knowledge.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 
@@ -25,13 +25,34 @@ const KIND_WEIGHT: Record<string, number> = {
 };
 const UNATTRIBUTED_WEIGHT = 0.5;
 
-/** Values within 1 % (at least 2 km) are the same candidate: the scorer's own tolerance. */
-export const sameValue = (a: FieldValue, b: FieldValue): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= Math.max(2, 0.01 * Math.max(a, b)) : a === b;
+const norm = (v: FieldValue): string => String(v).toLowerCase().replace(/[^a-z0-9]/g, '');
+const clockMinutes = (v: FieldValue): number | null => (typeof v === 'string' && /^\d\d:\d\d$/.test(v) ? Number(v.slice(0, 2)) * 60 + Number(v.slice(3)) : null);
+const BALLISTIC_CLASSES = new Set(['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'ballistic']);
 
-/** Values further apart than this are a disagreement worth showing (5 %, at least 5 km). */
-export const differsBeyondTolerance = (a: FieldValue, b: FieldValue): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) > Math.max(5, 0.05 * Math.max(a, b)) : a !== b;
+/** Same candidate: figures within 1 % (at least 2 km), the scorer's tolerance; names equal but for case and punctuation. */
+export function sameValue(a: FieldValue, b: FieldValue, field?: FieldName): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= Math.max(2, 0.01 * Math.max(a, b));
+  if (field === 'name') return norm(a) === norm(b);
+  return a === b;
+}
+
+/**
+ * A disagreement worth showing: figures more than 5 % (at least 5 km) apart, times more than 10 minutes apart,
+ * sites more than 50 km apart (when the caller can tell), two different range classes ("ballistic" is not
+ * one: it agrees with any ballistic class), any other different value.
+ */
+export function differsBeyondTolerance(a: FieldValue, b: FieldValue, field?: FieldName, near?: (a: string, b: string) => boolean): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > Math.max(5, 0.05 * Math.max(a, b));
+  if (field === 'time_local') {
+    const x = clockMinutes(a);
+    const y = clockMinutes(b);
+    if (x !== null && y !== null) return Math.abs(x - y) > 10;
+  }
+  if (field === 'class' && (a === 'ballistic' || b === 'ballistic') && BALLISTIC_CLASSES.has(String(a)) && BALLISTIC_CLASSES.has(String(b))) return false;
+  if (field === 'site' && near && typeof a === 'string' && typeof b === 'string') return !near(a, b);
+  if (field === 'name') return norm(a) !== norm(b);
+  return a !== b;
+}
 
 export function orderReports(reports: Report[]): Report[] {
   return [...reports].sort((a, b) => {
@@ -74,9 +95,9 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
         confidence: c.confidence,
         source: c.attribution ?? r.source ?? null,
         copyOf: r.copyOf ?? null,
-        superseded: c.attribution !== null && !sameValue(latestByAgency.get(c.attribution) ?? c.value, c.value),
+        superseded: c.attribution !== null && !sameValue(latestByAgency.get(c.attribution) ?? c.value, c.value, f),
       };
-      const existing = candidates.find((x) => sameValue(x.value, c.value));
+      const existing = candidates.find((x) => sameValue(x.value, c.value, f));
       if (existing) existing.support.push(support);
       else candidates.push({ value: c.value, support: [support] });
     }
@@ -98,12 +119,29 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
     // Stable sort: among equal weights the first-seen (earliest report) candidate stays first.
     candidates.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
     const total = candidates.reduce((a, c) => a + (c.weight ?? 0), 0);
-    const best = candidates[0];
+    let best = candidates[0];
+    // "ballistic" only says less than "SRBM": a supported specific class is preferred to it.
+    if (f === 'class' && best?.value === 'ballistic') {
+      const specific = candidates.find((c) => c.value !== 'ballistic' && BALLISTIC_CLASSES.has(String(c.value)) && (c.weight ?? 0) > 0);
+      if (specific) best = specific;
+    }
     const live = candidates.filter((c) => (c.weight ?? 0) > 0);
-    const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value));
+    const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value, f, nearSites));
     out[f] = { value: best?.value ?? null, candidates, disputed, confidence: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
   }
   return out;
+}
+
+/** Two launch sites within 50 km of each other (Wonsan and the Hodo peninsula) are one place for disputes. */
+function nearSites(a: string, b: string): boolean {
+  if (a === b) return true;
+  const s1 = siteByKey(a);
+  const s2 = siteByKey(b);
+  if (!s1 || !s2) return false;
+  const rad = Math.PI / 180;
+  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
+  const y = (s2.lat - s1.lat) * rad;
+  return Math.sqrt(x * x + y * y) * 6371 <= 50;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
