@@ -38,6 +38,9 @@ function keepTogether(before: string, after: string): boolean {
   const prev = before.trimEnd();
   const next = after.trimStart();
   if (LIST_MARKER.test(prev)) return true;
+  // "…launched on Nov. 18.": a month (or title) abbreviation never ends a sentence, even before a number.
+  const lastWord = (prev.split(/\s+/).pop() ?? '').replace(/^[(["“‘']+/, '').toLowerCase();
+  if (NEVER_FINAL.has(lastWord)) return true;
   // "…two rockets. 2. Both…": a lone marker after a finished sentence opens the next item.
   if (LIST_MARKER.test(next.trimEnd()) && /[.!?]["”’')\]]?$/.test(prev)) return false;
   if (/^[("“'‘[]*[\p{Ll}\p{N}]/u.test(next)) return true;

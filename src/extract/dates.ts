@@ -55,14 +55,15 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   const yearRef = reference ?? (yearHint ? `${yearHint}-12-31` : null);
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
-    if (!r.start.isCertain('month') || (!r.start.isCertain('day') && !MONTH_NAME.test(r.text))) continue;
+    if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
     if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
-    const yearStated = r.start.isCertain('year');
-    const y = r.start.get('year');
+    const writtenYear = /\b((?:19|20)\d\d)\b/.exec(r.text);
+    const yearStated = r.start.isCertain('year') || writtenYear !== null;
+    const y = writtenYear ? Number(writtenYear[1]) : r.start.get('year');
     let m = r.start.get('month');
     let d = r.start.get('day');
-    if (!r.start.isCertain('day')) {
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) {
       // chrono fills an uncertain day from the reference ("the morning of October 2" → the 3rd): read it ourselves.
       const written = writtenMonthDay(r.text);
       if (!written) continue;

@@ -45,7 +45,9 @@ export function extractArticle(article: Article): Extraction {
   const date = decideDate(units, mainLaunch, reference, offset);
   // Second pass: now that the main date is known, sentences anchored on other dates are background.
   for (const u of units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay);
-  const isReport = decideReport(units);
+  // News is recent: an article whose launch happened over a month before publication retells history.
+  const stale = date.value !== null && reference !== null && daysBetween(date.value, reference) > 30;
+  const isReport = stale ? { value: false, confidence: 0.7 } : decideReport(units);
 
   const claims: Claim[] = [];
   const claim = (u: Unit, field: FieldName, value: FieldValue, span: Span, parser: string, confidence: number, implied = false): void => {
@@ -58,7 +60,7 @@ export function extractArticle(article: Article): Extraction {
   }
 
   const main = units.filter((u) => u.role.role === 'main');
-  const inMain = (u: ReadUnit, start: number): boolean => start < u.role.mainEnd;
+  const inMain = (u: ReadUnit, start: number): boolean => start >= (u.role.mainStart ?? 0) && start < u.role.mainEnd;
 
   // North Korean state media (a KCNA dateline or byline) tell time on Pyongyang's clock.
   const fromKcna = /\(KCNA\)|Korean Central News Agency|\bKCNA\b/.test(`${article.title ?? ''} ${article.text.slice(0, 400)}`);
@@ -235,6 +237,7 @@ function landingContext(text: string, s: { start: number; end: number; surface: 
   if (/^\s*(?:region|rim|command|fleet|nations|countries|allies|partners|targets?|bases?|coast of (?!north))/i.test(after)) return false;
   if (/coast/i.test(s.surface) && /^\s*of\s+(?:japan|hokkaido|honshu)/i.test(after)) return false;
   if (/\bfrom\s+(?:\S+\s+){0,3}$/i.test(before)) return false;
+  if (/\btargets?\s+(?:\S+\s+)?(?:in|across|throughout|around)\s+(?:the\s+)?$/i.test(before)) return false;
   if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
   return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
@@ -277,6 +280,13 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
       // Reading order first (the lead reports the launch; later dates are often background), then explicit
       // dates before weekdays before relative words; dates of statements only when nothing else is written.
       candidates.push({ u, d, rank: (spoken ? 1000 : 0) + i * 10 + kindRank });
+    }
+    // Several launch days in one sentence ("On Tuesday it fired …, and on Friday it launched …"): the latest is
+    // the news, the earlier ones background.
+    const own = candidates.filter((c) => c.u === u && c.d.kind === 'weekday' && c.d.date && c.rank < 1000);
+    if (own.length > 1) {
+      const latest = own.reduce((a, b) => ((b.d.date ?? '') > (a.d.date ?? '') ? b : a));
+      for (const c of own) if (c !== latest) c.rank += 5;
     }
   }
   // A UTC weekday ("23:10 GMT on Wednesday") becomes a local weekday through the time beside it.
@@ -396,7 +406,8 @@ function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
     const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification|station|media)/i.test(u.text.slice(a.end, a.end + 25)));
     const by = actors.find((a) => /\b(?:fired|launched|launch|launches|test-fired|firing)\s+(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(u.text.slice(Math.max(0, a.start - 45), a.start)));
     if (by) return by.actor;
-    const possessive = actors.find((a) => /^\s*(?:'s|’s)\s+(?:\S+\s+){0,3}(?:launch|test|firing)/i.test(u.text.slice(a.end, a.end + 40)));
+    // "North Korea's launch of …" (the actor tables may or may not include the "'s" in the match).
+    const possessive = actors.find((a) => /^(?:\s*(?:'s|’s))?\s+(?:\S+\s+){0,3}(?:launch|test|firing)/i.test(u.text.slice(a.end, a.end + 40)) && (/['’]s$/i.test(a.surface) || /^\s*['’]s/.test(u.text.slice(a.end))));
     if (possessive) return possessive.actor;
     const verb = p.launchVerb.exec(u.text);
     if (verb) {
@@ -432,7 +443,7 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
   const lead = body.slice(0, 2);
   const reports = (u: ReadUnit): boolean => {
     if (!u.launch || u.role.role !== 'main') return false;
-    const mainPart = u.text.slice(0, u.role.mainEnd);
+    const mainPart = u.text.slice(u.role.mainStart ?? 0, u.role.mainEnd);
     // Strong negatives (artillery, debris, missile defence) anywhere in the main clause; weaker ones (a parade,
     // drills, a summit) only before the missile noun, i.e. when they are what the sentence is about.
     const head = mainPart.replace(/\b(?:missile|rocket|projectile)s?\b[\s\S]*$/i, '');
@@ -443,7 +454,9 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
     return !isTally(u);
   };
   const t = title ? reports(title) : false;
-  const l = lead.some(reports);
+  // The second sentence leads only when the first is not about launches at all (a KCNA "issued the following
+  // report:" opener); an opening tally or history makes the piece an analysis.
+  const l = lead.length > 0 && (reports(lead[0]) || (!lead[0].launch && lead.length > 1 && reports(lead[1])));
   if (t && l) return { value: true, confidence: 0.95 };
   if (t || l) return { value: true, confidence: 0.75 };
   return { value: false, confidence: 0.8 };

@@ -11,6 +11,7 @@ interface PhraseTable {
   tallyCounts: string[];
   earlierMarkers: string[];
   capabilityMarkers: string[];
+  genericMarkers: string[];
   apogeeWords: string[];
   distanceWords: string[];
   offsetAfter: string[];
@@ -35,6 +36,7 @@ export interface Phrases {
   tallyCount: RegExp;
   earlier: RegExp;
   capability: RegExp;
+  generic: RegExp;
   apogee: RegExp;
   distance: RegExp;
   offsetAfter: RegExp;
@@ -69,6 +71,7 @@ export function phrases(): Phrases {
     tallyCount: words(t.tallyCounts),
     earlier: words(t.earlierMarkers),
     capability: words(t.capabilityMarkers),
+    generic: words(t.genericMarkers),
     apogee: words(t.apogeeWords),
     distance: words(t.distanceWords),
     offsetAfter: new RegExp(`^\\s*(?:${alt(t.offsetAfter)})`, 'i'),

@@ -17,6 +17,8 @@ export interface RoleDecision {
   role: SentenceRole;
   /** Facts after this offset belong to a background clause ("…, its first launch since March"). */
   mainEnd: number;
+  /** Facts before this offset belong to a background clause ("On Tuesday it fired …, and on Friday …"). */
+  mainStart?: number;
   reason: string;
 }
 
@@ -36,6 +38,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
   const negative = p.notLaunch.exec(text);
   if (negative && !p.launchVerb.test(text)) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };
+  // "Such tests typically involve a flight over the Pacific": a habit, not this launch.
+  const generic = p.generic.exec(text);
+  if (generic) return { role: 'context', mainEnd: 0, reason: `generic statement ("${generic[0]}")` };
   const anchors: { at: number; why: string }[] = [];
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
@@ -60,6 +65,13 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   if (first) {
     if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
       return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
+    }
+    // "On Tuesday it fired an SRBM …, and on Friday it launched an ICBM …": the clause naming the main day is main.
+    const own = dates.find((d) => d.start > first.at && d.date !== null && d.date === mainDate && !anchors.some((a) => a.at > first.at && a.at < d.start && a.at !== first.at));
+    if (own) {
+      const start = clauseStart(text, own.start);
+      const later = anchors.find((a) => a.at > own.start);
+      return { role: 'main', mainStart: start, mainEnd: later ? clauseStart(text, later.at) : text.length, reason: `background, then the main day (${own.surface})` };
     }
     return { role: 'earlier', mainEnd: 0, reason: first.why };
   }

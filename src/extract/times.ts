@@ -35,10 +35,9 @@ function normaliseZone(z: string | undefined): string {
   if (u.startsWith('KOREA')) return 'KST';
   if (u === 'JAPAN TIME') return 'JST';
   if (u === 'BEIJING TIME') return 'BEIJING TIME';
-  if (u === 'ET') return 'EDT';
+  if (u === 'ET' || u === 'PT') return u; // daylight saving or not depends on the date: see toLocal
   if (u === 'HAWAII TIME') return 'HST';
   if (u === 'WASHINGTON TIME') return 'ET';
-  if (u === 'PT') return 'PDT';
   return u;
 }
 

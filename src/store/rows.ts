@@ -235,6 +235,7 @@ export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
     weekday: r.weekday,
     articleIds,
     fields: parse<Record<FieldName, EventField>>(r.fields),
-    reference: r.reference ? parse<ReferenceAlignment>(r.reference) : null,
+    // Absent rather than null when unknown, so events saved without one read back exactly.
+    ...(r.reference ? { reference: parse<ReferenceAlignment>(r.reference) } : {}),
   };
 }
