@@ -388,7 +388,8 @@ export class SqliteStore implements Store {
 
   queryEvents(q: EventQuery): { total: number; events: StoredEvent[] } {
     const { filter, params } = eventWhere(q);
-    const order = q.order === 'desc' ? 'date_local IS NULL, date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
+    // SQLite sorts NULL lowest, so newest first already puts undated events last (and can walk events_by_date).
+    const order = q.order === 'desc' ? 'date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
     const total = this.prepared<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM events ${filter}`).get(...params)?.n ?? 0;
     const rows = this.prepared<(string | number)[], EventRow>(
       `SELECT * FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,

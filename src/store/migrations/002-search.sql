@@ -27,3 +27,8 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 
 -- The API lists articles newest first, in pages.
 CREATE INDEX articles_by_ingested ON articles(ingested_at, id);
+
+-- The API filters events by class and site, which live in the fields JSON; these indexes use the very
+-- expressions of SqliteStore.queryEvents, so a filtered page does not parse every event's JSON.
+CREATE INDEX events_by_class ON events(json_extract(fields, '$.class.value'), date_local);
+CREATE INDEX events_by_site ON events(json_extract(fields, '$.site.value'), date_local);

@@ -1,0 +1,161 @@
+// The JSON API, typed for the views.
+export interface EventSummary {
+  id: string;
+  actor: string | null;
+  dateLocal: string | null;
+  weekday: number | null;
+  timeLocal: string | null;
+  site: string | null;
+  siteName: string | null;
+  class: string | null;
+  name: string | null;
+  count: string;
+  distanceKm: number | null;
+  apogeeKm: number | null;
+  landing: string | null;
+  eez: string | null;
+  reports: number;
+  disputed: string[];
+}
+
+export interface ReferenceLaunch {
+  dateUtc: string;
+  timeUtc: string | null;
+  series: number | null;
+  missileName: string | null;
+  class: string | null;
+  facility: string | null;
+  landing: string | null;
+  apogeeKm: number | null;
+  distanceKm: number | null;
+  bearing: number | null;
+  outcome: string | null;
+  impact: { lat: number; lon: number } | null;
+}
+
+export interface Site {
+  key: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export interface Claim {
+  value: unknown;
+  articleId: string;
+  outlet: string | null;
+  title: string | null;
+  part: 'title' | 'text';
+  sentence: string;
+  quote: string;
+  saidBy: string | null;
+  attribution: string | null;
+  confidence: number;
+  implied: boolean;
+}
+
+export interface Impact {
+  site: Site;
+  bearing: { deg: number; min: number; max: number; from: string; basis: string };
+  distance: { km: number; min: number; max: number; from: string };
+  point: { lat: number; lon: number };
+  region: [number, number][];
+  path: [number, number][];
+}
+
+export interface EventPage {
+  id: string;
+  actor: string | null;
+  dateLocal: string | null;
+  count: string;
+  siteName: string | null;
+  articles: { id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; origin: string | null }[];
+  overview: { field: string; value: unknown; disputed: boolean; confidence: number; reports: number; reportsStating: number }[];
+  fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; claims: Claim[] }[] }>;
+  impact: Impact | null;
+}
+
+export interface Span {
+  index: number;
+  field: string;
+  value: unknown;
+  surface: string;
+  part: 'title' | 'text';
+  start: number;
+  end: number;
+  saidBy: string | null;
+  confidence: number;
+  chosen: boolean;
+}
+
+export interface ArticlePage {
+  id: string;
+  origin: string;
+  format: string;
+  url: string | null;
+  source: string | null;
+  published: { date: string; via: string } | null;
+  title: string | null;
+  text: string;
+  paragraphs: { start: number; end: number }[];
+  removed: { text: string; reason: string }[];
+  eventId: string | null;
+  extraction: { isLaunchReport: boolean; reportConfidence: number; actor: string | null } | null;
+  spans: Span[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  origin: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  title: string | null;
+  isLaunchReport: boolean;
+  eventId: string | null;
+  ingestedAt: string;
+}
+
+export interface IngestReport {
+  stored: number;
+  duplicates: number;
+  failed: number;
+  results: { origin: string; status: string; articleId: string | null; eventId: string | null; isLaunchReport: boolean | null; title: string | null; reason: string | null }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function answer<T>(r: Response): Promise<T> {
+  const body: unknown = await r.json().catch(() => null);
+  if (!r.ok) {
+    const msg = body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : r.statusText;
+    throw new ApiError(r.status, msg);
+  }
+  return body as T;
+}
+
+export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const qs = q.toString();
+  return answer<T>(await fetch(`${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json' } }));
+}
+
+function authHeaders(): Record<string, string> {
+  const t = sessionStorage.getItem('salvo-token');
+  return t ? { authorization: `Bearer ${t}` } : {};
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return answer<T>(await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) }));
+}
+
+export async function postFiles<T>(path: string, files: FileList | File[]): Promise<T> {
+  const form = new FormData();
+  for (const f of Array.from(files)) form.append('files', f, f.name);
+  return answer<T>(await fetch(path, { method: 'POST', headers: authHeaders(), body: form }));
+}

@@ -1,0 +1,53 @@
+// Reference launches and sites: fetched once, they never change while the server runs.
+import { getJson, type ReferenceLaunch, type Site } from './api.js';
+
+let reference: Promise<{ attribution: string; launches: ReferenceLaunch[] }> | null = null;
+let sites: Promise<Site[]> | null = null;
+
+export function referenceLaunches(): Promise<{ attribution: string; launches: ReferenceLaunch[] }> {
+  reference ??= getJson('/api/reference');
+  return reference;
+}
+
+export function allSites(): Promise<Site[]> {
+  sites ??= getJson<{ sites: Site[] }>('/api/sites').then((r) => r.sites);
+  return sites;
+}
+
+export const CLASSES = ['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'cruise', 'MLRS', 'SLV', 'HGV', 'ballistic'];
+// Colour-blind-safe palette (Okabe–Ito and Tol), one per class; "unknown" grey.
+export const CLASS_COLOURS: Record<string, string> = {
+  SRBM: '#0072B2', MRBM: '#E69F00', IRBM: '#D55E00', ICBM: '#CC79A7', SLBM: '#009E73',
+  cruise: '#56B4E9', MLRS: '#332288', SLV: '#882255', HGV: '#AA4499', ballistic: '#117733', unknown: '#999999',
+};
+export const classColour = (c: string | null): string => CLASS_COLOURS[c ?? 'unknown'] ?? CLASS_COLOURS.unknown;
+
+export interface Filters {
+  from: string;
+  to: string;
+  class: string;
+  site: string;
+  actor: string;
+}
+
+export function filtersFrom(params: URLSearchParams): Filters {
+  const get = (k: string): string => params.get(k) ?? '';
+  return { from: get('from'), to: get('to'), class: get('class'), site: get('site'), actor: get('actor') };
+}
+
+export function filterParams(f: Filters): Record<string, string | undefined> {
+  return { from: f.from || undefined, to: f.to || undefined, class: f.class || undefined, site: f.site || undefined, actor: f.actor || undefined };
+}
+
+/** The reference launches that pass the filters (all are DPRK's). */
+export function filterReference(launches: ReferenceLaunch[], f: Filters): ReferenceLaunch[] {
+  return launches.filter((r) => {
+    const year = r.dateUtc.slice(0, 4);
+    if (f.from && year < f.from.slice(0, 4)) return false;
+    if (f.to && year > f.to.slice(0, 4)) return false;
+    if (f.class && r.class !== f.class) return false;
+    if (f.site && r.facility !== f.site) return false;
+    if (f.actor && f.actor !== 'DPRK') return false;
+    return true;
+  });
+}

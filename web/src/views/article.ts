@@ -1,0 +1,90 @@
+// Article page: the cleaned text with every extracted span highlighted and labelled; the blocks dropped as
+// boilerplate, folded. Article text is inserted as text nodes only.
+import { ApiError, getJson, type ArticlePage, type ArticleSummary, type Span } from '../api.js';
+import { clear, extLink, h } from '../dom.js';
+import type { View } from '../main.js';
+
+/** `text` between start and end with the spans in it marked; a label after each span names its field. */
+export function highlighted(text: string, start: number, end: number, spans: Span[]): (Node | string)[] {
+  const inside = spans.filter((s) => s.start < end && s.end > start);
+  const cuts = new Set<number>([start, end]);
+  for (const s of inside) {
+    cuts.add(Math.max(start, s.start));
+    cuts.add(Math.min(end, s.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: (Node | string)[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = inside.filter((s) => s.start <= a && s.end >= b);
+    const piece = text.slice(a, b);
+    if (covering.length === 0) {
+      out.push(piece);
+      continue;
+    }
+    const fields = [...new Set(covering.map((s) => s.field))];
+    out.push(h('mark', { class: `span${covering.some((s) => s.chosen) ? ' chosen' : ''}`, 'data-fields': fields.join(' '), title: covering.map((s) => `${s.field} = ${String(s.value)} (${s.saidBy ?? 'unattributed'}, ${s.confidence.toFixed(2)})`).join('\n') }, piece));
+    for (const s of covering.filter((x) => x.end === b)) out.push(h('span', { class: 'span-label' }, `${s.field}=${String(s.value)}`));
+  }
+  return out;
+}
+
+export async function articleView(main: HTMLElement, id: string): Promise<View> {
+  let a: ArticlePage;
+  try {
+    a = await getJson<ArticlePage>(`/api/articles/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+      main.replaceChildren(h('h1', {}, 'No such article'), h('p', {}, err.message));
+      return {};
+    }
+    throw err;
+  }
+  const textSpans = a.spans.filter((s) => s.part === 'text');
+  const titleSpans = a.spans.filter((s) => s.part === 'title');
+  const title = a.title ?? '(no title)';
+  const body = h('div', { class: 'article-text' }, a.paragraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
+  main.replaceChildren(
+    h('p', { class: 'crumbs' }, h('a', { href: '#/articles' }, 'Articles'), ' › article'),
+    h('h1', { class: 'article-title' }, a.title ? highlighted(title, 0, title.length, titleSpans) : title),
+    h('p', { class: 'lead' },
+      [a.source ?? 'unknown outlet', a.published ? `published ${a.published.date} (${a.published.via})` : 'no publication date', `format ${a.format}`, `from ${a.origin}`].join(' · '), ' ',
+      a.url ? extLink(a.url, 'original') : null,
+    ),
+    h('p', {},
+      a.extraction?.isLaunchReport ? `Launch report (confidence ${a.extraction.reportConfidence.toFixed(2)}), actor ${a.extraction.actor ?? 'unknown'}. ` : 'Not a launch report. ',
+      a.eventId ? h('a', { href: `#/event/${encodeURIComponent(a.eventId)}` }, `Event ${a.eventId}`) : null,
+    ),
+    h('p', { class: 'muted' }, `${a.spans.length} extracted span${a.spans.length === 1 ? '' : 's'}; the value chosen for the article is underlined.`),
+    body,
+    h('details', { class: 'removed' },
+      h('summary', {}, `Dropped as boilerplate (${a.removed.length})`),
+      a.removed.length ? h('ul', {}, a.removed.map((r) => h('li', {}, h('span', { class: 'badge' }, r.reason), ' ', r.text))) : h('p', {}, 'Nothing was dropped.'),
+    ),
+  );
+  return {};
+}
+
+export async function articlesView(main: HTMLElement, params: URLSearchParams): Promise<View> {
+  const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
+  const list = h('div', { 'aria-live': 'polite' });
+  main.replaceChildren(h('h1', {}, 'Articles'), list);
+  async function load(): Promise<void> {
+    const r = await getJson<{ total: number; articles: ArticleSummary[] }>('/api/articles', { limit: 50, offset });
+    clear(list,
+      h('p', { class: 'muted' }, `${r.total} articles, newest first.`),
+      h('ul', { class: 'articles' }, r.articles.map((x) => h('li', {},
+        h('a', { href: `#/article/${x.id}` }, x.title ?? x.origin),
+        ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''} `,
+        x.isLaunchReport ? h('span', { class: 'badge news' }, 'launch') : h('span', { class: 'badge' }, 'other'),
+        x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,
+      ))),
+      h('p', { class: 'pager' },
+        offset > 0 ? h('a', { href: `#/articles?offset=${Math.max(0, offset - 50)}` }, '← Newer') : null, ' ',
+        offset + 50 < r.total ? h('a', { href: `#/articles?offset=${offset + 50}` }, 'Older →') : null,
+      ),
+    );
+  }
+  await load();
+  return { refresh: () => void load() };
+}
