@@ -131,6 +131,16 @@ describe('GET /api/events/:id', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/params\/id must match pattern/);
   });
+
+  it('GET /api/events/:id/history lists the versions with what changed; the event page carries them too', async () => {
+    const r = await get('/api/events/DPRK-2034-05-16/history');
+    expect(r.status).toBe(200);
+    const versions = r.body.versions as { version: number; changes: { field: string; to: unknown }[] }[];
+    expect(versions[0].version).toBe(1);
+    expect(versions[0].changes.some((c) => c.field === 'dateLocal' && c.to === '2034-05-16')).toBe(true);
+    expect((await get('/api/events/DPRK-2034-05-16')).body.history).toEqual(versions);
+    expect((await get('/api/events/DPRK-1999-01-01/history')).status).toBe(404);
+  });
 });
 
 describe('GET /api/stats', () => {

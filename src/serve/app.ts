@@ -331,6 +331,20 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     }),
   );
 
+  route('GET', '/api/events/:id/history', {
+    summary: 'Every version of one event: what changed, when, and which report changed it',
+    tags: ['events'],
+    params: eventIdParams,
+    responses: { 200: { description: 'The versions, oldest first', schema: { type: 'object' } }, 404: { description: 'No such event', schema: errorSchema } },
+  }, (req, reply) =>
+    cachedJson(req, reply, () => {
+      const { id } = req.params as { id: string };
+      const ev = store.getEvent(id) ?? store.findEvent(id);
+      if (!ev) throw new HttpError(404, `no event with id ${id}`);
+      return { id: ev.id, versions: store.eventHistory(ev.id) };
+    }),
+  );
+
   route('GET', '/api/stats', {
     summary: 'Dated events counted per year or month and class (for the chart)',
     tags: ['events'],

@@ -102,6 +102,7 @@ export function eventPage(store: Store, ev: LaunchEvent): Record<string, unknown
     siteName: site ? (siteByKey(site)?.name ?? site) : null,
     overview,
     impact: impactOf(store, ev),
+    history: store.eventHistory(ev.id),
   };
 }
 

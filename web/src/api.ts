@@ -69,10 +69,31 @@ export interface EventPage {
   dateLocal: string | null;
   count: string;
   siteName: string | null;
-  articles: { id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; origin: string | null }[];
+  articles: {
+    id: string;
+    outlet: string | null;
+    title: string | null;
+    published: string | null;
+    url: string | null;
+    origin: string | null;
+    copyOf: { originalId: string; kind: string; similarity: number; reason: string } | null;
+    closest: { articleId: string; kind: string; similarity: number; reason: string } | null;
+  }[];
   overview: { field: string; value: unknown; disputed: boolean; confidence: number; reports: number; reportsStating: number }[];
-  fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; claims: Claim[] }[] }>;
+  fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: Claim[] }[] }>;
   impact: Impact | null;
+  reference: {
+    dateUtc: string;
+    dateKst: string;
+    flights: number;
+    missiles: string[];
+    facility: string | null;
+    distanceKm: number | null;
+    apogeeKm: number | null;
+    differences: { field: string; event: unknown; reference: unknown }[];
+    dateInferred: boolean;
+  } | null;
+  history: { version: number; createdAt: string; articleId: string | null; changes: { field: string; from: unknown; to: unknown }[] }[];
 }
 
 export interface Span {

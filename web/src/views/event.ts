@@ -32,6 +32,35 @@ function claimView(c: Claim): HTMLElement {
   );
 }
 
+/** How the event lines up with the bundled reference list (CNS/NTI), and where they differ. */
+function referenceView(ev: EventPage): HTMLElement {
+  const r = ev.reference;
+  if (!r) return h('section', { class: 'reference' }, h('h2', {}, 'Reference list'), h('p', { class: 'muted' }, ev.actor === 'DPRK' ? 'No matching entry: a new or unlisted launch.' : 'The reference list covers North Korean launches only.'));
+  return h('section', { class: 'reference' },
+    h('h2', {}, 'Reference list'),
+    h('p', {}, `${r.dateUtc} (UTC), ${r.flights} flight(s)${r.missiles.length ? `: ${r.missiles.join(', ')}` : ''}${r.facility ? ` from ${r.facility}` : ''}${r.distanceKm !== null ? `, ${r.distanceKm} km` : ''}${r.apogeeKm !== null ? `, apogee ${r.apogeeKm} km` : ''}.`,
+      r.dateInferred ? h('span', { class: 'badge warn' }, 'date inferred from the reference list') : null),
+    r.differences.length
+      ? h('table', { class: 'fields' }, h('caption', {}, 'Reports and reference list disagree'),
+          h('thead', {}, h('tr', {}, ['Field', 'Reports', 'Reference list'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, r.differences.map((d) => h('tr', { class: 'disputed' }, h('th', { scope: 'row' }, LABELS[d.field] ?? d.field), h('td', {}, show(d.event)), h('td', {}, show(d.reference))))))
+      : h('p', { class: 'muted' }, 'The reports agree with the reference list.'),
+    h('p', { class: 'muted small' }, 'Reference data: CNS North Korea Missile Test Database (NTI), via nagix/nk-missile-tests (Apache-2.0).'),
+  );
+}
+
+/** The record's own timeline: the first version and every revision, with what changed. */
+function historyView(ev: EventPage): HTMLElement {
+  return h('section', { class: 'history' },
+    h('h2', {}, 'History of this record'),
+    h('ol', {}, ev.history.map((v) => h('li', {},
+      h('strong', {}, `v${v.version}`), ` ${v.createdAt.replace('T', ' ').slice(0, 19)} — `,
+      v.articleId ? h('a', { href: `#/article/${v.articleId}` }, `report ${v.articleId.slice(0, 12)}`) : 'unknown report',
+      h('ul', {}, v.changes.map((c) => h('li', {}, `${LABELS[c.field] ?? c.field}: ${show(c.from)} → ${show(c.to)}`))),
+    ))),
+  );
+}
+
 export async function eventView(main: HTMLElement, id: string): Promise<View> {
   async function render(): Promise<void> {
     let ev: EventPage;
@@ -62,7 +91,9 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
       const cols = h('div', { class: data.disputed ? 'disagree' : 'agree' });
       for (const c of data.candidates) {
         cols.append(h('div', { class: `candidate${c.value === data.value ? ' chosen' : ''}` },
-          data.candidates.length > 1 ? h('h4', {}, show(c.value), ` — ${c.reports} report${c.reports === 1 ? '' : 's'}`) : null,
+          data.candidates.length > 1
+            ? h('h4', {}, show(c.value), ` — ${c.reports} report${c.reports === 1 ? '' : 's'}, weight ${c.weight ?? '?'}, independent sources: ${c.sources.join(', ') || '–'}`)
+            : null,
           h('ul', {}, c.claims.map(claimView)),
         ));
       }
@@ -80,11 +111,18 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
         : h('p', { class: 'impact muted' }, 'No impact estimate: the site, a bearing or a distance is unknown.'),
       h('div', { class: 'scroll' }, overview),
       claims,
+      referenceView(ev),
       h('section', {}, h('h2', {}, 'Reports'), h('ul', { class: 'articles' }, ev.articles.map((a) => h('li', {},
         h('a', { href: `#/article/${a.id}` }, a.title ?? a.origin ?? a.id.slice(0, 12)),
         ` — ${a.outlet ?? 'unknown outlet'}${a.published ? `, ${a.published}` : ''} `,
         a.url ? extLink(a.url, 'original') : null,
+        a.copyOf
+          ? h('p', { class: 'copy' }, h('span', { class: 'badge warn' }, a.copyOf.kind), ` of `, h('a', { href: `#/article/${a.copyOf.originalId}` }, a.copyOf.originalId.slice(0, 12)), ` (similarity ${a.copyOf.similarity.toFixed(2)}): ${a.copyOf.reason} — counted once`)
+          : a.closest
+            ? h('p', { class: 'copy muted' }, `independent report; closest: ${a.closest.kind}, similarity ${a.closest.similarity.toFixed(2)} (${a.closest.reason})`)
+            : null,
       )))),
+      historyView(ev),
     );
   }
   await render();
