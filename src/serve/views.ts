@@ -123,6 +123,8 @@ export function articlePage(store: Store, a: Article): Record<string, unknown> {
     paragraphs: a.paragraphs,
     removed: a.removed,
     eventId: store.articleEventId(a.id),
+    // Copy links: what this article copies, and which stored articles copy it.
+    copies: store.copyLinks(a.id),
     extraction: x
       ? { isLaunchReport: x.isLaunchReport, reportConfidence: x.reportConfidence, actor: x.actor, weekday: x.weekday }
       : null,

@@ -121,6 +121,7 @@ export interface ArticlePage {
   paragraphs: { start: number; end: number }[];
   removed: { text: string; reason: string }[];
   eventId: string | null;
+  copies: { articleId: string; originalId: string; kind: string; similarity: number; reason: string }[];
   extraction: { isLaunchReport: boolean; reportConfidence: number; actor: string | null } | null;
   spans: Span[];
 }

@@ -55,6 +55,11 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
       a.extraction?.isLaunchReport ? `Launch report (confidence ${a.extraction.reportConfidence.toFixed(2)}), actor ${a.extraction.actor ?? 'unknown'}. ` : 'Not a launch report. ',
       a.eventId ? h('a', { href: `#/event/${encodeURIComponent(a.eventId)}` }, `Event ${a.eventId}`) : null,
     ),
+    ...a.copies.map((c) =>
+      c.articleId === a.id
+        ? h('p', { class: 'copy' }, h('span', { class: 'badge warn' }, c.kind), ' of ', h('a', { href: `#/article/${c.originalId}` }, c.originalId.slice(0, 12)), ` (similarity ${c.similarity.toFixed(2)}): ${c.reason}. Its claims count once, with the original's.`)
+        : h('p', { class: 'copy' }, 'Copied by ', h('a', { href: `#/article/${c.articleId}` }, c.articleId.slice(0, 12)), ` (${c.kind}, similarity ${c.similarity.toFixed(2)}).`),
+    ),
     h('p', { class: 'muted' }, `${a.spans.length} extracted span${a.spans.length === 1 ? '' : 's'}; the value chosen for the article is underlined.`),
     body,
     h('details', { class: 'removed' },
