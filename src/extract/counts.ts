@@ -11,11 +11,6 @@ export interface CountMention {
   numeric: boolean;
 }
 
-const NOUN = /\b(?:missiles?|projectiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|MRBMs?|SLBMs?|KN-\d+s?|Hwasong-\d+\w*s?)\b/gi;
-// Words allowed between a number and its noun ("two short-range ballistic missiles", "a single unidentified projectile").
-const MODIFIERS = String.raw`(?:(?:what|which)\s+(?:appeared|appears|seemed|were|was|is|are)\s+(?:to\s+be\s+)?|(?:suspected|apparent|possible|unidentified|unspecified|new(?:ly developed)?|new-type|more|other|additional|further|short|medium|mid|long|intermediate|close|range|short-range|medium-range|mid-range|long-range|intermediate-range|close-range|intercontinental|submarine-launched|ballistic|cruise|hypersonic|strategic|tactical|guided|large|super-large|solid-fuel(?:ed)?|liquid-fuel(?:ed)?|type|kind|of|the|its|kinds)\s+)`;
-// Verbs of firing that make a count a count of launched missiles (not "at least one missile flew …").
-const FIRE = /\b(?:fire[sd]?|firing|tested|test of|launch(?:es|ed|ing)?|test[- ]?fire[sd]?|test[- ]?fired|test[- ]?launch(?:ed)?|shot|lob(?:bed|s)?|unleash(?:ed|es)?|hurl(?:ed|s)?|blast(?:ed)?)\b/i;
 
 function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
   const p = phrases();
@@ -34,10 +29,10 @@ export function findCounts(sentence: string, names: { start: number; end: number
   const p = phrases();
   const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
   const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
-  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${MODIFIERS}{0,5}$`, 'i');
-  const pluralRe = new RegExp(String.raw`\b(${plural})\s+${MODIFIERS}{0,5}$`, 'i');
+  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i');
+  const pluralRe = new RegExp(String.raw`\b(${plural})\s+${p.countModifier}{0,5}$`, 'i');
   const out: CountMention[] = [];
-  const nouns = [...sentence.matchAll(NOUN)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  const nouns = [...sentence.matchAll(p.countNoun)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
     if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;
@@ -53,7 +48,7 @@ export function findCounts(sentence: string, names: { start: number; end: number
     const window = sentence.slice(Math.max(0, nounStart - 100), nounStart);
     const clauseBefore = window.split(/[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i).pop() ?? window;
     const after = sentence.slice(nounEnd, nounEnd + 40);
-    const fired = FIRE.test(clauseBefore) || /^\s*(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:fired|launched|test-fired)/i.test(after);
+    const fired = p.countFiring.test(clauseBefore) || /^\s*(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:fired|launched|test-fired)/i.test(after);
     if (!fired) continue;
     const n = before.match(numbered);
     if (n) {
@@ -80,7 +75,7 @@ export function findCounts(sentence: string, names: { start: number; end: number
     const isPluralNoun = /s$/i.test(m[0]) && !/ss$/i.test(m[0]);
     if (pl || isPluralNoun) {
       // A bare plural after "the" ("the missiles flew") says nothing about how many were fired.
-      if (!pl && new RegExp(String.raw`\b(?:the|these|those|its|their|both)\s+${MODIFIERS}{0,5}$`, 'i').test(before)) continue;
+      if (!pl && new RegExp(String.raw`\b(?:the|these|those|its|their|both)\s+${p.countModifier}{0,5}$`, 'i').test(before)) continue;
       const start = pl ? nounStart - before.length + (pl.index ?? 0) : nounStart;
       out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: 2, exact: false, numeric: false });
     }

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { phrases } from './phrases.js';
 
 // Calendar arithmetic on plain YYYY-MM-DD strings, in UTC so that no machine time zone leaks in.
 export const toDay = (d: Date): string => d.toISOString().slice(0, 10);
@@ -144,14 +145,12 @@ function nearestYear(month: number, day: number, reference: string): string {
   return best;
 }
 
-const SPEECH = /\b(?:said|says|announced|reported|told|alleged|claimed|stated|confirmed|added|noted|detected|warned|condemned|released|published|disclosed)\b/gi;
-const FIRING = /\b(?:fired|launched|test-fired|test fired|launches|fires|lifted off|took off|blasted off|flew|test|launch|firing|test-firing|flight)\b/gi;
 
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
 export function spokenDate(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 70), at);
   const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
-  const speech = lastIndex(SPEECH);
-  return speech >= 0 && speech > lastIndex(FIRING);
+  const speech = lastIndex(phrases().speech);
+  return speech >= 0 && speech > lastIndex(phrases().launchEvent);
 }
 

@@ -176,8 +176,6 @@ export function extractArticle(article: Article): Extraction {
   };
 }
 
-// Words that hedge a statement ("possibly", "believed to be"): the value is less certain.
-const HEDGE = /\b(?:possibl[ey]|may have|might|could be|suspected|believed|appear(?:s|ed)? to|apparent(?:ly)?|presumed|reportedly|unconfirmed|likely)\b/i;
 const OFFICIAL_KINDS = new Set(['military', 'government', 'coast-guard', 'state-media']);
 
 /**
@@ -186,7 +184,7 @@ const OFFICIAL_KINDS = new Set(['military', 'government', 'coast-guard', 'state-
  */
 function adjustedConfidence(base: number, u: Unit, agencyKind: string | null): number {
   let c = base;
-  if (HEDGE.test(u.text)) c -= 0.1;
+  if (phrases().hedge.test(u.text)) c -= 0.1;
   if (u.index > 12) c -= 0.1;
   if (agencyKind && OFFICIAL_KINDS.has(agencyKind)) c += 0.1;
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
@@ -356,7 +354,6 @@ function yearHint(article: Article): number | null {
   return best;
 }
 
-const LAUNCH_EVENT = /\b(?:fired|fires|launched|launches|launch|test-fired|lifted off|took off|blasted off|firing|detected)\b/;
 
 /**
  * Launch times in a sentence, converted to the launching country's clock. Times of landings, warnings and
@@ -373,7 +370,7 @@ function launchTimes(text: string, date: string | null, actor: string | null, py
   const found = findTimes(text).filter((t) => {
     const before = text.slice(Math.max(0, t.start - 120), t.start);
     const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
-    return last(p.landingTime) <= last(LAUNCH_EVENT);
+    return last(p.landingTime) <= last(p.timeEvent);
   });
   const pyongyangClock = date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to && offset === 540;
   const out: { minutes: number; span: Span }[] = [];

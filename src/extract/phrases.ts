@@ -22,6 +22,15 @@ interface PhraseTable {
   countAtLeast: string[];
   countAbout: string[];
   countMoreThan: string[];
+  captionPatterns: string[];
+  hedges: string[];
+  speechVerbs: string[];
+  launchEventWords: string[];
+  timeEventWords: string[];
+  flightVerbs: string[];
+  countNouns: string[];
+  countModifiers: string[];
+  countFiringVerbs: string[];
 }
 
 /** Compiled phrase tables from data/phrases.json (see the comment there). */
@@ -48,6 +57,18 @@ export interface Phrases {
   atLeast: string[];
   about: string[];
   moreThan: string[];
+  /** Photo captions and file-image notes (they often describe an older launch). */
+  caption: RegExp;
+  hedge: RegExp;
+  /** Global regexes: callers look for the last match before a position. */
+  speech: RegExp;
+  launchEvent: RegExp;
+  timeEvent: RegExp;
+  flightVerb: RegExp;
+  countNoun: RegExp;
+  /** A regex source: one modifier word (with its trailing space) between a number and its noun. */
+  countModifier: string;
+  countFiring: RegExp;
 }
 
 const alt = (xs: string[]): string => xs.map((x) => `(?:${x})`).join('|');
@@ -83,6 +104,15 @@ export function phrases(): Phrases {
     atLeast: t.countAtLeast,
     about: t.countAbout,
     moreThan: t.countMoreThan,
+    caption: new RegExp(t.captionPatterns.map((x) => `(?:${x})`).join('|'), 'i'),
+    hedge: words(t.hedges),
+    speech: new RegExp(`\\b(?:${alt(t.speechVerbs)})\\b`, 'gi'),
+    launchEvent: new RegExp(`\\b(?:${alt(t.launchEventWords)})\\b`, 'gi'),
+    timeEvent: new RegExp(`\\b(?:${alt(t.timeEventWords)})\\b`, 'gi'),
+    flightVerb: words(t.flightVerbs),
+    countNoun: new RegExp(`\\b(?:${alt(t.countNouns)})\\b`, 'gi'),
+    countModifier: `(?:(?:${alt(t.countModifiers)})\\s+)`,
+    countFiring: words(t.countFiringVerbs),
   };
   return cached;
 }

@@ -11,8 +11,6 @@ export function statesLaunch(text: string): boolean {
   return p.launchVerb.test(text) || p.launchNoun.test(text);
 }
 
-const FLIGHT_VERB = /\b(?:flew|flown|travell?ed|reached|climbed|soared|fell|landed|flying)\b/i;
-
 export interface RoleDecision {
   role: SentenceRole;
   /** Facts after this offset belong to a background clause ("…, its first launch since March"). */
@@ -57,7 +55,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
-  const verb = p.launchVerb.exec(text) ?? FLIGHT_VERB.exec(text) ?? p.launchNoun.exec(text);
+  const verb = p.launchVerb.exec(text) ?? p.flightVerb.exec(text) ?? p.launchNoun.exec(text);
   // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };

@@ -1,4 +1,5 @@
 import type { Article, Span } from '../types.js';
+import { phrases } from './phrases.js';
 
 /** A sentence of the article (or its title), the unit every parser and the role classifier work on. */
 export interface Unit {
@@ -13,8 +14,6 @@ export interface Unit {
   isCaption: boolean;
 }
 
-// Caption openers used by wires and outlets for file images; a caption may describe an older launch.
-const CAPTION = /^(?:\(?(?:file|photo|image)\b|in this (?:undated |file )?(?:photo|picture|image)|this (?:undated |file )?(?:photo|picture|image)|an? (?:undated )?(?:photo|picture|image)\b|a (?:tv|television) screen|people watch|a man watches|a woman watches|\(?(?:ap|afp|reuters|yonhap|kcna|epa)(?: photo)?[/)])|\b(?:photo|image|picture)s? (?:released|provided|distributed|taken|shows?)\b|\((?:ap|afp|yonhap|reuters|kcna)[^)]*photo|\/(?:ap|afp|reuters|getty|yonhap)\)|\bfile (?:photo|footage|image|picture)\b|^people (?:sit|stand|watch|walk)|\bphoto credit\b|^(?:an?|the) [^.]{0,80}\b(?:is|are) (?:launched|fired|seen|displayed|shown|test-fired)\b|^(?:an?|the) [^.]{0,60}\bflies\b/i;
 
 export function articleUnits(article: Article): Unit[] {
   const units: Unit[] = [];
@@ -26,7 +25,7 @@ export function articleUnits(article: Article): Unit[] {
   for (const s of article.sentences) {
     while (p < article.paragraphs.length - 1 && article.paragraphs[p].end <= s.start) p++;
     const text = article.text.slice(s.start, s.end);
-    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: CAPTION.test(text) });
+    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: phrases().caption.test(text) });
   }
   return units;
 }
