@@ -336,17 +336,7 @@ export class SqliteStore implements Store {
   }
 
   listArticles(): ArticleSummary[] {
-    return this.sql.listArticles.all().map((r) => ({
-      id: r.id,
-      origin: r.origin,
-      url: r.url,
-      source: r.source,
-      published: r.published_date,
-      title: r.title,
-      isLaunchReport: r.is_launch_report === 1,
-      eventId: r.event_id,
-      ingestedAt: r.ingested_at,
-    }));
+    return this.sql.listArticles.all().map(toSummary);
   }
 
   listEvents(): LaunchEvent[] {
