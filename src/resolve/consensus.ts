@@ -81,10 +81,12 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
   const out = {} as Record<FieldName, EventField>;
   for (const f of FIELD_NAMES) {
     const candidates: FieldCandidate[] = [];
-    const latestByAgency = new Map<string, FieldValue>();
+    // The latest dated statement of each agency: an earlier, different figure of the same agency is superseded.
+    // Reports without a publication date cannot tell whether they came later, so they supersede nothing.
+    const latestByAgency = new Map<string, { value: FieldValue; published: string }>();
     for (const r of ordered) {
       const c = r.extraction.fields[f];
-      if (c?.attribution) latestByAgency.set(c.attribution, c.value);
+      if (c?.attribution && r.published) latestByAgency.set(c.attribution, { value: c.value, published: r.published });
     }
     for (const r of ordered) {
       const c = r.extraction.fields[f];
@@ -95,7 +97,7 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
         confidence: c.confidence,
         source: c.attribution ?? r.source ?? null,
         copyOf: r.copyOf ?? null,
-        superseded: c.attribution !== null && !sameValue(latestByAgency.get(c.attribution) ?? c.value, c.value, f),
+        superseded: isSuperseded(latestByAgency.get(c.attribution ?? ''), r.published, c.value, f),
       };
       const existing = candidates.find((x) => sameValue(x.value, c.value, f));
       if (existing) existing.support.push(support);
@@ -130,6 +132,11 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
     out[f] = { value: best?.value ?? null, candidates, disputed, confidence: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
   }
   return out;
+}
+
+function isSuperseded(latest: { value: FieldValue; published: string } | undefined, published: string | null, value: FieldValue, f: FieldName): boolean {
+  if (!latest || sameValue(latest.value, value, f)) return false;
+  return published === null ? false : published < latest.published;
 }
 
 /** Two launch sites within 50 km of each other (Wonsan and the Hodo peninsula) are one place for disputes. */
