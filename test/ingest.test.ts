@@ -268,3 +268,18 @@ describe('folders', () => {
     expect(!bad.ok && bad.failure.reason).toMatch(/^invalid JSON: .* at line 1$/);
   });
 });
+
+describe('mostly valid UTF-8', () => {
+  it('keeps a UTF-8 file with one broken byte as UTF-8, marking only that byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salvo-utf8-'));
+    const good = Buffer.from('Pyongyang — the missile flew 600 km, officials in Seoul said. Café résumé.\n', 'utf8');
+    const file = join(dir, 'broken.txt');
+    writeFileSync(file, Buffer.concat([good, Buffer.from([0xc3, 0x28]), Buffer.from(' end of report\n')]));
+    const items = [];
+    for await (const it of ingestPaths([file])) items.push(it);
+    expect(items).toHaveLength(1);
+    const doc = items[0].ok ? items[0].doc : null;
+    expect(doc?.text).toContain('Café résumé');
+    expect(doc?.text).toContain('\uFFFD(');
+  });
+});

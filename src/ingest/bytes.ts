@@ -75,6 +75,12 @@ export function decodeBytes(buf: Uint8Array, opts: { html: boolean }): string {
   }
   const utf8 = tryUtf8(buf);
   if (utf8 !== null) return utf8;
+  // Mostly valid UTF-8 with a few broken sequences (a truncated copy, a bad paste): keep it UTF-8 and mark the
+  // broken bytes, rather than reading every accented letter of the file as a legacy charset.
+  const lenient = Buffer.from(buf).toString('utf8');
+  const broken = (lenient.match(/\uFFFD/g) ?? []).length;
+  const valid = (lenient.match(/[^\u0000-\u007F\uFFFD]/g) ?? []).length;
+  if (valid > 0 && broken <= valid) return lenient;
 
   const guess = jschardet.detect(Buffer.from(buf));
   const label = guess.encoding && !/^(ascii|utf-?8)$/i.test(guess.encoding) ? guess.encoding : null;
