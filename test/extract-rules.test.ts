@@ -562,3 +562,44 @@ describe('rule 16: confidence', () => {
     expect(jcs.fields.distance_km!.confidence).toBeGreaterThan(bare.fields.distance_km!.confidence);
   });
 });
+
+describe('rule 23: dates of statements, plans and spans of days', () => {
+  it('a launch announced for a window ahead ("plans to launch … between Thursday and Aug. 31") is no launch date', () => {
+    const ex = run(
+      'Japan warns of possible missile launch',
+      [
+        'The Japanese government said at 4:10 a.m. on Friday that a possible ballistic missile had been launched from North Korea.',
+        'North Korea had notified Japan on Tuesday of plans to launch a satellite rocket sometime between Friday and May 16.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('a weekday right before a speech verb dates the statement ("on Tuesday hailed … the previous day")', () => {
+    const ex = run(null, ['North Korea on Saturday hailed its test-firing of a new cruise missile the previous day, state media said.'], '2025-05-10');
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('"tests on Saturday and Sunday" take the first day of the span', () => {
+    const ex = run(null, ['North Korea carried out long-range cruise missile tests on Saturday and Sunday, state media reported on Monday.'], '2025-05-12');
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-10');
+  });
+
+  it('with no publication date, a year written once in the text pins "January 14" to that year', () => {
+    const ex = run(null, ['The Joint Chiefs of Staff said North Korea fired a ballistic missile on the morning of January 14.', 'It was the second launch by the North in 2029.'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2029-01-14');
+  });
+
+  it('"confirmed the launch of the missile, dubbed X, on Friday" dates the confirmation; "test fired on Thursday" the launch', () => {
+    const ex = run(
+      null,
+      [
+        'State media confirmed the launch of the missile, dubbed the Hwasong-19, on Friday morning.',
+        'A new intercontinental ballistic missile was test fired on Thursday, the agency said.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+});

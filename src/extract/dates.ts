@@ -53,7 +53,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   const out: DateMention[] = [];
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
-  const yearRef = reference ?? (yearHint ? `${yearHint}-12-31` : null);
+  const pad = (n: number): string => String(n).padStart(2, '0');
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
     if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
@@ -73,7 +73,8 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     if (y === null || m === null || d === null) continue;
     let date: string | null = null;
     if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    else if (yearRef) date = nearestYear(m, d, yearRef);
+    else if (reference) date = nearestYear(m, d, reference);
+    else if (yearHint) date = `${yearHint}-${pad(m)}-${pad(d)}`;
     const start = r.index;
     const surface = r.text;
     // Drop a weekday chrono swallowed ("Wednesday, July 4"): we read weekdays ourselves below.
@@ -109,6 +110,14 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     const back = /yesterday|previous day|day before|day earlier/.test(word) ? 1 : 0;
     const date = reference ? addDays(reference, -back) : null;
     out.push({ kind: 'relative', start, end: start + m[0].length, surface: m[0], date, weekday: date ? weekdayOf(date) : null, yearStated: false, inUtc: false, monthDay: null });
+  }
+  // "On Tuesday it hailed the test of the previous day": a relative day counts back from the weekday named.
+  const anchor = out.find((d) => d.kind === 'weekday' && d.date);
+  for (const d of out) {
+    if (d.kind === 'relative' && anchor?.date && /previous day|day before|day earlier/i.test(d.surface) && d.start > anchor.start) {
+      d.date = addDays(anchor.date, -1);
+      d.weekday = weekdayOf(d.date);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -147,10 +156,19 @@ function nearestYear(month: number, day: number, reference: string): string {
 
 
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
-export function spokenDate(text: string, at: number): boolean {
+export function spokenDate(text: string, at: number, end = at): boolean {
+  const p = phrases();
+  // "North Korea on Tuesday hailed …", "Seoul said Monday": the day belongs to the statement.
+  if (new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:${p.speech.source})`, 'i').test(text.slice(end, end + 20))) return true;
   const before = text.slice(Math.max(0, at - 70), at);
   const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
-  const speech = lastIndex(phrases().speech);
-  return speech >= 0 && speech > lastIndex(phrases().launchEvent);
+  const speech = lastIndex(p.speech);
+  if (speech < 0) return false;
+  // A verb of firing after the speech verb dates the launch ("said the North fired … on Friday"); a launch noun
+  // only when the date follows it closely ("confirmed the launch on Friday", not "… the launch of the missile,
+  // dubbed the Hwasong-18, on Friday").
+  if (lastIndex(p.launchVerb.global ? p.launchVerb : new RegExp(p.launchVerb.source, 'gi')) > speech) return false;
+  const noun = lastIndex(new RegExp(p.launchNoun.source, 'gi'));
+  return !(noun > speech && before.length - noun < 30);
 }
 

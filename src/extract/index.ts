@@ -273,7 +273,7 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
       if (d.start >= u.role.mainEnd || isPublicationStamp(u.text, d)) continue;
       // Beyond the opening sentences, only a date close to publication can be the launch day.
       if (i >= 6 && !(d.date && reference && Math.abs(Date.parse(d.date) - Date.parse(reference)) <= 7 * 86_400_000)) continue;
-      const spoken = spokenDate(u.text, d.start);
+      const spoken = spokenDate(u.text, d.start, d.end);
       const kindRank = d.kind === 'explicit' ? 0 : d.kind === 'weekday' ? 1 : 2;
       // Reading order first (the lead reports the launch; later dates are often background), then explicit
       // dates before weekdays before relative words; dates of statements only when nothing else is written.
@@ -282,7 +282,9 @@ function decideDate(units: ReadUnit[], mainLaunch: ReadUnit[], reference: string
     // Several launch days in one sentence ("On Tuesday it fired …, and on Friday it launched …"): the latest is
     // the news, the earlier ones background.
     const own = candidates.filter((c) => c.u === u && c.d.kind === 'weekday' && c.d.date && c.rank < 1000);
-    if (own.length > 1) {
+    // "on Saturday and Sunday" is one span of days: its first day is the launch date.
+    const joined = own.length === 2 && /^\s*(?:and|to|through|or|-|–)\s*(?:on\s+)?$/i.test(u.text.slice(own[0].d.end, own[1].d.start));
+    if (own.length > 1 && !joined) {
       const latest = own.reduce((a, b) => ((b.d.date ?? '') > (a.d.date ?? '') ? b : a));
       for (const c of own) if (c !== latest) c.rank += 5;
     }
@@ -347,7 +349,12 @@ function yearHint(article: Article): number | null {
   const fromUrl = article.url?.match(/\/((?:19|20)\d\d)(?:[/_-]|[01]\d)/);
   if (fromUrl) return Number(fromUrl[1]);
   const tally = new Map<number, number>();
-  for (const m of `${article.title ?? ''} ${article.text}`.matchAll(/\b((?:19|20)\d\d)\b/g)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + 1);
+  // Years in sentences about launches count double: page chrome ("© 2026") should not outvote "in 2025".
+  const texts = [article.title ?? '', ...article.sentences.map((x) => article.text.slice(x.start, x.end))];
+  for (const t of texts) {
+    const weight = statesLaunch(t) ? 2 : 1;
+    for (const m of t.matchAll(/\b((?:19|20)\d\d)\b/g)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + weight);
+  }
   // The most mentioned year; ties go to the later one (background years tend to be older).
   let best: number | null = null;
   for (const [y, n] of tally) if (best === null || n > (tally.get(best) ?? 0) || (n === tally.get(best) && y > best)) best = y;

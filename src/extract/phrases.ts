@@ -12,6 +12,7 @@ interface PhraseTable {
   earlierMarkers: string[];
   capabilityMarkers: string[];
   genericMarkers: string[];
+  futureMarkers: string[];
   apogeeWords: string[];
   distanceWords: string[];
   offsetAfter: string[];
@@ -46,6 +47,7 @@ export interface Phrases {
   earlier: RegExp;
   capability: RegExp;
   generic: RegExp;
+  future: RegExp;
   apogee: RegExp;
   distance: RegExp;
   offsetAfter: RegExp;
@@ -93,6 +95,7 @@ export function phrases(): Phrases {
     earlier: words(t.earlierMarkers),
     capability: words(t.capabilityMarkers),
     generic: words(t.genericMarkers),
+    future: words(t.futureMarkers),
     apogee: words(t.apogeeWords),
     distance: words(t.distanceWords),
     offsetAfter: new RegExp(`^\\s*(?:${alt(t.offsetAfter)})`, 'i'),

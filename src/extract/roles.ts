@@ -43,7 +43,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
       anchors.push({ at: d.start, why: `another date (${d.surface})` });
-    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 86_400_000 && !spokenDate(text, d.start)) {
+    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 86_400_000 && !spokenDate(text, d.start, d.end)) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
     } else if (d.kind === 'explicit' && !d.date && !mainDate && mainMonthDay && d.monthDay && d.monthDay !== mainMonthDay) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
@@ -51,6 +51,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   }
   const marker = p.earlier.exec(text);
   if (marker) anchors.push({ at: marker.index, why: `background marker "${marker[0]}"` });
+  // "… of plans to launch a satellite rocket between Thursday and Aug. 31": a launch to come, not one that happened.
+  const future = p.future.exec(text);
+  if (future) anchors.push({ at: future.index, why: `future plan "${future[0]}"` });
   const capability = p.capability.exec(text);
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
@@ -71,7 +74,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
       const later = anchors.find((a) => a.at > own.start);
       return { role: 'main', mainStart: start, mainEnd: later ? clauseStart(text, later.at) : text.length, reason: `background, then the main day (${own.surface})` };
     }
-    return { role: 'earlier', mainEnd: 0, reason: first.why };
+    return { role: first.why.startsWith('future') ? 'context' : 'earlier', mainEnd: 0, reason: first.why };
   }
   if (capability && !(verb && verb.index < capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
   return { role: 'main', mainEnd: text.length, reason: 'main' };
