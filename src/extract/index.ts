@@ -235,7 +235,9 @@ function landingContext(text: string, s: { start: number; end: number; surface: 
   if (/^\s*(?:region|rim|command|fleet|nations|countries|allies|partners|targets?|bases?|coast of (?!north))/i.test(after)) return false;
   if (/coast/i.test(s.surface) && /^\s*of\s+(?:japan|hokkaido|honshu)/i.test(after)) return false;
   if (/\bfrom\s+(?:\S+\s+){0,3}$/i.test(before)) return false;
-  if (/\btargets?\s+(?:\S+\s+)?(?:in|across|throughout|around)\s+(?:the\s+)?$/i.test(before)) return false;
+  // "the ability to hit remote targets in the Pacific" is reach, not where this missile fell ("struck targets in
+  // the East Sea" is).
+  if (/\b(?:remote|distant|enemy|potential|strategic|any|far-off)\s+targets?\s+(?:\S+\s+)?(?:in|across|throughout|around)\s+(?:the\s+)?$/i.test(before)) return false;
   if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
   return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
