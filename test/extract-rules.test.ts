@@ -603,3 +603,38 @@ describe('rule 23: dates of statements, plans and spans of days', () => {
     expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
   });
 });
+
+describe('rule 24: counts joined, ranged and sized; dates by day of month; US zones spelled out', () => {
+  it('"an ICBM and two short-range ballistic missiles" adds up to 3, exact', () => {
+    const ex = run(null, ['North Korea fired an ICBM and two short-range ballistic missiles into the sea on Friday, Seoul said.'], FRI);
+    expect(fieldValue(ex, 'count_min')).toBe(3);
+    expect(fieldValue(ex, 'count_exact')).toBe(true);
+  });
+
+  it('"two or three missiles" commits to 2, not exact', () => {
+    const ex = run(null, ['North Korea fired two or three short-range missiles toward the East Sea on Friday, officials said.'], FRI);
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+  });
+
+  it('"Twelve 240mm rockets fired at once" counts 12; "multiple rocket launchers" is a weapon, not a count', () => {
+    const ex = run('Kim watches firing of multiple rocket launchers', ['Twelve 240mm rockets fired at once hit a target island on Friday, state media said.'], FRI);
+    expect(fieldValue(ex, 'count_min')).toBe(12);
+  });
+
+  it('"nearly two dozen missiles" is 24, not exact', () => {
+    const ex = run(null, ['North Korea fired nearly two dozen missiles of several types on Friday, the military said.'], FRI);
+    expect(fieldValue(ex, 'count_min')).toBe(24);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+  });
+
+  it('"on the 8th" in a piece dated the 9th is the 8th of the same month', () => {
+    const ex = run(null, ['North Korea fired two ballistic missiles from near Pyongyang on the 8th, according to the Joint Chiefs of Staff.'], FRI);
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+
+  it('"5:21 p.m. Eastern time on Saturday" in April is EDT: 06:21 KST on Sunday', () => {
+    const ex = run(null, ['North Korea attempted to launch a missile on Sunday morning local time.', 'US officials said they tracked the launch at 5:21 p.m. Eastern time on Saturday.'], '2025-04-19');
+    expect(fieldValue(ex, 'time_local')).toBe('06:21');
+  });
+});

@@ -48,7 +48,7 @@ export function findCounts(sentence: string, names: { start: number; end: number
     const window = sentence.slice(Math.max(0, nounStart - 100), nounStart);
     const clauseBefore = window.split(/[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i).pop() ?? window;
     const after = sentence.slice(nounEnd, nounEnd + 40);
-    const fired = p.countFiring.test(clauseBefore) || /^\s*(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:fired|launched|test-fired)/i.test(after);
+    const fired = p.countFiring.test(clauseBefore) || /^\s*(?:(?:were|was|had been|have been|being)\s+)?(?:\w+\s+)?(?:fired|launched|test-fired)\b/i.test(after);
     if (!fired) continue;
     const n = before.match(numbered);
     if (n) {
@@ -66,7 +66,15 @@ export function findCounts(sentence: string, names: { start: number; end: number
       } else {
         const q = n[1] ? qualifierKind(n[1]) : null;
         if (q === 'moreThan') value += 1;
-        const start = nounStart - before.length + (n.index ?? 0);
+        let start = nounStart - before.length + (n.index ?? 0);
+        // "two or three missiles": the smaller figure, hedged.
+        const range = new RegExp(String.raw`(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+(?:or|to)\s+$`, 'i').exec(before.slice(0, n.index ?? 0));
+        if (range) {
+          const low = /^\d+$/.test(range[1]) ? Number(range[1]) : (p.numberWords.get(range[1].toLowerCase().replace(/\s+/g, ' ')) ?? value);
+          start = nounStart - before.length + range.index;
+          out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: Math.min(low, value), exact: false, numeric: true });
+          continue;
+        }
         out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: value, exact: q === null, numeric: true });
         continue;
       }
@@ -80,5 +88,24 @@ export function findCounts(sentence: string, names: { start: number; end: number
       out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: 2, exact: false, numeric: false });
     }
   }
+  return mergeJoinedCounts(sentence, out);
+}
+
+/**
+ * "an ICBM and two short-range ballistic missiles": counts joined by "and" in one clause add up (3, exact);
+ * "two or three missiles" commits to the smaller figure only (2, not exact).
+ */
+function mergeJoinedCounts(sentence: string, counts: CountMention[]): CountMention[] {
+  const out: CountMention[] = [];
+  for (const c of counts) {
+    const prev = out[out.length - 1];
+    const between = prev ? sentence.slice(prev.end, c.start) : '';
+    if (prev && prev.numeric && c.numeric && /^\s*,?\s*(?:and|plus)\s*$/i.test(between)) {
+      out[out.length - 1] = { start: prev.start, end: c.end, surface: sentence.slice(prev.start, c.end), min: prev.min + c.min, exact: prev.exact && c.exact, numeric: true };
+      continue;
+    }
+    out.push(c);
+  }
   return out;
 }
+

@@ -104,6 +104,18 @@ export function findDates(text: string, reference: string | null, yearHint: numb
       monthDay: null,
     });
   }
+  // "on the 15th": a day of the publication month (or of the month before, when the day has not come yet).
+  for (const m of text.matchAll(/\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi)) {
+    const day = Number(m[1]);
+    if (!reference || day < 1 || day > 31) continue;
+    const start = m.index ?? 0;
+    if (out.some((o) => start < o.end && start + m[0].length > o.start)) continue;
+    const refDay = Number(reference.slice(8, 10));
+    const month = day <= refDay ? reference.slice(0, 8) : addDays(`${reference.slice(0, 8)}01`, -1).slice(0, 8);
+    const date = `${month}${String(day).padStart(2, '0')}`;
+    if (Number.isNaN(Date.parse(date))) continue;
+    out.push({ kind: 'explicit', start, end: start + m[0].length, surface: m[0], date, weekday: weekdayOf(date), yearStated: false, inUtc: false, monthDay: date.slice(5) });
+  }
   for (const m of text.matchAll(RELATIVE_RE)) {
     const start = m.index ?? 0;
     const word = m[1].toLowerCase();

@@ -18,7 +18,7 @@ export const ZONE_OFFSETS: Record<string, number> = {
   PDT: -420, PST: -480, MDT: -360, MST: -420, CDT: -300, EDT: -240, EST: -300, MSK: 180, IRST: 210,
 };
 
-const ZONE_WORDS = String.raw`(GMT|UTC|KST|JST|IST|PKT|HST|PDT|PST|MDT|MST|CDT|EDT|EST|MSK|IRST|Z|ET|PT|local time|local|Hawaii time|Washington time|Korea(?:n)? (?:standard )?time|Seoul time|Tokyo time|Pyongyang time|Beijing time|Japan time)`;
+const ZONE_WORDS = String.raw`(GMT|UTC|KST|JST|IST|PKT|HST|PDT|PST|MDT|MST|CDT|EDT|EST|MSK|IRST|Z|ET|PT|local time|local|Hawaii time|Washington time|Eastern (?:Standard |Daylight )?time|Pacific (?:Standard |Daylight )?time|Korea(?:n)? (?:standard )?time|Seoul time|Tokyo time|Pyongyang time|Beijing time|Japan time)`;
 
 const AMPM = String.raw`(a\.?\s?m\.?|p\.?\s?m\.?|am\b|pm\b)`;
 // "8:10 a.m.", "8.10am", "9 a.m.", "11:42 p.m. local time", with an optional zone after.
@@ -37,7 +37,12 @@ function normaliseZone(z: string | undefined): string {
   if (u === 'BEIJING TIME') return 'BEIJING TIME';
   if (u === 'ET' || u === 'PT') return u; // daylight saving or not depends on the date: see toLocal
   if (u === 'HAWAII TIME') return 'HST';
-  if (u === 'WASHINGTON TIME') return 'ET';
+  if (u === 'WASHINGTON TIME' || u === 'EASTERN TIME') return 'ET';
+  if (u === 'PACIFIC TIME') return 'PT';
+  if (u === 'EASTERN STANDARD TIME') return 'EST';
+  if (u === 'EASTERN DAYLIGHT TIME') return 'EDT';
+  if (u === 'PACIFIC STANDARD TIME') return 'PST';
+  if (u === 'PACIFIC DAYLIGHT TIME') return 'PDT';
   return u;
 }
 
