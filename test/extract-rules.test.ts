@@ -638,3 +638,23 @@ describe('rule 24: counts joined, ranged and sized; dates by day of month; US zo
     expect(fieldValue(ex, 'time_local')).toBe('06:21');
   });
 });
+
+describe('rule 25: launches in the background of other news', () => {
+  it('"North Korea fired five ICBMs last year." — a time adverb in the launch clause makes it history', () => {
+    const ex = run('Evening panel on North Korea', ['HOST: North Korea fired five ICBMs last year.', 'Is the programme getting closer to a reliable weapon?'], FRI);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
+  it('a profile opening "When the missile lifted off on 02/05/2025, …" is not a launch report, and the date is read day-first', () => {
+    const ex = run('The engineers behind the test', ['Chennai, May 9: When the new missile lifted off from the test range on 02/05/2025, the team in the control room cheered.', 'Colleagues describe the lead engineer as calm.'], FRI);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
+  it('a headline about sanctions does not let a later sentence about a launch make the article a launch report', () => {
+    const ex = run('Allies sanction North Korean officials over missile programme', [
+      'The United States and its allies on Friday imposed sanctions on three officials.',
+      'The Treasury said the officials oversaw the ballistic missile launched on May 2.',
+    ], FRI);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+});

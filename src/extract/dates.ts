@@ -60,6 +60,17 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
     if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
     const writtenYear = /\b((?:19|20)\d\d)\b/.exec(r.text);
+    // "11/03/2024" read month-first would lie in the future of the article: then it is day-first (11 March).
+    const numeric = /^(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)$/.exec(r.text.trim());
+    if (numeric && reference) {
+      const mdY = `${numeric[3]}-${numeric[1].padStart(2, '0')}-${numeric[2].padStart(2, '0')}`;
+      const dmY = `${numeric[3]}-${numeric[2].padStart(2, '0')}-${numeric[1].padStart(2, '0')}`;
+      const chosen = Number(numeric[1]) > 12 || (mdY > addDays(reference, 1) && Number(numeric[2]) <= 12 && dmY <= addDays(reference, 1)) ? dmY : mdY;
+      if (!Number.isNaN(Date.parse(chosen))) {
+        out.push({ kind: 'explicit', start: r.index, end: r.index + r.text.length, surface: r.text, date: chosen, weekday: weekdayOf(chosen), yearStated: true, inUtc: false, monthDay: chosen.slice(5) });
+        continue;
+      }
+    }
     const yearStated = r.start.isCertain('year') || writtenYear !== null;
     const y = writtenYear ? Number(writtenYear[1]) : r.start.get('year');
     let m = r.start.get('month');

@@ -462,7 +462,9 @@ function decideReport(units: ReadUnit[]): { value: boolean; confidence: number }
   const t = title ? reports(title) : false;
   // The second sentence leads only when the first is not about launches at all (a KCNA "issued the following
   // report:" opener); an opening tally or history makes the piece an analysis.
-  const l = lead.length > 0 && (reports(lead[0]) || (!lead[0].launch && lead.length > 1 && reports(lead[1])));
+  // A headline about something else (sanctions, a meeting) does not hand the lead to its second sentence.
+  const titleElsewhere = title !== undefined && !title.launch && p.notLaunchHead.test(title.text);
+  const l = lead.length > 0 && (reports(lead[0]) || (!lead[0].launch && !titleElsewhere && lead.length > 1 && reports(lead[1])));
   if (t && l) return { value: true, confidence: 0.95 };
   if (t || l) return { value: true, confidence: 0.75 };
   return { value: false, confidence: 0.8 };

@@ -11,6 +11,9 @@ export function statesLaunch(text: string): boolean {
   return p.launchVerb.test(text) || p.launchNoun.test(text);
 }
 
+// Background markers that are time adverbs: inside a launch clause they date that launch to another time.
+const TIME_ADVERB = /^(?:last|in (?:19|20)|earlier this|earlier in|\w+ (?:days?|weeks?|months?|years?) ago|previously|so far|this year)/i;
+
 export interface RoleDecision {
   role: SentenceRole;
   /** Facts after this offset belong to a background clause ("…, its first launch since March"). */
@@ -63,6 +66,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
   }
+  // "North Korea fired five ICBMs last year": a time adverb inside the launch clause itself dates the launch.
+  const adverbial = first && marker && first.at === marker.index && TIME_ADVERB.test(marker[0]) && verb && clauseStart(text, first.at) === first.at;
+  if (first && adverbial) return { role: 'earlier', mainEnd: 0, reason: `launch dated by "${marker[0]}"` };
   if (first) {
     if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
       return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
