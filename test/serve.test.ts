@@ -220,10 +220,11 @@ describe('exports', () => {
     expect(features.some((f) => f.geometry?.type === 'GeometryCollection')).toBe(true);
   });
 
-  it('Atom feed has an entry per event', async () => {
+  it('Atom feed has an entry per event, and the alerts (issue 7)', async () => {
     const r = await get('/api/events.atom');
     expect(r.headers['content-type']).toMatch(/atom\+xml/);
-    expect(r.raw.match(/<entry>/g)).toHaveLength(2);
+    expect(r.raw.match(/<id>[^<]*\/api\/events\/[^<]*<\/id>/g)).toHaveLength(2);
+    expect(r.raw.match(/<id>urn:salvo:alert:[^<]*#1<\/id>/g)).toHaveLength(2);
     expect(r.raw).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
   });
 });

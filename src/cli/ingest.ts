@@ -1,3 +1,4 @@
+import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
 import { ingestPaths } from '../ingest/index.js';
 import { ingestDocument } from '../pipeline.js';
 import { countFiles } from './count-files.js';
@@ -9,7 +10,7 @@ import { Progress } from './progress.js';
  * A bad input costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all
  * could be read.
  */
-export async function ingestCommand(paths: string[], db: string | undefined): Promise<number> {
+export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
   const store = openDb(db);
   let resolver = resolverFromStore(store);
   const progress = new Progress(countFiles(paths), 'ingest');
@@ -23,7 +24,7 @@ export async function ingestCommand(paths: string[], db: string | undefined): Pr
     process.stderr.write(`${progress.isTty ? '\n' : ''}salvo: skipped ${origin}: ${reason}\n`);
   };
   try {
-    for await (const item of ingestPaths(paths)) {
+    for await (const item of ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) })) {
       const origin = item.ok ? item.doc.origin : item.failure.origin;
       const file = origin.replace(/:\d+$|\[\d+\]$/, '');
       if (file !== lastFile) {

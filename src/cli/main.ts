@@ -6,6 +6,7 @@ import { ingestCommand } from './ingest.js';
 import { serveCommand } from './serve.js';
 import { referenceCommand } from './reference.js';
 import { showCommand } from './show.js';
+import { alertsTestCommand, watchCommand } from '../live/cli.js';
 
 const program = new Command();
 program
@@ -15,10 +16,12 @@ program
 
 program
   .command('ingest')
-  .description('read report files or folders (.txt, .html, .json, .jsonl) and store their launch events')
-  .argument('<paths...>', 'files or folders')
-  .action(async (paths: string[]) => {
-    process.exitCode = await ingestCommand(paths, program.opts<{ db?: string }>().db);
+  .description('read report files or folders (.txt, .html, .json, .jsonl, .warc[.gz]) or http(s) addresses and store their launch events')
+  .argument('<paths...>', 'files, folders or http(s) addresses')
+  .option('--allow-loopback', 'allow fetching from loopback addresses (127.0.0.0/8, ::1)')
+  .option('--allow-private', 'allow fetching from private and link-local addresses')
+  .action(async (paths: string[], opts: { allowLoopback?: boolean; allowPrivate?: boolean }) => {
+    process.exitCode = await ingestCommand(paths, program.opts<{ db?: string }>().db, { allowLoopback: Boolean(opts.allowLoopback), allowPrivate: Boolean(opts.allowPrivate) });
   });
 
 program
@@ -66,6 +69,25 @@ program
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .action(async (opts: { port?: string; host?: string }) => {
     process.exitCode = await serveCommand(program.opts<{ db?: string }>().db, opts);
+  });
+
+program
+  .command('watch')
+  .description('poll the feeds and sitemaps of the config file, ingest new articles and send alerts to its webhooks')
+  .option('--config <file>', 'config file (default ./salvo.config.json)')
+  .option('--once', 'poll every source once, deliver the alerts and exit (for cron)')
+  .action(async (opts: { config?: string; once?: boolean }) => {
+    process.exitCode = await watchCommand(program.opts<{ db?: string }>().db, opts);
+  });
+
+program
+  .command('alerts')
+  .description('webhook alerts')
+  .command('test')
+  .description('send a sample alert to every webhook of the config file')
+  .option('--config <file>', 'config file (default ./salvo.config.json)')
+  .action(async (opts: { config?: string }) => {
+    process.exitCode = await alertsTestCommand(program.opts<{ db?: string }>().db, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -9,6 +9,8 @@ import { documentFromHtml } from './html.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
 import { documentFromText } from './text.js';
+import { Fetcher, fetchDocument, isWebAddress } from './fetch.js';
+import { documentsFromWarc, isWarcPath } from './warc.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -114,6 +116,11 @@ function* documentsFromBytes(bytes: Uint8Array, kind: Kind, path: string): Gener
 }
 
 async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+  // WARC archives are streamed record by record: the file size limit applies to each record, not the file.
+  if (isWarcPath(path)) {
+    yield* documentsFromWarc(path, maxBytes);
+    return;
+  }
   let ext = extname(path).toLowerCase();
   const gzipped = ext === '.gz';
   if (gzipped) ext = extname(path.slice(0, -3)).toLowerCase();
@@ -139,9 +146,16 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
 }
 
 /** Every document under the given files and folders, one IngestItem per document or per failure. */
-export async function* ingestPaths(paths: string[], opts: { maxBytes?: number } = {}): AsyncGenerator<IngestItem> {
+export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; fetcher?: Fetcher } = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fetcher = opts.fetcher;
   for (const path of paths) {
+    // http(s) addresses are fetched (see fetch.ts: timeouts, size limit, robots.txt, no private addresses).
+    if (isWebAddress(path)) {
+      fetcher ??= new Fetcher({ maxBytes });
+      yield await fetchDocument(fetcher, path);
+      continue;
+    }
     let isFolder: boolean;
     try {
       isFolder = (await stat(path)).isDirectory();

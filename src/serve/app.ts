@@ -28,6 +28,7 @@ import {
   type JsonSchema,
 } from './schemas.js';
 import { articlePage, eventPage, eventSummary, searchHit } from './views.js';
+import { sourcesQuery, sourcesResponse, sourceView } from '../live/schemas.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -35,6 +36,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const BODY_LIMIT = 5 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 20;
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
+/** Alerts carried by the Atom feed beside the events (newest first). */
+export const ATOM_ALERTS = 100;
 
 const REFERENCE_ATTRIBUTION =
   'Reference launches: CNS North Korea Missile Test Database (James Martin Center for Nonproliferation Studies, for the Nuclear Threat Initiative), via nagix/nk-missile-tests (Apache-2.0). Facts only; see data/NOTICE.md.';
@@ -373,8 +376,21 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   route('GET', '/api/events.geojson', exportDoc('GeoJSON: per event the impact point, launch site, flight path and uncertainty area', 'application/geo+json'), (req, reply) =>
     cachedJson(req, reply, () => eventsGeoJson(store, exported(req.query as Query), baseUrl(req)), 'application/geo+json; charset=utf-8'),
   );
-  route('GET', '/api/events.atom', exportDoc('an Atom feed', 'application/atom+xml'), (req, reply) =>
-    cachedJson(req, reply, () => eventsAtom(store, exported(req.query as Query), baseUrl(req)), 'application/atom+xml; charset=utf-8'),
+  route('GET', '/api/events.atom', { ...exportDoc('an Atom feed', 'application/atom+xml'), description: `Also carries the newest ${ATOM_ALERTS} alerts (new event, changed value, new disagreement), as sent to webhooks by \`salvo watch\`.` }, (req, reply) =>
+    cachedJson(req, reply, () => eventsAtom(store, exported(req.query as Query), baseUrl(req), store.listAlerts({ limit: ATOM_ALERTS, newestFirst: true })), 'application/atom+xml; charset=utf-8'),
+  );
+
+  // ---- API: sources watched by `salvo watch` (issue 7) -----------------------------------------------------
+  route('GET', '/api/sources', {
+    summary: 'The feeds and sitemaps `salvo watch` polls: last poll, last error, items seen',
+    tags: ['live'],
+    querystring: sourcesQuery,
+    responses: { 200: { description: 'The sources, active ones first', schema: sourcesResponse } },
+  }, (req, reply) =>
+    cachedJson(req, reply, () => {
+      const all = (req.query as Query).all === true;
+      return { sources: store.listWatchSources().filter((s) => all || s.active).map(sourceView) };
+    }),
   );
 
   // ---- API: articles and search --------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Event exports: CSV with the CNS database's columns, GeoJSON for GIS tools, an Atom feed for readers.
-import type { Store, StoredEvent } from '../store/store.js';
+import type { Alert, Store, StoredEvent } from '../store/store.js';
 import type { Article } from '../types.js';
 import { directionSentences, estimateImpact } from './impact.js';
 import { eventSummary, utcTime } from './views.js';
@@ -108,8 +108,24 @@ export function eventsGeoJson(store: Store, events: StoredEvent[], base: string)
 const xml = (s: string): string =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
-export function eventsAtom(store: Store, events: StoredEvent[], base: string): string {
-  const updated = events.reduce((m, e) => (e.updatedAt > m ? e.updatedAt : m), '1970-01-01T00:00:00.000Z');
+/** An alert as an Atom entry: the same id, title and facts as the webhook payload. */
+function alertEntry(a: Alert, base: string): string {
+  const p = a.payload;
+  const facts = p.kind === 'disputed' ? p.disputed.map((f) => `${f} disputed`) : p.changes.map((c) => `${c.field}: ${c.from === null ? '' : `${String(c.from)} → `}${c.to === null ? '—' : String(c.to)}`);
+  return [
+    '  <entry>',
+    `    <id>${xml(`urn:salvo:alert:${a.id}`)}</id>`,
+    `    <title>${xml(p.title)}</title>`,
+    `    <updated>${xml(a.createdAt)}</updated>`,
+    `    <category term="${xml(a.kind)}"/>`,
+    `    <link rel="alternate" type="text/html" href="${xml(`${base}/#/event/${encodeURIComponent(a.eventId)}`)}"/>`,
+    `    <summary>${xml(facts.join('; '))}</summary>`,
+    '  </entry>',
+  ].join('\n');
+}
+
+export function eventsAtom(store: Store, events: StoredEvent[], base: string, alerts: Alert[] = []): string {
+  const updated = [...events.map((e) => e.updatedAt), ...alerts.map((a) => a.createdAt)].reduce((m, t) => (t > m ? t : m), '1970-01-01T00:00:00.000Z');
   const entries = events.map((se) => {
     const s = eventSummary(se);
     const kind = [s.class, s.name].filter(Boolean).join(' ') || 'missile';
@@ -142,6 +158,7 @@ export function eventsAtom(store: Store, events: StoredEvent[], base: string): s
     `  <link rel="self" href="${xml(`${base}/api/events.atom`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(`${base}/`)}"/>`,
     '  <author><name>Salvo</name></author>',
+    ...alerts.map((a) => alertEntry(a, base)),
     ...entries,
     '</feed>',
     '',

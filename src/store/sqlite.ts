@@ -17,7 +17,8 @@ import {
   type EventRow,
   type ExtractionRow,
 } from './rows.js';
-import type { ArticleSources, ArticleSummary, EventFilter, EventQuery, SearchHit, Store, StoredEvent } from './store.js';
+import type { ArticleSources, ArticleSummary, EventFilter, EventQuery, SearchHit, Store, StoredEvent, WatchItem, WatchSourceConfig, WatchSourceState } from './store.js';
+import { alertsForWrite, type Alert, type AlertPayload, type Delivery } from './alerts.js';
 
 export interface SqliteStoreOptions {
   /** Clock for ingested_at/created_at/updated_at/applied_at; tests pin it to order articles. */
@@ -314,11 +315,13 @@ export class SqliteStore implements Store {
         continue;
       }
       // History: a new version whenever the event appears or one of its values changes.
-      const changes = diffEvent(this.getEvent(event.id), event, article.id, extraction);
-      if (changes.length) {
-        const version = (this.sql.lastVersion.get(event.id)?.v ?? 0) + 1;
-        this.sql.insertVersion.run(event.id, version, stamp, article.id, JSON.stringify(changes));
-      }
+      const before = this.getEvent(event.id);
+      const changes = diffEvent(before, event, article.id, extraction);
+      const last = this.sql.lastVersion.get(event.id)?.v ?? 0;
+      const version = changes.length ? last + 1 : null;
+      if (version !== null) this.sql.insertVersion.run(event.id, version, stamp, article.id, JSON.stringify(changes));
+      // Alerts (issue 7): a new event, a changed value, a new disagreement, written with the version.
+      for (const a of alertsForWrite(before, event, changes, version, last, stamp)) this.insertAlert(a);
       this.sql.upsertEvent.run(eventToRow(event, stamp));
       this.sql.clearEventArticles.run(event.id);
       event.articleIds.forEach((articleId, position) => this.sql.insertEventArticle.run(event.id, articleId, position));
@@ -461,7 +464,150 @@ export class SqliteStore implements Store {
     }));
   }
 
+  // ---- live (issue 7) ----------------------------------------------------------------------------------------
+
+  private insertAlert(a: AlertPayload): void {
+    this.prepared<[string, string, string, number, string, string], unknown>(
+      'INSERT OR IGNORE INTO alerts (id, kind, event_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(a.id, a.kind, a.eventId, a.version, JSON.stringify(a), a.createdAt);
+  }
+
+  syncWatchSources(sources: WatchSourceConfig[]): void {
+    const stamp = this.now().toISOString();
+    const upsert = this.prepared<[string, string, number, string], unknown>(
+      `INSERT INTO watch_sources (url, kind, interval_s, active, added_at) VALUES (?, ?, ?, 1, ?)
+       ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, interval_s = excluded.interval_s, active = 1`,
+    );
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE watch_sources SET active = 0').run();
+      for (const src of sources) upsert.run(src.url, src.kind, src.intervalS, stamp);
+    }).immediate();
+  }
+
+  listWatchSources(): WatchSourceState[] {
+    type Row = { url: string; kind: string; interval_s: number; active: number; last_poll: string | null; last_success: string | null; last_error: string | null; etag: string | null; last_modified: string | null; added_at: string; seen: number; done: number; failed: number; pending: number };
+    return this.prepared<[], Row>(
+      `SELECT s.*,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url) AS seen,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'done') AS done,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'failed') AS failed,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'pending') AS pending
+       FROM watch_sources s ORDER BY s.active DESC, s.url`,
+    )
+      .all()
+      .map((r) => ({
+        url: r.url, kind: r.kind, intervalS: r.interval_s, active: r.active === 1, lastPoll: r.last_poll, lastSuccess: r.last_success,
+        lastError: r.last_error, etag: r.etag, lastModified: r.last_modified, itemsSeen: r.seen, itemsDone: r.done, itemsFailed: r.failed,
+        itemsPending: r.pending, addedAt: r.added_at,
+      }));
+  }
+
+  recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): void {
+    this.prepared<[string, string | null, string | null, number, string | null, number, string | null, string], unknown>(
+      `UPDATE watch_sources SET last_poll = ?, last_error = ?, last_success = COALESCE(?, last_success),
+         etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
+       WHERE url = ?`,
+    ).run(poll.at, poll.error, poll.error === null ? poll.at : null, poll.etag !== undefined ? 1 : 0, poll.etag ?? null, poll.lastModified !== undefined ? 1 : 0, poll.lastModified ?? null, url);
+  }
+
+  addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): number {
+    const insert = this.prepared<[string, string, string, string], unknown>(
+      "INSERT OR IGNORE INTO watch_items (source_url, item_key, url, first_seen, status) VALUES (?, ?, ?, ?, 'pending')",
+    );
+    let added = 0;
+    this.db.transaction(() => {
+      for (const it of items) added += insert.run(sourceUrl, it.key, it.url, at).changes;
+    }).immediate();
+    return added;
+  }
+
+  pendingWatchItems(sourceUrl: string): WatchItem[] {
+    type Row = { source_url: string; item_key: string; url: string; status: WatchItem['status']; attempts: number; last_error: string | null; article_id: string | null; first_seen: string };
+    return this.prepared<[string], Row>(
+      "SELECT * FROM watch_items WHERE source_url = ? AND status = 'pending' ORDER BY first_seen, rowid",
+    )
+      .all(sourceUrl)
+      .map((r) => ({ sourceUrl: r.source_url, key: r.item_key, url: r.url, status: r.status, attempts: r.attempts, lastError: r.last_error, articleId: r.article_id, firstSeen: r.first_seen }));
+  }
+
+  finishWatchItem(sourceUrl: string, key: string, o: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): void {
+    this.prepared<[string, string | null, string | null, string | null, string, string], unknown>(
+      `UPDATE watch_items SET status = ?, attempts = attempts + 1, last_error = ?, article_id = COALESCE(?, article_id), done_at = ?
+       WHERE source_url = ? AND item_key = ?`,
+    ).run(o.status, o.error, o.articleId, o.status === 'pending' ? null : o.at, sourceUrl, key);
+  }
+
+  listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Alert[] {
+    type Row = { seq: number; id: string; kind: Alert['kind']; event_id: string; version: number; payload: string; created_at: string };
+    return this.prepared<[number, number], Row>(
+      `SELECT * FROM alerts WHERE seq > ? ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
+    )
+      .all(q.afterSeq ?? 0, q.limit)
+      .map((r) => ({ seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: JSON.parse(r.payload) as AlertPayload }));
+  }
+
+  enqueueAlerts(webhookUrl: string, at: string): number {
+    const queued = this.db.transaction((): number => {
+      const max = this.prepared<[], { m: number | null }>('SELECT MAX(seq) AS m FROM alerts').get()?.m ?? 0;
+      const cursor = this.prepared<[string], { cursor: number }>('SELECT cursor FROM webhooks WHERE url = ?').get(webhookUrl)?.cursor;
+      if (cursor === undefined) {
+        this.prepared<[string, number, string], unknown>('INSERT INTO webhooks (url, cursor, added_at) VALUES (?, ?, ?)').run(webhookUrl, max, at);
+        return 0;
+      }
+      if (max <= cursor) return 0;
+      const n = this.prepared<[string, string, number, number], unknown>(
+        `INSERT OR IGNORE INTO webhook_deliveries (alert_id, webhook_url, status, attempts, next_attempt, created_at)
+         SELECT id, ?, 'pending', 0, ?, created_at FROM alerts WHERE seq > ? AND seq <= ? ORDER BY seq`,
+      ).run(webhookUrl, at, cursor, max).changes;
+      this.prepared<[number, string], unknown>('UPDATE webhooks SET cursor = ? WHERE url = ?').run(max, webhookUrl);
+      return n;
+    }).immediate();
+    return queued;
+  }
+
+  dueDeliveries(now: string, limit: number): { delivery: Delivery; payload: AlertPayload }[] {
+    type Row = DeliveryRow & { payload: string };
+    return this.prepared<[string, number], Row>(
+      `SELECT d.*, a.payload FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id
+       WHERE d.status = 'pending' AND d.next_attempt <= ? ORDER BY a.seq LIMIT ?`,
+    )
+      .all(now, limit)
+      .map((r) => ({ delivery: toDelivery(r), payload: JSON.parse(r.payload) as AlertPayload }));
+  }
+
+  nextDeliveryAt(): string | null {
+    return this.prepared<[], { t: string | null }>("SELECT MIN(next_attempt) AS t FROM webhook_deliveries WHERE status = 'pending'").get()?.t ?? null;
+  }
+
+  recordDelivery(alertId: string, webhookUrl: string, r: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): void {
+    this.prepared<[string, number, string | null, string | null, string | null, string, string], unknown>(
+      `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt = ?, last_error = ?, delivered_at = ?
+       WHERE alert_id = ? AND webhook_url = ?`,
+    ).run(r.status, r.attempts, r.nextAttempt, r.error, r.deliveredAt, alertId, webhookUrl);
+  }
+
+  listDeliveries(webhookUrl?: string): Delivery[] {
+    const rows = webhookUrl
+      ? this.prepared<[string], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE webhook_url = ? ORDER BY a.seq').all(webhookUrl)
+      : this.prepared<[], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id ORDER BY a.seq, d.webhook_url').all();
+    return rows.map(toDelivery);
+  }
+
   close(): void {
     this.db.close();
   }
 }
+
+interface DeliveryRow {
+  alert_id: string;
+  webhook_url: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
+});

@@ -1,4 +1,7 @@
 import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+import type { Alert, AlertPayload, Delivery } from './alerts.js';
+
+export type { Alert, AlertKind, AlertPayload, Delivery } from './alerts.js';
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
@@ -99,5 +102,67 @@ export interface Store {
    * reader can tell when a cached answer is stale.
    */
   dataVersion(): string;
+
+  // ---- live: watched sources, their items, alerts and webhook deliveries (issue 7) ----
+  /** Adds or updates the configured sources; sources no longer configured are kept but marked inactive. */
+  syncWatchSources(sources: WatchSourceConfig[]): void;
+  /** Every source ever configured, active ones first, with what their last poll found. */
+  listWatchSources(): WatchSourceState[];
+  /** Records a poll: its time, its error (null when it went well) and the feed's new validators. */
+  recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): void;
+  /** Records items a source lists; returns how many were not seen before. */
+  addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): number;
+  /** Items of a source still to be fetched and ingested, oldest first. */
+  pendingWatchItems(sourceUrl: string): WatchItem[];
+  /** One attempt at an item: done (ingested or already stored), failed for good, or still pending. */
+  finishWatchItem(sourceUrl: string, key: string, outcome: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): void;
+  /** Alerts in creation order (or newest first), after a sequence number. */
+  listAlerts(query: { afterSeq?: number; limit: number; newestFirst?: boolean }): Alert[];
+  /**
+   * Queues every alert created since the webhook's last call for delivery to it. A webhook seen for the first
+   * time starts from now (no backlog). Returns how many were queued.
+   */
+  enqueueAlerts(webhookUrl: string, at: string): number;
+  /** Pending deliveries whose next attempt is due at `now`, with their alerts. */
+  dueDeliveries(now: string, limit: number): { delivery: Delivery; payload: AlertPayload }[];
+  /** The earliest next attempt of a pending delivery, or null. */
+  nextDeliveryAt(): string | null;
+  recordDelivery(alertId: string, webhookUrl: string, result: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): void;
+  /** The delivery log, for one webhook or all. */
+  listDeliveries(webhookUrl?: string): Delivery[];
   close(): void;
+}
+
+/** A source as configured for `salvo watch`. */
+export interface WatchSourceConfig {
+  url: string;
+  /** 'feed' (RSS or Atom), 'sitemap', or 'auto' (told by the document's root element). */
+  kind: string;
+  intervalS: number;
+}
+
+export interface WatchSourceState extends WatchSourceConfig {
+  active: boolean;
+  lastPoll: string | null;
+  lastSuccess: string | null;
+  lastError: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** Distinct items the source has listed. */
+  itemsSeen: number;
+  itemsDone: number;
+  itemsFailed: number;
+  itemsPending: number;
+  addedAt: string;
+}
+
+export interface WatchItem {
+  sourceUrl: string;
+  key: string;
+  url: string;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  articleId: string | null;
+  firstSeen: string;
 }

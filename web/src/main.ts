@@ -8,6 +8,7 @@ import { docsView } from './views/docs.js';
 import { eventView } from './views/event.js';
 import { mapView } from './views/map.js';
 import { searchView } from './views/search.js';
+import { sourcesView } from './views/sources.js';
 import { timelineView } from './views/timeline.js';
 
 export interface View {
@@ -44,6 +45,7 @@ async function show(): Promise<void> {
       case 'search': current = await searchView(main, r.params); break;
       case 'add': current = await addView(main); break;
       case 'docs': current = await docsView(main); break;
+      case 'sources': current = await sourcesView(main); break;
       default:
         main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Back to the timeline')));
         current = {};

@@ -1,0 +1,42 @@
+// JSON schemas of the live routes of the HTTP API (GET /api/sources).
+import type { WatchSourceState } from '../store/store.js';
+
+type JsonSchema = Record<string, unknown>;
+
+export const sourcesQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    all: { type: 'boolean', default: false, description: 'Also sources no longer in the watch config.' },
+  },
+};
+
+export const sourceSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    url: { type: 'string' },
+    kind: { type: 'string', description: 'feed, sitemap or auto' },
+    intervalS: { type: 'number', description: 'Poll interval in seconds' },
+    active: { type: 'boolean', description: 'Still in the watch config' },
+    lastPoll: { type: ['string', 'null'], description: 'When it was last polled (ISO instant)' },
+    lastSuccess: { type: ['string', 'null'], description: 'Last poll without an error' },
+    lastError: { type: ['string', 'null'], description: "The last poll's error (the feed's, or its items'), null when it went well" },
+    itemsSeen: { type: 'integer', description: 'Distinct items the source has listed' },
+    itemsDone: { type: 'integer', description: 'Items fetched and stored (or found already stored)' },
+    itemsFailed: { type: 'integer', description: 'Items given up' },
+    itemsPending: { type: 'integer', description: 'Items still to be fetched' },
+  },
+};
+
+export const sourcesResponse: JsonSchema = {
+  type: 'object',
+  properties: { sources: { type: 'array', items: sourceSchema } },
+};
+
+/** What the API shows of a source (not its validators). */
+export function sourceView(s: WatchSourceState): Record<string, unknown> {
+  return {
+    url: s.url, kind: s.kind, intervalS: s.intervalS, active: s.active, lastPoll: s.lastPoll, lastSuccess: s.lastSuccess,
+    lastError: s.lastError, itemsSeen: s.itemsSeen, itemsDone: s.itemsDone, itemsFailed: s.itemsFailed, itemsPending: s.itemsPending,
+  };
+}
