@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { allSites, referenceLaunches } from '../extract/knowledge.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { EventFilter, Store } from '../store/store.js';
-import { FIELD_NAMES } from '../types.js';
+import { FIELD_NAMES, type LaunchEvent } from '../types.js';
 import { eventsAtom, eventsCsv, eventsGeoJson, CSV_COLUMNS } from './exports.js';
 import { referenceImpact } from './impact.js';
 import { documentsFromPaste, documentsFromUploads, Ingester, type PastedReport } from './ingest.js';
@@ -320,18 +320,21 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     }),
   );
 
+  // An event by id or unique prefix, else a 404 with the id named.
+  const eventOr404 = (params: unknown): LaunchEvent => {
+    const { id } = params as { id: string };
+    const ev = store.getEvent(id) ?? store.findEvent(id);
+    if (!ev) throw new HttpError(404, `no event with id ${id}`);
+    return ev;
+  };
+
   route('GET', '/api/events/:id', {
     summary: 'One event: every field with its value, confidence, support, claims and quoted sentences; the estimated impact',
     tags: ['events'],
     params: eventIdParams,
     responses: { 200: { description: 'The event', schema: { type: 'object' } }, 404: { description: 'No such event', schema: errorSchema } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
-      const { id } = req.params as { id: string };
-      const ev = store.getEvent(id) ?? store.findEvent(id);
-      if (!ev) throw new HttpError(404, `no event with id ${id}`);
-      return eventPage(store, ev);
-    }),
+    cachedJson(req, reply, () => eventPage(store, eventOr404(req.params))),
   );
 
   route('GET', '/api/events/:id/history', {
@@ -341,9 +344,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     responses: { 200: { description: 'The versions, oldest first', schema: { type: 'object' } }, 404: { description: 'No such event', schema: errorSchema } },
   }, (req, reply) =>
     cachedJson(req, reply, () => {
-      const { id } = req.params as { id: string };
-      const ev = store.getEvent(id) ?? store.findEvent(id);
-      if (!ev) throw new HttpError(404, `no event with id ${id}`);
+      const ev = eventOr404(req.params);
       return { id: ev.id, versions: store.eventHistory(ev.id) };
     }),
   );

@@ -1,4 +1,5 @@
-// The JSON API, typed for the views.
+// The JSON API, typed for the views. Records the server sends as they are come from the server's own types.
+import type { ReferenceAlignment } from '../../src/types.js';
 export interface EventSummary {
   id: string;
   actor: string | null;
@@ -82,17 +83,7 @@ export interface EventPage {
   overview: { field: string; value: unknown; disputed: boolean; confidence: number; reports: number; reportsStating: number }[];
   fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: Claim[] }[] }>;
   impact: Impact | null;
-  reference: {
-    dateUtc: string;
-    dateKst: string;
-    flights: number;
-    missiles: string[];
-    facility: string | null;
-    distanceKm: number | null;
-    apogeeKm: number | null;
-    differences: { field: string; event: unknown; reference: unknown }[];
-    dateInferred: boolean;
-  } | null;
+  reference: ReferenceAlignment | null;
   history: { version: number; createdAt: string; articleId: string | null; changes: { field: string; from: unknown; to: unknown }[] }[];
 }
 
