@@ -141,6 +141,11 @@ export interface Extraction {
   fields: Partial<Record<FieldName, Claim>>;
   /** Day-of-week of the launch when the text names one (0 = Sunday), for grouping undated reports. */
   weekday: number | null;
+  /**
+   * For a report with no launch date: the dates it can have been written in, from the office-holders it names
+   * ("President Lee Jae-myung" → from 2025-06-04). Used to line undated events up with the reference list.
+   */
+  dateWindow?: { from: string | null; to: string | null; by: string[] } | null;
 }
 
 /** One report's claim in support of a candidate value. */

@@ -161,7 +161,8 @@ export function showCommand(db: string | undefined, id: string, json: boolean, h
     }
     const d = detail as unknown as Detail;
     const out: string[] = [];
-    out.push(`Event ${ev.id}  actor ${ev.actor ?? '?'}  date ${ev.dateLocal ?? '?'}${ev.reference?.dateInferred ? ' (inferred from the reference list)' : ''}  count ${countText(ev)}  reports ${ev.articleIds.length}`);
+    const dating = ev.articleIds.map((id) => store.getExtraction(id)?.dateWindow).find((w) => w)?.by.join(', ');
+    out.push(`Event ${ev.id}  actor ${ev.actor ?? '?'}  date ${ev.dateLocal ?? '?'}${ev.reference?.dateInferred ? ` (inferred from the reference list${dating ? `; reports dated by ${dating}` : ''})` : ''}  count ${countText(ev)}  reports ${ev.articleIds.length}`);
     for (const a of d.articles) {
       out.push(`  article ${short(a.id)}  ${a.outlet ?? '?'}  ${a.title ?? a.origin ?? ''}`);
       if (a.copyOf) out.push(`      ${a.copyOf.kind} of ${short(a.copyOf.originalId)} (similarity ${a.copyOf.similarity.toFixed(2)}): ${a.copyOf.reason}`);

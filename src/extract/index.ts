@@ -15,6 +15,7 @@ import { phrases } from './phrases.js';
 import { findLengths } from './quantities.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
 import { findTimes, formatMinutes, toLocal } from './times.js';
+import { dateWindow } from './window.js';
 import { articleUnits, type Unit } from './units.js';
 
 /** A sentence with everything the parsers found in it and its role. */
@@ -173,6 +174,8 @@ export function extractArticle(article: Article): Extraction {
     claims: isReport.value ? claims : [],
     fields: isReport.value ? fields : {},
     weekday: date.weekday,
+    // Only undated reports need it: a dated one has its day already.
+    ...(isReport.value && !date.value ? { dateWindow: dateWindow(`${article.title ?? ''}\n${article.text}`) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { computeFields, orderReports, type Report } from './consensus.js';
-import { alignEvent } from './reference.js';
+import { alignEvent, type DateWindowLike } from './reference.js';
 import type { CopyTracker } from './sources.js';
 
 export { computeFields, orderReports, type Report } from './consensus.js';
@@ -26,6 +26,9 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   // The weekday only rules out; a join needs at least one figure or place that agrees (time, site, distance,
   // apogee), since many launches share a weekday.
   if (e.weekday !== null && event.weekday !== null && e.weekday !== event.weekday) return null;
+  // An undated report dated by the office-holders it names cannot join a launch outside that window.
+  const w = e.dateWindow;
+  if (w && event.dateLocal && ((w.from && event.dateLocal < w.from) || (w.to && event.dateLocal > w.to))) return null;
   let agree = 0;
   let disagree = 0;
   const t1 = minutes(valueOf(e, 'time_local'));
@@ -64,7 +67,7 @@ function buildEvent(id: string, members: Report[]): LaunchEvent {
   const first = orderReports(members)[0]?.extraction;
   const weekday = date ? new Date(`${date}T00:00:00Z`).getUTCDay() : (members.map((m) => m.extraction.weekday).find((w) => w !== null) ?? null);
   const ev: LaunchEvent = { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: orderReports(members).map((m) => m.extraction.articleId), fields, reference: null };
-  ev.reference = alignEvent(ev);
+  ev.reference = alignEvent(ev, date ? null : windowOf(members));
   // An undated event matching exactly one reference launch day takes its date, marked as inferred.
   if (!ev.dateLocal && ev.reference?.dateInferred) ev.dateLocal = ev.reference.dateKst;
   return ev;
@@ -78,6 +81,22 @@ const JOIN_SCORE = 3;
 
 /** An event with a date of its own (not one inferred from the reference list). */
 const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;
+
+/** The intersection of the members' date windows (undated reports dated by the office-holders they name). */
+function windowOf(members: Report[]): DateWindowLike | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  let any = false;
+  for (const m of members) {
+    const w = m.extraction.dateWindow;
+    if (!w) continue;
+    any = true;
+    if (w.from && (from === null || w.from > from)) from = w.from;
+    if (w.to && (to === null || w.to < to)) to = w.to;
+  }
+  if (!any || (from !== null && to !== null && from > to)) return null;
+  return { from, to };
+}
 
 /** Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). */
 export class EventResolver {

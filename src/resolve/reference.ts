@@ -3,6 +3,12 @@ import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../extract/dates.js';
 import { differsBeyondTolerance } from './consensus.js';
 
+/** The span of dates undated reports were written in (see src/extract/window.ts). */
+export interface DateWindowLike {
+  from: string | null;
+  to: string | null;
+}
+
 /** The reference list's flights of one launch day, in Korean time. */
 export interface ReferenceDay {
   dayKst: string;
@@ -88,7 +94,7 @@ function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): Ref
  * with no time, the UTC day before); an undated one to the single reference day whose weekday, site and figures
  * agree with it, whose date it may then take (marked as inferred).
  */
-export function alignEvent(ev: LaunchEvent): ReferenceAlignment | null {
+export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null): ReferenceAlignment | null {
   if (ev.actor !== 'DPRK') return null;
   const all = referenceDays();
   if (ev.dateLocal) {
@@ -98,6 +104,21 @@ export function alignEvent(ev: LaunchEvent): ReferenceAlignment | null {
   if (ev.weekday === null) return null;
   const site = ev.fields.site.value;
   const dist = ev.fields.distance_km.value;
+  // Dated by the office-holders the reports name: the one reference day with this weekday in that window, if its
+  // site and class do not contradict the reports, is the launch (its figures may still differ: that is shown).
+  if (window && (window.from || window.to)) {
+    const cls = ev.fields.class.value;
+    const inWindow = [...all.values()].filter(
+      (d) =>
+        weekdayOf(d.dayKst) === ev.weekday &&
+        (!window.from || d.dayKst >= window.from) &&
+        (!window.to || d.dayKst <= window.to) &&
+        (typeof site !== 'string' || d.flights.some((f) => f.facility && kmBetween(f.facility, site) <= 50)) &&
+        (typeof cls !== 'string' || cls === 'ballistic' || d.flights.some((f) => f.class === null || f.class === cls)),
+    );
+    if (inWindow.length === 1) return compare(ev, inWindow[0], true);
+    if (inWindow.length > 1) return null;
+  }
   const fits = [...all.values()].filter((d) => {
     if (weekdayOf(d.dayKst) !== ev.weekday) return false;
     let evidence = 0;

@@ -40,6 +40,8 @@ export interface ExtractionRow {
   actor: string | null;
   weekday: number | null;
   fields: string;
+  /** JSON DateWindow or null (schema v5). */
+  date_window: string | null;
   created_at: string;
 }
 
@@ -159,6 +161,7 @@ export function extractionToRows(e: Extraction, createdAt: string): { extraction
       actor: e.actor,
       weekday: e.weekday,
       fields: JSON.stringify(fields),
+      date_window: e.dateWindow ? JSON.stringify(e.dateWindow) : null,
       created_at: createdAt,
     },
     claims,
@@ -212,6 +215,8 @@ export function rowsToExtraction(r: ExtractionRow, claimRows: ClaimRow[]): Extra
     claims,
     fields,
     weekday: r.weekday,
+    // Absent rather than null when unknown, so extractions saved without one read back exactly.
+    ...(r.date_window ? { dateWindow: parse<NonNullable<Extraction['dateWindow']>>(r.date_window) } : {}),
   };
 }
 

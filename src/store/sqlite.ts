@@ -76,8 +76,8 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (id) DO NOTHING`,
     ),
     insertExtraction: db.prepare<[ExtractionRow]>(
-      `INSERT INTO extractions (article_id, is_launch_report, report_confidence, actor, weekday, fields, created_at)
-       VALUES (@article_id, @is_launch_report, @report_confidence, @actor, @weekday, @fields, @created_at)`,
+      `INSERT INTO extractions (article_id, is_launch_report, report_confidence, actor, weekday, fields, date_window, created_at)
+       VALUES (@article_id, @is_launch_report, @report_confidence, @actor, @weekday, @fields, @date_window, @created_at)`,
     ),
     insertClaim: db.prepare<[ClaimRow]>(
       `INSERT INTO claims (article_id, idx, field, value, surface, part, span_start, span_end, sentence_start,
