@@ -658,3 +658,35 @@ describe('rule 25: launches in the background of other news', () => {
     expect(ex.isLaunchReport).toBe(false);
   });
 });
+
+describe('rule 26: labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
+  it('a labelled summary line ("Distance: 800 km | Apogee: 60 km | Impact: East Sea") fills the fields', () => {
+    const ex = run(null, [
+      'North Korea fired two short-range ballistic missiles on Friday, the Joint Chiefs of Staff said.',
+      'Type: SRBM | Distance: 800 km | Apogee: 60 km | Impact: East Sea',
+    ], FRI);
+    expect(fieldValue(ex, 'distance_km')).toBe(800);
+    expect(fieldValue(ex, 'apogee_km')).toBe(60);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+
+  it('"outside Japan\'s economic zone" (without "exclusive") is the EEZ', () => {
+    const ex = run(null, ['North Korea fired a ballistic missile on Friday that fell outside Japan\'s economic zone, Tokyo said.'], FRI);
+    expect(fieldValue(ex, 'eez')).toBe('outside');
+  });
+
+  it('"each completing a 250-kilometre flight" is a distance', () => {
+    const ex = run(null, ['North Korea fired two missiles on Friday, each completing a 250-kilometre flight, the military said.'], FRI);
+    expect(fieldValue(ex, 'distance_km')).toBe(250);
+  });
+
+  it('"a long-range rocket on Friday carrying what it said was a satellite" is a satellite launch', () => {
+    const ex = run(null, ['North Korea launched a long-range rocket on Friday carrying what it said was an observation satellite.'], FRI);
+    expect(fieldValue(ex, 'class')).toBe('SLV');
+  });
+
+  it('a US test "at 1:26 a.m. Pacific Time Wednesday" keeps its local clock', () => {
+    const ex = run(null, ['The US Air Force launched an unarmed Minuteman III missile at 1:26 a.m. Pacific Time Wednesday from Vandenberg Space Force Base.'], '2025-05-07');
+    expect(fieldValue(ex, 'time_local')).toBe('01:26');
+  });
+});

@@ -242,6 +242,8 @@ function landingContext(text: string, s: { start: number; end: number; surface: 
   // the East Sea" is).
   if (/\b(?:remote|distant|enemy|potential|strategic|any|far-off)\s+targets?\s+(?:\S+\s+)?(?:in|across|throughout|around)\s+(?:the\s+)?$/i.test(before)) return false;
   if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
+  // A labelled line: "Impact: East Sea", "Landing area: Sea of Japan".
+  if (/\b(?:impact|landing|landed|splashdown)(?: (?:area|point|zone))?\s*:\s*$/i.test(before)) return true;
   return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
@@ -377,7 +379,7 @@ function launchTimes(text: string, date: string | null, actor: string | null, py
   const p = phrases();
   const info = actorInfo(actor);
   const offset = info?.utcOffsetMinutes ?? 540;
-  const homeZones = new Set(info?.timeZone?.startsWith('America/') ? ['PDT', 'PST', 'MDT', 'MST', 'CDT', 'EDT', 'EST', 'HST'] : []);
+  const homeZones = new Set(info?.timeZone?.startsWith('America/') ? ['PDT', 'PST', 'PT', 'MDT', 'MST', 'CDT', 'EDT', 'EST', 'ET', 'HST'] : []);
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
   const found = findTimes(text).filter((t) => {
     const before = text.slice(Math.max(0, t.start - 120), t.start);

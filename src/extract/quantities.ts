@@ -52,7 +52,7 @@ export function findLengths(sentence: string): LengthMention[] {
     else if (apogeeAt >= 0 && apogeeAt > distanceAt) kind = 'apogee';
     else if (distanceAt >= 0) kind = 'distance';
     else if (/^\s*(?:\)\s*)?(?:high|in altitude|in height|into (?:the )?(?:sky|space|air))/i.test(after)) kind = 'apogee';
-    else if (/^\s*(?:\)\s*)?(?:before|and (?:landed|fell|crashed|splashed))/i.test(after)) kind = 'distance';
+    else if (/^\s*(?:\)\s*)?(?:before|and (?:landed|fell|crashed|splashed)|flights?\b|trip\b|journey\b)/i.test(after)) kind = 'distance';
     else {
       // "one flew 430 km, and the other 690 km": a bare figure right after a classified one shares its kind.
       const prev = out[out.length - 1];

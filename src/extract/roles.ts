@@ -14,6 +14,8 @@ export function statesLaunch(text: string): boolean {
 // Background markers that are time adverbs: inside a launch clause they date that launch to another time.
 const TIME_ADVERB = /^(?:last|in (?:19|20)|earlier this|earlier in|\w+ (?:days?|weeks?|months?|years?) ago|previously|so far|this year)/i;
 
+const LABELLED = /\b(?:distance|apogee|altitude|count|type|impact|launch site|launch time)\s*:/i;
+
 export interface RoleDecision {
   role: SentenceRole;
   /** Facts after this offset belong to a background clause ("…, its first launch since March"). */
@@ -61,7 +63,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
-  const verb = p.launchVerb.exec(text) ?? p.flightVerb.exec(text) ?? p.launchNoun.exec(text);
+  // A labelled line ("Distance: 800 km | Apogee: 60 km") states facts without a verb.
+  const verb = p.launchVerb.exec(text) ?? p.flightVerb.exec(text) ?? p.launchNoun.exec(text) ?? LABELLED.exec(text);
   // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
