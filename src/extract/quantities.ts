@@ -35,7 +35,7 @@ export function findLengths(sentence: string): LengthMention[] {
     const km = unit === 'km' ? value : Math.round(value * MILE_KM);
     const before = sentence.slice(Math.max(0, start - 90), start);
     // Only the clause the number sits in speaks for it: cut the look-back at the last clause break.
-    const clause = before.split(/[;:]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
+    const clause = before.split(/[;|]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
     // A bracketed gloss right after the figure ("800km (500 miles) before …") is skipped when reading on.
     const after = sentence.slice(end, end + 80).replace(/^\s*\([^)]*\)/, '');
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
