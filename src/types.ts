@@ -245,3 +245,60 @@ export interface Prediction {
   event: Record<FieldName, FieldValue | null> | null;
   event_id: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views: stored records shaped for a reader. The CLI, the HTTP API and the web app share these shapes.
+
+/** Summary row of an article, for listings. */
+export interface ArticleSummary {
+  id: string;
+  origin: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  title: string | null;
+  isLaunchReport: boolean;
+  eventId: string | null;
+  ingestedAt: string;
+}
+
+/** One line of the event list. */
+export interface EventSummary {
+  id: string;
+  actor: string | null;
+  dateLocal: string | null;
+  weekday: number | null;
+  timeLocal: string | null;
+  site: string | null;
+  siteName: string | null;
+  class: string | null;
+  name: string | null;
+  count: string;
+  distanceKm: number | null;
+  apogeeKm: number | null;
+  landing: string | null;
+  eez: string | null;
+  reports: number;
+  disputed: FieldName[];
+  updatedAt: string;
+}
+
+/** A claim as shown with its evidence: the quoted sentence, the outlet, who said it. */
+export interface ClaimView {
+  value: FieldValue;
+  articleId: string;
+  outlet: string | null;
+  title: string | null;
+  part: 'title' | 'text';
+  span: Span;
+  sentence: string;
+  quote: string;
+  saidBy: string | null;
+  attribution: string | null;
+  confidence: number;
+  implied: boolean;
+  /** The article this report copies, when it is a copy (its claim then adds no independent support). */
+  copyOf: string | null;
+  superseded: boolean;
+}
+

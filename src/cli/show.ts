@@ -1,28 +1,11 @@
 import { classifyPair } from '../resolve/copies/index.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store } from '../store/store.js';
-import type { Article, Claim, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+import type { Article, ClaimView, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { countText } from './format.js';
 import { openDb } from './open.js';
 
-interface ShownClaim {
-  value: Claim['value'];
-  articleId: string;
-  outlet: string | null;
-  title: string | null;
-  part: 'title' | 'text';
-  span: Claim['evidence']['span'];
-  sentence: string;
-  quote: string;
-  saidBy: string | null;
-  attribution: string | null;
-  confidence: number;
-  implied: boolean;
-  /** The article this report copies, when it is a copy (its claim then adds no independent support). */
-  copyOf: string | null;
-  superseded: boolean;
-}
 
 /** How an article of the event relates to the others: a stored copy link, else its closest sibling and why. */
 interface ArticleRelation {
@@ -78,7 +61,7 @@ export function eventDetail(store: Store, ev: LaunchEvent): Record<string, unkno
         weight: c.weight ?? null,
         sources: c.sources ?? [],
         claims: c.support
-          .map((s): ShownClaim | null => {
+          .map((s): ClaimView | null => {
             const claim = extractions.get(s.articleId)?.claims[s.claimIndex];
             const article = articles.get(s.articleId);
             if (!claim || !article) return null;
@@ -128,7 +111,7 @@ export function eventDetail(store: Store, ev: LaunchEvent): Record<string, unkno
 
 type Detail = {
   articles: { id: string; outlet: string | null; title: string | null; origin: string | null; copyOf: CopyLink | null; closest: ArticleRelation['closest'] }[];
-  fields: Record<string, { candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: ShownClaim[] }[] }>;
+  fields: Record<string, { candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: ClaimView[] }[] }>;
 };
 
 const short = (id: string): string => id.slice(0, 12);

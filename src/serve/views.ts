@@ -3,29 +3,11 @@ import { countText } from '../cli/format.js';
 import { eventDetail } from '../cli/show.js';
 import { actorInfo, siteByKey } from '../extract/knowledge.js';
 import type { SearchHit, Store, StoredEvent } from '../store/store.js';
-import type { Article, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import type { Article, EventSummary, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { directionSentences, estimateImpact, type ImpactEstimate } from './impact.js';
 
-export interface EventSummary {
-  id: string;
-  actor: string | null;
-  dateLocal: string | null;
-  weekday: number | null;
-  timeLocal: string | null;
-  site: string | null;
-  siteName: string | null;
-  class: string | null;
-  name: string | null;
-  count: string;
-  distanceKm: number | null;
-  apogeeKm: number | null;
-  landing: string | null;
-  eez: string | null;
-  reports: number;
-  disputed: FieldName[];
-  updatedAt: string;
-}
+export type { EventSummary } from '../types.js';
 
 const str = (v: FieldValue | null): string | null => (typeof v === 'string' ? v : null);
 const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v : null);

@@ -1,4 +1,6 @@
-import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+
+export type { ArticleSummary } from '../types.js';
 import type { Alert, AlertPayload, Delivery } from './alerts.js';
 
 export type { Alert, AlertKind, AlertPayload, Delivery } from './alerts.js';
@@ -9,18 +11,6 @@ export interface ArticleSources {
   copies?: CopyLink[];
 }
 
-/** Summary row of an article, for listings. */
-export interface ArticleSummary {
-  id: string;
-  origin: string;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  title: string | null;
-  isLaunchReport: boolean;
-  eventId: string | null;
-  ingestedAt: string;
-}
 
 /** Filters for events (the HTTP API's event list, chart and exports). */
 export interface EventFilter {

@@ -1,23 +1,7 @@
 // The JSON API, typed for the views. Records the server sends as they are come from the server's own types.
-import type { ReferenceAlignment } from '../../src/types.js';
-export interface EventSummary {
-  id: string;
-  actor: string | null;
-  dateLocal: string | null;
-  weekday: number | null;
-  timeLocal: string | null;
-  site: string | null;
-  siteName: string | null;
-  class: string | null;
-  name: string | null;
-  count: string;
-  distanceKm: number | null;
-  apogeeKm: number | null;
-  landing: string | null;
-  eez: string | null;
-  reports: number;
-  disputed: string[];
-}
+import type { ArticleSummary, ClaimView, EventSummary, ReferenceAlignment } from '../../src/types.js';
+
+export type { ArticleSummary, EventSummary };
 
 export interface ReferenceLaunch {
   dateUtc: string;
@@ -41,19 +25,7 @@ export interface Site {
   lon: number;
 }
 
-export interface Claim {
-  value: unknown;
-  articleId: string;
-  outlet: string | null;
-  title: string | null;
-  part: 'title' | 'text';
-  sentence: string;
-  quote: string;
-  saidBy: string | null;
-  attribution: string | null;
-  confidence: number;
-  implied: boolean;
-}
+export type Claim = ClaimView;
 
 export interface Impact {
   site: Site;
@@ -117,17 +89,6 @@ export interface ArticlePage {
   spans: Span[];
 }
 
-export interface ArticleSummary {
-  id: string;
-  origin: string;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  title: string | null;
-  isLaunchReport: boolean;
-  eventId: string | null;
-  ingestedAt: string;
-}
 
 export interface IngestReport {
   stored: number;
