@@ -5,6 +5,7 @@
 //   c-page.html        launch B: two SRBMs from Hamhung, 2034-06-02 04:35, ~410 km (JCS)
 //   d-newsplease.json  not a launch: an artillery drill (news-please record)
 //   e-pair.jsonl       line 1: launch B again (Japan's MoD, id e2e-e1); line 2: not a launch, a ministers' meeting
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,5 +192,16 @@ describe('salvo CLI end to end', () => {
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reading commands without a database', () => {
+  it('events on a missing database file is a clear error and creates nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salvo-nodb-'));
+    const db = join(dir, 'missing.db');
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), '--db', db, 'events'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`no database at ${db}`);
+    expect(existsSync(db)).toBe(false);
   });
 });

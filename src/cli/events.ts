@@ -19,7 +19,7 @@ function disputeText(e: LaunchEvent): string {
 
 /** `salvo events`: one line per launch (or JSON). */
 export function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): number {
-  const store = openDb(db);
+  const store = openDb(db, { mustExist: true });
   try {
     const events = store.listEvents().filter((e) => !disputedOnly || isDisputed(e));
     if (json) {

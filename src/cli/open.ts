@@ -1,10 +1,18 @@
+import { existsSync } from 'node:fs';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker } from '../resolve/sources.js';
 import { defaultDbPath, openStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
-export function openDb(dbOption: string | undefined): Store {
+/**
+ * Opens the database. Commands that only read (`events`, `show`, `reference`) pass `mustExist`, so a mistyped
+ * path is an error rather than a new empty database.
+ */
+export function openDb(dbOption: string | undefined, opts: { mustExist?: boolean } = {}): Store {
   const path = dbOption ?? defaultDbPath();
+  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`no database at ${path} (run \`salvo ingest <files>\` first, or pass --db / set SALVO_DB)`);
+  }
   try {
     return openStore(path);
   } catch (err) {

@@ -13,7 +13,7 @@ export function referenceCommand(db: string | undefined, opts: { from?: string; 
       return 2;
     }
   }
-  const store = openDb(db);
+  const store = openDb(db, { mustExist: true });
   try {
     const events = store.listEvents().filter((e) => e.actor === 'DPRK');
     const dated = events.filter((e) => e.dateLocal);

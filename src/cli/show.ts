@@ -129,7 +129,7 @@ function historyLines(history: EventVersion[]): string[] {
 
 /** `salvo show <id>`: each field, its value, the quoted sentences that state it, who said them, copies, reference. */
 export function showCommand(db: string | undefined, id: string, json: boolean, history = false): number {
-  const store = openDb(db);
+  const store = openDb(db, { mustExist: true });
   try {
     const ev = store.getEvent(id) ?? store.findEvent(id);
     if (!ev) {
