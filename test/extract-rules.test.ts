@@ -690,3 +690,15 @@ describe('rule 26: labelled lines, economic zones, flights, satellite rockets, U
     expect(fieldValue(ex, 'time_local')).toBe('01:26');
   });
 });
+
+describe('rule 27: landings on land', () => {
+  it('"hitting a mock target in the central desert" lands on land', () => {
+    const ex = run(null, ['Iran test-fired a ballistic missile on Friday, hitting a mock target in the central desert, state TV said.'], FRI);
+    expect(fieldValue(ex, 'landing')).toBe('land');
+  });
+
+  it('warheads that "reached the Kura test range on the Kamchatka peninsula" landed on land', () => {
+    const ex = run(null, ['Russia test-launched an intercontinental ballistic missile from Plesetsk on Friday, and its warheads reached the Kura test range on the Kamchatka peninsula.'], FRI);
+    expect(fieldValue(ex, 'landing')).toBe('land');
+  });
+});

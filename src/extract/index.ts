@@ -244,7 +244,7 @@ function landingContext(text: string, s: { start: number; end: number; surface: 
   if (/^(?:off|into|in|toward|towards|to)\b/i.test(s.surface)) return true;
   // A labelled line: "Impact: East Sea", "Landing area: Sea of Japan".
   if (/\b(?:impact|landing|landed|splashdown)(?: (?:area|point|zone))?\s*:\s*$/i.test(before)) return true;
-  return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
+  return /\b(?:into|in|toward|towards|to|off|over|onto|across|at|reach(?:ed|ing)?|arrived in|landing|landed|fell|falling|splashed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:waters?|seas?|area|zone|middle|part)\s+(?:of|off|in)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
 // A weak place name counts only after a preposition of place or before "area"/"region".
