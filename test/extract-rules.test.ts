@@ -702,3 +702,10 @@ describe('rule 27: landings on land', () => {
     expect(fieldValue(ex, 'landing')).toBe('land');
   });
 });
+
+describe('rule 28: the actor is where a missile came from', () => {
+  it('"a ballistic missile was launched from Yemen, the IDF said" is a Houthi launch, not an Israeli one', () => {
+    const ex = run('Missile from Yemen intercepted over central Israel', ['Sirens sounded across central Israel early on Friday after a ballistic missile was launched from Yemen, the Israeli military said.'], FRI);
+    expect(ex.actor).toBe('Houthis');
+  });
+});

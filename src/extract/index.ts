@@ -417,6 +417,9 @@ function decideActor(units: ReadUnit[], mainLaunch: ReadUnit[]): string | null {
     const actors = findActors(u.text).filter((a) => !/^\s*(?:'s|’s)?\s*(?:military|defen[cs]e|joint|coast|government|officials?|president|prime|foreign|chief|national|navy|intelligence|spy|unification|station|media)/i.test(u.text.slice(a.end, a.end + 25)));
     const by = actors.find((a) => /\b(?:fired|launched|launch|launches|test-fired|firing)\s+(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(u.text.slice(Math.max(0, a.start - 45), a.start)));
     if (by) return by.actor;
+    // "a ballistic missile was launched from Yemen", "Missile from Yemen intercepted": the place it came from.
+    const origin = actors.find((a) => /\b(?:launched|fired|missiles?|rockets?|projectiles?|drones?)\s+from\s+(?:the\s+)?$/i.test(u.text.slice(Math.max(0, a.start - 40), a.start)));
+    if (origin) return origin.actor;
     // "North Korea's launch of …" (the actor tables may or may not include the "'s" in the match).
     const possessive = actors.find((a) => /^(?:\s*(?:'s|’s))?\s+(?:\S+\s+){0,3}(?:launch|test|firing)/i.test(u.text.slice(a.end, a.end + 40)) && (/['’]s$/i.test(a.surface) || /^\s*['’]s/.test(u.text.slice(a.end))));
     if (possessive) return possessive.actor;
