@@ -709,3 +709,13 @@ describe('rule 28: the actor is where a missile came from', () => {
     expect(ex.actor).toBe('Houthis');
   });
 });
+
+describe('rule 29: a site in a sentence about "the launch"', () => {
+  it('"The launch took place … near Pyongyang\'s Sunan airport" gives the site sunan', () => {
+    const ex = run(null, [
+      'North Korea fired a ballistic missile over Japan on Friday, the Joint Chiefs of Staff said.',
+      "The launch took place at 6:57 a.m. near Pyongyang's Sunan airport, the military said.",
+    ], FRI);
+    expect(fieldValue(ex, 'site')).toBe('sunan');
+  });
+});

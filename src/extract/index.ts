@@ -136,7 +136,7 @@ export function extractArticle(article: Article): Extraction {
       findSites(u.text)
         .filter((s) => inMain(u, s.start) && placeContext(u.text, s.start, s.end, s.weak))
         // In a sentence with no launch words, only "from … Sinpo" says where a missile came from.
-        .filter((s) => (s.weak ? firedBefore(u.text, s.start) : u.launch || phrases().launchVerb.test(u.text) || /\bfrom\b[^.]{0,60}$/i.test(u.text.slice(0, s.start))))
+        .filter((s) => (s.weak ? firedBefore(u.text, s.start) : u.launch || phrases().launchVerb.test(u.text) || phrases().launchNoun.test(u.text.slice(0, s.start)) || /\bfrom\b[^.]{0,60}$/i.test(u.text.slice(0, s.start))))
         .map((s) => ({ u, s })),
     );
   const site = siteHits.find((x) => !x.s.weak) ?? siteHits[0];
