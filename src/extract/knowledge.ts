@@ -326,6 +326,7 @@ interface Tables {
   siteIndex: Map<string, SiteEntry>;
   missiles: MissileEntry[];
   actors: Map<string, ActorEntry>;
+  agencies: Map<string, AgencyEntry>;
   siteMatcher: TableMatcher<SiteEntry>;
   missileMatcher: TableMatcher<MissileEntry>;
   classMatcher: TableMatcher<ClassEntry>;
@@ -443,6 +444,7 @@ function tables(): Tables {
     siteIndex: new Map(raw.sites.map((s) => [s.key, s])),
     missiles: raw.missiles,
     actors: new Map(raw.actors.map((a) => [a.actor, a])),
+    agencies: new Map(raw.agencies.map((a) => [a.key, a])),
     siteMatcher: new TableMatcher(rules.sites, false),
     // Designations are pluralised freely ("two KN-23s"); the patterns need not say so.
     missileMatcher: new TableMatcher(rules.missiles, true),
@@ -548,9 +550,21 @@ export function referenceLaunches(): readonly ReferenceLaunch[] {
 }
 
 /** The agency with this key (see data/agencies.json), or undefined. */
-let agencyIndex: Map<string, AgencyEntry> | null = null;
 export function agencyByKey(key: string | null | undefined): AgencyEntry | undefined {
-  if (!key) return undefined;
-  agencyIndex ??= new Map(readDataJson<AgenciesFile>('agencies.json').agencies.map((a) => [a.key, a]));
-  return agencyIndex.get(key);
+  return key ? tables().agencies.get(key) : undefined;
+}
+
+/**
+ * Kilometres between two launch sites (equirectangular: plenty for "are these the same place?" at 50 km), or
+ * Infinity when a key is unknown (0 for the same key).
+ */
+export function siteDistanceKm(a: string, b: string): number {
+  if (a === b) return 0;
+  const s1 = siteByKey(a);
+  const s2 = siteByKey(b);
+  if (!s1 || !s2) return Infinity;
+  const rad = Math.PI / 180;
+  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
+  const y = (s2.lat - s1.lat) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
 }

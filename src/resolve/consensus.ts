@@ -1,4 +1,4 @@
-import { agencyByKey, siteByKey } from '../extract/knowledge.js';
+import { agencyByKey, siteDistanceKm } from '../extract/knowledge.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 
@@ -140,15 +140,6 @@ function isSuperseded(latest: { value: FieldValue; published: string } | undefin
 }
 
 /** Two launch sites within 50 km of each other (Wonsan and the Hodo peninsula) are one place for disputes. */
-function nearSites(a: string, b: string): boolean {
-  if (a === b) return true;
-  const s1 = siteByKey(a);
-  const s2 = siteByKey(b);
-  if (!s1 || !s2) return false;
-  const rad = Math.PI / 180;
-  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
-  const y = (s2.lat - s1.lat) * rad;
-  return Math.sqrt(x * x + y * y) * 6371 <= 50;
-}
+const nearSites = (a: string, b: string): boolean => siteDistanceKm(a, b) <= 50;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

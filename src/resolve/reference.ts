@@ -1,4 +1,4 @@
-import { referenceLaunches, siteByKey, type ReferenceLaunch } from '../extract/knowledge.js';
+import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../extract/knowledge.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../extract/dates.js';
 import { differsBeyondTolerance } from './consensus.js';
@@ -51,15 +51,6 @@ const maxOf = (xs: (number | null)[]): number | null => {
   return ns.length ? Math.max(...ns) : null;
 };
 
-const kmBetween = (a: string, b: string): number => {
-  const s1 = siteByKey(a);
-  const s2 = siteByKey(b);
-  if (!s1 || !s2) return a === b ? 0 : Infinity;
-  const rad = Math.PI / 180;
-  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
-  const y = (s2.lat - s1.lat) * rad;
-  return Math.sqrt(x * x + y * y) * 6371;
-};
 
 function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): ReferenceAlignment {
   const facilities = [...new Set(day.flights.map((f) => f.facility).filter((x): x is string => x !== null))];
@@ -68,7 +59,7 @@ function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): Ref
   const differences: ReferenceAlignment['differences'] = [];
   const site = ev.fields.site.value;
   // Sites within 50 km of each other (Wonsan and the Hodo peninsula) are the same place for this purpose.
-  if (typeof site === 'string' && facilities.length && !facilities.some((f) => kmBetween(f, site) <= 50)) differences.push({ field: 'site', event: site, reference: facilities.join(', ') });
+  if (typeof site === 'string' && facilities.length && !facilities.some((f) => siteDistanceKm(f, site) <= 50)) differences.push({ field: 'site', event: site, reference: facilities.join(', ') });
   const dist = ev.fields.distance_km.value;
   if (typeof dist === 'number' && distanceKm !== null && differsBeyondTolerance(dist, distanceKm)) differences.push({ field: 'distance_km', event: dist, reference: distanceKm });
   const apo = ev.fields.apogee_km.value;
@@ -113,7 +104,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
         weekdayOf(d.dayKst) === ev.weekday &&
         (!window.from || d.dayKst >= window.from) &&
         (!window.to || d.dayKst <= window.to) &&
-        (typeof site !== 'string' || d.flights.some((f) => f.facility && kmBetween(f.facility, site) <= 50)) &&
+        (typeof site !== 'string' || d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= 50)) &&
         (typeof cls !== 'string' || cls === 'ballistic' || d.flights.some((f) => f.class === null || f.class === cls)),
     );
     if (inWindow.length === 1) return compare(ev, inWindow[0], true);
@@ -123,7 +114,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     if (weekdayOf(d.dayKst) !== ev.weekday) return false;
     let evidence = 0;
     if (typeof site === 'string') {
-      if (!d.flights.some((f) => f.facility && kmBetween(f.facility, site) <= 50)) return false;
+      if (!d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= 50)) return false;
       evidence++;
     }
     const refDist = maxOf(d.flights.map((f) => f.distanceKm));
