@@ -23,7 +23,7 @@ if (!existsSync(scorer)) {
   process.exit(0);
 }
 const started = Date.now();
-const preds = execFileSync(process.execPath, [join(root, 'dist/src/cli/main.js'), 'analyze', join(corpus, 'articles'), '--jsonl'], {
+const preds = execFileSync(process.execPath, [join(root, 'dist/src/main.js'), 'analyze', join(corpus, 'articles'), '--jsonl'], {
   maxBuffer: 256 * 1024 * 1024,
   encoding: 'utf8',
 });
