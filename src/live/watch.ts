@@ -64,7 +64,7 @@ export class Watcher {
 
   constructor(
     private readonly store: Store,
-    private readonly config: WatchConfig,
+    config: WatchConfig,
     opts: WatcherOptions = {},
   ) {
     this.log = opts.log ?? ((line) => process.stderr.write(`salvo watch: ${line}\n`));
