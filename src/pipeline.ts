@@ -1,12 +1,10 @@
-// The stages chained: ingest → clean → extract → resolve, in memory. `analyze` uses this directly;
-// `ingest` adds the store around it.
+// The stages chained in memory, for `salvo analyze`'s per-article predictions: ingest → clean → extract →
+// resolve, no store. Storing goes through src/app/ingestion.ts.
 import { cleanDocument } from './clean/index.js';
 import { extractArticle } from './extract/index.js';
 import { ingestPaths } from './ingest/index.js';
 import { EventResolver } from './resolve/index.js';
-import type { ArticleSources, Store } from './store/store.js';
-import type { CopyCandidate } from './resolve/sources.js';
-import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, LaunchEvent, Prediction, SourceDocument } from './types.js';
+import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, Prediction } from './types.js';
 import { FIELD_NAMES } from './types.js';
 
 export interface Processed {
@@ -68,62 +66,4 @@ export function toPrediction(p: Processed, eventId: string | null): Prediction {
     event,
     event_id: e.isLaunchReport ? eventId : null,
   };
-}
-
-/** What became of one document given to `ingestDocument`. */
-export type IngestOutcome =
-  | { status: 'stored'; article: Article; extraction: Extraction; eventId: string | null }
-  | { status: 'duplicate'; article: Article };
-
-/**
- * One document into the store: clean → already stored? → extract → resolve (the resolver learns the report)
- * → save the article, its extraction and the events it changed in one transaction. Used by `salvo ingest`
- * and by the HTTP API's ingest routes alike. Throws when the article cannot be processed or stored; the
- * resolver may then hold a report the store does not, so the caller should rebuild it from the store.
- */
-export function ingestDocument(store: Store, resolver: EventResolver, doc: SourceDocument): IngestOutcome {
-  const article = cleanDocument(doc);
-  if (store.hasArticle(article.id)) return { status: 'duplicate', article };
-  const extraction = extractArticle(article);
-  const published = article.published?.date ?? null;
-  const changed = resolver.add({ extraction, published, source: article.source });
-  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-  const sources = findCopies(store, resolver, article, extraction, eventId);
-  for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-  store.saveArticle(article, extraction, changed, sources);
-  if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-  return { status: 'stored', article, extraction, eventId };
-}
-
-/**
- * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
- * the reports of the same event.
- */
-function findCopies(store: Store, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): ArticleSources {
-  const tracker = resolver.copies;
-  if (!tracker) return {};
-  const sig = tracker.signatureOf(article);
-  const ids = new Set(tracker.nearDuplicates(sig));
-  const members = eventId ? resolver.membersOf(eventId) : [];
-  for (const m of members) ids.add(m.extraction.articleId);
-  ids.delete(article.id);
-  const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
-  const candidates: CopyCandidate[] = [];
-  for (const id of ids) {
-    const a = store.getArticle(id);
-    if (!a) continue;
-    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : (store.copyLinks(id).find((l) => l.articleId === id)?.originalId ?? null);
-    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: store.getExtraction(id), copyOf: stored });
-  }
-  const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
-  return { signature: sig, copies: tracker.decide(me, candidates) };
-}
-
-/** Adds events to a change list, the later version of an event replacing the earlier one. */
-function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
-  for (const ev of more) {
-    const i = into.findIndex((e) => e.id === ev.id);
-    if (i >= 0) into[i] = ev;
-    else into.push(ev);
-  }
 }

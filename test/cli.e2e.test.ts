@@ -199,7 +199,7 @@ describe('reading commands without a database', () => {
   it('events on a missing database file is a clear error and creates nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'salvo-nodb-'));
     const db = join(dir, 'missing.db');
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), '--db', db, 'events'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/main.js'), '--db', db, 'events'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`no database at ${db}`);
     expect(existsSync(db)).toBe(false);

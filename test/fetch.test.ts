@@ -70,12 +70,11 @@ describe('Fetcher', () => {
     expect(ua).toMatch(/^Salvo\/\d+\.\d+\.\d+ \(.*robots\.txt/);
   });
 
+  // How soon it gives up is a target of `npm run bench:limits`.
   it('times out on a slow page', async () => {
-    const t0 = Date.now();
     const e = await failure(new Fetcher(opts).fetch(`${srv.base}/slow`, { expect: 'html' }));
     expect(e.message).toMatch(/timed out/);
     expect(e.transient).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('stops reading a 60 MB page at the size limit, and refuses a declared one at once', async () => {

@@ -123,11 +123,10 @@ describe('HTML extractor: hostile input', () => {
     expect(out.text).toContain(P3);
   });
 
-  it('handles elements nested 10,000 deep, quickly', () => {
+  // Its speed is a target of `npm run bench:limits`.
+  it('handles elements nested 10,000 deep', () => {
     const deep = `<html><body>${'<div>'.repeat(10_000)}${body}${'</div>'.repeat(10_000)}</body></html>`;
-    const t = Date.now();
     const out = extractHtml(deep);
-    expect(Date.now() - t).toBeLessThan(1000);
     expect(out.text).toBe(`${P1}\n\n${P2}\n\n${P3}`);
     const spans = `<html><body><p>${P1}${'<span><b>'.repeat(10_000)}${P2}</p></body></html>`;
     expect(documentFromHtml(spans, 'deep').text).toContain(P2);

@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolverFromStore } from '../src/cli/open.js';
+import { ingestDocument, resolverFromStore } from '../src/app/ingestion.js';
 import { documentFromRecord } from '../src/ingest/index.js';
-import { ingestDocument } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 
@@ -17,20 +16,20 @@ function record(name: string, published = manifest[name] ?? null, text = readFil
   return documentFromRecord({ id: name, url: `https://${name}.example.org/story`, source: `${name}.example.org`, published, title, text: rest.join('\n') }, name);
 }
 
-function ingestAll(store: Store, docs: ReturnType<typeof record>[]): Map<string, string> {
-  const resolver = resolverFromStore(store);
+async function ingestAll(store: Store, docs: ReturnType<typeof record>[]): Promise<Map<string, string>> {
+  const resolver = await resolverFromStore(store);
   const ids = new Map<string, string>();
   for (const d of docs) {
-    const out = ingestDocument(store, resolver, d);
+    const out = await ingestDocument(store, resolver, d);
     ids.set(d.externalId ?? d.origin, out.article.id);
   }
   return ids;
 }
 
 describe('copies at ingest', () => {
-  it('links syndicated copies and the rewrite to the wire story, and not the independent reports', () => {
+  it('links syndicated copies and the rewrite to the wire story, and not the independent reports', async () => {
     const store = openStore(':memory:');
-    const ids = ingestAll(store, ['wire', 'copy-headline', 'copy-truncated', 'copy-local', 'rewrite', 'seoul-jcs', 'tokyo-mod'].map((n) => record(n)));
+    const ids = await ingestAll(store, ['wire', 'copy-headline', 'copy-truncated', 'copy-local', 'rewrite', 'seoul-jcs', 'tokyo-mod'].map((n) => record(n)));
     const links = new Map(store.copyLinks().map((l) => [l.articleId, l]));
     for (const copy of ['copy-headline', 'copy-truncated', 'copy-local']) {
       expect(links.get(ids.get(copy)!)).toMatchObject({ originalId: ids.get('wire'), kind: 'duplicate' });
@@ -42,9 +41,9 @@ describe('copies at ingest', () => {
     store.close();
   });
 
-  it('counts the copies once in the event consensus', () => {
+  it('counts the copies once in the event consensus', async () => {
     const store = openStore(':memory:');
-    ingestAll(store, ['wire', 'copy-headline', 'copy-truncated', 'copy-local'].map((n) => record(n)));
+    await ingestAll(store, ['wire', 'copy-headline', 'copy-truncated', 'copy-local'].map((n) => record(n)));
     const ev = store.listEvents()[0];
     const best = ev.fields.distance_km.candidates[0];
     // Four reports state the figure, but they are one story: one independent source.
@@ -56,11 +55,11 @@ describe('copies at ingest', () => {
 });
 
 describe('history', () => {
-  it('a later official update revises the event and the history keeps both versions', () => {
+  it('a later official update revises the event and the history keeps both versions', async () => {
     const store = openStore(':memory:');
     const first = 'North Korea fires ballistic missile\nNorth Korea fired a ballistic missile toward the East Sea on Monday, the Joint Chiefs of Staff said. The missile flew about 350 km, the JCS said in a preliminary assessment.';
     const later = 'JCS revises flight distance of Monday launch\nThe Joint Chiefs of Staff said on Monday that the ballistic missile North Korea fired that morning flew about 420 km, revising its earlier figure.';
-    const ids = ingestAll(store, [record('prelim', '2031-06-02', first), record('update', '2031-06-03', later)]);
+    const ids = await ingestAll(store, [record('prelim', '2031-06-02', first), record('update', '2031-06-03', later)]);
     const ev = store.listEvents().find((e) => e.articleIds.includes(ids.get('prelim')!))!;
     expect(ev.articleIds).toContain(ids.get('update'));
     expect(ev.fields.distance_km.value).toBe(420);

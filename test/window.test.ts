@@ -1,9 +1,8 @@
 // Dating undated reports by the office-holders they name, and lining them up with the reference list.
 import { describe, expect, it } from 'vitest';
-import { resolverFromStore } from '../src/cli/open.js';
+import { ingestDocument, resolverFromStore } from '../src/app/ingestion.js';
 import { dateWindow } from '../src/extract/window.js';
 import { documentFromRecord } from '../src/ingest/index.js';
-import { ingestDocument } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
 
 describe('dateWindow', () => {
@@ -25,7 +24,7 @@ describe('dateWindow', () => {
 });
 
 describe('an undated report dated by its office-holders', () => {
-  it('takes the one reference launch day in its window and shows where its figures differ', () => {
+  it('takes the one reference launch day in its window and shows where its figures differ', async () => {
     const store = openStore(':memory:');
     const text = [
       'North Korea fired a short-range ballistic missile toward its eastern waters on Friday, the Joint Chiefs of Staff said.',
@@ -33,7 +32,7 @@ describe('an undated report dated by its office-holders', () => {
       'The launch came days after Defense Secretary Pete Hegseth visited Seoul, where President Lee Jae-myung hosted him.',
     ].join('\n\n');
     const doc = documentFromRecord({ id: 'undated', url: null, source: 'example.org', published: null, title: 'North Korea fires missile', text }, 'undated');
-    ingestDocument(store, resolverFromStore(store), doc);
+    await ingestDocument(store, await resolverFromStore(store), doc);
     const ev = store.listEvents()[0];
     // Reference list: one Friday KST launch day after 2025-06-04 (2025-11-07, 450 km).
     expect(ev.dateLocal).toBe('2025-11-07');

@@ -1,10 +1,9 @@
-import { EVENT_HEADER, eventRow, table } from './format.js';
-import { openDb } from './open.js';
+// `salvo events`: the stored launch events, one line each (or JSON), optionally only the disputed ones.
+import { isDisputed } from '../app/event-view.js';
+import { openDb } from '../app/open.js';
+import { EVENT_HEADER, eventRow, table, TABLE_LEGEND } from '../app/outputs/table.js';
 import type { LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
-
-/** Independent sources disagree on a field, or the reports disagree with the reference list. */
-export const isDisputed = (e: LaunchEvent): boolean => FIELD_NAMES.some((f) => e.fields[f].disputed) || (e.reference?.differences.length ?? 0) > 0;
 
 /** What is disputed, for the table: "distance_km (700 vs 450 in the reference list)". */
 function disputeText(e: LaunchEvent): string {
@@ -17,11 +16,10 @@ function disputeText(e: LaunchEvent): string {
   return parts.join('; ');
 }
 
-/** `salvo events`: one line per launch (or JSON). */
-export function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): number {
-  const store = openDb(db, { mustExist: true });
+export async function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): Promise<number> {
+  const store = await openDb(db, { mustExist: true });
   try {
-    const events = store.listEvents().filter((e) => !disputedOnly || isDisputed(e));
+    const events = (await store.listEvents()).filter((e) => !disputedOnly || isDisputed(e));
     if (json) {
       process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
       return 0;
@@ -32,9 +30,9 @@ export function eventsCommand(db: string | undefined, json: boolean, disputedOnl
     }
     const rows = events.map((e) => (disputedOnly ? [...eventRow(e), disputeText(e)] : eventRow(e)));
     process.stdout.write(`${table([disputedOnly ? [...EVENT_HEADER, 'disputed'] : EVENT_HEADER, ...rows])}\n`);
-    process.stdout.write('times are local (KST for Korea); * marks a figure the sources disagree on\n');
+    process.stdout.write(`${TABLE_LEGEND}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

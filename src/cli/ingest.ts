@@ -1,61 +1,39 @@
+// `salvo ingest`: files, folders and web addresses through the one ingest path (src/app/ingestion.ts), with a
+// progress bar and one stderr line per input that could not be stored.
+import { Ingester } from '../app/ingestion.js';
+import { openDb } from '../app/open.js';
 import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
 import { ingestPaths } from '../ingest/index.js';
-import { ingestDocument } from '../pipeline.js';
 import { countFiles } from './count-files.js';
-import { openDb, resolverFromStore } from './open.js';
 import { Progress } from './progress.js';
 
+/** The file an item came from: "a.jsonl:3" and "a.json[2]" are records of a.jsonl and a.json. */
+const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
+
 /**
- * `salvo ingest`: every readable report is cleaned, extracted, grouped and stored, one transaction per article.
- * A bad input costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all
- * could be read.
+ * Every readable report is cleaned, extracted, grouped and stored, one transaction per article. A bad input
+ * costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all could be read.
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
-  const store = openDb(db);
-  let resolver = resolverFromStore(store);
+  const store = await openDb(db);
   const progress = new Progress(countFiles(paths), 'ingest');
-  let stored = 0;
-  let duplicates = 0;
-  let failed = 0;
   let launches = 0;
   let lastFile = '';
-  const fail = (origin: string, reason: string): void => {
-    failed++;
-    process.stderr.write(`${progress.isTty ? '\n' : ''}salvo: skipped ${origin}: ${reason}\n`);
-  };
   try {
-    for await (const item of ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) })) {
-      const origin = item.ok ? item.doc.origin : item.failure.origin;
-      const file = origin.replace(/:\d+$|\[\d+\]$/, '');
+    const report = await new Ingester(store).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
+      const file = fileOf(r.origin);
       if (file !== lastFile) {
         if (lastFile) progress.tick();
         lastFile = file;
       }
-      if (!item.ok) {
-        fail(item.failure.origin, item.failure.reason);
-        continue;
-      }
-      try {
-        const outcome = ingestDocument(store, resolver, item.doc);
-        if (outcome.status === 'duplicate') {
-          duplicates++;
-          continue;
-        }
-        stored++;
-        if (outcome.extraction.isLaunchReport) launches++;
-      } catch (err) {
-        fail(origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
-        // The resolver may hold the failed article: rebuild it from what the store really has.
-        resolver = resolverFromStore(store);
-      }
-    }
+      if (r.status === 'failed') process.stderr.write(`${progress.isTty ? '\n' : ''}salvo: skipped ${r.origin}: ${r.reason}\n`);
+      if (r.status === 'stored' && r.isLaunchReport) launches++;
+    });
     if (lastFile) progress.tick();
     progress.finish();
+    process.stderr.write(`salvo: ${report.stored} stored (${launches} launch reports), ${report.duplicates} already stored, ${report.failed} failed\n`);
+    return report.stored + report.duplicates === 0 ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
-  process.stderr.write(
-    `salvo: ${stored} stored (${launches} launch reports), ${duplicates} already stored, ${failed} failed\n`,
-  );
-  return stored + duplicates === 0 ? 1 : 0;
 }

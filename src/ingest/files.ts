@@ -14,9 +14,11 @@ import { documentsFromWarc, isWarcPath } from './warc.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-type Kind = 'text' | 'html' | 'json' | 'jsonl';
-const KIND_BY_EXTENSION: Record<string, Kind> = {
-  '': 'text', '.txt': 'text', '.text': 'text', '.md': 'text',
+/** What a text is read as; 'auto' sniffs JSON, JSON Lines and HTML from the content (see `sniffKind`). */
+export type TextKind = 'auto' | 'text' | 'html' | 'json' | 'jsonl';
+// Plain-text extensions are sniffed: people save HTML as .txt and JSON records without an extension.
+const KIND_BY_EXTENSION: Record<string, TextKind> = {
+  '': 'auto', '.txt': 'auto', '.text': 'auto', '.md': 'auto',
   '.html': 'html', '.htm': 'html', '.xhtml': 'html',
   '.json': 'json',
   '.jsonl': 'jsonl', '.ndjson': 'jsonl',
@@ -50,8 +52,19 @@ async function* walkFolder(dir: string): AsyncGenerator<{ path: string } | { pat
 }
 
 // Content wins over the extension for the cases people get wrong: HTML saved as .txt, JSON arrays in .json.
-const looksLikeHtml = (text: string): boolean =>
-  /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || /<(p|div|article|meta|title)[\s>][\s\S]*<\/(p|div|article|title)>/i.test(text.slice(0, 4096));
+const HTML_START = /^\s*<(?:!doctype html|html|head|body|article|main|div|p|h1)[\s>]/i;
+const HTML_ELEMENT = /<(p|div|article|meta|title)[\s>][\s\S]*<\/(p|div|article|title)>/i;
+const JSON_VALUE = { start: /^\s*[[{]/, end: /[\]}]\s*$/ };
+/** A second record starting on its own line: JSON Lines rather than one (pretty-printed) JSON value. */
+const NEXT_LINE_RECORD = /\n\{/;
+
+/** The kind of a text read from its content: JSON, JSON Lines, HTML or plain text. */
+export function sniffKind(text: string): Exclude<TextKind, 'auto'> {
+  const trimmed = text.trim();
+  if (JSON_VALUE.start.test(trimmed) && JSON_VALUE.end.test(trimmed)) return trimmed.startsWith('{') && NEXT_LINE_RECORD.test(trimmed) ? 'jsonl' : 'json';
+  if (HTML_START.test(trimmed) || HTML_ELEMENT.test(trimmed.slice(0, 4096))) return 'html';
+  return 'text';
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -98,21 +111,33 @@ function reasonOf(err: unknown): string {
   return `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-function* documentsFromBytes(bytes: Uint8Array, kind: Kind, path: string): Generator<IngestItem> {
+/** The documents in a decoded text; throws IngestError when the text as a whole cannot be read. */
+function* documentsOfText(text: string, origin: string, kind: TextKind): Generator<IngestItem> {
+  const read = kind === 'auto' ? sniffKind(text) : kind;
+  if (read === 'json') yield* documentsFromJson(text, origin);
+  else if (read === 'jsonl') yield* documentsFromJsonl(text, origin);
+  else if (read === 'html') yield ok(documentFromHtml(text, origin));
+  else yield ok(documentFromText(text, origin));
+}
+
+/**
+ * The documents in a text given directly (pasted, or fetched by the caller), read like a file of that kind:
+ * one item per document, a failure item (never a throw) when the text cannot be read.
+ */
+export function* documentsFromString(text: string, origin: string, kind: TextKind = 'auto'): Generator<IngestItem> {
+  try {
+    yield* documentsOfText(text, origin, kind);
+  } catch (err) {
+    yield failure(origin, reasonOf(err));
+  }
+}
+
+function* documentsFromBytes(bytes: Uint8Array, kind: TextKind, path: string): Generator<IngestItem> {
   const binary = binaryReason(bytes);
   if (binary) throw new IngestError(binary);
-  const text = decodeBytes(bytes, { html: kind === 'html' || kind === 'text' });
+  const text = decodeBytes(bytes, { html: kind === 'html' || kind === 'auto' });
   if (text.trim() === '') throw new IngestError('empty file');
-  const trimmed = text.trimStart();
-  if (kind === 'json' || (kind === 'text' && /^[[{]/.test(trimmed) && /[\]}]\s*$/.test(text))) {
-    yield* documentsFromJson(text, path);
-  } else if (kind === 'jsonl') {
-    yield* documentsFromJsonl(text, path);
-  } else if (kind === 'html' || looksLikeHtml(text)) {
-    yield ok(documentFromHtml(text, path));
-  } else {
-    yield ok(documentFromText(text, path));
-  }
+  yield* documentsOfText(text, path, kind);
 }
 
 async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<IngestItem> {

@@ -1,5 +1,6 @@
 // `salvo watch` and `salvo alerts test`: the command-line ends of the watcher and the alert dispatcher.
-import { openDb } from '../cli/open.js';
+import type { Command } from 'commander';
+import { openDb } from '../app/open.js';
 import { AlertDispatcher } from './alerts.js';
 import { ConfigError, loadConfig, type WatchConfig } from './config.js';
 import { Watcher } from './watch.js';
@@ -25,7 +26,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
   const config = readConfig(opts.config);
   if (!config) return 1;
   if (config.sources.length === 0) process.stderr.write('salvo watch: no sources in the config: only alerts will be sent\n');
-  const store = openDb(db);
+  const store = await openDb(db);
   try {
     const watcher = new Watcher(store, config);
     if (opts.once) {
@@ -47,7 +48,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
     await watcher.run(stop.signal);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -59,7 +60,7 @@ export async function alertsTestCommand(db: string | undefined, opts: { config?:
     process.stderr.write('salvo: no webhooks in the config\n');
     return 1;
   }
-  const store = openDb(db);
+  const store = await openDb(db);
   try {
     const results = await new AlertDispatcher(store, config.webhooks, config.alerts).test();
     for (const { url, result } of results) {
@@ -67,6 +68,27 @@ export async function alertsTestCommand(db: string | undefined, opts: { config?:
     }
     return results.every((r) => r.result.ok) ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+export function addLiveCommands(program: Command, db: () => string | undefined): void {
+  program
+    .command('watch')
+    .description('poll the feeds and sitemaps of the config file, ingest new articles and send alerts to its webhooks')
+    .option('--config <file>', 'config file (default ./salvo.config.json)')
+    .option('--once', 'poll every source once, deliver the alerts and exit (for cron)')
+    .action(async (opts: { config?: string; once?: boolean }) => {
+      process.exitCode = await watchCommand(db(), opts);
+    });
+
+  program
+    .command('alerts')
+    .description('webhook alerts')
+    .command('test')
+    .description('send a sample alert to every webhook of the config file')
+    .option('--config <file>', 'config file (default ./salvo.config.json)')
+    .action(async (opts: { config?: string }) => {
+      process.exitCode = await alertsTestCommand(db(), opts);
+    });
 }

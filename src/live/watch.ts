@@ -9,7 +9,7 @@
 // stops the others (they are polled independently).
 import { Fetcher, FetchError } from '../ingest/fetch.js';
 import { documentFromHtml, documentFromText, IngestError } from '../ingest/index.js';
-import { Ingester } from '../serve/ingest.js';
+import { Ingester } from '../app/ingestion.js';
 import type { Store, WatchSourceState } from '../store/store.js';
 import type { SourceDocument } from '../types.js';
 import { AlertDispatcher } from './alerts.js';
@@ -64,7 +64,7 @@ export class Watcher {
 
   constructor(
     private readonly store: Store,
-    private readonly config: WatchConfig,
+    config: WatchConfig,
     opts: WatcherOptions = {},
   ) {
     this.log = opts.log ?? ((line) => process.stderr.write(`salvo watch: ${line}\n`));

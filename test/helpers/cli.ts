@@ -1,4 +1,4 @@
-// Runs the built `salvo` CLI (dist/src/cli/main.js) as a child process, the way a person would.
+// Runs the built `salvo` CLI (dist/src/main.js) as a child process, the way a person would.
 // `npm test` builds first; running vitest alone needs a `npm run build` before.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'src', 'main.js');
 
 export interface Run {
   code: number | null;

@@ -1,9 +1,10 @@
-// JSON schemas of the live routes of the HTTP API (GET /api/sources).
-import type { WatchSourceState } from '../store/store.js';
+// /api/sources: the feeds and sitemaps `salvo watch` polls, with their last poll, last error and item counts.
+import type { WatchSourceState } from '../../store/store.js';
+import type { JsonSchema } from '../schemas.js';
+import type { Query, Routes } from './context.js';
+import { routeSchema } from './doc.js';
 
-type JsonSchema = Record<string, unknown>;
-
-export const sourcesQuery: JsonSchema = {
+const sourcesQuery: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -11,7 +12,7 @@ export const sourcesQuery: JsonSchema = {
   },
 };
 
-export const sourceSchema: JsonSchema = {
+const sourceSchema: JsonSchema = {
   type: 'object',
   properties: {
     url: { type: 'string' },
@@ -28,15 +29,30 @@ export const sourceSchema: JsonSchema = {
   },
 };
 
-export const sourcesResponse: JsonSchema = {
+const sourcesResponse: JsonSchema = {
   type: 'object',
   properties: { sources: { type: 'array', items: sourceSchema } },
 };
 
 /** What the API shows of a source (not its validators). */
-export function sourceView(s: WatchSourceState): Record<string, unknown> {
+function sourceView(s: WatchSourceState): Record<string, unknown> {
   return {
     url: s.url, kind: s.kind, intervalS: s.intervalS, active: s.active, lastPoll: s.lastPoll, lastSuccess: s.lastSuccess,
     lastError: s.lastError, itemsSeen: s.itemsSeen, itemsDone: s.itemsDone, itemsFailed: s.itemsFailed, itemsPending: s.itemsPending,
   };
 }
+
+export const sourceRoutes: Routes = (app, { store, needToken }) => {
+  app.get('/api/sources', {
+    config: { cached: true },
+    schema: routeSchema({
+      summary: 'The feeds and sitemaps `salvo watch` polls: last poll, last error, items seen',
+      tags: ['live'],
+      querystring: sourcesQuery,
+      responses: { 200: { description: 'The sources, active ones first', schema: sourcesResponse } },
+    }, needToken),
+  }, async (req) => {
+    const all = (req.query as Query).all === true;
+    return { sources: (await store.listWatchSources()).filter((s) => all || s.active).map(sourceView) };
+  });
+};

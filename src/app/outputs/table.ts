@@ -1,24 +1,20 @@
-import type { EventField, FieldValue, LaunchEvent } from '../types.js';
+// The events as an aligned text table, one line per launch (what `salvo events` prints).
+import type { EventField, FieldValue, LaunchEvent } from '../../types.js';
+import { countText } from '../event-view.js';
+import type { Output } from './output.js';
 
 const show = (v: FieldValue | null | undefined): string => (v === null || v === undefined ? '–' : String(v));
-
-/** Count as people say it: "2", "≥2". */
-export function countText(ev: LaunchEvent): string {
-  const n = ev.fields.count_min.value;
-  if (n === null) return '–';
-  return ev.fields.count_exact.value === true ? String(n) : `≥${n}`;
-}
-
 const disputedMark = (f: EventField): string => (f.disputed ? '*' : '');
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** One table row per event, for `salvo events`. */
+/** One table row per event. */
 export function eventRow(ev: LaunchEvent): string[] {
   const f = ev.fields;
   const km = (x: EventField): string => (x.value === null ? '–' : `${x.value} km${disputedMark(x)}`);
   const kind = [f.class.value, f.name.value].filter((x) => x !== null).join(' ');
   return [
     ev.id,
-    ev.dateLocal ?? (ev.weekday !== null ? `? (${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][ev.weekday]})` : '?'),
+    ev.dateLocal ?? (ev.weekday !== null ? `? (${WEEKDAYS[ev.weekday]})` : '?'),
     show(f.time_local.value),
     show(f.site.value),
     countText(ev),
@@ -31,9 +27,21 @@ export function eventRow(ev: LaunchEvent): string[] {
 }
 
 export const EVENT_HEADER = ['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports'];
+export const TABLE_LEGEND = 'times are local (KST for Korea); * marks a figure the sources disagree on';
 
 /** Left-aligned columns separated by two spaces. */
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] + (c.length - [...c].length))).join('  ').trimEnd()).join('\n');
 }
+
+export const textTable: Output = {
+  name: 'table',
+  mediaType: 'text/plain',
+  extension: 'txt',
+  download: false,
+  description: 'an aligned text table, one line per event (as `salvo events` prints it)',
+  async render({ events }) {
+    return `${table([EVENT_HEADER, ...events.map((se) => eventRow(se.event))])}\n${TABLE_LEGEND}\n`;
+  },
+};

@@ -1,5 +1,7 @@
-import { buildServer, DEFAULT_HOST, DEFAULT_PORT, startProblem } from '../serve/app.js';
-import { openDb } from './open.js';
+// `salvo serve`: the command-line end of the web app and HTTP API.
+import type { Command } from 'commander';
+import { openDb } from '../app/open.js';
+import { buildServer, DEFAULT_HOST, DEFAULT_PORT, startProblem } from './app.js';
 
 export interface ServeFlags {
   port?: string;
@@ -23,11 +25,11 @@ export async function serveCommand(db: string | undefined, flags: ServeFlags): P
     process.stderr.write(`salvo: ${problem}\n`);
     return 1;
   }
-  const store = openDb(db);
+  const store = await openDb(db);
   const app = await buildServer({ store, host, token });
   const stop = async (): Promise<void> => {
     await app.close();
-    store.close();
+    await store.close();
   };
   try {
     const address = await app.listen({ port, host });
@@ -45,4 +47,15 @@ export async function serveCommand(db: string | undefined, flags: ServeFlags): P
     process.once('SIGTERM', done);
   });
   return 0;
+}
+
+export function addServeCommand(program: Command, db: () => string | undefined): void {
+  program
+    .command('serve')
+    .description('the web app and HTTP API on http://localhost:8080 (beyond localhost, SALVO_TOKEN must be set)')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (opts: ServeFlags) => {
+      process.exitCode = await serveCommand(db(), opts);
+    });
 }

@@ -1,0 +1,199 @@
+// How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
+// the count as people say it, the local launch time in UTC, and the evidence behind every value of an event.
+import { actorInfo, siteByKey } from '../extract/knowledge.js';
+import { classifyPair } from '../resolve/copies/index.js';
+import { copyText } from '../resolve/sources.js';
+import type { Store, StoredEvent } from '../store/store.js';
+import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, LaunchEvent } from '../types.js';
+import { FIELD_NAMES } from '../types.js';
+
+export type { EventSummary } from '../types.js';
+
+/** Count as people say it: "2", "≥2". */
+export function countText(ev: LaunchEvent): string {
+  const n = ev.fields.count_min.value;
+  if (n === null) return '–';
+  return ev.fields.count_exact.value === true ? String(n) : `≥${n}`;
+}
+
+/** Independent sources disagree on a field, or the reports disagree with the reference list. */
+export const isDisputed = (e: LaunchEvent): boolean => FIELD_NAMES.some((f) => e.fields[f].disputed) || (e.reference?.differences.length ?? 0) > 0;
+
+const str = (v: FieldValue | null): string | null => (typeof v === 'string' ? v : null);
+const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v : null);
+
+export function eventSummary({ event: ev, updatedAt }: StoredEvent): EventSummary {
+  const f = ev.fields;
+  const site = str(f.site.value);
+  return {
+    id: ev.id,
+    actor: ev.actor,
+    dateLocal: ev.dateLocal,
+    weekday: ev.weekday,
+    timeLocal: str(f.time_local.value),
+    site,
+    siteName: site ? (siteByKey(site)?.name ?? site) : null,
+    class: str(f.class.value),
+    name: str(f.name.value),
+    count: countText(ev),
+    distanceKm: num(f.distance_km.value),
+    apogeeKm: num(f.apogee_km.value),
+    landing: str(f.landing.value),
+    eez: str(f.eez.value),
+    reports: ev.articleIds.length,
+    disputed: FIELD_NAMES.filter((n) => f[n].disputed),
+    updatedAt,
+  };
+}
+
+/** Every candidate value of every field of an event, with the claims (quoted sentences) behind it. */
+export interface EventDetail {
+  id: string;
+  actor: string | null;
+  dateLocal: string | null;
+  reference: LaunchEvent['reference'] | null;
+  articles: {
+    id: string;
+    origin: string | null;
+    outlet: string | null;
+    title: string | null;
+    published: string | null;
+    url: string | null;
+    copyOf: CopyLink | null;
+    closest: ArticleRelation['closest'];
+  }[];
+  fields: Record<string, {
+    value: FieldValue | null;
+    disputed: boolean;
+    confidence: number | null;
+    candidates: { value: FieldValue; reports: number; weight: number | null; sources: string[]; claims: ClaimView[] }[];
+  }>;
+}
+
+/** How an article of the event relates to the others: a stored copy link, else its closest sibling and why. */
+export interface ArticleRelation {
+  copyOf: CopyLink | null;
+  closest: { articleId: string; kind: string; similarity: number; reason: string } | null;
+}
+
+/**
+ * For each article of an event, its copy link (if any) and its closest sibling with the similarity and the
+ * reason, so a reader sees why a report was or was not taken for a copy.
+ */
+export async function articleRelations(store: Store, ids: string[], articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Promise<Map<string, ArticleRelation>> {
+  const out = new Map<string, ArticleRelation>();
+  const docs = ids.map((id) => {
+    const a = articles.get(id);
+    return { id, text: a ? copyText(a) : '', published: a?.published?.date ?? null, extraction: extractions.get(id) ?? null };
+  });
+  for (const d of docs) {
+    const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
+    let closest: ArticleRelation['closest'] = null;
+    // Pairwise within one event only: a launch day has a handful to a few hundred reports.
+    if (docs.length <= 60) {
+      for (const o of docs) {
+        if (o.id === d.id) continue;
+        const v = classifyPair(d, o);
+        const rank = v.kind === 'duplicate' ? 2 : v.kind === 'rewrite' ? 1 : 0;
+        const bestRank = closest ? (closest.kind === 'duplicate' ? 2 : closest.kind === 'rewrite' ? 1 : 0) : -1;
+        if (!closest || rank > bestRank || (rank === bestRank && v.similarity > closest.similarity)) {
+          closest = { articleId: o.id, kind: v.kind, similarity: Math.round(v.similarity * 100) / 100, reason: v.reason };
+        }
+      }
+    }
+    out.set(d.id, { copyOf: link, closest });
+  }
+  return out;
+}
+
+/** The evidence behind every candidate value of every field of one event. */
+export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventDetail> {
+  const extractions = new Map<string, Extraction | null>();
+  const articles = new Map<string, Article | null>();
+  for (const id of ev.articleIds) {
+    extractions.set(id, await store.getExtraction(id));
+    articles.set(id, await store.getArticle(id));
+  }
+  const relations = await articleRelations(store, ev.articleIds, articles, extractions);
+  const fields: EventDetail['fields'] = {};
+  for (const f of FIELD_NAMES) {
+    const field = ev.fields[f];
+    fields[f] = {
+      value: field.value,
+      disputed: field.disputed,
+      confidence: field.confidence ?? null,
+      candidates: field.candidates.map((c) => ({
+        value: c.value,
+        reports: c.support.length,
+        weight: c.weight ?? null,
+        sources: c.sources ?? [],
+        claims: c.support
+          .map((s): ClaimView | null => {
+            const claim = extractions.get(s.articleId)?.claims[s.claimIndex];
+            const article = articles.get(s.articleId);
+            if (!claim || !article) return null;
+            return {
+              value: claim.value,
+              articleId: s.articleId,
+              outlet: article.source,
+              title: article.title,
+              part: claim.evidence.part,
+              span: claim.evidence.span,
+              sentence: claim.evidence.sentence,
+              quote: claim.surface,
+              saidBy: claim.saidBy,
+              attribution: claim.attribution,
+              confidence: claim.confidence,
+              implied: claim.implied,
+              copyOf: s.copyOf ?? null,
+              superseded: s.superseded ?? false,
+            };
+          })
+          .filter((x) => x !== null),
+      })),
+    };
+  }
+  return {
+    id: ev.id,
+    actor: ev.actor,
+    dateLocal: ev.dateLocal,
+    reference: ev.reference ?? null,
+    articles: ev.articleIds.map((id) => {
+      const a = articles.get(id);
+      const rel = relations.get(id);
+      return {
+        id,
+        origin: a?.origin ?? null,
+        outlet: a?.source ?? null,
+        title: a?.title ?? null,
+        published: a?.published?.date ?? null,
+        url: a?.url ?? null,
+        copyOf: rel?.copyOf ?? null,
+        closest: rel?.closest ?? null,
+      };
+    }),
+    fields,
+  };
+}
+
+/** Launch time in UTC (HH:MM) from the local date and time, using the actor's time zone. */
+export function utcTime(actor: string | null, date: string | null, time: string | null): string | null {
+  if (!date || !time || !/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d$/.test(time)) return null;
+  const info = actorInfo(actor);
+  if (!info) return null;
+  const asUtc = Date.parse(`${date}T${time}:00Z`);
+  if (Number.isNaN(asUtc)) return null;
+  // The zone's offset at that moment (DST and the DPRK's 2015–2018 clock included), via Intl.
+  let offsetMin = info.utcOffsetMinutes;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: info.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    }).formatToParts(new Date(asUtc - info.utcOffsetMinutes * 60_000));
+    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
+    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    offsetMin = Math.round((local - (asUtc - info.utcOffsetMinutes * 60_000)) / 60_000);
+  } catch {
+    // unknown zone: keep the standard offset
+  }
+  return new Date(asUtc - offsetMin * 60_000).toISOString().slice(11, 16);
+}

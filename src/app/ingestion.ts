@@ -1,0 +1,225 @@
+// The one ingest path of Salvo: documents (from files, a paste, an upload or a feed) are cleaned, extracted,
+// grouped into events with the stored ones and saved, one transaction per article. `salvo ingest`, the HTTP
+// API's ingest routes, `salvo watch` and `salvo analyze --events` all store through `Ingester`.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanDocument } from '../clean/index.js';
+import { extractArticle } from '../extract/index.js';
+import { documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
+import { EventResolver, type Report } from '../resolve/index.js';
+import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
+import type { ArticleSources, Store } from '../store/store.js';
+import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
+
+/** What became of one document given to `ingestDocument`. */
+export type IngestOutcome =
+  | { status: 'stored'; article: Article; extraction: Extraction; eventId: string | null }
+  | { status: 'duplicate'; article: Article };
+
+export interface IngestResult {
+  origin: string;
+  status: 'stored' | 'duplicate' | 'failed';
+  articleId: string | null;
+  eventId: string | null;
+  isLaunchReport: boolean | null;
+  title: string | null;
+  reason: string | null;
+}
+
+export interface IngestReport {
+  stored: number;
+  duplicates: number;
+  failed: number;
+  results: IngestResult[];
+}
+
+const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * A resolver primed with the events already stored, so new reports join them, with each report's outlet and
+ * copy link, and a copy tracker over the stored signatures.
+ */
+export async function resolverFromStore(store: Store): Promise<EventResolver> {
+  const outlets = new Map((await store.listArticles()).map((a) => [a.id, a.source]));
+  const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
+  const reports = new Map<string, Report>();
+  for (const r of await store.launchExtractions()) {
+    const id = r.extraction.articleId;
+    reports.set(id, { ...r, source: outlets.get(id) ?? null, copyOf: copyOf.get(id) ?? null });
+  }
+  const resolver = new EventResolver(
+    (await store.listEvents()).map((event) => ({
+      event,
+      reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
+    })),
+  );
+  resolver.copies = new CopyTracker(await store.signatures());
+  return resolver;
+}
+
+/**
+ * One document into the store: clean → already stored? → extract → resolve (the resolver learns the report)
+ * → save the article, its extraction and the events it changed in one transaction. Throws when the article
+ * cannot be processed or stored; the resolver may then hold a report the store does not, so the caller should
+ * rebuild it from the store (`Ingester` does).
+ */
+export async function ingestDocument(store: Store, resolver: EventResolver, doc: SourceDocument): Promise<IngestOutcome> {
+  const article = cleanDocument(doc);
+  if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
+  const extraction = extractArticle(article);
+  const published = article.published?.date ?? null;
+  const changed = resolver.add({ extraction, published, source: article.source });
+  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
+  const sources = await findCopies(store, resolver, article, extraction, eventId);
+  for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
+  await store.saveArticle(article, extraction, changed, sources);
+  if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
+  return { status: 'stored', article, extraction, eventId };
+}
+
+/**
+ * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
+ * the reports of the same event.
+ */
+async function findCopies(store: Store, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): Promise<ArticleSources> {
+  const tracker = resolver.copies;
+  if (!tracker) return {};
+  const sig = tracker.signatureOf(article);
+  const ids = new Set(tracker.nearDuplicates(sig));
+  const members = eventId ? resolver.membersOf(eventId) : [];
+  for (const m of members) ids.add(m.extraction.articleId);
+  ids.delete(article.id);
+  const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
+  const candidates: CopyCandidate[] = [];
+  for (const id of ids) {
+    const a = await store.getArticle(id);
+    if (!a) continue;
+    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : ((await store.copyLinks(id)).find((l) => l.articleId === id)?.originalId ?? null);
+    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: await store.getExtraction(id), copyOf: stored });
+  }
+  const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
+  return { signature: sig, copies: tracker.decide(me, candidates) };
+}
+
+/** Adds events to a change list, the later version of an event replacing the earlier one. */
+function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
+  for (const ev of more) {
+    const i = into.findIndex((e) => e.id === ev.id);
+    if (i >= 0) into[i] = ev;
+    else into.push(ev);
+  }
+}
+
+/**
+ * Stores documents one by one with a resolver kept in step with the store: it is rebuilt when another process
+ * (a `salvo ingest` running beside the server) has written since, or after a failure. `onResult` hears of each
+ * document as it is done (the CLI's progress and messages).
+ */
+export class Ingester {
+  private resolver: EventResolver | null = null;
+  private version = '';
+
+  constructor(private readonly store: Store) {}
+
+  private async current(): Promise<EventResolver> {
+    const v = await this.store.dataVersion();
+    if (!this.resolver || v !== this.version) {
+      this.resolver = await resolverFromStore(this.store);
+      this.version = v;
+    }
+    return this.resolver;
+  }
+
+  async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
+    const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
+    const add = (r: IngestResult): void => {
+      report.results.push(r);
+      onResult?.(r);
+    };
+    for await (const it of items) {
+      if (!it.ok) {
+        report.failed++;
+        add({ origin: it.failure.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: null, reason: it.failure.reason });
+        continue;
+      }
+      try {
+        const outcome = await ingestDocument(this.store, await this.current(), it.doc);
+        this.version = await this.store.dataVersion();
+        if (outcome.status === 'duplicate') {
+          report.duplicates++;
+          add({
+            origin: it.doc.origin, status: 'duplicate', articleId: outcome.article.id,
+            eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title, reason: 'already stored',
+          });
+        } else {
+          report.stored++;
+          add({
+            origin: it.doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
+            isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title, reason: null,
+          });
+        }
+      } catch (err) {
+        this.resolver = null;
+        report.failed++;
+        add({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
+      }
+    }
+    return report;
+  }
+}
+
+/** A report pasted in the browser or posted to the API. */
+export interface PastedReport {
+  text: string;
+  format?: TextKind;
+  title?: string;
+  url?: string;
+  source?: string;
+  published?: string;
+}
+
+/** The documents in a pasted report (a JSON array or JSON Lines may hold several), read like a file's. */
+export function documentsFromPaste(p: PastedReport, origin: string): IngestItem[] {
+  if (p.text.trim() === '') return [{ ok: false, failure: { origin, reason: 'empty text' } }];
+  const kind = !p.format || p.format === 'auto' ? sniffKind(p.text) : p.format;
+  const hasMetadata = p.title !== undefined || p.url !== undefined || p.source !== undefined || p.published !== undefined;
+  const one = (read: () => SourceDocument): IngestItem[] => {
+    try {
+      return [{ ok: true, doc: read() }];
+    } catch (err) {
+      return [{ ok: false, failure: { origin, reason: err instanceof IngestError ? err.message : reasonOf(err) } }];
+    }
+  };
+  if (kind === 'html') return one(() => documentFromHtml(p.text, origin, p.url ?? null));
+  // Plain text with a title, url, source or date given beside it is a record like a corpus one.
+  if (kind === 'text' && hasMetadata) return one(() => documentFromRecord({ text: p.text, title: p.title, url: p.url, source: p.source, published: p.published }, origin));
+  return [...documentsFromString(p.text, origin, kind)];
+}
+
+/** A file name safe to write in a private temporary folder, keeping its extension (which says its format). */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'upload';
+  const cleaned = base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(-120);
+  return cleaned === '' ? 'upload' : cleaned;
+}
+
+/** The documents in uploaded files, read by the same reader as `salvo ingest <file>`. */
+export async function* documentsFromUploads(files: { name: string; bytes: Uint8Array }[]): AsyncGenerator<IngestItem> {
+  const dir = await mkdtemp(join(tmpdir(), 'salvo-upload-'));
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const name = safeFileName(files[i].name);
+      const sub = join(dir, String(i));
+      await mkdir(sub); // one folder per file, so two uploads of the same name do not collide
+      const path = join(sub, name);
+      await writeFile(path, files[i].bytes);
+      const rename = (o: string): string => (o.startsWith(path) ? `upload:${name}${o.slice(path.length)}` : o);
+      for await (const it of ingestPaths([path])) {
+        yield it.ok ? { ok: true, doc: { ...it.doc, origin: rename(it.doc.origin) } } : { ok: false, failure: { ...it.failure, origin: rename(it.failure.origin) } };
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

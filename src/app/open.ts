@@ -1,0 +1,24 @@
+// Opening the database for every entry point: a mistyped path for a read-only command is an error, and SQLite's
+// messages name the file.
+import { existsSync } from 'node:fs';
+import { defaultDbPath, openStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Opens the database. Commands that only read (`events`, `show`, `reference`) pass `mustExist`, so a mistyped
+ * path is an error rather than a new empty database.
+ */
+export async function openDb(dbOption: string | undefined, opts: { mustExist?: boolean } = {}): Promise<Store> {
+  const path = dbOption ?? defaultDbPath();
+  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`no database at ${path} (run \`salvo ingest <files>\` first, or pass --db / set SALVO_DB)`);
+  }
+  try {
+    return await openStore(path);
+  } catch (err) {
+    // SQLite's own messages ("unable to open database file") do not say which file: add it.
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.includes(path)) throw err;
+    throw new Error(`cannot open database ${path}: ${message}`, { cause: err });
+  }
+}

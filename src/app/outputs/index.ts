@@ -1,0 +1,17 @@
+// Every output by name: an output is one file in this folder and one entry here; the CLI (`salvo export`) and
+// the API (`/api/events.<name>`) both serve whatever is listed.
+import { atom } from './atom.js';
+import { csv } from './csv.js';
+import { geojson } from './geojson.js';
+import { jsonl } from './jsonl.js';
+import type { Output } from './output.js';
+import { predictions } from './predictions.js';
+import { textTable } from './table.js';
+
+export type { ImpactOf, ImpactView, Output, OutputContext } from './output.js';
+
+export const OUTPUTS: readonly Output[] = [csv, geojson, atom, jsonl, predictions, textTable];
+
+export function outputNamed(name: string): Output | undefined {
+  return OUTPUTS.find((o) => o.name === name);
+}

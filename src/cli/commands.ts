@@ -1,0 +1,81 @@
+// The commands of the `salvo` CLI that read reports and stored events: ingest, events, reference, show,
+// analyze, export. Each parses its arguments and calls src/app (or a stage) through one *Command function.
+import type { Command } from 'commander';
+import { OUTPUTS, type ImpactOf } from '../app/outputs/index.js';
+import { analyzeCommand } from './analyze.js';
+import { eventsCommand } from './events.js';
+import { exportCommand } from './export.js';
+import { ingestCommand } from './ingest.js';
+import { referenceCommand } from './reference.js';
+import { showCommand } from './show.js';
+
+export interface CliContext {
+  /** The --db option of the program (read when a command runs). */
+  db: () => string | undefined;
+  impactOf: ImpactOf;
+}
+
+export function addCliCommands(program: Command, { db, impactOf }: CliContext): void {
+  program
+    .command('ingest')
+    .description('read report files or folders (.txt, .html, .json, .jsonl, .warc[.gz]) or http(s) addresses and store their launch events')
+    .argument('<paths...>', 'files, folders or http(s) addresses')
+    .option('--allow-loopback', 'allow fetching from loopback addresses (127.0.0.0/8, ::1)')
+    .option('--allow-private', 'allow fetching from private and link-local addresses')
+    .action(async (paths: string[], opts: { allowLoopback?: boolean; allowPrivate?: boolean }) => {
+      process.exitCode = await ingestCommand(paths, db(), { allowLoopback: Boolean(opts.allowLoopback), allowPrivate: Boolean(opts.allowPrivate) });
+    });
+
+  program
+    .command('events')
+    .description('list launch events, one line each')
+    .option('--json', 'print JSON instead of a table')
+    .option('--disputed', 'only events where independent sources, or the reports and the reference list, disagree')
+    .action(async (opts: { json?: boolean; disputed?: boolean }) => {
+      process.exitCode = await eventsCommand(db(), Boolean(opts.json), Boolean(opts.disputed));
+    });
+
+  program
+    .command('export')
+    .description('the stored events in one of the outputs the API also serves at /api/events.<format>')
+    .requiredOption('--format <name>', `output: ${OUTPUTS.map((o) => o.name).join(', ')}`)
+    .option('--from <date>', 'earliest launch date (YYYY-MM-DD)')
+    .option('--to <date>', 'latest launch date (YYYY-MM-DD)')
+    .option('--class <class>', 'missile class')
+    .option('--site <key>', 'launch site key')
+    .option('--actor <actor>', 'who launched ("DPRK")')
+    .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
+    .action(async (opts: { format: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
+      process.exitCode = await exportCommand(db(), opts, impactOf);
+    });
+
+  program
+    .command('reference')
+    .description('line stored events up with the bundled reference list of North Korean launches (CNS/NTI)')
+    .option('--from <date>', 'first day (YYYY-MM-DD, KST)')
+    .option('--to <date>', 'last day (YYYY-MM-DD, KST)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { from?: string; to?: string; json?: boolean }) => {
+      process.exitCode = await referenceCommand(db(), opts);
+    });
+
+  program
+    .command('show')
+    .description('every field of one event with the sentences that state it and who said it')
+    .argument('<event-id>', 'event id or a unique prefix of it')
+    .option('--json', 'print JSON')
+    .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
+    .action(async (id: string, opts: { json?: boolean; history?: boolean }) => {
+      process.exitCode = await showCommand(db(), id, Boolean(opts.json), Boolean(opts.history));
+    });
+
+  program
+    .command('analyze')
+    .description('per-article predictions in the scorer format, without touching the database')
+    .argument('<paths...>', 'files or folders')
+    .option('--jsonl', 'JSON Lines output (the default; kept for clarity)')
+    .option('--events <file>', 'also write the event table that ingesting these files would store (JSON Lines, one event per line)')
+    .action(async (paths: string[], opts: { events?: string }) => {
+      process.exitCode = await analyzeCommand(paths, opts.events);
+    });
+}

@@ -1,0 +1,29 @@
+// /api/events.<name>: every output of src/app/outputs, one route each, with the event list's filters (oldest
+// first). A new output file is served here without a change to this file.
+import { OUTPUTS } from '../../app/outputs/index.js';
+import { exportQuery } from '../schemas.js';
+import { eventFilter, type Query, type Routes } from './context.js';
+import { routeSchema } from './doc.js';
+
+export const exportRoutes: Routes = (app, { store, host, needToken, impactOf }) => {
+  for (const output of OUTPUTS) {
+    app.get(`/api/events.${output.name}`, {
+      config: { cached: true },
+      schema: routeSchema({
+        summary: `Events as ${output.description} (same filters as /api/events; oldest first)`,
+        tags: ['exports'],
+        querystring: exportQuery,
+        responses: { 200: { description: output.description, type: output.mediaType, schema: { type: 'string' } } },
+      }, needToken),
+    }, async (req, reply) => {
+      const q = req.query as Query;
+      const events = (await store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit: q.limit as number, offset: q.offset as number })).events;
+      const base = `${req.protocol}://${req.headers.host ?? host}`;
+      if (output.download) {
+        reply.header('content-disposition', `attachment; filename="salvo-events.${output.extension}"`);
+      }
+      reply.type(`${output.mediaType}; charset=utf-8`);
+      return output.render({ store, events, base, impactOf });
+    });
+  }
+};
