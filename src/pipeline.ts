@@ -8,6 +8,7 @@ import type { ArticleSources, Store } from './store/store.js';
 import type { CopyCandidate } from './resolve/sources.js';
 import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, LaunchEvent, Prediction, SourceDocument } from './types.js';
 import { FIELD_NAMES } from './types.js';
+import { MIN_CONFIDENCE } from './settings.js';
 
 export interface Processed {
   article: Article;
@@ -48,11 +49,6 @@ export function resolveAll(items: Processed[]): EventResolver {
   return resolver;
 }
 
-/**
- * Below this confidence a value is left out of predictions: a wrong value costs more than a missing one.
- * (The claim is still stored and shown, with its confidence.)
- */
-export const MIN_CONFIDENCE = 0.45;
 const confident = (c: Claim | undefined): FieldValue | null => (c && c.confidence >= MIN_CONFIDENCE ? c.value : null);
 
 /** One article's prediction in the scorer's format (../shared/eval/score.mjs). */

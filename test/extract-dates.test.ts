@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, resolveWeekday } from '../src/extract/dates.js';
+import { findDates } from '../src/extract/dates.js';
+import { resolveWeekday } from '../src/calendar.js';
 import { extract, fieldValue } from './helpers/article.js';
 
 // Launch dates are local (KST for North Korea), resolved from the text against the publication date

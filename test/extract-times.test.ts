@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTimes, formatMinutes, toLocal } from '../src/extract/times.js';
+import { findTimes, toLocal } from '../src/extract/times.js';
+import { formatMinutes } from '../src/calendar.js';
 import { extract, fieldValue } from './helpers/article.js';
 
 // time_local: HH:MM (24 h) of the first launch, in KST for launches from Korea, converted from GMT/UTC when

@@ -1,26 +1,10 @@
 import * as chrono from 'chrono-node';
 import { phrases } from './phrases.js';
 
-// Calendar arithmetic on plain YYYY-MM-DD strings, in UTC so that no machine time zone leaks in.
-export const toDay = (d: Date): string => d.toISOString().slice(0, 10);
-export const parseDay = (s: string): Date => new Date(`${s}T00:00:00Z`);
-export const addDays = (s: string, n: number): string => toDay(new Date(parseDay(s).getTime() + n * 86_400_000));
-export const weekdayOf = (s: string): number => parseDay(s).getUTCDay();
-export const daysBetween = (a: string, b: string): number => Math.round((parseDay(b).getTime() - parseDay(a).getTime()) / 86_400_000);
+import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/**
- * The launch day named by a weekday, seen from the publication date: the nearest such day at most one day after
- * publication (a US- or UTC-dated report of a Korean morning launch is published "the day before") and up to six
- * days before it.
- */
-export function resolveWeekday(weekday: number, published: string): string {
-  const pw = weekdayOf(published);
-  const back = (pw - weekday + 7) % 7; // 0..6 days back
-  if (back === 6) return addDays(published, 1);
-  return addDays(published, -back);
-}
 
 /** A date-like expression found in a sentence. */
 export interface DateMention {

@@ -1,6 +1,7 @@
 import type { Article, Claim, Extraction, FieldName, FieldValue, Span } from '../types.js';
 import { findCounts } from './counts.js';
-import { type DateMention, addDays, daysBetween, findDates, resolveWeekday, spokenDate, weekdayOf } from './dates.js';
+import { type DateMention, findDates, spokenDate } from './dates.js';
+import { daysBetween, formatMinutes, KST_OFFSET_MINUTES, MINUTES_PER_DAY, onPyongyangTime, PYONGYANG_TIME, resolveWeekday, weekdayOf } from '../calendar.js';
 import {
   actorInfo,
   findActors,
@@ -14,7 +15,7 @@ import {
 import { phrases } from './phrases.js';
 import { findLengths } from './quantities.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
-import { findTimes, formatMinutes, toLocal } from './times.js';
+import { findTimes, toLocal } from './times.js';
 import { dateWindow } from './window.js';
 import { articleUnits, type Unit } from './units.js';
 
@@ -25,8 +26,6 @@ interface ReadUnit extends Unit {
   role: RoleDecision;
 }
 
-// Years when Pyongyang kept its own clock at UTC+8:30: "local time" then is not KST.
-const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04' };
 export function extractArticle(article: Article): Extraction {
   const hint = article.published ? null : yearHint(article);
   const reference = article.published?.date ?? latestWrittenDate(article);
@@ -42,7 +41,7 @@ export function extractArticle(article: Article): Extraction {
   for (const u of units) u.role = sentenceRole(u, u.dates, null);
   const mainLaunch = units.filter((u) => u.launch && u.role.role === 'main');
   const actor = decideActor(units, mainLaunch);
-  const offset = actorInfo(actor)?.utcOffsetMinutes ?? 540;
+  const offset = actorInfo(actor)?.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
   const date = decideDate(units, mainLaunch, reference, offset);
   // Second pass: now that the main date is known, sentences anchored on other dates are background.
   for (const u of units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay);
@@ -378,7 +377,7 @@ function yearHint(article: Article): number | null {
 function launchTimes(text: string, date: string | null, actor: string | null, pyongyangSource = false): { minutes: number; span: Span }[] {
   const p = phrases();
   const info = actorInfo(actor);
-  const offset = info?.utcOffsetMinutes ?? 540;
+  const offset = info?.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
   const homeZones = new Set(info?.timeZone?.startsWith('America/') ? ['PDT', 'PST', 'PT', 'MDT', 'MST', 'CDT', 'EDT', 'EST', 'ET', 'HST'] : []);
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
   const found = findTimes(text).filter((t) => {
@@ -386,7 +385,7 @@ function launchTimes(text: string, date: string | null, actor: string | null, py
     const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
     return last(p.landingTime) <= last(p.timeEvent);
   });
-  const pyongyangClock = date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to && offset === 540;
+  const pyongyangClock = onPyongyangTime(date) && offset === KST_OFFSET_MINUTES;
   const out: { minutes: number; span: Span }[] = [];
   for (const t of found) {
     const span = { start: t.start, end: t.end };
@@ -394,7 +393,7 @@ function launchTimes(text: string, date: string | null, actor: string | null, py
     const gloss = found.find((g) => g.gloss && g.start > t.end && g.start - t.end < 6 && (g.zone === 'UTC' || g.zone === 'GMT'));
     // KCNA writes Pyongyang's own clock: an unzoned time in its text is local time too.
     if (pyongyangClock && (t.zone === 'local' || (t.zone === 'unzoned' && pyongyangSource))) {
-      out.push({ minutes: gloss ? toLocal(gloss, offset).minutes : (t.minutes + 30) % 1440, span });
+      out.push({ minutes: gloss ? toLocal(gloss, offset).minutes : (t.minutes + PYONGYANG_TIME.behindKstMinutes) % MINUTES_PER_DAY, span });
     } else if (t.zone === 'unzoned' || t.zone === 'local' || homeZones.has(t.zone)) {
       out.push({ minutes: t.minutes, span });
     } else {
