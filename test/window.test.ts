@@ -1,7 +1,7 @@
 // Dating undated reports by the office-holders they name, and lining them up with the reference list.
 import { describe, expect, it } from 'vitest';
 import { resolverFromStore } from '../src/cli/open.js';
-import { dateWindow } from '../src/extract/window.js';
+import { dateWindow } from '../src/knowledge/index.js';
 import { documentFromRecord } from '../src/ingest/index.js';
 import { ingestDocument } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';

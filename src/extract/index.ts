@@ -11,12 +11,12 @@ import {
   findMissiles,
   findSeas,
   findSites,
-} from './knowledge.js';
+} from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { findLengths } from './quantities.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
 import { findTimes, toLocal } from './times.js';
-import { dateWindow } from './window.js';
+import { dateWindow } from '../knowledge/index.js';
 import { articleUnits, type Unit } from './units.js';
 
 /** A sentence with everything the parsers found in it and its role. */

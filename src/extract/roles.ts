@@ -1,6 +1,6 @@
 import type { SentenceRole } from '../types.js';
 import { type DateMention, spokenDate } from './dates.js';
-import { findMissiles } from './knowledge.js';
+import { findMissiles } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import type { Unit } from './units.js';
 

@@ -1,4 +1,4 @@
-import { agencyByKey, siteDistanceKm } from '../extract/knowledge.js';
+import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { AGENCY_WEIGHT, SAME_SITE_KM, UNATTRIBUTED_WEIGHT } from '../settings.js';

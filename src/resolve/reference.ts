@@ -1,4 +1,4 @@
-import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../extract/knowledge.js';
+import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../knowledge/index.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../calendar.js';
 import { SAME_SITE_KM } from '../settings.js';

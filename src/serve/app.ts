@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { allSites, referenceLaunches } from '../extract/knowledge.js';
+import { allSites, referenceLaunches } from '../knowledge/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { EventFilter, Store } from '../store/store.js';
 import { FIELD_NAMES, type LaunchEvent } from '../types.js';

@@ -1,7 +1,7 @@
 // What the API answers with: stored records shaped for a reader (and for the web app).
 import { countText } from '../cli/format.js';
 import { eventDetail } from '../cli/show.js';
-import { actorInfo, siteByKey } from '../extract/knowledge.js';
+import { actorInfo, siteByKey } from '../knowledge/index.js';
 import type { SearchHit, Store, StoredEvent } from '../store/store.js';
 import type { Article, EventSummary, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
