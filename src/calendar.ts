@@ -18,6 +18,8 @@ export const weekdayOf = (s: string): number => parseDay(s).getUTCDay();
 /** Whole days from `a` to `b` (positive when b is later). */
 export const daysBetween = (a: string, b: string): number => Math.round((parseDay(b).getTime() - parseDay(a).getTime()) / DAY_MS);
 /** Whether two dates (or instants Date.parse reads) lie more than `days` days apart. */
+/** Whether two dates lie at most `days` days apart (false when either does not parse). */
+export const withinDays = (a: string, b: string, days: number): boolean => Math.abs(Date.parse(a) - Date.parse(b)) <= days * DAY_MS;
 export const moreThanDaysApart = (a: string, b: string, days: number): boolean => Math.abs(Date.parse(a) - Date.parse(b)) > days * DAY_MS;
 
 /**

@@ -1,10 +1,15 @@
-import * as chrono from 'chrono-node';
+// Date mentions in a sentence: explicit calendar dates (read by the locale's chrono parser), weekday words and
+// relative days, resolved against the article's reference date.
+import type { Chrono } from 'chrono-node';
 import { phrases } from './phrases.js';
 
 import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+
+/** The chrono parser of a locale (chrono.en for English): the configuration picks it. */
+export type DateParser = Pick<Chrono, 'parse'>;
 
 /** A date-like expression found in a sentence. */
 export interface DateMention {
@@ -31,14 +36,14 @@ const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|y
 
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
- * weekday words and relative days. `reference` is the publication date (or null).
+ * weekday words and relative days. `reference` is the publication date (or null); `parser` is the locale's chrono.
  */
-export function findDates(text: string, reference: string | null, yearHint: number | null = null): DateMention[] {
+export function findDates(text: string, reference: string | null, yearHint: number | null, parser: DateParser): DateMention[] {
   const out: DateMention[] = [];
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
   const pad = (n: number): string => String(n).padStart(2, '0');
-  for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  for (const r of parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
     if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.

@@ -1,10 +1,10 @@
 // Dating undated reports by the office-holders they name, and lining them up with the reference list.
 import { describe, expect, it } from 'vitest';
-import { resolverFromStore } from '../src/cli/open.js';
-import { dateWindow } from '../src/knowledge/index.js';
-import { documentFromRecord } from '../src/ingest/index.js';
-import { ingestDocument } from '../src/pipeline.js';
-import { openStore } from '../src/store/sqlite.js';
+import { resolverFromStore } from '../../src/cli/open.js';
+import { dateWindow } from '../../src/knowledge/index.js';
+import { documentFromRecord } from '../../src/ingest/index.js';
+import { ingestDocument } from '../../src/pipeline.js';
+import { openStore } from '../../src/store/sqlite.js';
 
 describe('dateWindow', () => {
   it('an office-holder named in office bounds the date', () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT, readDataJson } from '../src/paths.js';
+import { PACKAGE_ROOT, readDataJson } from '../../src/paths.js';
 import {
   MISSILE_CLASSES,
   type AliasItem,
@@ -22,7 +22,7 @@ import {
   missileByName,
   referenceLaunches,
   siteByKey,
-} from '../src/knowledge/index.js';
+} from '../../src/knowledge/index.js';
 
 const REFERENCE = join(PACKAGE_ROOT, '..', 'shared', 'reference');
 const hasReference = existsSync(join(REFERENCE, 'facilities.json'));
