@@ -6,6 +6,7 @@ import { ingestPaths } from './ingest/index.js';
 import { EventResolver } from './resolve/index.js';
 import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, Prediction } from './types.js';
 import { FIELD_NAMES } from './types.js';
+import { MIN_CONFIDENCE } from './settings.js';
 
 export interface Processed {
   article: Article;
@@ -46,11 +47,6 @@ export function resolveAll(items: Processed[]): EventResolver {
   return resolver;
 }
 
-/**
- * Below this confidence a value is left out of predictions: a wrong value costs more than a missing one.
- * (The claim is still stored and shown, with its confidence.)
- */
-export const MIN_CONFIDENCE = 0.45;
 const confident = (c: Claim | undefined): FieldValue | null => (c && c.confidence >= MIN_CONFIDENCE ? c.value : null);
 
 /** One article's prediction in the scorer's format (../shared/eval/score.mjs). */

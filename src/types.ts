@@ -93,6 +93,8 @@ export const FIELD_NAMES = [
   'eez',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
+/** What a claim can be about: a launch field, or the compass bearing of the flight (degrees from north). */
+export type ClaimField = FieldName | 'bearing';
 export type FieldValue = string | number | boolean;
 
 /** What a sentence talks about, relative to the article's main launch. */
@@ -111,7 +113,7 @@ export interface Evidence {
 
 /** One value for one field of the article's main launch. */
 export interface Claim {
-  field: FieldName;
+  field: ClaimField;
   value: FieldValue;
   /** The words as written ("about 800 kilometers"). */
   surface: string;

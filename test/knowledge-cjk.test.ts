@@ -3,7 +3,7 @@
 // one thing keeps one row, and the forms that are often something else are marked weak.
 import { describe, expect, it } from 'vitest';
 import { readDataJson } from '../src/paths.js';
-import { aliasSource, knowledgeProblems, loadKnowledge, type AliasItem, type PatternItem } from '../src/extract/knowledge.js';
+import { aliasSource, knowledgeProblems, loadKnowledge, type AliasItem, type PatternItem } from '../src/knowledge/index.js';
 
 type Table = 'sites' | 'missiles' | 'classes' | 'seas' | 'eez' | 'agencies' | 'actors';
 

@@ -1,6 +1,6 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
 // the count as people say it, the local launch time in UTC, and the evidence behind every value of an event.
-import { actorInfo, siteByKey } from '../extract/knowledge.js';
+import { actorInfo, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';

@@ -1,26 +1,15 @@
-import * as chrono from 'chrono-node';
+// Date mentions in a sentence: explicit calendar dates (read by the locale's chrono parser), weekday words and
+// relative days, resolved against the article's reference date.
+import type { Chrono } from 'chrono-node';
 import { phrases } from './phrases.js';
 
-// Calendar arithmetic on plain YYYY-MM-DD strings, in UTC so that no machine time zone leaks in.
-export const toDay = (d: Date): string => d.toISOString().slice(0, 10);
-export const parseDay = (s: string): Date => new Date(`${s}T00:00:00Z`);
-export const addDays = (s: string, n: number): string => toDay(new Date(parseDay(s).getTime() + n * 86_400_000));
-export const weekdayOf = (s: string): number => parseDay(s).getUTCDay();
-export const daysBetween = (a: string, b: string): number => Math.round((parseDay(b).getTime() - parseDay(a).getTime()) / 86_400_000);
+import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/**
- * The launch day named by a weekday, seen from the publication date: the nearest such day at most one day after
- * publication (a US- or UTC-dated report of a Korean morning launch is published "the day before") and up to six
- * days before it.
- */
-export function resolveWeekday(weekday: number, published: string): string {
-  const pw = weekdayOf(published);
-  const back = (pw - weekday + 7) % 7; // 0..6 days back
-  if (back === 6) return addDays(published, 1);
-  return addDays(published, -back);
-}
+
+/** The chrono parser of a locale (chrono.en for English): the configuration picks it. */
+export type DateParser = Pick<Chrono, 'parse'>;
 
 /** A date-like expression found in a sentence. */
 export interface DateMention {
@@ -47,14 +36,14 @@ const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|y
 
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
- * weekday words and relative days. `reference` is the publication date (or null).
+ * weekday words and relative days. `reference` is the publication date (or null); `parser` is the locale's chrono.
  */
-export function findDates(text: string, reference: string | null, yearHint: number | null = null): DateMention[] {
+export function findDates(text: string, reference: string | null, yearHint: number | null, parser: DateParser): DateMention[] {
   const out: DateMention[] = [];
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
   const pad = (n: number): string => String(n).padStart(2, '0');
-  for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  for (const r of parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
     if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.

@@ -1,4 +1,17 @@
+// The phrase tables of a locale (data/locales/<lang>/phrases.json) compiled to regexes: launch verbs and nouns,
+// markers of earlier launches, count and length words, and the named patterns the extraction rules read.
+import type { Locale } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
+
+/** The named patterns every locale's phrase table provides to the rules (see "rulePatterns" in the data). */
+export const RULE_PATTERN_NAMES = [
+  'pluralMissileTests', 'stateMediaByline', 'launchWordForTime', 'pluralMissileNoun', 'fromBeforeSite', 'landedInland',
+  'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
+  'labelledImpactBefore', 'motionBeforeSea', 'notPlaceAfter', 'placePrepositionBefore', 'placeAreaAfter',
+  'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
+  'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection',
+] as const;
+export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 
 interface PhraseTable {
   launchVerbs: string[];
@@ -32,9 +45,12 @@ interface PhraseTable {
   countNouns: string[];
   countModifiers: string[];
   countFiringVerbs: string[];
+  rulePatterns: Record<string, { pattern: string; flags: string }>;
+  compassPoints: Record<string, number>;
+  americanZones: string[];
 }
 
-/** Compiled phrase tables from data/phrases.json (see the comment there). */
+/** Compiled phrase tables from data/locales/<lang>/phrases.json (see the comment there). */
 export interface Phrases {
   launchVerb: RegExp;
   launchNoun: RegExp;
@@ -71,19 +87,36 @@ export interface Phrases {
   /** A regex source: one modifier word (with its trailing space) between a number and its noun. */
   countModifier: string;
   countFiring: RegExp;
+  /** The rules' named patterns. */
+  rule: Record<RulePatternName, RegExp>;
+  /** Compass words and their bearings in degrees. */
+  compass: ReadonlyMap<string, number>;
+  /** Zone abbreviations of American clocks: kept as written for an American launch. */
+  americanZones: readonly string[];
 }
 
 const alt = (xs: string[]): string => xs.map((x) => `(?:${x})`).join('|');
 // A phrase ends at a word boundary (a plural "s" allowed): "launch" must not match "launchers".
 const words = (xs: string[]): RegExp => new RegExp(`\\b(?:${alt(xs)})(?:e?s)?(?![a-z])`, 'i');
 
-let cached: Phrases | null = null;
+const cached = new Map<Locale, Phrases>();
 
-export function phrases(): Phrases {
-  if (cached) return cached;
-  const t = readDataJson<PhraseTable>('phrases.json');
+function rulePatterns(t: PhraseTable, locale: Locale): Record<RulePatternName, RegExp> {
+  const out = {} as Record<RulePatternName, RegExp>;
+  for (const name of RULE_PATTERN_NAMES) {
+    const row = t.rulePatterns[name];
+    if (!row) throw new Error(`salvo: data/locales/${locale}/phrases.json lacks the rule pattern "${name}"`);
+    out[name] = new RegExp(row.pattern, row.flags);
+  }
+  return out;
+}
+
+export function phrases(locale: Locale = 'en'): Phrases {
+  const known = cached.get(locale);
+  if (known) return known;
+  const t = readDataJson<PhraseTable>(`locales/${locale}/phrases.json`);
   const numberKeys = Object.keys(t.numberWords).sort((a, b) => b.length - a.length);
-  cached = {
+  const compiled: Phrases = {
     launchVerb: words(t.launchVerbs),
     launchNoun: words(t.launchNouns),
     missileNoun: words(t.missileNouns),
@@ -116,6 +149,10 @@ export function phrases(): Phrases {
     countNoun: new RegExp(`\\b(?:${alt(t.countNouns)})\\b`, 'gi'),
     countModifier: `(?:(?:${alt(t.countModifiers)})\\s+)`,
     countFiring: words(t.countFiringVerbs),
+    rule: rulePatterns(t, locale),
+    compass: new Map(Object.entries(t.compassPoints)),
+    americanZones: t.americanZones,
   };
-  return cached;
+  cached.set(locale, compiled);
+  return compiled;
 }

@@ -1,6 +1,9 @@
+// Sentence roles relative to the main launch (main, earlier, capability, context), and whether a sentence states a launch.
+import { moreThanDaysApart } from '../calendar.js';
+import { OTHER_DATE_DAYS, OTHER_WEEKDAY_DAYS } from '../settings.js';
 import type { SentenceRole } from '../types.js';
 import { type DateMention, spokenDate } from './dates.js';
-import { findMissiles } from './knowledge.js';
+import { findMissiles } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import type { Unit } from './units.js';
 
@@ -46,9 +49,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   if (generic) return { role: 'context', mainEnd: 0, reason: `generic statement ("${generic[0]}")` };
   const anchors: { at: number; why: string }[] = [];
   for (const d of dates) {
-    if (d.kind === 'explicit' && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 2 * 86_400_000) {
+    if (d.kind === 'explicit' && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_DATE_DAYS)) {
       anchors.push({ at: d.start, why: `another date (${d.surface})` });
-    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && Math.abs(Date.parse(d.date) - Date.parse(mainDate)) > 86_400_000 && !spokenDate(text, d.start, d.end)) {
+    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_WEEKDAY_DAYS) && !spokenDate(text, d.start, d.end)) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
     } else if (d.kind === 'explicit' && !d.date && !mainDate && mainMonthDay && d.monthDay && d.monthDay !== mainMonthDay) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });

@@ -1,3 +1,4 @@
+import { shiftClock, zoneOffset } from '../calendar.js';
 /** A clock time found in a sentence, with the zone it was given in. */
 export interface TimeMention {
   start: number;
@@ -11,12 +12,6 @@ export interface TimeMention {
   gloss: boolean;
 }
 
-// Offsets in minutes east of UTC, for zones reporters write after a time.
-export const ZONE_OFFSETS: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, KST: 540, JST: 540, 'SEOUL TIME': 540, 'TOKYO TIME': 540, 'KOREA TIME': 540,
-  'PYONGYANG TIME': 540, IST: 330, PKT: 300, 'BEIJING TIME': 480, CST_CHINA: 480, HST: -600,
-  PDT: -420, PST: -480, MDT: -360, MST: -420, CDT: -300, EDT: -240, EST: -300, MSK: 180, IRST: 210,
-};
 
 const ZONE_WORDS = String.raw`(GMT|UTC|KST|JST|IST|PKT|HST|PDT|PST|MDT|MST|CDT|EDT|EST|MSK|IRST|Z|ET|PT|local time|local|Hawaii time|Washington time|Eastern (?:Standard |Daylight )?time|Pacific (?:Standard |Daylight )?time|Korea(?:n)? (?:standard )?time|Seoul time|Tokyo time|Pyongyang time|Beijing time|Japan time)`;
 
@@ -81,27 +76,9 @@ export function findTimes(text: string): TimeMention[] {
  */
 export function toLocal(t: TimeMention, localOffset: number, date: string | null = null): { minutes: number; dayShift: number } {
   if (t.zone === 'local' || t.zone === 'unzoned') return { minutes: t.minutes, dayShift: 0 };
-  const off = t.zone === 'ET' || t.zone === 'PT' ? usOffset(t.zone, date) : ZONE_OFFSETS[t.zone];
+  const off = zoneOffset(t.zone, date);
   if (off === undefined) return { minutes: t.minutes, dayShift: 0 };
-  const total = t.minutes - off + localOffset;
-  const dayShift = Math.floor(total / 1440);
-  return { minutes: ((total % 1440) + 1440) % 1440, dayShift };
+  return shiftClock(t.minutes, off, localOffset);
 }
 
-/**
- * US Eastern/Pacific offset on a date: daylight time from the second Sunday of March to the first Sunday of
- * November (the rule since 2007), standard time otherwise; daylight time when the date is unknown.
- */
-function usOffset(zone: 'ET' | 'PT', date: string | null): number {
-  const base = zone === 'ET' ? -300 : -480;
-  if (!date) return base + 60;
-  const y = Number(date.slice(0, 4));
-  const nthSunday = (month: number, n: number): string => {
-    const first = new Date(Date.UTC(y, month, 1)).getUTCDay();
-    const day = 1 + ((7 - first) % 7) + 7 * (n - 1);
-    return `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  };
-  return date >= nthSunday(2, 2) && date < nthSunday(10, 1) ? base + 60 : base;
-}
 
-export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

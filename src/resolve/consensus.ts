@@ -1,6 +1,7 @@
-import { agencyByKey, siteDistanceKm } from '../extract/knowledge.js';
+import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
+import { AGENCY_WEIGHT, SAME_SITE_KM, UNATTRIBUTED_WEIGHT } from '../settings.js';
 
 /** An extraction with what consensus needs: when it was published, by whom, and whether it copies another. */
 export interface Report {
@@ -12,18 +13,6 @@ export interface Report {
   copyOf?: string | null;
 }
 
-// How much a claim weighs by who said it: the primary sources (militaries, governments, coast guards) most, state
-// media a little less (they report their own launches, with their own spin), wires and outlets retelling least.
-const KIND_WEIGHT: Record<string, number> = {
-  military: 1,
-  government: 1,
-  'coast-guard': 1,
-  'state-media': 0.9,
-  person: 0.8,
-  wire: 0.7,
-  outlet: 0.5,
-};
-const UNATTRIBUTED_WEIGHT = 0.5;
 
 const norm = (v: FieldValue): string => String(v).toLowerCase().replace(/[^a-z0-9]/g, '');
 const clockMinutes = (v: FieldValue): number | null => (typeof v === 'string' && /^\d\d:\d\d$/.test(v) ? Number(v.slice(0, 2)) * 60 + Number(v.slice(3)) : null);
@@ -111,7 +100,7 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
         if (s.superseded) continue;
         const origin = s.copyOf ?? s.articleId;
         const agency = agencyByKey(ordered.find((r) => r.extraction.articleId === s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
-        const w = (agency ? (KIND_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
+        const w = (agency ? (AGENCY_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
         groups.set(origin, Math.max(groups.get(origin) ?? 0, w));
         if (!s.copyOf) sources.add(s.source ?? s.articleId);
       }
@@ -140,6 +129,6 @@ function isSuperseded(latest: { value: FieldValue; published: string } | undefin
 }
 
 /** Two launch sites within 50 km of each other (Wonsan and the Hodo peninsula) are one place for disputes. */
-const nearSites = (a: string, b: string): boolean => siteDistanceKm(a, b) <= 50;
+const nearSites = (a: string, b: string): boolean => siteDistanceKm(a, b) <= SAME_SITE_KM;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

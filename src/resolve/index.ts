@@ -3,6 +3,7 @@ import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js
 import { computeFields, orderReports, type Report } from './consensus.js';
 import { alignEvent, type DateWindowLike } from './reference.js';
 import type { CopyTracker } from './sources.js';
+import { JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
 
 export { computeFields, orderReports, type Report } from './consensus.js';
 
@@ -35,7 +36,7 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   const t2 = minutes(event.fields.time_local.value);
   if (t1 !== null && t2 !== null) {
     // A salvo can last an hour ("between 8:10 and 9:20"), but two launches 80 minutes apart are not one.
-    if (Math.abs(t1 - t2) <= 45) agree += 2;
+    if (Math.abs(t1 - t2) <= SAME_SALVO_MINUTES) agree += 2;
     else disagree += 3;
   }
   const s1 = valueOf(e, 'site');
@@ -73,11 +74,6 @@ function buildEvent(id: string, members: Report[]): LaunchEvent {
   return ev;
 }
 
-/**
- * The fit an undated report needs to join an event: the weekday and two agreeing details, or the weekday and an
- * exact figure or time. One loosely agreeing distance is not enough: many launches fly 300–400 km on a Wednesday.
- */
-const JOIN_SCORE = 3;
 
 /** An event with a date of its own (not one inferred from the reference list). */
 const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;

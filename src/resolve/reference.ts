@@ -1,9 +1,10 @@
-import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../extract/knowledge.js';
+import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../knowledge/index.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
-import { addDays, weekdayOf } from '../extract/dates.js';
+import { addDays, weekdayOf } from '../calendar.js';
+import { SAME_SITE_KM } from '../settings.js';
 import { differsBeyondTolerance } from './consensus.js';
 
-/** The span of dates undated reports were written in (see src/extract/window.ts). */
+/** The span of dates undated reports were written in (see src/knowledge/officeholders.ts). */
 export interface DateWindowLike {
   from: string | null;
   to: string | null;
@@ -59,7 +60,7 @@ function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): Ref
   const differences: ReferenceAlignment['differences'] = [];
   const site = ev.fields.site.value;
   // Sites within 50 km of each other (Wonsan and the Hodo peninsula) are the same place for this purpose.
-  if (typeof site === 'string' && facilities.length && !facilities.some((f) => siteDistanceKm(f, site) <= 50)) differences.push({ field: 'site', event: site, reference: facilities.join(', ') });
+  if (typeof site === 'string' && facilities.length && !facilities.some((f) => siteDistanceKm(f, site) <= SAME_SITE_KM)) differences.push({ field: 'site', event: site, reference: facilities.join(', ') });
   const dist = ev.fields.distance_km.value;
   if (typeof dist === 'number' && distanceKm !== null && differsBeyondTolerance(dist, distanceKm)) differences.push({ field: 'distance_km', event: dist, reference: distanceKm });
   const apo = ev.fields.apogee_km.value;
@@ -104,7 +105,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
         weekdayOf(d.dayKst) === ev.weekday &&
         (!window.from || d.dayKst >= window.from) &&
         (!window.to || d.dayKst <= window.to) &&
-        (typeof site !== 'string' || d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= 50)) &&
+        (typeof site !== 'string' || d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= SAME_SITE_KM)) &&
         (typeof cls !== 'string' || cls === 'ballistic' || d.flights.some((f) => f.class === null || f.class === cls)),
     );
     if (inWindow.length === 1) return compare(ev, inWindow[0], true);
@@ -114,7 +115,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     if (weekdayOf(d.dayKst) !== ev.weekday) return false;
     let evidence = 0;
     if (typeof site === 'string') {
-      if (!d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= 50)) return false;
+      if (!d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= SAME_SITE_KM)) return false;
       evidence++;
     }
     const refDist = maxOf(d.flights.map((f) => f.distanceKm));

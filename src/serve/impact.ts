@@ -2,7 +2,7 @@
 // geodesic on the WGS84 ellipsoid, with the uncertainty of each drawn as an annular sector (a sector for the
 // bearing range, an arc for the distance range).
 import geodesic from 'geographiclib-geodesic';
-import { referenceLaunches, siteByKey, type ReferenceLaunch } from '../extract/knowledge.js';
+import { referenceLaunches, siteByKey, type ReferenceLaunch } from '../knowledge/index.js';
 import type { Article, Extraction, LaunchEvent } from '../types.js';
 
 const WGS84 = geodesic.Geodesic.WGS84;

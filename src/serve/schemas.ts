@@ -1,6 +1,6 @@
 // JSON Schemas of the API's parameters, bodies and answers. Fastify validates requests against them (every
 // route has one) and /api/openapi.json is built from the same objects.
-import { MISSILE_CLASSES } from '../extract/knowledge.js';
+import { MISSILE_CLASSES } from '../knowledge/index.js';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // What the API answers with beyond the shared event view (src/app/event-view.ts): the event page with its
 // estimated impact and history, the article page with every extracted span, search hits.
 import { countText, eventDetail } from '../app/event-view.js';
-import { siteByKey } from '../extract/knowledge.js';
+import { siteByKey } from '../knowledge/index.js';
 import type { SearchHit, Store } from '../store/store.js';
 import type { Article, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';

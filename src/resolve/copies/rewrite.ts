@@ -33,7 +33,10 @@ const slug = (v: string): string =>
     .replace(/[^a-z0-9:]+/g, '-')
     .replace(/^-|-$/g, '');
 
-function factToken(c: Claim): string {
+/** The claims that are launch facts (the direction of flight is not one of the compared facts). */
+const isFact = (c: Claim): c is Claim & { field: FieldName } => c.field in FACT_LABEL;
+
+function factToken(c: Claim & { field: FieldName }): string {
   const label = FACT_LABEL[c.field];
   const v = c.value;
   if (c.field === 'count_min') return `${label}:${String(v)}+`;
@@ -49,7 +52,7 @@ function factToken(c: Claim): string {
  */
 export function factSequence(extraction: Extraction | null | undefined): string[] {
   if (!extraction) return [];
-  const claims = [...extraction.claims].sort(
+  const claims = extraction.claims.filter(isFact).sort(
     (a, b) =>
       (a.evidence.part === b.evidence.part ? 0 : a.evidence.part === 'title' ? -1 : 1) ||
       a.evidence.span.start - b.evidence.span.start ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLengths } from '../src/extract/quantities.js';
-import { extract, fieldValue } from './helpers/article.js';
+import { findLengths } from '../../src/extract/quantities.js';
+import { extract, fieldValue } from '../helpers/article.js';
 
 // distance_km / apogee_km: the largest distance flown and the maximum altitude of this launch, in km (miles
 // converted only when km is absent). Not a splash-down offset, a design range or a distance to Guam.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCounts } from '../src/extract/counts.js';
-import { extract, fieldValue } from './helpers/article.js';
+import { findCounts } from '../../src/extract/counts.js';
+import { extract, fieldValue } from '../helpers/article.js';
 
 // count_min: the fewest missiles the text commits to; count_exact: true only for an exact number (the singular
 // "a missile" and "a single" included).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findTimes, formatMinutes, toLocal } from '../src/extract/times.js';
-import { extract, fieldValue } from './helpers/article.js';
+import { findTimes, toLocal } from '../../src/extract/times.js';
+import { formatMinutes } from '../../src/calendar.js';
+import { extract, fieldValue } from '../helpers/article.js';
 
 // time_local: HH:MM (24 h) of the first launch, in KST for launches from Korea, converted from GMT/UTC when
 // needed; Pyongyang's UTC+8:30 clock (2015-2018) is converted too. Never a landing or announcement time.

@@ -1,3 +1,5 @@
+// Office-holders and their terms (data/officeholders.json): a report naming "President Lee Jae-myung" as in office
+// was written during his term. Gives undated reports a window of dates they can belong to.
 import { readDataJson } from '../paths.js';
 
 interface Officeholder {

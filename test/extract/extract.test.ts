@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../src/types.js';
-import { extract, fieldValue } from './helpers/article.js';
+import type { Claim } from '../../src/types.js';
+import { extract, fieldValue } from '../helpers/article.js';
 
 // Whole-article extraction: cleanDocument(documentFromText(…)) then extractArticle. Every report below is made up.
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../src/extract/dates.js';
-import { sentenceRole, statesLaunch } from '../src/extract/roles.js';
-import { articleUnits, type Unit } from '../src/extract/units.js';
-import { makeArticle } from './helpers/article.js';
+import { findDates } from '../../src/extract/dates.js';
+import { english } from '../../src/extract/locales/en/configuration.js';
+import { sentenceRole, statesLaunch } from '../../src/extract/roles.js';
+import { articleUnits, type Unit } from '../../src/extract/units.js';
+import { makeArticle } from '../helpers/article.js';
 
 // Roles: what a sentence talks about relative to the main launch. Background mentions (an earlier launch, a
 // design range, a caption of an older launch) never fill the main event's fields.
@@ -16,7 +17,7 @@ const unit = (text: string, isCaption = false): Unit => ({
   isCaption,
 });
 const roleOf = (text: string, published: string | null, mainDate: string | null) =>
-  sentenceRole(unit(text), findDates(text, published), mainDate);
+  sentenceRole(unit(text), findDates(text, published, null, english.dateParser), mainDate);
 
 describe('statesLaunch', () => {
   it('a verb of firing with a missile noun states a launch', () => {

@@ -1,9 +1,9 @@
 // Dating undated reports by the office-holders they name, and lining them up with the reference list.
 import { describe, expect, it } from 'vitest';
-import { ingestDocument, resolverFromStore } from '../src/app/ingestion.js';
-import { dateWindow } from '../src/extract/window.js';
-import { documentFromRecord } from '../src/ingest/index.js';
-import { openStore } from '../src/store/sqlite.js';
+import { ingestDocument, resolverFromStore } from '../../src/app/ingestion.js';
+import { dateWindow } from '../../src/knowledge/index.js';
+import { documentFromRecord } from '../../src/ingest/index.js';
+import { openStore } from '../../src/store/sqlite.js';
 
 describe('dateWindow', () => {
   it('an office-holder named in office bounds the date', () => {

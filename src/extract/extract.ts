@@ -1,0 +1,101 @@
+// extract: Article → Extraction, by running a locale's configuration: the actor, then the date (which tells the
+// main sentences from the background), then whether the article is a launch report, then every claim parser.
+// Each claim gets evidence (its words and sentence) and a confidence adjusted for hedges, depth and attribution.
+import { dateWindow, findAgencies } from '../knowledge/index.js';
+import {
+  BASE_CONFIDENCE,
+  CONFIDENCE_CEILING,
+  CONFIDENCE_FLOOR,
+  CONFIDENCE_NUDGE,
+  LATE_SENTENCE_INDEX,
+  OFFICIAL_AGENCY_KINDS,
+} from '../settings.js';
+import type { Article, Claim, ClaimField, Extraction, FieldName, Span } from '../types.js';
+import { FIELD_NAMES } from '../types.js';
+import type { Configuration } from './configuration.js';
+import { type ArticleContext, createContext, setActor } from './context.js';
+import { sentenceRole } from './roles.js';
+import { type ClaimCandidate, runParser } from './rule.js';
+import { decideDate } from './rules/date.js';
+import { decideReport } from './rules/report.js';
+import type { Unit } from './units.js';
+
+/** The article read with one configuration. */
+export function extractWith(config: Configuration, article: Article): Extraction {
+  const ctx = createContext(article, config.locale, config.dateParser);
+  setActor(ctx, runParser(config.actor, ctx)[0]?.actor ?? null);
+  ctx.date = decideDate(runParser(config.date, ctx), ctx);
+  const date = ctx.date;
+  // Second pass: now that the main date is known, sentences anchored on other dates are background.
+  for (const u of ctx.units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay);
+  const isReport = decideReport(runParser(config.report, ctx), ctx);
+
+  const candidates: ClaimCandidate[] = [];
+  if (date.value && date.unit && date.span) {
+    candidates.push({ unit: date.unit, field: 'date_local', value: date.value, span: date.span, parser: date.parser, confidence: date.confidence, implied: date.implied });
+  } else if (date.value && ctx.units.length) {
+    candidates.push({ unit: ctx.units[0], field: 'date_local', value: date.value, span: { start: 0, end: 0 }, parser: 'publication-date', confidence: BASE_CONFIDENCE.publicationDate, implied: true });
+  }
+  for (const parser of config.claims) candidates.push(...runParser(parser, ctx));
+  const claims = candidates.map((c) => makeClaim(ctx, c));
+
+  const fields: Partial<Record<FieldName, Claim>> = {};
+  for (const c of claims) if (isFieldName(c.field) && !fields[c.field]) fields[c.field] = c;
+  return {
+    articleId: article.id,
+    isLaunchReport: isReport.value,
+    reportConfidence: isReport.confidence,
+    actor: isReport.value ? ctx.actor : null,
+    claims: isReport.value ? claims : [],
+    fields: isReport.value ? fields : {},
+    weekday: date.weekday,
+    // Only undated reports need it: a dated one has its day already.
+    ...(isReport.value && !date.value ? { dateWindow: dateWindow(`${article.title ?? ''}\n${article.text}`) } : {}),
+  };
+}
+
+const isFieldName = (f: ClaimField): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);
+
+/**
+ * A claim's confidence: the parser's base figure, lowered when the sentence hedges or sits deep in the article
+ * (late sentences more often speak of something else), raised when an official source is named.
+ */
+function adjustedConfidence(ctx: ArticleContext, base: number, u: Unit, agencyKind: string | null): number {
+  let c = base;
+  if (ctx.phrases.hedge.test(u.text)) c -= CONFIDENCE_NUDGE;
+  if (u.index > LATE_SENTENCE_INDEX) c -= CONFIDENCE_NUDGE;
+  if (agencyKind && OFFICIAL_AGENCY_KINDS.has(agencyKind)) c += CONFIDENCE_NUDGE;
+  return Math.round(Math.min(CONFIDENCE_CEILING, Math.max(CONFIDENCE_FLOOR, c)) * 100) / 100;
+}
+
+function makeClaim(ctx: ArticleContext, c: ClaimCandidate): Claim {
+  const u = c.unit;
+  const span = c.span;
+  const base = u.span.start;
+  const agency = nearestAgency(ctx, u.text, span);
+  return {
+    field: c.field,
+    value: c.value,
+    surface: u.text.slice(span.start, span.end),
+    evidence: {
+      articleId: ctx.article.id,
+      part: u.part,
+      span: { start: base + span.start, end: base + span.end },
+      sentenceSpan: { start: u.span.start, end: u.span.end },
+      sentence: u.text,
+    },
+    attribution: agency?.key ?? null,
+    saidBy: agency?.name ?? ctx.article.source,
+    confidence: adjustedConfidence(ctx, c.confidence, u, agency?.kind ?? null),
+    parser: c.parser,
+    implied: c.implied ?? false,
+  };
+}
+
+/** The agency named nearest to the value's words in its sentence. */
+function nearestAgency(ctx: ArticleContext, text: string, span: Span): { key: string; name: string; kind: string } | null {
+  const hits = findAgencies(text, ctx.locale);
+  if (!hits.length) return null;
+  const dist = (h: { start: number; end: number }): number => (h.end <= span.start ? span.start - h.end : h.start >= span.end ? h.start - span.end : 0);
+  return hits.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+}

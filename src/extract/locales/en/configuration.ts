@@ -1,0 +1,25 @@
+// English: chrono's English parser, and the rules and refiners that read English reports. The phrases they match
+// are in data/locales/en/phrases.json; the knowledge tables use the English word boundary.
+import * as chrono from 'chrono-node';
+import type { Configuration } from '../../configuration.js';
+import { actorParser } from '../../rules/actor.js';
+import { bearingParser } from '../../rules/bearing.js';
+import { classParser } from '../../rules/class.js';
+import { countParser } from '../../rules/count.js';
+import { dateParser } from '../../rules/date.js';
+import { eezParser } from '../../rules/eez.js';
+import { landingParser } from '../../rules/landing.js';
+import { apogeeParser, distanceParser } from '../../rules/length.js';
+import { nameParser } from '../../rules/name.js';
+import { reportParser } from '../../rules/report.js';
+import { siteParser } from '../../rules/site.js';
+import { timeParser } from '../../rules/time.js';
+
+export const english: Configuration = {
+  locale: 'en',
+  dateParser: chrono.en,
+  actor: actorParser,
+  date: dateParser,
+  report: reportParser,
+  claims: [timeParser, distanceParser, apogeeParser, countParser, classParser, nameParser, siteParser, landingParser, eezParser, bearingParser],
+};

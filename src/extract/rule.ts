@@ -1,0 +1,54 @@
+// What a rule and a refiner are (chrono-node's Parser/Refiner model): a rule reads one sentence and proposes
+// candidates; refiners, in order, drop, reorder or merge the candidates of the whole article. A parser is a rule
+// with its refiners; a locale's configuration lists the parsers.
+import type { ClaimField, FieldValue, Span } from '../types.js';
+import type { ArticleContext, ReadUnit } from './context.js';
+
+export interface Rule<C> {
+  /** Names the phrasing it reads, for debugging and docs. */
+  readonly name: string;
+  readonly field: string;
+  /** The sentences the rule reads, in reading order. */
+  scope(ctx: ArticleContext): readonly ReadUnit[];
+  find(unit: ReadUnit, ctx: ArticleContext): C[];
+}
+
+export interface Refiner<C> {
+  readonly name: string;
+  refine(candidates: C[], ctx: ArticleContext): C[];
+}
+
+export interface Parser<C> {
+  readonly rule: Rule<C>;
+  readonly refiners: readonly Refiner<C>[];
+}
+
+/** Runs a rule over its sentences, then its refiners over the candidates. */
+export function runParser<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
+  let candidates = parser.rule.scope(ctx).flatMap((u) => parser.rule.find(u, ctx));
+  for (const r of parser.refiners) candidates = r.refine(candidates, ctx);
+  return candidates;
+}
+
+/** A value for a claim, before confidence is adjusted and evidence is written. */
+export interface ClaimCandidate {
+  unit: ReadUnit;
+  field: ClaimField;
+  value: FieldValue;
+  /** The words that state it, within the unit's text. */
+  span: Span;
+  parser: string;
+  confidence: number;
+  implied?: boolean;
+  /** What a refiner needs to compare candidates. */
+  traits?: { weak?: boolean; exact?: boolean; numeric?: boolean; miles?: boolean };
+}
+
+/** The first candidate only ("the first designation named", "the first sea where missiles went"). */
+export const firstOnly = (name: string): Refiner<ClaimCandidate> => ({ name, refine: (cs) => cs.slice(0, 1) });
+
+/** Whether a position lies in the unit's main clause (the part that speaks of the main launch). */
+export const inMain = (u: ReadUnit, start: number): boolean => start >= (u.role.mainStart ?? 0) && start < u.role.mainEnd;
+
+/** The sentences that may state facts of the main launch. */
+export const mainUnits = (ctx: ArticleContext): ReadUnit[] => ctx.units.filter((u) => u.role.role === 'main');

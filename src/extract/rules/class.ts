@@ -1,0 +1,34 @@
+// Class rule: the missile's class.
+// Reads class phrases from data/classes.json in main launch sentences ("short-range ballistic missile", "an
+// intercontinental ballistic missile", "cruise missiles", "multiple rocket launcher", "space launch vehicle").
+// A stated range class beats a plain "ballistic"; suggestive (weak) phrases and hypersonic glide vehicles do not
+// decide; names never imply a class.
+import { findClassPhrases } from '../../knowledge/index.js';
+import { BASE_CONFIDENCE } from '../../settings.js';
+import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+
+// Classes that say nothing about range.
+const RANGELESS = new Set(['ballistic', 'HGV']);
+
+export const classRule: Rule<ClaimCandidate> = {
+  name: 'class-phrase',
+  field: 'class',
+  scope: mainUnits,
+  find: (u, ctx) =>
+    findClassPhrases(u.text, ctx.locale)
+      .filter((c) => inMain(u, c.start) && !c.weak)
+      .map((c) => ({ unit: u, field: 'class', value: c.class, span: { start: c.start, end: c.end }, parser: 'class-phrase', confidence: BASE_CONFIDENCE.classSpecific })),
+};
+
+/** The first range class, else the first plain "ballistic". */
+const rangeClassFirst: Refiner<ClaimCandidate> = {
+  name: 'range-class-first',
+  refine(candidates) {
+    const specific = candidates.find((c) => !RANGELESS.has(String(c.value)));
+    if (specific) return [specific];
+    const ballistic = candidates.find((c) => c.value === 'ballistic');
+    return ballistic ? [{ ...ballistic, confidence: BASE_CONFIDENCE.classBallistic }] : [];
+  },
+};
+
+export const classParser: Parser<ClaimCandidate> = { rule: classRule, refiners: [rangeClassFirst] };

@@ -1,0 +1,46 @@
+// Landing rule: where the missiles came down.
+// Reads, in main launch sentences, a landing on land ("landed inland", "fell on land", "crashed … inland") and the
+// seas of data/seas.json where a preposition of motion or place leads to them ("into the East Sea", "toward the Sea
+// of Japan", "landed in the Pacific", "Impact: East Sea"). Not the coast a missile left from ("from the east
+// coast"), not "the Asia-Pacific" or "Indo-Pacific Command", not reach ("remote targets in the Pacific"), and not
+// "off the east coast of Japan" (that is the Pacific). The first sentence that states one wins.
+import { findSeas, type SeaMatch } from '../../knowledge/index.js';
+import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
+import type { ArticleContext } from '../context.js';
+import { type ClaimCandidate, firstOnly, inMain, mainUnits, type Parser, type Rule } from '../rule.js';
+
+// A hyphen glued to the sea name: "Asia-Pacific", "Pacific-based".
+const HYPHEN_END = /[-‐]$/;
+const HYPHEN_START = /^[-‐]/;
+
+/** The sea is where the missiles went. */
+function landingContext(ctx: ArticleContext, text: string, s: SeaMatch): boolean {
+  const r = ctx.phrases.rule;
+  if (s.weak) return false;
+  const before = text.slice(Math.max(0, s.start - SEA_BEFORE_CHARS), s.start);
+  const after = text.slice(s.end, s.end + SEA_AFTER_CHARS);
+  if (HYPHEN_END.test(before) || HYPHEN_START.test(after)) return false;
+  if (r.seaNotLandingAfter.test(after)) return false;
+  if (r.coastWord.test(s.surface) && r.ofJapanAfter.test(after)) return false;
+  if (r.fromJustBefore.test(before)) return false;
+  if (r.reachTargetsBefore.test(before)) return false;
+  if (r.motionSurface.test(s.surface)) return true;
+  if (r.labelledImpactBefore.test(before)) return true;
+  return r.motionBeforeSea.test(before);
+}
+
+export const landingRule: Rule<ClaimCandidate> = {
+  name: 'landing-area',
+  field: 'landing',
+  scope: mainUnits,
+  find(u, ctx) {
+    const inland = ctx.phrases.rule.landedInland.exec(u.text);
+    if (inland && inMain(u, inland.index)) {
+      return [{ unit: u, field: 'landing', value: 'land', span: { start: inland.index, end: inland.index + inland[0].length }, parser: 'landing', confidence: BASE_CONFIDENCE.landingLand }];
+    }
+    const sea = findSeas(u.text, ctx.locale).find((s) => inMain(u, s.start) && landingContext(ctx, u.text, s));
+    return sea ? [{ unit: u, field: 'landing', value: sea.landing, span: { start: sea.start, end: sea.end }, parser: 'sea', confidence: BASE_CONFIDENCE.landingSea }] : [];
+  },
+};
+
+export const landingParser: Parser<ClaimCandidate> = { rule: landingRule, refiners: [firstOnly('first-stated')] };

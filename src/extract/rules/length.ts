@@ -1,0 +1,36 @@
+// Length rules: the distance flown and the apogee reached.
+// Read figures with a unit in main launch sentences ("flew about 800 km", "497 miles", "1 500 km", "120.3 and
+// 350.5 kilometers", "90-250 km"), classified by the nearest cue before them ("flew", "traveled" for distance;
+// "altitude", "reached a height of", "climbed to" for apogee) or after them ("… km high", "… km away from its launch
+// site"). Design ranges ("a range of 13,000 km") and offsets ("250 km off the coast") are not flight figures.
+// The largest figure stated for the launch wins; kilometres are preferred over miles.
+import { BASE_CONFIDENCE } from '../../settings.js';
+import type { FieldName } from '../../types.js';
+import { findLengths } from '../quantities.js';
+import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+
+function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCandidate> {
+  return {
+    name: `${kind}-figure`,
+    field,
+    scope: mainUnits,
+    find: (u) =>
+      findLengths(u.text)
+        .filter((l) => l.kind === kind && inMain(u, l.start))
+        .map((l) => ({ unit: u, field, value: l.km, span: { start: l.start, end: l.end }, parser: kind, confidence: BASE_CONFIDENCE.length, traits: { miles: l.unit === 'mi' } })),
+  };
+}
+
+/** Kilometres when any are stated, else miles; of those the largest figure (the first on a tie). */
+const largestKmFirst: Refiner<ClaimCandidate> = {
+  name: 'largest-km-first',
+  refine(candidates) {
+    const km = candidates.filter((c) => !c.traits?.miles);
+    const pool = km.length ? km : candidates;
+    if (!pool.length) return [];
+    return [pool.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a))];
+  },
+};
+
+export const distanceParser: Parser<ClaimCandidate> = { rule: lengthRule('distance', 'distance_km'), refiners: [largestKmFirst] };
+export const apogeeParser: Parser<ClaimCandidate> = { rule: lengthRule('apogee', 'apogee_km'), refiners: [largestKmFirst] };

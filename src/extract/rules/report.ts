@@ -1,0 +1,81 @@
+// Report rule: is the article a launch report?
+// Reads the headline and the lead (the first two real body sentences): a launch reported as news — a verb of
+// firing ("fired", "launched"), a launch as an event ("the test-firing of"), or a launch pinned to a day. Not a
+// tally over a period ("has fired 16 missiles in 2017"), an artillery drill, a parade, debris, missile defence, nor
+// an article whose launch lies over a month before publication (history retold).
+import { daysBetween } from '../../calendar.js';
+import { LEAD_MIN_WORDS, LEAD_SENTENCES, REPORT_CONFIDENCE, STALE_REPORT_CONFIDENCE, STALE_REPORT_DAYS } from '../../settings.js';
+import type { ArticleContext, ReadUnit } from '../context.js';
+import type { Parser, Rule } from '../rule.js';
+
+export interface ReportCandidate {
+  unit: ReadUnit;
+  /** The sentence reports a launch as news. */
+  reports: boolean;
+}
+
+export interface ReportDecision {
+  value: boolean;
+  confidence: number;
+}
+
+// A year alone ("in 2017") dates a tally, not a launch.
+const YEAR_ONLY = /^\s*(?:in\s+)?(?:19|20)\d\d\s*$/;
+const WORD_GAP = /\s+/;
+
+/** "North Korea has fired 16 missiles during 10 tests in 2017": many launches over a period, not one launch. */
+function isTally(u: ReadUnit, ctx: ArticleContext): boolean {
+  const p = ctx.phrases;
+  if (p.tallyStrong.test(u.text)) return true;
+  if (!p.tallyMarker.test(u.text) || !p.tallyCount.test(u.text)) return false;
+  // A sentence that dates its launch to a day reports that day's launch, however many missiles it lists.
+  return !u.dates.some((d) => d.kind === 'weekday' || (d.kind === 'explicit' && !YEAR_ONLY.test(d.surface)));
+}
+
+function reports(u: ReadUnit, ctx: ArticleContext): boolean {
+  const p = ctx.phrases;
+  if (!u.launch || u.role.role !== 'main') return false;
+  const mainPart = u.text.slice(u.role.mainStart ?? 0, u.role.mainEnd);
+  // Strong negatives (artillery, debris, missile defence) anywhere in the main clause; weaker ones (a parade,
+  // drills, a summit) only before the missile noun, i.e. when they are what the sentence is about.
+  const head = mainPart.replace(p.rule.missileNounAndRest, '');
+  if (p.notLaunch.test(mainPart) || p.notLaunchHead.test(head)) return false;
+  // In the body, a launch is reported with a verb ("fired") or pinned to a day; "the number of launches" is talk.
+  const eventNoun = p.rule.eventNounOf.test(mainPart);
+  if (u.part === 'text' && !p.launchVerb.test(mainPart) && !eventNoun && !u.dates.some((d) => d.start < u.role.mainEnd)) return false;
+  return !isTally(u, ctx);
+}
+
+/** The headline, then the lead: the first real body sentences (page furniture like "ARSTECHNICA.COM" is not). */
+function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
+  const title = ctx.units.find((u) => u.part === 'title');
+  const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption && u.text.split(WORD_GAP).length >= LEAD_MIN_WORDS);
+  return [...(title ? [title] : []), ...body.slice(0, LEAD_SENTENCES)];
+}
+
+export const reportRule: Rule<ReportCandidate> = {
+  name: 'headline-or-lead-reports-launch',
+  field: 'is_launch_report',
+  scope: headlineAndLead,
+  find: (u, ctx) => [{ unit: u, reports: reports(u, ctx) }],
+};
+
+export const reportParser: Parser<ReportCandidate> = { rule: reportRule, refiners: [] };
+
+/**
+ * The decision: a stale date makes history; else the headline and the lead vote. The second lead sentence counts
+ * only when the first is not about launches at all (a KCNA "issued the following report:" opener) and the headline
+ * is not about something else (sanctions, a meeting).
+ */
+export function decideReport(candidates: ReportCandidate[], ctx: ArticleContext): ReportDecision {
+  const date = ctx.date.value;
+  if (date !== null && ctx.reference !== null && daysBetween(date, ctx.reference) > STALE_REPORT_DAYS) return { value: false, confidence: STALE_REPORT_CONFIDENCE };
+  const title = candidates.find((c) => c.unit.part === 'title');
+  const lead = candidates.filter((c) => c.unit.part === 'text');
+  const t = title?.reports ?? false;
+  const titleElsewhere = title !== undefined && !title.unit.launch && ctx.phrases.notLaunchHead.test(title.unit.text);
+  const l = lead.length > 0 && (lead[0].reports || (!lead[0].unit.launch && !titleElsewhere && lead.length > 1 && lead[1].reports));
+  if (t && l) return { value: true, confidence: REPORT_CONFIDENCE.both };
+  if (t || l) return { value: true, confidence: REPORT_CONFIDENCE.one };
+  return { value: false, confidence: REPORT_CONFIDENCE.neither };
+}

@@ -1,0 +1,57 @@
+// Site rule: where the missile was launched from.
+// Reads gazetteer names from data/sites.json in main sentences that report the launch ("fired from Sunan",
+// "launched near Tongchang-ri", "from the Pyongyang area", "the launch from Sinpo"). Ambiguous names ("Pyongyang",
+// also the government) count only as places: after a preposition of place ("from near Pyongyang", "in the
+// outskirts of …") or before "area"/"region", and after the verb of firing; never as a subject ("Pyongyang said",
+// "Pyongyang fired"). In a sentence with no launch words, only "from … Sinpo" says where a missile came from.
+// A strong name beats an ambiguous one.
+import { findSites, type SiteMatch } from '../../knowledge/index.js';
+import { BASE_CONFIDENCE, PLACE_AFTER_CHARS, PLACE_BEFORE_CHARS } from '../../settings.js';
+import type { ArticleContext, ReadUnit } from '../context.js';
+import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+
+/** A place name reads as a place: not the subject of a verb; an ambiguous one only with words of place. */
+function placeContext(ctx: ArticleContext, text: string, s: SiteMatch): boolean {
+  const r = ctx.phrases.rule;
+  const before = text.slice(Math.max(0, s.start - PLACE_BEFORE_CHARS), s.start);
+  const after = text.slice(s.end, s.end + PLACE_AFTER_CHARS);
+  if (r.notPlaceAfter.test(after)) return false;
+  if (!s.weak) return true;
+  return r.placePrepositionBefore.test(before) || r.placeAreaAfter.test(after) || r.placeAreaOfBefore.test(before);
+}
+
+/** The sentence says the missile came from there. */
+function launchedThere(ctx: ArticleContext, u: ReadUnit, s: SiteMatch): boolean {
+  const p = ctx.phrases;
+  const head = u.text.slice(0, s.start);
+  if (s.weak) return p.launchVerb.test(head);
+  return u.launch || p.launchVerb.test(u.text) || p.launchNoun.test(head) || p.rule.fromBeforeSite.test(head);
+}
+
+export const siteRule: Rule<ClaimCandidate> = {
+  name: 'gazetteer-site',
+  field: 'site',
+  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || ctx.phrases.launchVerb.test(u.text) || ctx.phrases.launchNoun.test(u.text) || ctx.phrases.missileNoun.test(u.text)),
+  find: (u, ctx) =>
+    findSites(u.text, ctx.locale)
+      .filter((s) => inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s))
+      .map((s) => ({
+        unit: u,
+        field: 'site',
+        value: s.key,
+        span: { start: s.start, end: s.end },
+        parser: 'gazetteer',
+        confidence: s.weak ? BASE_CONFIDENCE.siteWeak : BASE_CONFIDENCE.siteStrong,
+        traits: { weak: s.weak },
+      })),
+};
+
+const strongFirst: Refiner<ClaimCandidate> = {
+  name: 'strong-name-first',
+  refine: (candidates) => {
+    const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];
+    return chosen ? [chosen] : [];
+  },
+};
+
+export const siteParser: Parser<ClaimCandidate> = { rule: siteRule, refiners: [strongFirst] };

@@ -1,0 +1,69 @@
+// Time rule: the local time of the first launch.
+// Reads clock times in main launch sentences ("at 7:10 a.m.", "2310 GMT", "14:55 local time", "3:05 p.m. ET",
+// "9:50 a.m. Hawaii time") and converts them to the launching country's clock. Leaves out times of landings,
+// warnings and announcements ("forecast to come down around 9 a.m."). A zone of the launching country itself
+// ("3:33 a.m. PDT" for a US test) is kept as written. North Korea kept UTC+8:30 from 2015 to 2018: a "local time"
+// then, or an unzoned time in KCNA's own text, is half an hour behind KST (a GMT gloss, when given, settles it).
+import { formatMinutes, KST_OFFSET_MINUTES, MINUTES_PER_DAY, onPyongyangTime, PYONGYANG_TIME } from '../../calendar.js';
+import { actorInfo } from '../../knowledge/index.js';
+import { BASE_CONFIDENCE, TIME_EVENT_LOOKBACK, TIME_GLOSS_GAP } from '../../settings.js';
+import type { Span } from '../../types.js';
+import type { ArticleContext } from '../context.js';
+import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { findTimes, toLocal } from '../times.js';
+
+// Time zones of the Americas are written by their clock's name.
+const AMERICAN_TIME_ZONE = 'America/';
+
+/** Launch times in a sentence, converted to the launching country's clock. */
+export function launchTimes(text: string, ctx: ArticleContext): { minutes: number; span: Span }[] {
+  const p = ctx.phrases;
+  const date = ctx.date.value;
+  const info = actorInfo(ctx.actor);
+  const offset = info?.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
+  const homeZones = new Set(info?.timeZone?.startsWith(AMERICAN_TIME_ZONE) ? p.americanZones : []);
+  // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
+  const found = findTimes(text).filter((t) => {
+    const before = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);
+    const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
+    return last(p.landingTime) <= last(p.timeEvent);
+  });
+  const pyongyangClock = onPyongyangTime(date) && offset === KST_OFFSET_MINUTES;
+  const out: { minutes: number; span: Span }[] = [];
+  for (const t of found) {
+    const span = { start: t.start, end: t.end };
+    if (t.gloss && out.length) continue; // "8 a.m. (2300 GMT)": the gloss restates the time before it
+    const gloss = found.find((g) => g.gloss && g.start > t.end && g.start - t.end < TIME_GLOSS_GAP && (g.zone === 'UTC' || g.zone === 'GMT'));
+    // KCNA writes Pyongyang's own clock: an unzoned time in its text is local time too.
+    if (pyongyangClock && (t.zone === 'local' || (t.zone === 'unzoned' && ctx.fromStateMedia))) {
+      out.push({ minutes: gloss ? toLocal(gloss, offset).minutes : (t.minutes + PYONGYANG_TIME.behindKstMinutes) % MINUTES_PER_DAY, span });
+    } else if (t.zone === 'unzoned' || t.zone === 'local' || homeZones.has(t.zone)) {
+      out.push({ minutes: t.minutes, span });
+    } else {
+      out.push({ minutes: toLocal(t, offset, date).minutes, span });
+    }
+  }
+  return out;
+}
+
+export const timeRule: Rule<ClaimCandidate> = {
+  name: 'clock-time-of-launch',
+  field: 'time_local',
+  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || ctx.phrases.rule.launchWordForTime.test(u.text)),
+  find: (u, ctx) =>
+    launchTimes(u.text, ctx)
+      .filter((t) => inMain(u, t.span.start))
+      .map((t) => ({ unit: u, field: 'time_local', value: t.minutes, span: t.span, parser: 'time', confidence: BASE_CONFIDENCE.time })),
+};
+
+/** The earliest launch time stated is the first launch's. */
+const earliestTime: Refiner<ClaimCandidate> = {
+  name: 'earliest-time',
+  refine(candidates) {
+    if (!candidates.length) return [];
+    const first = candidates.reduce((a, b) => (Number(b.value) < Number(a.value) ? b : a));
+    return [{ ...first, value: formatMinutes(Number(first.value)) }];
+  },
+};
+
+export const timeParser: Parser<ClaimCandidate> = { rule: timeRule, refiners: [earliestTime] };

@@ -1,0 +1,6 @@
+// The knowledge tables as one module for the stages that read them: load and validate (tables), match against
+// text with a locale's word boundary (lookups, matcher), and office-holders' terms (officeholders).
+export * from './tables.js';
+export * from './lookups.js';
+export { LOCALES, type Locale } from './matcher.js';
+export { dateWindow, type DateWindow } from './officeholders.js';

@@ -1,0 +1,150 @@
+// Lookups in the knowledge tables: the finders that match a table against a text (non-overlapping, in text order,
+// longest first on overlap, with the locale's word boundary), and the look-ups by key or name.
+import { type Hit, type Locale, TableMatcher } from './matcher.js';
+import {
+  type ActorEntry,
+  type ActorMatch,
+  type AgencyEntry,
+  type AgencyMatch,
+  type ClassEntry,
+  type ClassMatch,
+  type EezEntry,
+  type EezMatch,
+  type KnowledgeMatch,
+  type MissileEntry,
+  type MissileMatch,
+  type SeaEntry,
+  type SeaMatch,
+  type SiteEntry,
+  type SiteMatch,
+  tables,
+} from './tables.js';
+
+interface Matchers {
+  sites: TableMatcher<SiteEntry>;
+  missiles: TableMatcher<MissileEntry>;
+  classes: TableMatcher<ClassEntry>;
+  agencies: TableMatcher<AgencyEntry>;
+  actors: TableMatcher<ActorEntry>;
+  seas: TableMatcher<SeaEntry>;
+  eez: TableMatcher<EezEntry>;
+}
+
+const compiled = new Map<Locale, Matchers>();
+
+/** The tables compiled for one locale's word boundary (on first use). */
+function matchers(locale: Locale): Matchers {
+  const known = compiled.get(locale);
+  if (known) return known;
+  const { rules } = tables();
+  const made: Matchers = {
+    sites: new TableMatcher(rules.sites, false, locale),
+    // Designations are pluralised freely ("two KN-23s"); the patterns need not say so.
+    missiles: new TableMatcher(rules.missiles, true, locale),
+    classes: new TableMatcher(rules.classes, false, locale),
+    agencies: new TableMatcher(rules.agencies, false, locale),
+    actors: new TableMatcher(rules.actors, false, locale),
+    seas: new TableMatcher(rules.seas, false, locale),
+    eez: new TableMatcher(rules.eez, false, locale),
+  };
+  compiled.set(locale, made);
+  return made;
+}
+
+const base = <T>(h: Hit<T>, text: string): KnowledgeMatch => ({
+  start: h.start,
+  end: h.coreEnd,
+  surface: text.slice(h.start, h.coreEnd),
+  weak: h.rule.weak,
+});
+
+export function findSites(text: string, locale: Locale = 'en'): SiteMatch[] {
+  return matchers(locale)
+    .sites.find(text)
+    .map((h) => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, lat: h.rule.entry.lat, lon: h.rule.entry.lon }));
+}
+
+export function findMissiles(text: string, locale: Locale = 'en'): MissileMatch[] {
+  return matchers(locale)
+    .missiles.find(text)
+    .map((h) => ({
+      ...base(h, text),
+      name: h.rule.entry.name,
+      class: h.rule.entry.class,
+      actor: h.rule.entry.actor,
+      sameAs: h.rule.entry.sameAs ?? null,
+    }));
+}
+
+export function findClassPhrases(text: string, locale: Locale = 'en'): ClassMatch[] {
+  return matchers(locale)
+    .classes.find(text)
+    .map((h) => ({ ...base(h, text), class: h.rule.entry.class }));
+}
+
+export function findAgencies(text: string, locale: Locale = 'en'): AgencyMatch[] {
+  return matchers(locale)
+    .agencies.find(text)
+    .map((h) => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, kind: h.rule.entry.kind, country: h.rule.entry.country }));
+}
+
+export function findActors(text: string, locale: Locale = 'en'): ActorMatch[] {
+  return matchers(locale)
+    .actors.find(text)
+    .map((h) => ({ ...base(h, text), actor: h.rule.entry.actor }));
+}
+
+export function findSeas(text: string, locale: Locale = 'en'): SeaMatch[] {
+  return matchers(locale)
+    .seas.find(text)
+    .map((h) => ({ ...base(h, text), landing: h.rule.entry.landing }));
+}
+
+export function findEez(text: string, locale: Locale = 'en'): EezMatch[] {
+  return matchers(locale)
+    .eez.find(text)
+    .map((h) => ({ ...base(h, text), value: h.rule.entry.value }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lookups by key
+
+export function siteByKey(key: string): SiteEntry | undefined {
+  return tables().siteIndex.get(key);
+}
+
+export function allSites(): readonly SiteEntry[] {
+  return tables().sites;
+}
+
+/** The actor's entry (time zone and patterns), or undefined for null or an unknown actor. */
+export function actorInfo(actor: string | null | undefined): ActorEntry | undefined {
+  return actor ? tables().actors.get(actor) : undefined;
+}
+
+/** The missile entry with this canonical name (case- and punctuation-insensitive), if any. */
+export function missileByName(name: string): MissileEntry | undefined {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const n = norm(name);
+  return tables().missiles.find((m) => norm(m.name) === n);
+}
+
+/** The agency with this key (see data/agencies.json), or undefined. */
+export function agencyByKey(key: string | null | undefined): AgencyEntry | undefined {
+  return key ? tables().agencies.get(key) : undefined;
+}
+
+/**
+ * Kilometres between two launch sites (equirectangular: plenty for "are these the same place?" at 50 km), or
+ * Infinity when a key is unknown (0 for the same key).
+ */
+export function siteDistanceKm(a: string, b: string): number {
+  if (a === b) return 0;
+  const s1 = siteByKey(a);
+  const s2 = siteByKey(b);
+  if (!s1 || !s2) return Infinity;
+  const rad = Math.PI / 180;
+  const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
+  const y = (s2.lat - s1.lat) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../../src/types.js';
+import { extract, fieldValue } from '../../helpers/article.js';
+
+// Every sentence below is made up for these tests.
+
+/** Runs the extractor on a headline and paragraphs (published on `published`, or undated when null). */
+const run = (title: string | null, paragraphs: string[], published: string | null, url: string | null = null): Extraction =>
+  extract({ title, text: paragraphs.join('\n\n'), published, url }).ex;
+
+const FRI = '2025-05-09'; // a Friday
+
+describe('rule 5: datelines and page stamps are not launch dates', () => {
+  it('"Balasore, November 14 (Agency): … on Wednesday" is the Wednesday', () => {
+    const ex = run(
+      'India test-fires nuclear-capable missile',
+      ['Balasore, November 14 (Agency): India test-fired a nuclear-capable Agni-Prime missile from an island off the Odisha coast on Wednesday, defence officials said.'],
+      '2024-11-14', // a Thursday
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-11-13');
+  });
+
+  it('"Published On 21 Feb 2025" at the top is ignored', () => {
+    const ex = run(
+      'North Korea fires cruise missiles',
+      ['Published On 21 Feb 2025\nNorth Korea fired several cruise missiles over the West Sea on Wednesday, the military said.'],
+      '2025-02-21', // a Friday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-02-19');
+  });
+
+  it('"| 19.05.2022" is ignored', () => {
+    const ex = run(
+      'North Korea fires ballistic missile',
+      ['Defence desk | 19.05.2022\nNorth Korea fired a ballistic missile toward the East Sea on Tuesday, the military said.'],
+      '2022-05-19', // a Thursday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2022-05-17');
+  });
+});
+
+describe('rule 6: an explicit date in the opening launch sentences beats a headline weekday', () => {
+  it('headline "on Saturday", body "early on Sunday, March 9" → March 9', () => {
+    const ex = run(
+      'North Korea fires ballistic missiles on Saturday',
+      ["North Korea launched several ballistic missiles early on Sunday, March 9, South Korea's Joint Chiefs of Staff said."],
+      '2025-03-09',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-03-09');
+  });
+});
+
+describe('rule 7: "the morning of October 2" is October 2', () => {
+  it('not the publication day', () => {
+    const ex = run(
+      'North Korea fired missiles this week',
+      ['North Korea fired two short-range ballistic missiles on the morning of October 2, the Joint Chiefs of Staff said.'],
+      '2024-10-04',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2024-10-02');
+  });
+});
+
+describe('rule 8: without a publication date, the latest written date or a year hint stands in', () => {
+  it('a caption dated "March 12, 2025" pins "Tuesday" to March 11, 2025', () => {
+    const ex = run(
+      'North Korea tests new cruise missile',
+      [
+        'North Korea fired a new strategic cruise missile over the West Sea on Tuesday, state media said.',
+        'This photo, released by state media on March 12, 2025, shows the missile leaving its launcher.',
+      ],
+      null,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-03-11');
+  });
+
+  it('a year in the URL pins "July 12"', () => {
+    const ex = run(
+      'North Korea fires missile into East Sea',
+      ['North Korea fired a ballistic missile into the East Sea on July 12, the military said.'],
+      null,
+      'https://news.example.org/world/2023/07/north-korea-missile',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2023-07-12');
+  });
+
+  it('a year written in the text pins "July 4"', () => {
+    const ex = run(
+      'North Korea fires missile into East Sea',
+      ['North Korea fired a ballistic missile into the East Sea on July 4, the military said.', 'Officials counted it as the ninth launch of 2019.'],
+      null,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2019-07-04');
+  });
+});
+
+describe('rule 23: dates of statements, plans and spans of days', () => {
+  it('a launch announced for a window ahead ("plans to launch … between Thursday and Aug. 31") is no launch date', () => {
+    const ex = run(
+      'Japan warns of possible missile launch',
+      [
+        'The Japanese government said at 4:10 a.m. on Friday that a possible ballistic missile had been launched from North Korea.',
+        'North Korea had notified Japan on Tuesday of plans to launch a satellite rocket sometime between Friday and May 16.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('a weekday right before a speech verb dates the statement ("on Tuesday hailed … the previous day")', () => {
+    const ex = run(null, ['North Korea on Saturday hailed its test-firing of a new cruise missile the previous day, state media said.'], '2025-05-10');
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('"tests on Saturday and Sunday" take the first day of the span', () => {
+    const ex = run(null, ['North Korea carried out long-range cruise missile tests on Saturday and Sunday, state media reported on Monday.'], '2025-05-12');
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-10');
+  });
+
+  it('with no publication date, a year written once in the text pins "January 14" to that year', () => {
+    const ex = run(null, ['The Joint Chiefs of Staff said North Korea fired a ballistic missile on the morning of January 14.', 'It was the second launch by the North in 2029.'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2029-01-14');
+  });
+
+  it('"confirmed the launch of the missile, dubbed X, on Friday" dates the confirmation; "test fired on Thursday" the launch', () => {
+    const ex = run(
+      null,
+      [
+        'State media confirmed the launch of the missile, dubbed the Hwasong-19, on Friday morning.',
+        'A new intercontinental ballistic missile was test fired on Thursday, the agency said.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+});
+
+describe('rule 24: counts joined, ranged and sized; dates by day of month; US zones spelled out', () => {
+  it('"on the 8th" in a piece dated the 9th is the 8th of the same month', () => {
+    const ex = run(null, ['North Korea fired two ballistic missiles from near Pyongyang on the 8th, according to the Joint Chiefs of Staff.'], FRI);
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+});

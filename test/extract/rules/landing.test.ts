@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../../src/types.js';
+import { extract, fieldValue } from '../../helpers/article.js';
+
+// Every sentence below is made up for these tests.
+
+/** Runs the extractor on a headline and paragraphs (published on `published`, or undated when null). */
+const run = (title: string | null, paragraphs: string[], published: string | null, url: string | null = null): Extraction =>
+  extract({ title, text: paragraphs.join('\n\n'), published, url }).ex;
+
+const FRI = '2025-05-09'; // a Friday
+
+describe('rule 13: landing', () => {
+  const landing = (sentence: string, title = 'North Korea fires ballistic missile') => fieldValue(run(title, [sentence], FRI), 'landing');
+
+  it('"landed in the Pacific" is pacific-ocean', () => {
+    expect(landing('North Korea fired a ballistic missile on Friday that landed in the Pacific, Japan said.')).toBe('pacific-ocean');
+  });
+
+  it('"the Asia-Pacific summit" is no landing', () => {
+    expect(landing('North Korea fired a ballistic missile on Friday as leaders gathered for the Asia-Pacific summit in Lima.')).toBeNull();
+  });
+
+  it('"Indo-Pacific Command" is no landing', () => {
+    expect(landing('North Korea fired a ballistic missile on Friday, U.S. Indo-Pacific Command said in a statement.')).toBeNull();
+  });
+
+  it('"remote targets in the Pacific" is no landing', () => {
+    expect(landing('North Korea fired an ICBM on Friday in a show of its ability to hit remote targets in the Pacific, state media said.')).toBeNull();
+  });
+
+  it('"off the east coast of Japan in the Pacific Ocean" is pacific-ocean, not sea-of-japan', () => {
+    expect(landing('North Korea fired an ICBM on Friday that splashed down off the east coast of Japan in the Pacific Ocean, Tokyo said.')).toBe('pacific-ocean');
+  });
+
+  it('a generic "Such launches typically involve a flight over the Pacific" is no landing', () => {
+    const ex = run(
+      'Air Force tests unarmed Minuteman III',
+      [
+        'The U.S. Air Force launched an unarmed Minuteman III missile from Vandenberg Space Force Base on Friday.',
+        'Such launches typically involve a flight over the Pacific.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'landing')).toBeNull();
+  });
+});
+
+describe('rule 27: landings on land', () => {
+  it('"hitting a mock target in the central desert" lands on land', () => {
+    const ex = run(null, ['Iran test-fired a ballistic missile on Friday, hitting a mock target in the central desert, state TV said.'], FRI);
+    expect(fieldValue(ex, 'landing')).toBe('land');
+  });
+
+  it('warheads that "reached the Kura test range on the Kamchatka peninsula" landed on land', () => {
+    const ex = run(null, ['Russia test-launched an intercontinental ballistic missile from Plesetsk on Friday, and its warheads reached the Kura test range on the Kamchatka peninsula.'], FRI);
+    expect(fieldValue(ex, 'landing')).toBe('land');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../../src/types.js';
+import { extract, fieldValue } from '../../helpers/article.js';
+
+// Every sentence below is made up for these tests.
+
+/** Runs the extractor on a headline and paragraphs (published on `published`, or undated when null). */
+const run = (title: string | null, paragraphs: string[], published: string | null, url: string | null = null): Extraction =>
+  extract({ title, text: paragraphs.join('\n\n'), published, url }).ex;
+
+const FRI = '2025-05-09'; // a Friday
+
+describe('rule 14: sites', () => {
+  it('"the latest escalation from Pyongyang" is not a site', () => {
+    const ex = run(
+      'North Korea fires ballistic missile',
+      ['In the latest escalation from Pyongyang, North Korea fired a ballistic missile into the East Sea on Friday, the military said.'],
+      FRI,
+    );
+    expect(fieldValue(ex, 'site')).toBeNull();
+  });
+
+  it('"the projectile came from a coastal facility near Sinpo" (no launch verb) is a site', () => {
+    const ex = run(
+      'North Korea fires submarine-launched missile',
+      [
+        'North Korea fired a submarine-launched ballistic missile on Friday, the JCS said.',
+        "Seoul's military said the projectile came from a coastal facility near Sinpo.",
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'site')).toBe('sinpo');
+  });
+});
+
+describe('rule 29: a site in a sentence about "the launch"', () => {
+  it('"The launch took place … near Pyongyang\'s Sunan airport" gives the site sunan', () => {
+    const ex = run(null, [
+      'North Korea fired a ballistic missile over Japan on Friday, the Joint Chiefs of Staff said.',
+      "The launch took place at 6:57 a.m. near Pyongyang's Sunan airport, the military said.",
+    ], FRI);
+    expect(fieldValue(ex, 'site')).toBe('sunan');
+  });
+});
