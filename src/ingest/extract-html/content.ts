@@ -180,6 +180,8 @@ function pickByScore(root: HNode, strict: boolean): HNode[] {
     else if (s.tag === 'p') {
       const ld = linkDensity(s);
       if ((s.textLen > 80 && ld < 0.25) || (s.textLen > 0 && s.textLen <= 80 && ld === 0 && /[.。．](?:\s|$)/.test(plainText(s)))) picked.push(s);
+    } else if (CONTAINERS.has(s.tag) && !s.hasBlock && s.textLen > 80 && linkDensity(s) < 0.25) {
+      picked.push(s); // a paragraph written as a bare box of text (a lead or summary <div> above the body)
     }
   }
   return picked;
