@@ -77,3 +77,17 @@ describe('language through clean', () => {
     expect(splitSentences(text)).toEqual(splitSentences(text, 'en'));
   });
 });
+
+describe('link lists in Japanese text', () => {
+  it('ends a link list at the first line that ends like a Japanese sentence', () => {
+    const text = [
+      '防衛省によりますと、北朝鮮は弾道ミサイルを発射しました。',
+      'Related articles',
+      '北朝鮮 先月も巡航ミサイル発射',
+      '政府は情報の収集と分析を急いでいます。',
+    ].join('\n');
+    const article = cleanDocument({ ...documentFromText(text, 'ja.txt'), title: null });
+    expect(article.removed).toContainEqual({ text: '北朝鮮 先月も巡航ミサイル発射', reason: 'link-list' });
+    expect(article.text).toContain('政府は情報の収集と分析を急いでいます。');
+  });
+});
