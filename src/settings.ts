@@ -9,8 +9,15 @@
  */
 export const LANGUAGE_MIN_LETTERS = 20;
 /**
- * Share of the letters that must be Hangul (ko) or kana and kanji (ja) for an article to be read as Korean or
- * Japanese. A third leaves room for the Latin acronyms and numbers-with-units these reports are full of
- * (ICBM, KN-23, EEZ), while an English report quoting a Korean or Japanese name stays far below it.
+ * How many Latin letters one Hangul syllable, kana or kanji stands for when scripts are weighed against each
+ * other: a news sentence translated from English to Korean or Japanese takes about a third as many characters
+ * as it had letters.
+ */
+export const CJK_LETTER_WEIGHT = 3;
+/**
+ * Share of the weighed letters that must be Hangul (ko) or kana and kanji (ja) for an article to be read as
+ * Korean or Japanese. A third leaves room for what Korean and Japanese pages carry in English (acronyms like
+ * ICBM and KN-23, a wire photo's English caption), while an English report quoting a Korean or Japanese
+ * name stays far below it.
  */
 export const LANGUAGE_SCRIPT_SHARE = 1 / 3;

@@ -26,6 +26,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('北, 동해상으로 탄도미사일 발사…합참 "추가 발사 가능성 대비"')).toBe('ko');
   });
 
+  it('reads a Korean report as Korean when a wire photo brings a long English caption', () => {
+    const caption =
+      'This undated picture released by a state news agency shows a missile lifting off from a launcher at an undisclosed location during a test overseen by the leader. (Photo by STR / AFP via Getty Images)';
+    expect(detectLanguage(`${caption}\n${caption}\n${KO}\n${KO_WITH_LATIN}`)).toBe('ko');
+  });
+
   it('reads English as English, also when it quotes a Korean or Japanese name', () => {
     expect(detectLanguage(EN)).toBe('en');
     expect(detectLanguage(`${EN} State media called the missile the 화성-18 (火星18), a solid-fuel design.`)).toBe('en');

@@ -1,10 +1,11 @@
 // Which language an article is written in: English, Korean or Japanese, told apart by script. Hangul is only
 // ever Korean, and kana and kanji together only Japanese here, so counting letters per Unicode script is
 // enough for these three (a statistical detector such as franc or cld3 would add an n-gram model and a
-// dependency for no gain on them). A language the page declares (<html lang>, a record's `language`) is a
+// dependency for no gain on them). Hangul, kana and kanji weigh CJK_LETTER_WEIGHT Latin letters each, so an
+// English photo caption on a Korean page does not outweigh its Korean text. A language the page declares (<html lang>, a record's `language`) is a
 // hint: it decides only when the text has too few letters to count; when the script says otherwise, the
 // script wins, because pages built from one template often declare the site's language, not the article's.
-import { LANGUAGE_MIN_LETTERS, LANGUAGE_SCRIPT_SHARE } from '../settings.js';
+import { CJK_LETTER_WEIGHT, LANGUAGE_MIN_LETTERS, LANGUAGE_SCRIPT_SHARE } from '../settings.js';
 import { type Language, LANGUAGES } from '../types.js';
 
 const HANGUL = /\p{Script=Hangul}/u;
@@ -16,16 +17,15 @@ interface ScriptCounts {
   hangul: number;
   /** Kana and kanji together: Japanese writes both. */
   japanese: number;
-  letters: number;
+  latin: number;
 }
 
 function countScripts(text: string): ScriptCounts {
-  const counts: ScriptCounts = { hangul: 0, japanese: 0, letters: 0 };
+  const counts: ScriptCounts = { hangul: 0, japanese: 0, latin: 0 };
   for (const ch of text) {
     if (HANGUL.test(ch)) counts.hangul++;
     else if (KANA.test(ch) || HAN.test(ch)) counts.japanese++;
-    else if (!LATIN.test(ch)) continue;
-    counts.letters++;
+    else if (LATIN.test(ch)) counts.latin++;
   }
   return counts;
 }
@@ -38,10 +38,10 @@ export function languageFromTag(tag: string | null | undefined): Language | null
 
 /** The language of `text` (give the title and the body together); `declared` is the page's own tag, if any. */
 export function detectLanguage(text: string, declared: string | null = null): Language {
-  const counts = countScripts(text);
-  if (counts.letters < LANGUAGE_MIN_LETTERS) return languageFromTag(declared) ?? 'en';
-  const minimum = counts.letters * LANGUAGE_SCRIPT_SHARE;
-  if (counts.hangul >= minimum && counts.hangul >= counts.japanese) return 'ko';
-  if (counts.japanese >= minimum) return 'ja';
+  const { hangul, japanese, latin } = countScripts(text);
+  if (hangul + japanese + latin < LANGUAGE_MIN_LETTERS) return languageFromTag(declared) ?? 'en';
+  const minimum = (latin + (hangul + japanese) * CJK_LETTER_WEIGHT) * LANGUAGE_SCRIPT_SHARE;
+  if (hangul * CJK_LETTER_WEIGHT >= minimum && hangul >= japanese) return 'ko';
+  if (japanese * CJK_LETTER_WEIGHT >= minimum) return 'ja';
   return 'en';
 }
