@@ -4,6 +4,10 @@
 /** Input formats that ingest recognises. */
 export type InputFormat = 'text' | 'html' | 'corpus-json' | 'news-please' | 'jsonl';
 
+/** The languages Salvo reads (ISO 639-1). Every article is one of them; see src/ingest/language.ts. */
+export const LANGUAGES = ['en', 'ko', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** How a publication date was found, so the UI can say whether it is stated or guessed. */
 export type PublishedVia =
   | 'record' // a JSON record's own field (corpus `published`, news-please `date_publish`)
@@ -35,6 +39,8 @@ export interface SourceDocument {
   title: string | null;
   /** The document's text: paragraphs separated by blank lines. HTML is already reduced to text. */
   text: string;
+  /** The language the text is written in, from its script (the page's declared language only breaks ties). */
+  language: Language;
   /** Blocks the HTML extractor left out (navigation, footers…), for display. */
   droppedByExtractor: string[];
 }
@@ -70,6 +76,12 @@ export interface Article {
   source: string | null;
   published: PublishedDate | null;
   title: string | null;
+  /**
+   * The language of the title and text: locale rules (sentences, boilerplate, extraction) are chosen by it.
+   * Clean always sets it; it is absent only on articles read back from a store that does not keep it yet
+   * (they were all English: read a missing value as 'en').
+   */
+  language?: Language;
   /** Clean body text (the title is not repeated here). Paragraphs are separated by "\n\n". */
   text: string;
   paragraphs: Span[];

@@ -13,6 +13,7 @@ function doc(text: string, over: Partial<SourceDocument> = {}): SourceDocument {
     published: null,
     title: null,
     text,
+    language: 'en',
     droppedByExtractor: [],
     ...over,
   };

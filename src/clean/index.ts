@@ -1,13 +1,13 @@
 // clean: SourceDocument → Article (boilerplate removed, paragraphs and sentences located).
 import { createHash } from 'node:crypto';
-import type { Article, SourceDocument, Span } from '../types.js';
+import type { Article, Language, SourceDocument, Span } from '../types.js';
 import { cleanLines } from './lines.js';
 import { splitParagraph } from './sentences.js';
 
-/** Sentence spans over `text`; every line break is a paragraph boundary that no sentence crosses. */
-export function splitSentences(text: string): Span[] {
+/** Sentence spans over `text` in `language`; every line break is a paragraph boundary that no sentence crosses. */
+export function splitSentences(text: string, language: Language = 'en'): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], m.index ?? 0, spans);
+  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], m.index ?? 0, spans, language);
   return spans;
 }
 
@@ -33,9 +33,10 @@ export function cleanDocument(doc: SourceDocument): Article {
     source: doc.source,
     published: doc.published,
     title: doc.title,
+    language: doc.language,
     text,
     paragraphs,
-    sentences: splitSentences(text),
+    sentences: splitSentences(text, doc.language),
     removed,
   };
 }

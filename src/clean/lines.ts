@@ -44,11 +44,12 @@ function stripPrefixes(line: string, removed: RemovedBlock[], isFirstLine: boole
 const endsOpen = (line: string): boolean => !/[.!?:;"”’')\]…]$/.test(line);
 const continuesSentence = (line: string): boolean => /^\p{Ll}/u.test(line);
 
-// Items of a link list: short headline-like lines, or numbered/bulleted links.
+// Items of a link list: short headline-like lines, or numbered/bulleted links. A line that ends like a
+// sentence (also 。, ！, ？ and a closing 」 or 』 after them) is text again.
 function isLinkItem(line: string): boolean {
   if (/^\[\d{1,3}\]/.test(line) || /^https?:\/\/\S+$/.test(line)) return true;
   const words = line.split(' ').length;
-  return words <= 20 && !/[.!?]["”’']?$/.test(line);
+  return words <= 20 && !/[.!?。！？]["”’'」』]?$/.test(line);
 }
 
 export interface CleanLines {

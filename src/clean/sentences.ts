@@ -1,6 +1,11 @@
-// Sentence splitting: Intl.Segmenter per paragraph, then repairs for its mistakes on abbreviations.
+// Sentence splitting: Intl.Segmenter per paragraph, with the article's locale, then repairs for its mistakes.
 //
-// The repair rule, at each boundary the segmenter proposes:
+// Korean and Japanese: ICU's boundaries (。, ？, ！, and full stops followed by anything but a lower-case
+// letter: "…했다. 합참은…" splits) with two repairs: an opening bracket ICU leaves at the end of a sentence
+// (…ました。「) moves to the next one, and a quote that ends in a full stop joins the words that continue its
+// sentence ("…있다."라고 말했다, 「…。」と述べた; data/locales/<lang>/sentences.json).
+//
+// English: the repair rule, at each boundary the segmenter proposes:
 //  1. A bare list marker ("1.", "a)", "•") is joined to what follows, and starts a new sentence after a
 //     finished one.
 //  2. If the next sentence starts with a lower-case letter or a digit (after opening quotes/brackets), join.
@@ -11,6 +16,9 @@
 //     dotted acronym), split only when the next word is a common sentence starter ("The", "It", "North",
 //     "Officials", …) and is not the start of a time-zone phrase ("a.m. Seoul time", "a.m. Japan Standard").
 //  6. Otherwise keep the segmenter's split.
+
+import { readDataJson } from '../paths.js';
+import type { Language, Span } from '../types.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -57,8 +65,8 @@ function keepTogether(before: string, after: string): boolean {
   return false;
 }
 
-/** Sentence spans of one paragraph (no newlines inside), offset by `base`. */
-function splitParagraph(paragraph: string, base: number, out: { start: number; end: number }[]): void {
+/** English sentence spans of one paragraph (no newlines inside), offset by `base`. */
+function splitEnglish(paragraph: string, base: number, out: Span[]): void {
   let start = -1;
   let end = 0;
   for (const { index, segment } of segmenter.segment(paragraph)) {
@@ -73,7 +81,48 @@ function splitParagraph(paragraph: string, base: number, out: { start: number; e
   if (start >= 0) pushTrimmed(paragraph, start, end, base, out);
 }
 
-function pushTrimmed(text: string, start: number, end: number, base: number, out: { start: number; end: number }[]): void {
+interface CjkLocale {
+  segmenter: Intl.Segmenter;
+  quoteContinuations: string[];
+}
+
+const cjkLocale = (language: 'ko' | 'ja'): CjkLocale => ({
+  segmenter: new Intl.Segmenter(language, { granularity: 'sentence' }),
+  quoteContinuations: readDataJson<{ quoteContinuations: string[] }>(`locales/${language}/sentences.json`).quoteContinuations,
+});
+const CJK: Record<'ko' | 'ja', CjkLocale> = { ko: cjkLocale('ko'), ja: cjkLocale('ja') };
+
+// Unambiguous opening brackets and quotes ("'" and '"' open and close, so they are left where ICU puts them).
+const OPENING = /[\p{Ps}\p{Pi}]/u;
+const CLOSING_QUOTE = /[\p{Pe}\p{Pf}"']$/u;
+
+/** Korean or Japanese sentence spans of one paragraph, offset by `base`. */
+function splitCjk(paragraph: string, base: number, out: Span[], locale: CjkLocale): void {
+  const cuts: number[] = [];
+  for (const { index } of locale.segmenter.segment(paragraph)) {
+    if (index === 0) continue;
+    let cut = index;
+    const previous = cuts.length ? cuts[cuts.length - 1] : 0;
+    while (cut > previous + 1 && OPENING.test(paragraph[cut - 1])) cut--;
+    const before = paragraph.slice(previous, cut);
+    const after = paragraph.slice(cut);
+    if (CLOSING_QUOTE.test(before) && locale.quoteContinuations.some((w) => after.startsWith(w))) continue;
+    cuts.push(cut);
+  }
+  let start = 0;
+  for (const cut of [...cuts, paragraph.length]) {
+    pushTrimmed(paragraph, start, cut, base, out);
+    start = cut;
+  }
+}
+
+/** Sentence spans of one paragraph (no newlines inside) in `language`, offset by `base`. */
+function splitParagraph(paragraph: string, base: number, out: Span[], language: Language = 'en'): void {
+  if (language === 'en') splitEnglish(paragraph, base, out);
+  else splitCjk(paragraph, base, out, CJK[language]);
+}
+
+function pushTrimmed(text: string, start: number, end: number, base: number, out: Span[]): void {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end > start) out.push({ start: base + start, end: base + end });

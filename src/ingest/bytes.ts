@@ -1,6 +1,9 @@
 // Byte-level checks: binary sniffing and charset decoding. Everything after this works on strings.
+// Legacy Korean and Japanese pages (EUC-KR/CP949, Shift_JIS, EUC-JP) decode through iconv-lite, whose euc-kr
+// and shift_jis are the Windows supersets (CP949, CP932) that browsers also use for those labels.
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
+import { LANGUAGE_SCRIPT_SHARE } from '../settings.js';
 
 const MAGIC: { bytes: number[]; label: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], label: 'PNG image' },
@@ -59,6 +62,40 @@ function declaredHtmlCharset(buf: Uint8Array): string | null {
 const isUtf8Label = (label: string): boolean => /^utf-?8$/i.test(label);
 
 /**
+ * A charset label iconv-lite can decode: the label itself, else its name in the WHATWG Encoding Standard
+ * (Node's TextDecoder knows every label browsers accept: "x-euc-jp", "x-sjis", "ks_c_5601-1987", …); null when
+ * neither knows it.
+ */
+export function resolveCharset(label: string): string | null {
+  if (iconv.encodingExists(label)) return label;
+  try {
+    const name = new TextDecoder(label).encoding;
+    return iconv.encodingExists(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/g;
+const LETTER = /\p{L}/gu;
+
+/**
+ * Korean in CP949 when nothing else recognised the bytes. jschardet's EUC-KR prober rejects the CP949
+ * extension (the 8,822 syllables outside KS X 1001, trail bytes below 0xA1), so one rare syllable in a page
+ * makes it guess a Latin charset. Accepted only when every byte decodes and the text reads as Hangul syllables
+ * (CP949 reads EUC-JP kana as Hangul jamo, never as syllables).
+ */
+function asCp949(buf: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(buf), 'cp949');
+  if (text.includes('\uFFFD')) return null;
+  const letters = text.match(LETTER)?.length ?? 0;
+  const syllables = text.match(HANGUL_SYLLABLE)?.length ?? 0;
+  return letters > 0 && syllables >= letters * LANGUAGE_SCRIPT_SHARE ? text : null;
+}
+
+const MULTIBYTE_GUESS = /^(?:euc-kr|euc-jp|shift_jis|gb2312|gb18030|big5|euc-tw|iso-2022-(?:jp|kr|cn))$/i;
+
+/**
  * Decodes file bytes to a string: BOM first, then (for HTML) the declared charset, then strict UTF-8,
  * then a jschardet guess decoded by iconv-lite; windows-1252 is the last resort because it never fails.
  */
@@ -69,9 +106,8 @@ export function decodeBytes(buf: Uint8Array, opts: { html: boolean }): string {
 
   if (opts.html) {
     const declared = declaredHtmlCharset(buf);
-    if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
-      return iconv.decode(Buffer.from(buf), declared);
-    }
+    const charset = declared && !isUtf8Label(declared) ? resolveCharset(declared) : null;
+    if (charset) return iconv.decode(Buffer.from(buf), charset);
   }
   const utf8 = tryUtf8(buf);
   if (utf8 !== null) return utf8;
@@ -84,6 +120,10 @@ export function decodeBytes(buf: Uint8Array, opts: { html: boolean }): string {
 
   const guess = jschardet.detect(Buffer.from(buf));
   const label = guess.encoding && !/^(ascii|utf-?8)$/i.test(guess.encoding) ? guess.encoding : null;
-  if (label && guess.confidence >= 0.2 && iconv.encodingExists(label)) return iconv.decode(Buffer.from(buf), label);
+  const trusted = label !== null && guess.confidence >= 0.2 && iconv.encodingExists(label);
+  if (trusted && MULTIBYTE_GUESS.test(label)) return iconv.decode(Buffer.from(buf), label);
+  const korean = asCp949(buf);
+  if (korean !== null) return korean;
+  if (trusted) return iconv.decode(Buffer.from(buf), label);
   return iconv.decode(Buffer.from(buf), 'windows-1252');
 }

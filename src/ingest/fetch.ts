@@ -15,7 +15,7 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { IngestItem } from '../types.js';
-import { decodeBytes } from './bytes.js';
+import { decodeBytes, resolveCharset } from './bytes.js';
 import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
 import { documentFromText } from './text.js';
@@ -215,9 +215,8 @@ export function decodeBody(bytes: Buffer, headerCharset: string | null, html: bo
   }
   const ascii = !bytes.some((b) => b >= 0x80);
   if (utf8 !== null && !ascii) return { text: utf8, charset: 'utf-8' };
-  if (headerCharset && !/^utf-?8$/i.test(headerCharset) && iconv.encodingExists(headerCharset)) {
-    return { text: iconv.decode(bytes, headerCharset), charset: headerCharset };
-  }
+  const charset = headerCharset && !/^utf-?8$/i.test(headerCharset) ? resolveCharset(headerCharset) : null;
+  if (charset) return { text: iconv.decode(bytes, charset), charset };
   if (utf8 !== null) return { text: utf8, charset: 'utf-8' };
   return { text: decodeBytes(bytes, { html }), charset: 'detected' };
 }

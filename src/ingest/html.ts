@@ -6,13 +6,16 @@ import { parseDocument } from './dom.js';
 import { IngestError } from './errors.js';
 import { extractHtml } from './extract-html/index.js';
 import { joinBlocks, textBlocks } from './html-text.js';
+import { detectLanguage } from './language.js';
 import { normalizeText } from './normalize.js';
+import { textWidth } from './text-width.js';
 
 const MIN_ARTICLE_CHARS = 200;
 const MAX_DROPPED = 200;
 
 const FALLBACK_SKIP = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
-const proseLength = (text: string): number => text.replace(/\s+/g, ' ').trim().length;
+// Text width, not characters: a wide Hangul, kana or kanji character counts two (see text-width.ts).
+const proseLength = (text: string): number => textWidth(text.trim());
 
 export function documentFromHtml(html: string, origin: string, urlHint: string | null = null): SourceDocument {
   const page = extractHtml(html, { url: urlHint });
@@ -45,6 +48,7 @@ export function documentFromHtml(html: string, origin: string, urlHint: string |
     published: page.published,
     title: page.title,
     text,
+    language: detectLanguage(`${page.title ?? ''}\n${text}`, page.language),
     droppedByExtractor: [...dropped],
   };
 }

@@ -2,6 +2,7 @@
 import type { InputFormat, PublishedDate, SourceDocument } from '../types.js';
 import { dateFromUrl, findDatelineDate, hostOf, parseMachineDate } from './dates.js';
 import { IngestError } from './errors.js';
+import { detectLanguage } from './language.js';
 import { normalizeLine, normalizeText } from './normalize.js';
 
 type JsonObject = Record<string, unknown>;
@@ -45,6 +46,7 @@ export function documentFromRecord(obj: unknown, origin: string, format?: InputF
   const published = recordPublished(isNewsPlease ? obj.date_publish : obj.published) ?? fallbackPublished(text, url);
   const source = str(isNewsPlease ? obj.source_domain : obj.source)?.replace(/^www\./, '') ?? hostOf(url);
   const id = obj.id;
+  const title = normalizeLine(str(obj.title) ?? (isNewsPlease ? str(obj.title_page) : null));
   return {
     origin,
     format: format ?? (isNewsPlease ? 'news-please' : 'corpus-json'),
@@ -52,8 +54,9 @@ export function documentFromRecord(obj: unknown, origin: string, format?: InputF
     url,
     source,
     published,
-    title: normalizeLine(str(obj.title) ?? (isNewsPlease ? str(obj.title_page) : null)),
+    title,
     text,
+    language: detectLanguage(`${title ?? ''}\n${text}`, str(obj.language)),
     droppedByExtractor: [],
   };
 }

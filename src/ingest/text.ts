@@ -1,24 +1,35 @@
 // Plain text → SourceDocument.
 import { isBoilerplateLine } from '../clean/boilerplate.js';
-import type { SourceDocument } from '../types.js';
+import type { Language, SourceDocument } from '../types.js';
 import { findDatelineDate } from './dates.js';
+import { detectLanguage } from './language.js';
 import { normalizeText } from './normalize.js';
 
+const wordSegmenters = { ko: new Intl.Segmenter('ko', { granularity: 'word' }), ja: new Intl.Segmenter('ja', { granularity: 'word' }) };
+
+/** Words of a line: space-separated for English; for Korean and Japanese, ICU's word segmentation (no spaces in Japanese). */
+function wordCount(line: string, language: Language): number {
+  if (language === 'en') return line.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  for (const s of wordSegmenters[language].segment(line)) if (s.isWordLike) n++;
+  return n;
+}
+
 /** A headline: a short line of a few words that does not end like a sentence. */
-export function looksLikeHeadline(line: string): boolean {
-  const words = line.split(/\s+/).filter(Boolean).length;
-  return words >= 3 && words <= 25 && line.length <= 200 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line);
+export function looksLikeHeadline(line: string, language: Language = 'en'): boolean {
+  const words = wordCount(line, language);
+  return words >= 3 && words <= 25 && line.length <= 200 && !/[.,;:。、，：；]$/.test(line) && /\p{L}/u.test(line);
 }
 
 /**
  * The title of a plain-text report: the first non-empty line that is not navigation, if it looks like a
  * headline. The text is kept whole; the cleaner removes the duplicate line.
  */
-function headlineOf(text: string): string | null {
+function headlineOf(text: string, language: Language): string | null {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   for (const line of lines.slice(0, 3)) {
     if (isBoilerplateLine(line)) continue;
-    return looksLikeHeadline(line) ? line.replace(/\s+/g, ' ') : null;
+    return looksLikeHeadline(line, language) ? line.replace(/\s+/g, ' ') : null;
   }
   return null;
 }
@@ -26,6 +37,7 @@ function headlineOf(text: string): string | null {
 export function documentFromText(text: string, origin: string): SourceDocument {
   const normalized = normalizeText(text);
   const dateline = findDatelineDate(normalized);
+  const language = detectLanguage(normalized);
   return {
     origin,
     format: 'text',
@@ -33,8 +45,9 @@ export function documentFromText(text: string, origin: string): SourceDocument {
     url: null,
     source: null,
     published: dateline ? { date: dateline, instant: null, via: 'dateline' } : null,
-    title: headlineOf(normalized),
+    title: headlineOf(normalized, language),
     text: normalized,
+    language,
     droppedByExtractor: [],
   };
 }

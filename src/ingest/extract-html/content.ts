@@ -1,5 +1,6 @@
 // Finds the article body in the light tree and turns it into text blocks, paragraph by paragraph.
-//  1. measure: text length, link-text length and commas of every element, bottom-up;
+//  1. measure: text width, link-text width and commas of every element, bottom-up (width: characters, a
+//     Hangul, kana or kanji one counting two, see text-width.ts; commas include the Japanese 、 and ，);
 //  2. candidates: Readability-style scores from paragraphs to their ancestors (boilerplate subtrees ignored),
 //     weighted by class/id, discounted by link density; siblings of the best one that score well join it;
 //     containers that name themselves as the article body (itemprop=articleBody, .article-body, … tiers in
@@ -7,6 +8,7 @@
 //  3. blocks: the chosen containers are walked; boilerplate elements (by tag, role, class/id pattern, link
 //     density) are dropped with a reason, then each paragraph is kept or dropped on its own (link density,
 //     title repeats, short link lines).
+import { textWidth } from '../text-width.js';
 import { type Child, type HNode } from './tree.js';
 import { boilerplateReason, PATTERNS } from './patterns.js';
 
@@ -39,28 +41,8 @@ const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTAINERS = new Set(['article', 'div', 'main', 'section', 'td', 'body', '#root', 'font', 'span', 'center']);
 
-const collapsedLength = (s: string): number => {
-  let n = 0;
-  let space = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ws = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
-    if (ws) {
-      if (!space) n++;
-      space = true;
-    } else {
-      n++;
-      space = false;
-    }
-  }
-  return n;
-};
-
-function countCommas(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf(','); i !== -1; i = s.indexOf(',', i + 1)) n++;
-  return n;
-}
+const COMMAS = /[,、，]/g;
+const countCommas = (s: string): number => s.match(COMMAS)?.length ?? 0;
 
 /** Bottom-up text, link-text and comma counts. Depth is capped by the tree builder, so recursion is safe. */
 export function measure(n: HNode, inLink = false): void {
@@ -70,7 +52,7 @@ export function measure(n: HNode, inLink = false): void {
   let block = false;
   for (const c of n.children) {
     if (typeof c === 'string') {
-      const len = collapsedLength(c);
+      const len = textWidth(c);
       text += len;
       if (inLink) links += len;
       commas += countCommas(c);
@@ -197,7 +179,9 @@ function pickByScore(root: HNode, strict: boolean): HNode[] {
     if (s.scored && s.score + bonus >= threshold) picked.push(s);
     else if (s.tag === 'p') {
       const ld = linkDensity(s);
-      if ((s.textLen > 80 && ld < 0.25) || (s.textLen > 0 && s.textLen <= 80 && ld === 0 && /\.(?:\s|$)/.test(plainText(s)))) picked.push(s);
+      if ((s.textLen > 80 && ld < 0.25) || (s.textLen > 0 && s.textLen <= 80 && ld === 0 && /[.。．](?:\s|$)/.test(plainText(s)))) picked.push(s);
+    } else if (CONTAINERS.has(s.tag) && !s.hasBlock && s.textLen > 80 && linkDensity(s) < 0.25) {
+      picked.push(s); // a paragraph written as a bare box of text (a lead or summary <div> above the body)
     }
   }
   return picked;
@@ -291,7 +275,7 @@ function blocksOf(containers: HNode[], strict: boolean, dropped: DroppedBlock[])
     for (const c of n.children) {
       if (typeof c === 'string') {
         buf += c;
-        if (inLink) links += collapsedLength(c);
+        if (inLink) links += textWidth(c);
         continue;
       }
       const reason = pruneReason(c, strict) ?? structuralReason(c);
@@ -347,9 +331,10 @@ function keepBlocks(raw: RawBlock[], title: string | null, dropped: DroppedBlock
   const titleKey = title ? normKey(title) : '';
   const kept: TextBlock[] = [];
   for (const b of raw) {
-    const ld = b.text.length ? b.links / b.text.length : 0;
+    const width = textWidth(b.text);
+    const ld = width ? b.links / width : 0;
     let reason: string | null = null;
-    if (ld > 0.5 && b.text.length < 400) reason = 'link-dense';
+    if (ld > 0.5 && width < 400) reason = 'link-dense';
     else if (titleKey && normKey(b.text) === titleKey) reason = 'title';
     if (reason) dropped.push({ text: b.text, reason });
     else kept.push({ text: b.text, tag: b.tag, line: b.line });
@@ -371,7 +356,7 @@ function outsideBlocks(root: HNode, chosen: HNode[], dropped: DroppedBlock[]): v
   visit(root, null);
 }
 
-const keptLength = (blocks: TextBlock[]): number => blocks.reduce((s, b) => s + b.text.length, 0);
+const keptLength = (blocks: TextBlock[]): number => blocks.reduce((s, b) => s + textWidth(b.text), 0);
 
 export const MIN_BODY_CHARS = 250;
 

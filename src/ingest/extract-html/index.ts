@@ -6,6 +6,7 @@ import { type DomElement, parseDocument } from '../dom.js';
 import { IngestError } from '../errors.js';
 import { elementText } from '../html-text.js';
 import { normalizeText } from '../normalize.js';
+import { textWidth } from '../text-width.js';
 import { type DroppedBlock, findContent, MIN_BODY_CHARS, type TextBlock } from './content.js';
 import { type PageMetadata, pageMetadata } from './metadata.js';
 import { parsePage } from './tree.js';
@@ -63,9 +64,9 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
   let via = content.via;
   let blocks = content.blocks;
   // Readability walks the DOM recursively: not for pages nested past the tree's depth cap.
-  if (text.length < MIN_BODY_CHARS && opts.fallback !== false && !page.flattened) {
+  if (textWidth(text) < MIN_BODY_CHARS && opts.fallback !== false && !page.flattened) {
     const fallback = normalizeText(readabilityText(html)).trim();
-    if (fallback.length > text.length) {
+    if (textWidth(fallback) > textWidth(text)) {
       text = fallback;
       via = 'readability';
       blocks = fallback.split(/\n{2,}/).map((t) => ({ text: t, tag: 'p', line: false }));
