@@ -3,7 +3,8 @@
 // one thing keeps one row, and the forms that are often something else are marked weak.
 import { describe, expect, it } from 'vitest';
 import { readDataJson } from '../src/paths.js';
-import { aliasSource, knowledgeProblems, loadKnowledge, type AliasItem, type PatternItem } from '../src/knowledge/index.js';
+import { knowledgeProblems, loadKnowledge, type AliasItem, type PatternItem } from '../src/knowledge/index.js';
+import { aliasSource } from '../src/knowledge/matcher.js';
 
 type Table = 'sites' | 'missiles' | 'classes' | 'seas' | 'eez' | 'agencies' | 'actors';
 

@@ -5,7 +5,7 @@ import { documentsFromPaste, Ingester } from '../src/app/ingestion.js';
 import { OUTPUTS, outputNamed } from '../src/app/outputs/index.js';
 import { buildServer } from '../src/serve/app.js';
 import { impactOf } from '../src/serve/views.js';
-import { openStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 
 const records = [
@@ -15,12 +15,12 @@ const records = [
 
 let store: Store;
 beforeAll(async () => {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   const text = records.map((r) => JSON.stringify(r)).join('\n');
   const report = await new Ingester(store).ingest(documentsFromPaste({ text, format: 'jsonl' }, 'test'));
   expect(report.stored).toBe(2);
 });
-afterAll(() => store.close());
+afterAll(async () => store.close());
 
 const render = async (name: string): Promise<string> => {
   const output = outputNamed(name);

@@ -9,7 +9,8 @@ import { extractArticle } from '../extract/index.js';
 import { documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
-import type { ArticleSources, Store } from '../store/store.js';
+import type { ArticleSources, Store, StoreSession } from '../store/store.js';
+import { historyOfWrite, type PriorEvent } from './history.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
 /** What became of one document given to `ingestDocument`. */
@@ -40,7 +41,7 @@ const reasonOf = (err: unknown): string => (err instanceof Error ? err.message :
  * A resolver primed with the events already stored, so new reports join them, with each report's outlet and
  * copy link, and a copy tracker over the stored signatures.
  */
-export async function resolverFromStore(store: Store): Promise<EventResolver> {
+export async function resolverFromStore(store: StoreSession): Promise<EventResolver> {
   const outlets = new Map((await store.listArticles()).map((a) => [a.id, a.source]));
   const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
   const reports = new Map<string, Report>();
@@ -59,30 +60,73 @@ export async function resolverFromStore(store: Store): Promise<EventResolver> {
 }
 
 /**
- * One document into the store: clean → already stored? → extract → resolve (the resolver learns the report)
- * → save the article, its extraction and the events it changed in one transaction. Throws when the article
- * cannot be processed or stored; the resolver may then hold a report the store does not, so the caller should
- * rebuild it from the store (`Ingester` does).
+ * Where ingest gets the resolver that groups a report into events. Both calls happen under the grouping lock,
+ * so a source can check, through the session, that its resolver still matches the store.
  */
-export async function ingestDocument(store: Store, resolver: EventResolver, doc: SourceDocument): Promise<IngestOutcome> {
+export interface ResolverSource {
+  /** A resolver holding every stored event the report may join. */
+  resolver(session: StoreSession): Promise<EventResolver>;
+  /** Told after the report was saved with what the resolver made of it. */
+  saved?(session: StoreSession): Promise<void>;
+}
+
+/**
+ * One document into the store: clean → already stored? → extract → (holding the grouping lock for its actor)
+ * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
+ * versions and alerts in one transaction. Rejects when the article cannot be processed or stored; the resolver
+ * may then hold a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
+ */
+export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument): Promise<IngestOutcome> {
   const article = cleanDocument(doc);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
   const extraction = extractArticle(article);
-  const published = article.published?.date ?? null;
-  const changed = resolver.add({ extraction, published, source: article.source });
-  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-  const sources = await findCopies(store, resolver, article, extraction, eventId);
-  for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-  await store.saveArticle(article, extraction, changed, sources);
-  if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-  return { status: 'stored', article, extraction, eventId };
+  return store.withEventLock(groupingKeys(extraction), async (session): Promise<IngestOutcome> => {
+    // Checked again under the lock: another unit may have stored the same document meanwhile.
+    if (await session.hasArticle(article.id)) return { status: 'duplicate', article };
+    const resolver = await source.resolver(session);
+    const published = article.published?.date ?? null;
+    const changed = resolver.add({ extraction, published, source: article.source });
+    const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
+    const sources = await findCopies(session, resolver, article, extraction, eventId);
+    for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
+    await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() });
+    if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
+    await source.saved?.(session);
+    return { status: 'stored', article, extraction, eventId };
+  });
+}
+
+/**
+ * The grouping-lock keys of a report: its actor, since a report can join (or, dated, absorb) any event of its
+ * actor, dated or not. Reports that are not launch reports change no event and take no key.
+ */
+function groupingKeys(extraction: Extraction): string[] {
+  return extraction.isLaunchReport ? [`actor:${extraction.actor ?? ''}`] : [];
+}
+
+/**
+ * Saves an article with the events it changed, reading those events' stored state to compute the versions and
+ * alerts the write causes (src/app/history.ts). Run it under the grouping lock so the state read is still the
+ * stored one when the write lands. Resolves false when the article was already stored (nothing written).
+ */
+export async function saveWithHistory(
+  session: StoreSession,
+  write: { article: Article; extraction: Extraction; events: LaunchEvent[]; sources: ArticleSources; at: string },
+): Promise<boolean> {
+  const prior = new Map<string, PriorEvent>();
+  for (const ev of write.events) {
+    if (ev.articleIds.length === 0 || prior.has(ev.id)) continue;
+    prior.set(ev.id, { event: await session.getEvent(ev.id), lastVersion: await session.lastVersion(ev.id) });
+  }
+  const { versions, alerts } = historyOfWrite({ prior, events: write.events, extraction: write.extraction, at: write.at });
+  return session.saveArticle({ ...write, versions, alerts });
 }
 
 /**
  * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
  * the reports of the same event.
  */
-async function findCopies(store: Store, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): Promise<ArticleSources> {
+async function findCopies(store: StoreSession, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): Promise<ArticleSources> {
   const tracker = resolver.copies;
   if (!tracker) return {};
   const sig = tracker.signatureOf(article);
@@ -116,19 +160,25 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  * (a `salvo ingest` running beside the server) has written since, or after a failure. `onResult` hears of each
  * document as it is done (the CLI's progress and messages).
  */
-export class Ingester {
-  private resolver: EventResolver | null = null;
+export class Ingester implements ResolverSource {
+  private cached: EventResolver | null = null;
   private version = '';
 
   constructor(private readonly store: Store) {}
 
-  private async current(): Promise<EventResolver> {
-    const v = await this.store.dataVersion();
-    if (!this.resolver || v !== this.version) {
-      this.resolver = await resolverFromStore(this.store);
+  /** Called by ingest under the grouping lock: the resolver, rebuilt when the store changed behind it. */
+  async resolver(session: StoreSession): Promise<EventResolver> {
+    const v = await session.dataVersion();
+    if (!this.cached || v !== this.version) {
+      this.cached = await resolverFromStore(session);
       this.version = v;
     }
-    return this.resolver;
+    return this.cached;
+  }
+
+  /** Called by ingest under the grouping lock after a write this resolver already knows about. */
+  async saved(session: StoreSession): Promise<void> {
+    this.version = await session.dataVersion();
   }
 
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
@@ -144,8 +194,7 @@ export class Ingester {
         continue;
       }
       try {
-        const outcome = await ingestDocument(this.store, await this.current(), it.doc);
-        this.version = await this.store.dataVersion();
+        const outcome = await ingestDocument(this.store, this, it.doc);
         if (outcome.status === 'duplicate') {
           report.duplicates++;
           add({
@@ -160,7 +209,7 @@ export class Ingester {
           });
         }
       } catch (err) {
-        this.resolver = null;
+        this.cached = null;
         report.failed++;
         add({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
       }

@@ -1,7 +1,7 @@
 // Opening the database for every entry point: a mistyped path for a read-only command is an error, and SQLite's
 // messages name the file.
 import { existsSync } from 'node:fs';
-import { defaultDbPath, openStore } from '../store/sqlite.js';
+import { defaultDbPath, isServerLocation, openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
  */
 export async function openDb(dbOption: string | undefined, opts: { mustExist?: boolean } = {}): Promise<Store> {
   const path = dbOption ?? defaultDbPath();
-  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
+  if (opts.mustExist && path !== ':memory:' && !isServerLocation(path) && !existsSync(path)) {
     throw new Error(`no database at ${path} (run \`salvo ingest <files>\` first, or pass --db / set SALVO_DB)`);
   }
   try {
