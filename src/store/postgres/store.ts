@@ -1,0 +1,74 @@
+// The server store: Salvo's tables in a PostgreSQL schema, shared by any number of salvo processes on any
+// number of machines. Reads go to any pooled connection; the event-grouping lock (`withEventLock`) is a set
+// of session-level advisory locks on one held connection, so two workers grouping reports of the same
+// actor-day wait for each other while all other work runs in parallel.
+import type pg from 'pg';
+import { loadMigrations, type Migration } from '../sqlite/migrations.js';
+import type { Store, StoreSession } from '../store.js';
+import { clientConnection, createPool, poolConnection } from './connection.js';
+import { migratePostgres, PG_MIGRATIONS_DIR } from './migrate.js';
+import { PostgresSession } from './session.js';
+
+export interface PostgresStoreOptions {
+  /** Clock for stamps the caller does not give (applied_at, a source's added_at); tests pin it. */
+  now?: () => Date;
+  /** Schema migrations to apply; defaults to the SQL files in src/store/postgres/migrations. */
+  migrations?: Migration[];
+}
+
+// Prefix of every event-grouping lock key, so Salvo's advisory locks never meet another program's.
+const EVENT_LOCK_PREFIX = 'salvo:event:';
+
+export class PostgresStore extends PostgresSession implements Store {
+  private constructor(
+    private readonly pool: pg.Pool,
+    now: () => Date,
+  ) {
+    super(poolConnection(pool), now);
+  }
+
+  /** Connects to a postgres:// URL and brings its schema up to date. Rejects (closing the pool) when either fails. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const now = options.now ?? (() => new Date());
+    const pool = createPool(url);
+    try {
+      await migratePostgres(poolConnection(pool), options.migrations ?? loadMigrations(PG_MIGRATIONS_DIR), now);
+    } catch (err) {
+      await pool.end();
+      throw new Error(`cannot open PostgreSQL store ${redact(url)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    return new PostgresStore(pool, now);
+  }
+
+  async withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    // Sorted and deduplicated: two units taking overlapping keys take them in one order, so neither waits on
+    // the other while holding what the other needs.
+    const ordered = [...new Set(keys)].sort();
+    let broken: Error | undefined;
+    try {
+      for (const key of ordered) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [EVENT_LOCK_PREFIX + key]);
+      return await fn(new PostgresSession(clientConnection(client), this.now));
+    } finally {
+      // Session locks outlive transactions: release them before the connection goes back to the pool. A
+      // connection that cannot is destroyed, which releases them on the server.
+      await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'URL';
+  }
+}
