@@ -1,6 +1,7 @@
 // Connections to the PostgreSQL server: a pool whose values come back typed as the SQLite store returns them
 // (counts and identities as numbers), and one small interface over "the pool" and "one client held for a
 // unit of work", so the store's queries are written once for both.
+import { userInfo } from 'node:os';
 import pg from 'pg';
 
 /** The parts of a query result the store reads. */
@@ -24,9 +25,19 @@ const typeParsers = {
     oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** A pool for a postgres:// URL (the URL may carry `?options=-c search_path=…` to choose a schema). */
+/**
+ * Client settings for a postgres:// URL (which may carry `?options=-c search_path=…` to choose a schema). A URL
+ * naming no user connects as the operating-system user, as psql does (pg itself reads only $PGUSER and $USER).
+ */
+export function connectionConfig(url: string): pg.ClientConfig {
+  const parsed = new URL(url);
+  if (parsed.username === '' && !process.env.PGUSER && !process.env.USER) parsed.username = encodeURIComponent(userInfo().username);
+  return { connectionString: parsed.toString(), types: typeParsers };
+}
+
+/** A pool for a postgres:// URL. */
 export function createPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types: typeParsers });
+  const pool = new pg.Pool(connectionConfig(url));
   // An idle client losing its server connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { loadMigrations, type Migration } from '../sqlite/migrations.js';
 import type { Store, StoreSession } from '../store.js';
-import { clientConnection, createPool, poolConnection } from './connection.js';
+import { clientConnection, createPool, poolConnection, type Connection } from './connection.js';
 import { migratePostgres, PG_MIGRATIONS_DIR } from './migrate.js';
 import { PostgresSession } from './session.js';
 
@@ -55,6 +55,11 @@ export class PostgresStore extends PostgresSession implements Store {
       await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
       client.release(broken);
     }
+  }
+
+  /** Runs `fn` in one transaction on the store's schema, for maintenance such as copying a database in. */
+  rawTransaction<T>(fn: (tx: Connection) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
   }
 
   async close(): Promise<void> {
