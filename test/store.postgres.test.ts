@@ -9,6 +9,7 @@ import { copySqliteToPostgres, postgresTableCounts, sqliteTableCounts } from '..
 import { PostgresStore } from '../src/store/postgres/store.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
+import type { Article, Extraction, LaunchEvent } from '../src/types.js';
 import { assertBuilt, ROOT, salvo } from './helpers/cli.js';
 import { dropSchemas, freshSchemaUrl, HOW_TO_RUN, PG_URL } from './helpers/postgres.js';
 
@@ -31,8 +32,94 @@ async function snapshot(store: Store) {
   };
 }
 
+/** A made-up stored report, enough for grouping: the article and an extraction naming no claims. */
+function report(n: number): { article: Article; extraction: Extraction } {
+  const text = `Freedonia fired a missile from Port Vell, report ${n} said.`;
+  return {
+    article: { id: `report-${n}`, externalId: null, origin: `r${n}.txt`, format: 'text', url: null, source: `outlet-${n}.example`, published: null, title: null, text, paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: text.length }], removed: [] },
+    extraction: { articleId: `report-${n}`, isLaunchReport: true, reportConfidence: 0.9, actor: 'Freedonia', claims: [], fields: {}, weekday: null },
+  };
+}
+
+/**
+ * What ingest does under the grouping lock, reduced to its bones: read the actor-day's event, join it or start
+ * it, save. `between` runs after the read and before the write, where a second worker could slip in.
+ */
+async function groupUnderLock(store: Store, n: number, between: () => Promise<void>): Promise<void> {
+  await store.withEventLock(['Freedonia:2031-03-03'], async (session) => {
+    const existing = (await session.listEvents()).find((e) => e.actor === 'Freedonia' && e.dateLocal === '2031-03-03');
+    await between();
+    const { article, extraction } = report(n);
+    const event: LaunchEvent = existing
+      ? { ...existing, articleIds: [...existing.articleIds, article.id] }
+      : { id: `Freedonia-2031-03-03-by-${n}`, actor: 'Freedonia', dateLocal: '2031-03-03', weekday: 1, articleIds: [article.id], fields: {} as LaunchEvent['fields'] };
+    const version = (await session.lastVersion(event.id)) + 1;
+    const versions = [{ eventId: event.id, version, createdAt: '2031-03-03T00:00:00.000Z', articleId: article.id, changes: [] }];
+    await session.saveArticle({ article, extraction, events: [event], versions, alerts: [], at: `2031-03-03T00:00:0${n}.000Z` });
+  });
+}
+
 describe.skipIf(!PG_URL)('PostgreSQL store', () => {
   afterAll(dropSchemas);
+
+  describe('event-grouping lock', () => {
+    it('two workers grouping two reports of one launch at once make one event with both reports', async () => {
+      const url = await freshSchemaUrl();
+      // Two stores, two connection pools: as two processes would be.
+      const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      try {
+        let arrived!: () => void;
+        const bWaiting = new Promise<void>((resolve) => (arrived = resolve));
+        // A holds the lock while B asks for it; B's read must then see A's event.
+        const first = groupUnderLock(a, 1, () => bWaiting);
+        const second = groupUnderLock(b, 2, async () => undefined);
+        setTimeout(arrived, 200);
+        await Promise.all([first, second]);
+        const events = await a.listEvents();
+        expect(events.map((e) => e.articleIds)).toEqual([['report-1', 'report-2']]);
+        expect((await a.eventHistory(events[0].id)).map((v) => v.version)).toEqual([1, 2]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('units holding different keys run side by side', async () => {
+      const url = await freshSchemaUrl();
+      const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      try {
+        // Each unit waits for the other to have started: were the keys one lock, this would never finish.
+        let aStarted!: () => void;
+        let bStarted!: () => void;
+        const aIn = new Promise<void>((resolve) => (aStarted = resolve));
+        const bIn = new Promise<void>((resolve) => (bStarted = resolve));
+        const results = await Promise.all([
+          a.withEventLock(['Freedonia:2031-03-03'], async () => (aStarted(), await bIn, 'a')),
+          b.withEventLock(['Freedonia:2031-03-04'], async () => (bStarted(), await aIn, 'b')),
+        ]);
+        expect(results).toEqual(['a', 'b']);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('releases the lock when a unit fails, keeping what it saved before failing', async () => {
+      const url = await freshSchemaUrl();
+      const store = await PostgresStore.open(url);
+      try {
+        const failing = store.withEventLock(['Freedonia:2031-03-03'], async (session) => {
+          const { article, extraction } = report(7);
+          await session.saveArticle({ article, extraction, events: [], versions: [], alerts: [], at: '2031-03-03T00:00:00.000Z' });
+          throw new Error('resolver failed');
+        });
+        await expect(failing).rejects.toThrow('resolver failed');
+        await groupUnderLock(store, 8, async () => undefined);
+        expect(await store.hasArticle('report-7')).toBe(true);
+        expect((await store.listEvents()).map((e) => e.articleIds)).toEqual([['report-8']]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
 
   describe('migrations', () => {
     it('applies each migration once when several processes open a new schema at the same time', async () => {
