@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copySqliteToPostgres, postgresTableCounts, sqliteTableCounts } from '../src/store/postgres/copy.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
@@ -139,6 +139,23 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
       });
       await first.close();
       await expect(PostgresStore.open(url)).rejects.toThrow(/not a Salvo database/);
+    });
+  });
+
+  describe('data version across replicas', () => {
+    it('changes at once for the writer and, through LISTEN/NOTIFY, soon for every other store on the schema', async () => {
+      const url = await freshSchemaUrl();
+      const [writer, replica] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      try {
+        const before = await replica.dataVersion();
+        expect(await writer.dataVersion()).toBe(before);
+        const { article, extraction } = report(1);
+        await writer.saveArticle({ article, extraction, events: [], versions: [], alerts: [], at: '2031-03-03T00:00:00.000Z' });
+        expect(await writer.dataVersion()).not.toBe(before);
+        await vi.waitFor(async () => expect(await replica.dataVersion()).toBe(await writer.dataVersion()), { timeout: 5000, interval: 20 });
+      } finally {
+        await Promise.all([writer.close(), replica.close()]);
+      }
     });
   });
 

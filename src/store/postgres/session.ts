@@ -31,8 +31,11 @@ import type {
 import type { Connection } from './connection.js';
 import { searchCondition, substringSnippet } from './search.js';
 
-/** Channel on which every committed write is announced (payload: the new data version). */
-export const DATA_CHANNEL = 'salvo_data';
+/**
+ * The channel on which every committed write to a schema is announced (payload: the new data version). NOTIFY
+ * reaches every session of the database, so the channel names the schema.
+ */
+export const dataChannel = (schema: string): string => `salvo_data:${schema}`;
 
 // Alert sequence numbers must be committed in order, or a webhook cursor ("every alert after seq N") could
 // pass over an alert whose transaction committed after a later one. Writers take this lock before inserting
@@ -136,9 +139,14 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 export class PostgresSession implements StoreSession {
   /** `now` stamps what the caller gives no time for (a source's first configuration). */
+  /**
+   * `now` stamps what the caller gives no time for (a source's first configuration); `onWrite` hears the data
+   * version of every write this session commits.
+   */
   constructor(
     protected readonly db: Connection,
     protected readonly now: () => Date,
+    private readonly onWrite: (version: number) => void = () => undefined,
   ) {}
 
   /** Runs a write in one transaction and announces it once committed (see dataVersion). */
@@ -148,7 +156,11 @@ export class PostgresSession implements StoreSession {
     } finally {
       // After the commit (or a failure, which changed nothing but costs nothing to announce): a reader that
       // saw the old version may have cached the new data under it, which is merely re-read once more.
-      await this.db.query('SELECT pg_notify($1, nextval(\'data_version\')::text)', [DATA_CHANNEL]);
+      const { rows } = await this.db.query<{ v: number }>(
+        `WITH bumped AS (SELECT nextval('data_version') AS v)
+         SELECT v, pg_notify('salvo_data:' || current_schema(), v::text) FROM bumped`,
+      );
+      this.onWrite(rows[0].v);
     }
   }
 

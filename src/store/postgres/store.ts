@@ -7,7 +7,7 @@ import { loadMigrations, type Migration } from '../sqlite/migrations.js';
 import type { Store, StoreSession } from '../store.js';
 import { clientConnection, createPool, poolConnection, type Connection } from './connection.js';
 import { migratePostgres, PG_MIGRATIONS_DIR } from './migrate.js';
-import { PostgresSession } from './session.js';
+import { dataChannel, PostgresSession } from './session.js';
 
 export interface PostgresStoreOptions {
   /** Clock for stamps the caller does not give (applied_at, a source's added_at); tests pin it. */
@@ -20,11 +20,20 @@ export interface PostgresStoreOptions {
 const EVENT_LOCK_PREFIX = 'salvo:event:';
 
 export class PostgresStore extends PostgresSession implements Store {
+  /** The newest data version heard of (announced by any process, or written here); null when not listening. */
+  private heard: number | null = null;
+  /** The connection that LISTENs for writes, while it is up. */
+  private listener: pg.PoolClient | null = null;
+
   private constructor(
     private readonly pool: pg.Pool,
     now: () => Date,
   ) {
-    super(poolConnection(pool), now);
+    super(poolConnection(pool), now, (version) => this.hear(version));
+  }
+
+  private hear(version: number): void {
+    if (this.heard !== null) this.heard = Math.max(this.heard, version);
   }
 
   /** Connects to a postgres:// URL and brings its schema up to date. Rejects (closing the pool) when either fails. */
@@ -37,7 +46,35 @@ export class PostgresStore extends PostgresSession implements Store {
       await pool.end();
       throw new Error(`cannot open PostgreSQL store ${redact(url)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    return new PostgresStore(pool, now);
+    const store = new PostgresStore(pool, now);
+    await store.listen();
+    return store;
+  }
+
+  /**
+   * Listens for the writes of every process, so `dataVersion` (which an API replica asks on every request)
+   * answers from memory. Should the listening connection fail, `dataVersion` asks the database again.
+   */
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    const schema = (await client.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
+    const channel = dataChannel(schema);
+    client.on('notification', (msg) => {
+      if (msg.channel === channel) this.hear(Number(msg.payload));
+    });
+    client.on('error', () => {
+      this.heard = null;
+      this.listener = null;
+      client.release(true);
+    });
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    // Read after LISTEN: every write from now on is heard, none between the two is missed.
+    this.heard = Number(await super.dataVersion());
+    this.listener = client;
+  }
+
+  override async dataVersion(): Promise<string> {
+    return this.heard === null ? super.dataVersion() : String(this.heard);
   }
 
   async withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
@@ -48,7 +85,7 @@ export class PostgresStore extends PostgresSession implements Store {
     let broken: Error | undefined;
     try {
       for (const key of ordered) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [EVENT_LOCK_PREFIX + key]);
-      return await fn(new PostgresSession(clientConnection(client), this.now));
+      return await fn(new PostgresSession(clientConnection(client), this.now, (version) => this.hear(version)));
     } finally {
       // Session locks outlive transactions: release them before the connection goes back to the pool. A
       // connection that cannot is destroyed, which releases them on the server.
@@ -63,6 +100,9 @@ export class PostgresStore extends PostgresSession implements Store {
   }
 
   async close(): Promise<void> {
+    this.heard = null;
+    this.listener?.release(true);
+    this.listener = null;
     await this.pool.end();
   }
 }
