@@ -11,6 +11,7 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
 import type { Article, Extraction, LaunchEvent } from '../src/types.js';
 import { assertBuilt, ROOT, salvo } from './helpers/cli.js';
+import { storeContract } from './store.contract.js';
 import { dropSchemas, freshSchemaUrl, HOW_TO_RUN, PG_URL } from './helpers/postgres.js';
 
 if (!PG_URL) console.log(HOW_TO_RUN);
@@ -62,6 +63,43 @@ async function groupUnderLock(store: Store, n: number, between: () => Promise<vo
 describe.skipIf(!PG_URL)('PostgreSQL store', () => {
   afterAll(dropSchemas);
 
+  // Everything the SQLite store does, the PostgreSQL store does: one suite, a fresh schema per test.
+  storeContract('PostgreSQL', async () => PostgresStore.open(await freshSchemaUrl()));
+
+  describe('search beyond English', () => {
+    it('finds Korean and Japanese words inside longer runs of text, and English words by their stem', async () => {
+      const store = await PostgresStore.open(await freshSchemaUrl());
+      try {
+        const texts = [
+          '북한이 오늘 아침 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+          '防衛省によると、北朝鮮が弾道ミサイルを発射した。',
+          'Freedonia launched two missiles; the launches were condemned.',
+        ];
+        const ids: string[] = [];
+        for (const [i, text] of texts.entries()) {
+          const { article, extraction } = report(i + 1);
+          const written = { ...article, text, paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: text.length }] };
+          await store.saveArticle({ article: written, extraction, events: [], versions: [], alerts: [], at: `2031-03-03T00:00:0${i}.000Z` });
+          ids.push(written.id);
+        }
+        const found = async (q: string): Promise<string[]> => (await store.searchArticles(q, { limit: 10, offset: 0 })).hits.map((h) => h.id);
+        // A noun with its particle attached ("북한이") is found by the noun alone.
+        expect(await found('북한')).toEqual([ids[0]]);
+        expect(await found('탄도미사일')).toEqual([ids[0]]);
+        // Japanese has no spaces at all: any run of characters is found.
+        expect(await found('弾道ミサイル')).toEqual([ids[1]]);
+        expect(await found('北朝鮮 発射')).toEqual([ids[1]]);
+        expect(await found('북한 発射')).toEqual([]);
+        // English by stem: "launch" finds "launched" and "launches".
+        expect(await found('launch')).toEqual([ids[2]]);
+        const [hit] = (await store.searchArticles('弾道', { limit: 1, offset: 0 })).hits;
+        expect(hit.snippet).toContain('\u0002弾道\u0003');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('event-grouping lock', () => {
     it('two workers grouping two reports of one launch at once make one event with both reports', async () => {
       const url = await freshSchemaUrl();
@@ -70,13 +108,13 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
       try {
         let arrived!: () => void;
         const bWaiting = new Promise<void>((resolve) => (arrived = resolve));
-        // A holds the lock while B asks for it; B's read must then see A's event.
+        // Whichever gets the lock first holds it while the other asks; the second's read must see the first's event.
         const first = groupUnderLock(a, 1, () => bWaiting);
         const second = groupUnderLock(b, 2, async () => undefined);
         setTimeout(arrived, 200);
         await Promise.all([first, second]);
         const events = await a.listEvents();
-        expect(events.map((e) => e.articleIds)).toEqual([['report-1', 'report-2']]);
+        expect(events.map((e) => [...e.articleIds].sort())).toEqual([['report-1', 'report-2']]);
         expect((await a.eventHistory(events[0].id)).map((v) => v.version)).toEqual([1, 2]);
       } finally {
         await Promise.all([a.close(), b.close()]);

@@ -26,10 +26,11 @@ export interface SearchCondition {
 
 /** Null when the input holds no word to look for. `firstParam` is the number of the first $n placeholder. */
 export function searchCondition(input: string, firstParam = 1): SearchCondition | null {
-  const parts: { words: string[]; bare: boolean }[] = [];
+  const parts: { raw: string; words: string[]; bare: boolean }[] = [];
   for (const m of input.matchAll(QUERY_PART)) {
-    const words = (m[1] ?? m[2] ?? '').split(WORD_SEPARATOR).filter(Boolean);
-    if (words.length) parts.push({ words, bare: m[1] === undefined && words.length === 1 });
+    const raw = m[1] ?? m[2] ?? '';
+    const words = raw.split(WORD_SEPARATOR).filter(Boolean);
+    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1 });
   }
   if (parts.length === 0) return null;
   const params: string[] = [];
@@ -48,13 +49,15 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
     }
     const last = i === parts.length - 1;
     if (part.bare && last) queries.push(`to_tsquery('english', ${placeholder(`${part.words[0]}:*`)})`);
-    else if (part.words.length > 1) queries.push(`phraseto_tsquery('english', ${placeholder(phrase)})`);
+    // The English parser reads "Hwasong-15" as 'hwasong' then '-15': the phrase as typed finds that spelling,
+    // its words joined by spaces find "Hwasong 15".
+    else if (part.words.length > 1) queries.push(`(phraseto_tsquery('english', ${placeholder(part.raw)}) || phraseto_tsquery('english', ${placeholder(phrase)}))`);
     else queries.push(`plainto_tsquery('english', ${placeholder(phrase)})`);
   });
   const where: string[] = [];
   const tsquery = queries.length ? `(${queries.join(' && ')})` : null;
-  // Stop words ("the") give an empty tsquery, which matches nothing: such a query then constrains nothing.
-  if (tsquery) where.push(`(numnode(${tsquery}) = 0 OR a.search_en @@ ${tsquery})`);
+  // Stop words ("the", "or") drop out of the tsquery; a query of stop words alone is empty and matches nothing.
+  if (tsquery) where.push(`a.search_en @@ ${tsquery}`);
   for (const s of substrings) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
   return { where: where.join(' AND '), tsquery, params, substrings };
 }
