@@ -33,15 +33,16 @@ if (process.argv[2] === '--client') {
 }
 
 const { buildServer } = await import('../dist/src/serve/app.js');
-const { SqliteStore } = await import('../dist/src/store/sqlite.js');
+const { openStore } = await import('../dist/src/store/open.js');
+const { saveWithHistory } = await import('../dist/src/pipeline.js');
 const { FIELD_NAMES } = await import('../dist/src/types.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-'));
-const store = new SqliteStore(join(dir, 'bench.db'));
+const store = await openStore(join(dir, 'bench.db'));
 const SITES = ['sunan', 'wonsan', 'sinpo', 'tonghae', 'sohae', 'hamhung'];
 const CLASSES = ['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'cruise'];
 
-function fill() {
+async function fill() {
   const t0 = Date.now();
   const perEvent = Math.max(1, Math.floor(ARTICLES / EVENTS));
   let n = 0;
@@ -73,17 +74,18 @@ function fill() {
       claims.forEach((c, i) => {
         fields[c.field] = { value: c.value, candidates: [{ value: c.value, support: articleIds.map((a) => ({ articleId: a, claimIndex: i, confidence: 0.8 })) }], disputed: false };
       });
-      store.saveArticle(article, extraction, [{ id, actor: 'DPRK', dateLocal: day, weekday: null, articleIds: [...articleIds], fields }]);
+      const events = [{ id, actor: 'DPRK', dateLocal: day, weekday: null, articleIds: [...articleIds], fields }];
+      await saveWithHistory(store, { article, extraction, events, sources: {}, at: new Date().toISOString() });
     }
   }
-  return { seconds: (Date.now() - t0) / 1000, ...store.counts() };
+  return { seconds: (Date.now() - t0) / 1000, ...(await store.counts()) };
 }
 
-const filled = fill();
+const filled = await fill();
 console.log(`stored ${filled.events} events and ${filled.articles} articles in ${filled.seconds.toFixed(1)} s`);
 const app = await buildServer({ store, host: '127.0.0.1', webRoot: null, cache: CACHE });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
-const sample = store.queryEvents({ limit: 200, offset: Math.floor(EVENTS / 3) }).events.map((e) => e.event.id);
+const sample = (await store.queryEvents({ limit: 200, offset: Math.floor(EVENTS / 3) })).events.map((e) => e.event.id);
 
 function run(title, paths) {
   return new Promise((resolve, reject) => {
@@ -107,7 +109,7 @@ const results = [
   await run('GET /api/events/:id (200 events)', sample.map((id) => `/api/events/${encodeURIComponent(id)}`)),
 ];
 await app.close();
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 const worst = Math.max(...results.map((r) => r.p99));
 console.log(`worst p99: ${worst} ms`);

@@ -4,7 +4,8 @@ import { cleanDocument } from './clean/index.js';
 import { extractArticle } from './extract/index.js';
 import { ingestPaths } from './ingest/index.js';
 import { EventResolver } from './resolve/index.js';
-import type { ArticleSources, Store } from './store/store.js';
+import { historyOfWrite, type PriorEvent } from './app/history.js';
+import type { ArticleSources, Store, StoreSession } from './store/store.js';
 import type { CopyCandidate } from './resolve/sources.js';
 import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, LaunchEvent, Prediction, SourceDocument } from './types.js';
 import { FIELD_NAMES } from './types.js';
@@ -76,30 +77,74 @@ export type IngestOutcome =
   | { status: 'duplicate'; article: Article };
 
 /**
- * One document into the store: clean → already stored? → extract → resolve (the resolver learns the report)
- * → save the article, its extraction and the events it changed in one transaction. Used by `salvo ingest`
- * and by the HTTP API's ingest routes alike. Throws when the article cannot be processed or stored; the
- * resolver may then hold a report the store does not, so the caller should rebuild it from the store.
+ * Where ingest gets the resolver that groups a report into events. Both calls happen under the grouping lock,
+ * so a source can check, through the session, that its resolver still matches the store.
  */
-export function ingestDocument(store: Store, resolver: EventResolver, doc: SourceDocument): IngestOutcome {
+export interface ResolverSource {
+  /** A resolver holding every stored event the report may join. */
+  resolver(session: StoreSession): Promise<EventResolver>;
+  /** Told after the report was saved with what the resolver made of it. */
+  saved?(session: StoreSession): Promise<void>;
+}
+
+/**
+ * One document into the store: clean → already stored? → extract → (holding the grouping lock for its actor)
+ * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
+ * versions and alerts in one transaction. Used by `salvo ingest` and by the HTTP API's ingest routes alike.
+ * Rejects when the article cannot be processed or stored; the resolver may then hold a report the store does
+ * not, so the caller should rebuild it from the store.
+ */
+export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument): Promise<IngestOutcome> {
   const article = cleanDocument(doc);
-  if (store.hasArticle(article.id)) return { status: 'duplicate', article };
+  if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
   const extraction = extractArticle(article);
-  const published = article.published?.date ?? null;
-  const changed = resolver.add({ extraction, published, source: article.source });
-  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-  const sources = findCopies(store, resolver, article, extraction, eventId);
-  for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-  store.saveArticle(article, extraction, changed, sources);
-  if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-  return { status: 'stored', article, extraction, eventId };
+  return store.withEventLock(groupingKeys(extraction), async (session): Promise<IngestOutcome> => {
+    // Checked again under the lock: another unit may have stored the same document meanwhile.
+    if (await session.hasArticle(article.id)) return { status: 'duplicate', article };
+    const resolver = await source.resolver(session);
+    const published = article.published?.date ?? null;
+    const changed = resolver.add({ extraction, published, source: article.source });
+    const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
+    const sources = await findCopies(session, resolver, article, extraction, eventId);
+    for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
+    await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() });
+    if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
+    await source.saved?.(session);
+    return { status: 'stored', article, extraction, eventId };
+  });
+}
+
+/**
+ * The grouping-lock keys of a report: its actor, since a report can join (or, dated, absorb) any event of its
+ * actor, dated or not. Reports that are not launch reports change no event and take no key.
+ */
+function groupingKeys(extraction: Extraction): string[] {
+  return extraction.isLaunchReport ? [`actor:${extraction.actor ?? ''}`] : [];
+}
+
+/**
+ * Saves an article with the events it changed, reading those events' stored state to compute the versions and
+ * alerts the write causes (src/app/history.ts). Run it under the grouping lock so the state read is still the
+ * stored one when the write lands. Resolves false when the article was already stored (nothing written).
+ */
+export async function saveWithHistory(
+  session: StoreSession,
+  write: { article: Article; extraction: Extraction; events: LaunchEvent[]; sources: ArticleSources; at: string },
+): Promise<boolean> {
+  const prior = new Map<string, PriorEvent>();
+  for (const ev of write.events) {
+    if (ev.articleIds.length === 0 || prior.has(ev.id)) continue;
+    prior.set(ev.id, { event: await session.getEvent(ev.id), lastVersion: await session.lastVersion(ev.id) });
+  }
+  const { versions, alerts } = historyOfWrite({ prior, events: write.events, extraction: write.extraction, at: write.at });
+  return session.saveArticle({ ...write, versions, alerts });
 }
 
 /**
  * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
  * the reports of the same event.
  */
-function findCopies(store: Store, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): ArticleSources {
+async function findCopies(store: StoreSession, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): Promise<ArticleSources> {
   const tracker = resolver.copies;
   if (!tracker) return {};
   const sig = tracker.signatureOf(article);
@@ -110,10 +155,10 @@ function findCopies(store: Store, resolver: EventResolver, article: Article, ext
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
   const candidates: CopyCandidate[] = [];
   for (const id of ids) {
-    const a = store.getArticle(id);
+    const a = await store.getArticle(id);
     if (!a) continue;
-    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : (store.copyLinks(id).find((l) => l.articleId === id)?.originalId ?? null);
-    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: store.getExtraction(id), copyOf: stored });
+    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : ((await store.copyLinks(id)).find((l) => l.articleId === id)?.originalId ?? null);
+    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: await store.getExtraction(id), copyOf: stored });
   }
   const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
   return { signature: sig, copies: tracker.decide(me, candidates) };

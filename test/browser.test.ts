@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, WEB_ROOT } from '../src/serve/app.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -71,7 +71,7 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT} is not built: run npm run build`);
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'salvo-browser-'));
-    store = new SqliteStore(join(dir, 'salvo.db'));
+    store = await openStore(join(dir, 'salvo.db'));
     app = await buildServer({ store, host: '127.0.0.1' });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     base = address;
@@ -93,7 +93,7 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    store?.close();
+    await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/live/alerts.js';
-import { alertsForWrite } from '../src/store/alerts.js';
-import { FIELD_NAMES, type LaunchEvent } from '../src/types.js';
 import { parseConfig, type WatchConfig } from '../src/live/config.js';
 import { Watcher } from '../src/live/watch.js';
 import { buildServer } from '../src/serve/app.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
 import type { AlertPayload, Store } from '../src/store/store.js';
 import { launchPage, rss, send, startLoopback, type Loopback } from './helpers/loopback.js';
 
@@ -35,7 +33,7 @@ const pageB = `<!doctype html><html><head><meta charset="utf-8"><title>Japan say
 beforeAll(async () => {
   srv = await startLoopback();
   dir = mkdtempSync(join(tmpdir(), 'salvo-alerts-'));
-  store = new SqliteStore(join(dir, 'salvo.db'));
+  store = await openStore(join(dir, 'salvo.db'));
   srv.routes.set('/robots.txt', send('text/plain', 'User-agent: *\nAllow: /\n'));
   srv.routes.set('/feed.xml', (req, res, body) => send('application/rss+xml', rss(items.map((p) => ({ url: `${srv.base}${p}`, guid: p }))))(req, res, body));
   srv.routes.set('/a/first', send('text/html; charset=utf-8', launchPage({ date: '2034-08-01', site: 'Wonsan', count: 'a ballistic missile' })));
@@ -62,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await srv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -88,7 +86,7 @@ describe('alerts', () => {
     expect(flaky).toHaveLength(1);
     expect(flaky[0].attempt).toBe('3');
     expect(verifySignature(flaky[0].body, FLAKY_SECRET, flaky[0].signature)).toBe(true);
-    expect(store.listDeliveries(`${srv.base}/flaky`)).toEqual([
+    expect(await store.listDeliveries(`${srv.base}/flaky`)).toEqual([
       expect.objectContaining({ alertId: 'DPRK-2034-08-01#1', status: 'delivered', attempts: 3, lastError: null }),
     ]);
   });
@@ -105,11 +103,11 @@ describe('alerts', () => {
 
     const before = received.length;
     await watcher().pollOnce(5000);
-    store.close();
-    store = new SqliteStore(join(dir, 'salvo.db'));
+    await store.close();
+    store = await openStore(join(dir, 'salvo.db'));
     await watcher().pollOnce(5000);
     expect(received.length).toBe(before);
-    expect(store.listDeliveries().every((d) => d.status === 'delivered')).toBe(true);
+    expect((await store.listDeliveries()).every((d) => d.status === 'delivered')).toBe(true);
   });
 
   it('the Atom feed carries the same alerts', async () => {
@@ -128,33 +126,14 @@ describe('alerts', () => {
   });
 });
 
-describe('alerts from event versions', () => {
-  const event = (distance: number | null, disputed: boolean): LaunchEvent => ({
-    id: 'DPRK-2034-08-01',
-    actor: 'DPRK',
-    dateLocal: '2034-08-01',
-    weekday: null,
-    articleIds: ['a', 'b'],
-    fields: Object.fromEntries(FIELD_NAMES.map((f) => [f, { value: f === 'distance_km' ? distance : null, candidates: f === 'distance_km' && disputed ? [{ value: 780, support: [] }, { value: 600, support: [] }] : [], disputed: f === 'distance_km' && disputed }])) as LaunchEvent['fields'],
-  });
-  it('version 1 is a new event, a later one a change, a field turning disputed a dispute', () => {
-    const first = alertsForWrite(null, event(780, false), [{ field: 'distance_km', from: null, to: 780, articleId: 'a', claimIndex: 0 }], 1, 0, 't1');
-    expect(first.map((a) => [a.id, a.kind])).toEqual([['DPRK-2034-08-01#1', 'new-event']]);
-    const disputeOnly = alertsForWrite(event(780, false), event(780, true), [], null, 1, 't2');
-    expect(disputeOnly.map((a) => [a.id, a.kind])).toEqual([['DPRK-2034-08-01#1:disputed:distance_km', 'disputed']]);
-    expect(disputeOnly[0].title).toMatch(/sources disagree on distance_km \(780 vs 600\)/);
-    const both = alertsForWrite(event(780, false), event(600, true), [{ field: 'distance_km', from: 780, to: 600, articleId: 'b', claimIndex: 1 }], 2, 1, 't3');
-    expect(both.map((a) => a.kind)).toEqual(['field-changed', 'disputed']);
-    expect(alertsForWrite(event(600, true), event(600, true), [], null, 2, 't4')).toEqual([]);
-  });
-
+describe('alert delivery', () => {
   it('overlapping delivery runs send nothing twice', async () => {
     items = ['/a/third', '/a/update', '/a/first'];
     srv.routes.set('/a/third', send('text/html; charset=utf-8', launchPage({ date: '2034-08-20', site: 'Sunan' })));
     const w = watcher();
     const before = received.filter((r) => r.hook === 'hook').length;
-    await w.pollSource(store.listWatchSources()[0]);
-    w.alerts.enqueue();
+    await w.pollSource((await store.listWatchSources())[0]);
+    await w.alerts.enqueue();
     await Promise.all([w.alerts.deliverDue(), w.alerts.deliverDue(), w.deliverAlerts()]);
     expect(received.filter((r) => r.hook === 'hook').length).toBe(before + 1);
   });

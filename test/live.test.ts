@@ -10,7 +10,7 @@ import { parseConfig, type WatchConfig } from '../src/live/config.js';
 import { parseFeed } from '../src/live/feeds.js';
 import { Watcher, type PollReport } from '../src/live/watch.js';
 import { buildServer } from '../src/serve/app.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { huge, launchPage, rss, send, slow, startLoopback, status, type Loopback } from './helpers/loopback.js';
 
@@ -66,11 +66,11 @@ beforeAll(async () => {
     ],
     fetch: { allowLoopback: true, hostDelayMs: 0, timeoutMs: 1500, totalTimeoutMs: 5000, maxBytes: 2 * 1024 * 1024 },
   });
-  store = new SqliteStore(dbPath);
+  store = await openStore(dbPath);
 });
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await srv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -78,7 +78,7 @@ afterAll(async () => {
 const watcher = (): Watcher => new Watcher(store, config, { log: (l) => logs.push(l) });
 const bySource = (reports: PollReport[], path: string): PollReport => reports.find((r) => r.source === u(path)) as PollReport;
 const linesAbout = (path: string): string[] => logs.filter((l) => l.includes(`${u(path)}:`) && !/new items?, \d+ stored/.test(l));
-const articleCount = (): number => store.counts().articles;
+const articleCount = async (): Promise<number> => (await store.counts()).articles;
 
 describe('salvo watch', () => {
   it('first poll: ingests what it should and reports each failure once', async () => {
@@ -98,11 +98,11 @@ describe('salvo watch', () => {
     expect(bySource(reports, '/feeds/down.xml').error).toBe('HTTP 500 Internal Server Error');
     expect(bySource(reports, '/feeds/atom.xml').stored).toBe(1);
     expect(bySource(reports, '/sitemap.xml').stored).toBe(1);
-    expect(articleCount()).toBe(5);
+    expect(await articleCount()).toBe(5);
     expect(srv.hits('/a/never')).toBe(0);
 
     // Charsets: the wrong header and the missing one both give the right text.
-    const texts = store.listArticles().map((a) => store.getArticle(a.id)?.text ?? '');
+    const texts = await Promise.all((await store.listArticles()).map(async (a) => (await store.getArticle(a.id))?.text ?? ''));
     expect(texts.some((t) => t.includes('Kim Yo-jong’s statement — “firm response” — followed.'))).toBe(true);
     expect(texts.some((t) => t.includes('Le ministère a réagi à l’essai, « une provocation grave ».'))).toBe(true);
 
@@ -111,7 +111,7 @@ describe('salvo watch', () => {
     expect(linesAbout('/feeds/broken.xml')).toHaveLength(1);
     expect(linesAbout('/feeds/down.xml')).toHaveLength(1);
 
-    const sources = new Map(store.listWatchSources().map((s) => [s.url, s]));
+    const sources = new Map((await store.listWatchSources()).map((s) => [s.url, s]));
     expect(sources.get(u('/feeds/main.xml'))).toMatchObject({ itemsSeen: 7, itemsDone: 3, itemsFailed: 2, itemsPending: 2, lastError: expect.stringMatching(/^4 items failed: /) });
     expect(sources.get(u('/feeds/broken.xml'))?.lastError).toMatch(/malformed XML/);
     expect(sources.get(u('/feeds/atom.xml'))).toMatchObject({ lastError: null, itemsSeen: 1, itemsDone: 1 });
@@ -132,12 +132,12 @@ describe('salvo watch', () => {
     for (const p of ['/a/slow', '/a/error']) expect(logs.filter((l) => l.includes(u(p))), p).toHaveLength(1);
     expect(linesAbout('/feeds/broken.xml')).toHaveLength(1);
     expect(linesAbout('/feeds/down.xml')).toHaveLength(1);
-    expect(articleCount()).toBe(5);
+    expect(await articleCount()).toBe(5);
   });
 
   it('after a restart: items that come back are not ingested twice, new and recovered ones are', async () => {
-    store.close();
-    store = new SqliteStore(dbPath);
+    await store.close();
+    store = await openStore(dbPath);
     honourEtag = false; // the feed comes back whole, old items and all
     mainItems = ['/a/launch2', ...mainItems];
     srv.routes.set('/a/launch2', send(HTML, launchPage({ date: '2034-06-20', site: 'Sunan' })));
@@ -153,10 +153,10 @@ describe('salvo watch', () => {
     expect(srv.hits('/a/atom1')).toBe(before.atom);
     expect(srv.hits('/a/site1')).toBe(before.site);
     expect(srv.hits('/a/launch2')).toBe(1);
-    expect(articleCount()).toBe(7);
+    expect(await articleCount()).toBe(7);
     const again = await watcher().pollOnce(0);
     expect(bySource(again, '/feeds/main.xml').stored).toBe(0);
-    expect(articleCount()).toBe(7);
+    expect(await articleCount()).toBe(7);
   });
 
   it('shows the sources in the API', async () => {

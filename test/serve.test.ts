@@ -9,7 +9,8 @@ import { buildServer, isLoopback, startProblem } from '../src/serve/app.js';
 import { bearingFromText, destination } from '../src/serve/impact.js';
 import { csvCell } from '../src/serve/exports.js';
 import { utcTime } from '../src/serve/views.js';
-import { ftsQuery, SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
+import { ftsQuery } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -48,7 +49,7 @@ function multipart(files: { name: string; content: string | Buffer }[]): { paylo
 }
 
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
+  store = await openStore(':memory:');
   app = await buildServer({ store, host: '127.0.0.1', webRoot: null });
   const files = ['a-wire.txt', 'b-record.json', 'c-page.html', 'd-newsplease.json', 'e-pair.jsonl'].map((name) => ({ name, content: fixture(name) }));
   const r = await app.inject({ method: 'POST', url: '/api/ingest/files', ...multipart(files) });
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('GET /api/events', () => {

@@ -18,10 +18,10 @@ function disputeText(e: LaunchEvent): string {
 }
 
 /** `salvo events`: one line per launch (or JSON). */
-export function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): number {
-  const store = openDb(db, { mustExist: true });
+export async function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): Promise<number> {
+  const store = await openDb(db, { mustExist: true });
   try {
-    const events = store.listEvents().filter((e) => !disputedOnly || isDisputed(e));
+    const events = (await store.listEvents()).filter((e) => !disputedOnly || isDisputed(e));
     if (json) {
       process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
       return 0;
@@ -35,6 +35,6 @@ export function eventsCommand(db: string | undefined, json: boolean, disputedOnl
     process.stdout.write('times are local (KST for Korea); * marks a figure the sources disagree on\n');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -11,8 +11,8 @@ import { Progress } from './progress.js';
  * could be read.
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
-  const store = openDb(db);
-  let resolver = resolverFromStore(store);
+  const store = await openDb(db);
+  let resolver = await resolverFromStore(store);
   const progress = new Progress(countFiles(paths), 'ingest');
   let stored = 0;
   let duplicates = 0;
@@ -36,7 +36,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
         continue;
       }
       try {
-        const outcome = ingestDocument(store, resolver, item.doc);
+        const outcome = await ingestDocument(store, { resolver: async () => resolver }, item.doc);
         if (outcome.status === 'duplicate') {
           duplicates++;
           continue;
@@ -46,13 +46,13 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
       } catch (err) {
         fail(origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
         // The resolver may hold the failed article: rebuild it from what the store really has.
-        resolver = resolverFromStore(store);
+        resolver = await resolverFromStore(store);
       }
     }
     if (lastFile) progress.tick();
     progress.finish();
   } finally {
-    store.close();
+    await store.close();
   }
   process.stderr.write(
     `salvo: ${stored} stored (${launches} launch reports), ${duplicates} already stored, ${failed} failed\n`,

@@ -29,8 +29,8 @@ program
   .description('list launch events, one line each')
   .option('--json', 'print JSON instead of a table')
   .option('--disputed', 'only events where independent sources, or the reports and the reference list, disagree')
-  .action((opts: { json?: boolean; disputed?: boolean }) => {
-    process.exitCode = eventsCommand(program.opts<{ db?: string }>().db, Boolean(opts.json), Boolean(opts.disputed));
+  .action(async (opts: { json?: boolean; disputed?: boolean }) => {
+    process.exitCode = await eventsCommand(program.opts<{ db?: string }>().db, Boolean(opts.json), Boolean(opts.disputed));
   });
 
 program
@@ -39,8 +39,8 @@ program
   .option('--from <date>', 'first day (YYYY-MM-DD, KST)')
   .option('--to <date>', 'last day (YYYY-MM-DD, KST)')
   .option('--json', 'print JSON')
-  .action((opts: { from?: string; to?: string; json?: boolean }) => {
-    process.exitCode = referenceCommand(program.opts<{ db?: string }>().db, opts);
+  .action(async (opts: { from?: string; to?: string; json?: boolean }) => {
+    process.exitCode = await referenceCommand(program.opts<{ db?: string }>().db, opts);
   });
 
 program
@@ -49,8 +49,8 @@ program
   .argument('<event-id>', 'event id or a unique prefix of it')
   .option('--json', 'print JSON')
   .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
-  .action((id: string, opts: { json?: boolean; history?: boolean }) => {
-    process.exitCode = showCommand(program.opts<{ db?: string }>().db, id, Boolean(opts.json), Boolean(opts.history));
+  .action(async (id: string, opts: { json?: boolean; history?: boolean }) => {
+    process.exitCode = await showCommand(program.opts<{ db?: string }>().db, id, Boolean(opts.json), Boolean(opts.history));
   });
 
 program

@@ -5,7 +5,7 @@ import { openDb } from './open.js';
  * `salvo reference`: for a period, the reference list's launch days with and without a stored event, and the
  * stored North Korean events with no reference entry (new, unlisted, or not yet in the list).
  */
-export function referenceCommand(db: string | undefined, opts: { from?: string; to?: string; json?: boolean }): number {
+export async function referenceCommand(db: string | undefined, opts: { from?: string; to?: string; json?: boolean }): Promise<number> {
   const day = /^\d{4}-\d\d-\d\d$/;
   for (const [name, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
     if (v !== undefined && !day.test(v)) {
@@ -13,9 +13,9 @@ export function referenceCommand(db: string | undefined, opts: { from?: string; 
       return 2;
     }
   }
-  const store = openDb(db, { mustExist: true });
+  const store = await openDb(db, { mustExist: true });
   try {
-    const events = store.listEvents().filter((e) => e.actor === 'DPRK');
+    const events = (await store.listEvents()).filter((e) => e.actor === 'DPRK');
     const dated = events.filter((e) => e.dateLocal);
     const from = opts.from ?? dated[0]?.dateLocal ?? '1984-01-01';
     const to = opts.to ?? dated[dated.length - 1]?.dateLocal ?? '2100-01-01';
@@ -41,6 +41,6 @@ export function referenceCommand(db: string | undefined, opts: { from?: string; 
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

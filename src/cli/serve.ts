@@ -23,11 +23,11 @@ export async function serveCommand(db: string | undefined, flags: ServeFlags): P
     process.stderr.write(`salvo: ${problem}\n`);
     return 1;
   }
-  const store = openDb(db);
+  const store = await openDb(db);
   const app = await buildServer({ store, host, token });
   const stop = async (): Promise<void> => {
     await app.close();
-    store.close();
+    await store.close();
   };
   try {
     const address = await app.listen({ port, host });

@@ -17,14 +17,14 @@ interface ArticleRelation {
  * For each article of an event, its copy link (if any) and its closest sibling with the similarity and the
  * reason, so a reader sees why a report was or was not taken for a copy.
  */
-export function articleRelations(store: Store, ids: string[], articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Map<string, ArticleRelation> {
+export async function articleRelations(store: Store, ids: string[], articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Promise<Map<string, ArticleRelation>> {
   const out = new Map<string, ArticleRelation>();
   const docs = ids.map((id) => {
     const a = articles.get(id);
     return { id, text: a ? copyText(a) : '', published: a?.published?.date ?? null, extraction: extractions.get(id) ?? null };
   });
   for (const d of docs) {
-    const link = store.copyLinks(d.id).find((l) => l.articleId === d.id) ?? null;
+    const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
     let closest: ArticleRelation['closest'] = null;
     // Pairwise within one event only: a launch day has a handful to a few hundred reports.
     if (docs.length <= 60) {
@@ -44,10 +44,10 @@ export function articleRelations(store: Store, ids: string[], articles: Map<stri
 }
 
 /** The evidence behind every candidate value of every field of one event. */
-export function eventDetail(store: Store, ev: LaunchEvent): Record<string, unknown> {
-  const extractions = new Map(ev.articleIds.map((id) => [id, store.getExtraction(id)]));
-  const articles = new Map(ev.articleIds.map((id) => [id, store.getArticle(id)]));
-  const relations = articleRelations(store, ev.articleIds, articles, extractions);
+export async function eventDetail(store: Store, ev: LaunchEvent): Promise<Record<string, unknown>> {
+  const extractions = new Map(await Promise.all(ev.articleIds.map(async (id) => [id, await store.getExtraction(id)] as const)));
+  const articles = new Map(await Promise.all(ev.articleIds.map(async (id) => [id, await store.getArticle(id)] as const)));
+  const relations = await articleRelations(store, ev.articleIds, articles, extractions);
   const fields: Record<string, unknown> = {};
   for (const f of FIELD_NAMES) {
     const field = ev.fields[f];
@@ -128,23 +128,23 @@ function historyLines(history: EventVersion[]): string[] {
 }
 
 /** `salvo show <id>`: each field, its value, the quoted sentences that state it, who said them, copies, reference. */
-export function showCommand(db: string | undefined, id: string, json: boolean, history = false): number {
-  const store = openDb(db, { mustExist: true });
+export async function showCommand(db: string | undefined, id: string, json: boolean, history = false): Promise<number> {
+  const store = await openDb(db, { mustExist: true });
   try {
-    const ev = store.getEvent(id) ?? store.findEvent(id);
+    const ev = (await store.getEvent(id)) ?? (await store.findEvent(id));
     if (!ev) {
       process.stderr.write(`salvo: no event with id ${id} (see \`salvo events\`)\n`);
       return 1;
     }
-    const detail = eventDetail(store, ev);
-    const versions = history ? store.eventHistory(ev.id) : [];
+    const detail = await eventDetail(store, ev);
+    const versions = history ? await store.eventHistory(ev.id) : [];
     if (json) {
       process.stdout.write(`${JSON.stringify(history ? { ...detail, history: versions } : detail, null, 2)}\n`);
       return 0;
     }
     const d = detail as unknown as Detail;
     const out: string[] = [];
-    const dating = ev.articleIds.map((id) => store.getExtraction(id)?.dateWindow).find((w) => w)?.by.join(', ');
+    const dating = (await Promise.all(ev.articleIds.map(async (id) => (await store.getExtraction(id))?.dateWindow))).find((w) => w)?.by.join(', ');
     out.push(`Event ${ev.id}  actor ${ev.actor ?? '?'}  date ${ev.dateLocal ?? '?'}${ev.reference?.dateInferred ? ` (inferred from the reference list${dating ? `; reports dated by ${dating}` : ''})` : ''}  count ${countText(ev)}  reports ${ev.articleIds.length}`);
     for (const a of d.articles) {
       out.push(`  article ${short(a.id)}  ${a.outlet ?? '?'}  ${a.title ?? a.origin ?? ''}`);
@@ -176,6 +176,6 @@ export function showCommand(db: string | undefined, id: string, json: boolean, h
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -106,10 +106,10 @@ export class AlertDispatcher {
   ) {}
 
   /** Queues the alerts created since the last call (a new webhook starts from now). */
-  enqueue(): number {
+  async enqueue(): Promise<number> {
     let n = 0;
     const at = this.now().toISOString();
-    for (const w of this.webhooks) n += this.store.enqueueAlerts(w.url, at);
+    for (const w of this.webhooks) n += await this.store.enqueueAlerts(w.url, at);
     return n;
   }
 
@@ -124,7 +124,7 @@ export class AlertDispatcher {
   private busy: Promise<number> = Promise.resolve(0);
 
   private async deliverDueNow(): Promise<number> {
-    const due = this.store.dueDeliveries(this.now().toISOString(), 500);
+    const due = await this.store.dueDeliveries(this.now().toISOString(), 500);
     const secrets = new Map(this.webhooks.map((w) => [w.url, w.secret]));
     const results = await Promise.all(
       due.map(async ({ delivery, payload }) => {
@@ -135,12 +135,12 @@ export class AlertDispatcher {
         const r = await postSigned(delivery.webhookUrl, body, secret, { 'x-salvo-alert': payload.id, 'x-salvo-kind': payload.kind, 'x-salvo-attempt': String(attempts) }, this.opts.timeoutMs);
         const at = this.now();
         if (r.ok) {
-          this.store.recordDelivery(delivery.alertId, delivery.webhookUrl, { status: 'delivered', attempts, nextAttempt: null, error: null, deliveredAt: at.toISOString() });
+          await this.store.recordDelivery(delivery.alertId, delivery.webhookUrl, { status: 'delivered', attempts, nextAttempt: null, error: null, deliveredAt: at.toISOString() });
           return true;
         }
         const giveUp = attempts >= this.opts.maxAttempts;
         const next = giveUp ? null : new Date(at.getTime() + this.opts.backoffMs * 2 ** (attempts - 1)).toISOString();
-        this.store.recordDelivery(delivery.alertId, delivery.webhookUrl, { status: giveUp ? 'failed' : 'pending', attempts, nextAttempt: next, error: r.error, deliveredAt: null });
+        await this.store.recordDelivery(delivery.alertId, delivery.webhookUrl, { status: giveUp ? 'failed' : 'pending', attempts, nextAttempt: next, error: r.error, deliveredAt: null });
         this.log(`alert ${payload.id} to ${delivery.webhookUrl}: attempt ${attempts} failed (${r.error ?? 'error'})${giveUp ? '; given up' : `; next try at ${next}`}`);
         return false;
       }),
@@ -149,8 +149,8 @@ export class AlertDispatcher {
   }
 
   /** Milliseconds until the next pending delivery is due (0 when one is due now), or null when none is pending. */
-  msUntilNext(): number | null {
-    const t = this.store.nextDeliveryAt();
+  async msUntilNext(): Promise<number | null> {
+    const t = await this.store.nextDeliveryAt();
     return t === null ? null : Math.max(0, Date.parse(t) - this.now().getTime());
   }
 

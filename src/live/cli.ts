@@ -25,7 +25,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
   const config = readConfig(opts.config);
   if (!config) return 1;
   if (config.sources.length === 0) process.stderr.write('salvo watch: no sources in the config: only alerts will be sent\n');
-  const store = openDb(db);
+  const store = await openDb(db);
   try {
     const watcher = new Watcher(store, config);
     if (opts.once) {
@@ -47,7 +47,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
     await watcher.run(stop.signal);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -59,7 +59,7 @@ export async function alertsTestCommand(db: string | undefined, opts: { config?:
     process.stderr.write('salvo: no webhooks in the config\n');
     return 1;
   }
-  const store = openDb(db);
+  const store = await openDb(db);
   try {
     const results = await new AlertDispatcher(store, config.webhooks, config.alerts).test();
     for (const { url, result } of results) {
@@ -67,6 +67,6 @@ export async function alertsTestCommand(db: string | undefined, opts: { config?:
     }
     return results.every((r) => r.result.ok) ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }

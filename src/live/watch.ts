@@ -61,6 +61,8 @@ export class Watcher {
   private readonly polling = new Set<string>();
   /** Wakes the run loop early (a poll finished). */
   private kick: (() => void) | null = null;
+  /** The configured sources recorded and the new webhooks' starting point set; every poll waits for it. */
+  private readonly ready: Promise<void>;
 
   constructor(
     private readonly store: Store,
@@ -71,10 +73,15 @@ export class Watcher {
     this.now = opts.now ?? (() => new Date());
     this.fetcher = opts.fetcher ?? new Fetcher(config.fetch);
     this.ingester = new Ingester(store);
-    this.alerts = new AlertDispatcher(store, config.webhooks, config.alerts, this.log, this.now);
-    store.syncWatchSources(config.sources);
-    // Webhooks seen for the first time start from here: they get what happens from now on, not the backlog.
-    this.alerts.enqueue();
+    const alerts = new AlertDispatcher(store, config.webhooks, config.alerts, this.log, this.now);
+    this.alerts = alerts;
+    this.ready = (async () => {
+      await store.syncWatchSources(config.sources);
+      // Webhooks seen for the first time start from here: they get what happens from now on, not the backlog.
+      await alerts.enqueue();
+    })();
+    // Reported by the first poll that waits for it, not as an unhandled rejection.
+    this.ready.catch(() => undefined);
   }
 
   private stamp(): string {
@@ -109,6 +116,7 @@ export class Watcher {
 
   /** Polls one source now: the feed, then every pending item. Never throws. */
   async pollSource(src: WatchSourceState): Promise<PollReport> {
+    await this.ready;
     const report: PollReport = { source: src.url, error: null, notModified: false, newItems: 0, stored: 0, duplicates: 0, failures: [] };
     this.polling.add(src.url);
     let validators: { etag?: string | null; lastModified?: string | null } = {};
@@ -120,7 +128,7 @@ export class Watcher {
           // Feeds list newest first: record (and so ingest) oldest first, so history reads in order.
           const items = [...read.items].reverse();
           const unique = [...new Map(items.map((i) => [i.key, { key: i.key, url: i.url }])).values()];
-          report.newItems = this.store.addWatchItems(src.url, unique, this.stamp());
+          report.newItems = await this.store.addWatchItems(src.url, unique, this.stamp());
           validators = { etag: read.etag, lastModified: read.lastModified };
         }
       } catch (err) {
@@ -128,13 +136,13 @@ export class Watcher {
         this.log(`${src.url}: ${report.error}`);
       }
       // Pending items are tried even when the feed failed this time: they were listed before.
-      for (const item of this.store.pendingWatchItems(src.url)) {
+      for (const item of await this.store.pendingWatchItems(src.url)) {
         const at = (): string => this.stamp();
         try {
           const doc = await this.fetchArticle(item.url);
           const r = (await this.ingester.ingest([{ ok: true, doc }])).results[0];
           if (r.status === 'failed') throw new Error(r.reason ?? 'not stored');
-          this.store.finishWatchItem(src.url, item.key, { status: 'done', error: null, articleId: r.articleId, at: at() });
+          await this.store.finishWatchItem(src.url, item.key, { status: 'done', error: null, articleId: r.articleId, at: at() });
           if (r.status === 'stored') {
             report.stored++;
             // Alert now, not after the rest of the poll's items (each may wait its turn at the host).
@@ -144,7 +152,7 @@ export class Watcher {
           const permanent = (err instanceof FetchError && !err.transient) || err instanceof IngestError;
           const final = permanent || item.attempts + 1 >= MAX_ITEM_ATTEMPTS;
           const reason = reasonOf(err);
-          this.store.finishWatchItem(src.url, item.key, { status: final ? 'failed' : 'pending', error: reason, articleId: null, at: at() });
+          await this.store.finishWatchItem(src.url, item.key, { status: final ? 'failed' : 'pending', error: reason, articleId: null, at: at() });
           report.failures.push({ url: item.url, reason, final });
           this.log(`${src.url}: ${item.url}: ${reason}${final ? '' : ' (will retry)'}`);
         }
@@ -155,7 +163,7 @@ export class Watcher {
         (report.failures.length
           ? `${report.failures.length} item${report.failures.length === 1 ? '' : 's'} failed: ${report.failures[0].url}: ${report.failures[0].reason}`
           : null);
-      this.store.recordPoll(src.url, { at: this.stamp(), error, ...validators });
+      await this.store.recordPoll(src.url, { at: this.stamp(), error, ...validators });
       this.polling.delete(src.url);
     }
     if (report.stored || report.newItems) this.log(`${src.url}: ${report.newItems} new item${report.newItems === 1 ? '' : 's'}, ${report.stored} stored`);
@@ -164,7 +172,8 @@ export class Watcher {
 
   /** Queues and sends the alerts the last ingests caused (one attempt per due delivery). */
   async deliverAlerts(): Promise<number> {
-    this.alerts.enqueue();
+    await this.ready;
+    await this.alerts.enqueue();
     return this.alerts.deliverDue();
   }
 
@@ -173,12 +182,13 @@ export class Watcher {
    * (with backoff) while their next try falls within `retryWindowMs`. For `salvo watch --once` and cron.
    */
   async pollOnce(retryWindowMs = 30_000): Promise<PollReport[]> {
-    const sources = this.store.listWatchSources().filter((s) => s.active);
+    await this.ready;
+    const sources = (await this.store.listWatchSources()).filter((s) => s.active);
     const reports = await Promise.all(sources.map((s) => this.pollSource(s)));
     await this.deliverAlerts();
     const until = Date.now() + retryWindowMs;
     for (;;) {
-      const wait = this.alerts.msUntilNext();
+      const wait = await this.alerts.msUntilNext();
       if (wait === null || Date.now() + wait > until) break;
       await sleep(wait);
       await this.alerts.deliverDue();
@@ -189,8 +199,9 @@ export class Watcher {
   /** Polls each source at its interval until the signal aborts; alerts go out as soon as a poll ingests. */
   async run(signal: AbortSignal): Promise<void> {
     const running = new Map<string, Promise<void>>();
+    await this.ready;
     while (!signal.aborted) {
-      const sources = this.store.listWatchSources().filter((s) => s.active);
+      const sources = (await this.store.listWatchSources()).filter((s) => s.active);
       const nowMs = this.now().getTime();
       let wake = nowMs + 60_000;
       for (const s of sources) {
@@ -214,7 +225,7 @@ export class Watcher {
       } catch (err) {
         this.log(`alerts: unexpected error: ${reasonOf(err)}`);
       }
-      const next = this.alerts.msUntilNext();
+      const next = await this.alerts.msUntilNext();
       if (next !== null) wake = Math.min(wake, this.now().getTime() + next);
       // Wake at the next due poll or retry, and at least every second (running polls finish in between).
       const nap = new AbortController();

@@ -248,13 +248,13 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     }
   }
 
-  function cachedJson(req: FastifyRequest, reply: FastifyReply, compute: () => unknown, type = 'application/json; charset=utf-8'): string {
+  async function cachedJson(req: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>, type = 'application/json; charset=utf-8'): Promise<string> {
     reply.type(type);
-    if (!cache) return stringify(compute());
-    const version = store.dataVersion();
+    if (!cache) return stringify(await compute());
+    const version = await store.dataVersion();
     const hit = cache.get(req.url, version);
     if (hit !== undefined) return hit;
-    const body = stringify(compute());
+    const body = stringify(await compute());
     cache.set(req.url, body);
     return body;
   }
@@ -311,19 +311,19 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: eventListQuery,
     responses: { 200: { description: 'One page of events and the number that match', schema: listOf(eventSummarySchema, 'events') } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const q = req.query as Query;
       const limit = q.limit as number;
       const offset = q.offset as number;
-      const page = store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit, offset });
+      const page = await store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit, offset });
       return { total: page.total, limit, offset, events: page.events.map(eventSummary) };
     }),
   );
 
   // An event by id or unique prefix, else a 404 with the id named.
-  const eventOr404 = (params: unknown): LaunchEvent => {
+  const eventOr404 = async (params: unknown): Promise<LaunchEvent> => {
     const { id } = params as { id: string };
-    const ev = store.getEvent(id) ?? store.findEvent(id);
+    const ev = (await store.getEvent(id)) ?? (await store.findEvent(id));
     if (!ev) throw new HttpError(404, `no event with id ${id}`);
     return ev;
   };
@@ -334,7 +334,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     params: eventIdParams,
     responses: { 200: { description: 'The event', schema: { type: 'object' } }, 404: { description: 'No such event', schema: errorSchema } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => eventPage(store, eventOr404(req.params))),
+    cachedJson(req, reply, async () => eventPage(store, await eventOr404(req.params))),
   );
 
   route('GET', '/api/events/:id/history', {
@@ -343,9 +343,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     params: eventIdParams,
     responses: { 200: { description: 'The versions, oldest first', schema: { type: 'object' } }, 404: { description: 'No such event', schema: errorSchema } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
-      const ev = eventOr404(req.params);
-      return { id: ev.id, versions: store.eventHistory(ev.id) };
+    cachedJson(req, reply, async () => {
+      const ev = await eventOr404(req.params);
+      return { id: ev.id, versions: await store.eventHistory(ev.id) };
     }),
   );
 
@@ -355,9 +355,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: statsQuery,
     responses: { 200: { description: 'Counts', schema: { type: 'object' } } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const q = req.query as Query;
-      return { by: q.by, counts: store.countEventsBy(eventFilter(q), q.by as 'year' | 'month') };
+      return { by: q.by, counts: await store.countEventsBy(eventFilter(q), q.by as 'year' | 'month') };
     }),
   );
 
@@ -367,18 +367,18 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: exportQuery,
     responses: { 200: { description: what, type, schema: { type: 'string' } } },
   });
-  const exported = (q: Query) => store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit: q.limit as number, offset: q.offset as number }).events;
+  const exported = async (q: Query) => (await store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit: q.limit as number, offset: q.offset as number })).events;
   const baseUrl = (req: FastifyRequest): string => `${req.protocol}://${req.headers.host ?? `${opts.host}`}`;
 
   route('GET', '/api/events.csv', { ...exportDoc(`CSV, columns after the CNS database: ${CSV_COLUMNS.join(', ')}`, 'text/csv'), description: 'Latitude and longitude are the launch site\'s.' }, (req, reply) => {
     reply.header('content-disposition', 'attachment; filename="salvo-events.csv"');
-    return cachedJson(req, reply, () => eventsCsv(store, exported(req.query as Query)), 'text/csv; charset=utf-8');
+    return cachedJson(req, reply, async () => eventsCsv(store, await exported(req.query as Query)), 'text/csv; charset=utf-8');
   });
   route('GET', '/api/events.geojson', exportDoc('GeoJSON: per event the impact point, launch site, flight path and uncertainty area', 'application/geo+json'), (req, reply) =>
-    cachedJson(req, reply, () => eventsGeoJson(store, exported(req.query as Query), baseUrl(req)), 'application/geo+json; charset=utf-8'),
+    cachedJson(req, reply, async () => eventsGeoJson(store, await exported(req.query as Query), baseUrl(req)), 'application/geo+json; charset=utf-8'),
   );
   route('GET', '/api/events.atom', { ...exportDoc('an Atom feed', 'application/atom+xml'), description: `Also carries the newest ${ATOM_ALERTS} alerts (new event, changed value, new disagreement), as sent to webhooks by \`salvo watch\`.` }, (req, reply) =>
-    cachedJson(req, reply, () => eventsAtom(store, exported(req.query as Query), baseUrl(req), store.listAlerts({ limit: ATOM_ALERTS, newestFirst: true })), 'application/atom+xml; charset=utf-8'),
+    cachedJson(req, reply, async () => eventsAtom(store, await exported(req.query as Query), baseUrl(req), await store.listAlerts({ limit: ATOM_ALERTS, newestFirst: true })), 'application/atom+xml; charset=utf-8'),
   );
 
   // ---- API: sources watched by `salvo watch` (issue 7) -----------------------------------------------------
@@ -388,9 +388,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: sourcesQuery,
     responses: { 200: { description: 'The sources, active ones first', schema: sourcesResponse } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const all = (req.query as Query).all === true;
-      return { sources: store.listWatchSources().filter((s) => all || s.active).map(sourceView) };
+      return { sources: (await store.listWatchSources()).filter((s) => all || s.active).map(sourceView) };
     }),
   );
 
@@ -401,9 +401,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: articleListQuery,
     responses: { 200: { description: 'One page of articles', schema: listOf(articleSummarySchema, 'articles') } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const q = req.query as Query;
-      const page = store.listArticlesPage({ limit: q.limit as number, offset: q.offset as number, launch: q.launch as boolean | undefined });
+      const page = await store.listArticlesPage({ limit: q.limit as number, offset: q.offset as number, launch: q.launch as boolean | undefined });
       return { total: page.total, limit: q.limit, offset: q.offset, articles: page.articles };
     }),
   );
@@ -414,9 +414,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     params: articleIdParams,
     responses: { 200: { description: 'The article', schema: { type: 'object' } }, 404: { description: 'No such article', schema: errorSchema } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const { id } = req.params as { id: string };
-      const a = store.getArticle(id);
+      const a = await store.getArticle(id);
       if (!a) throw new HttpError(404, `no article with id ${id}`);
       return articlePage(store, a);
     }),
@@ -428,9 +428,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     querystring: searchQuery,
     responses: { 200: { description: 'Matching articles, best first, with a snippet cut into plain and matched pieces', schema: { type: 'object' } } },
   }, (req, reply) =>
-    cachedJson(req, reply, () => {
+    cachedJson(req, reply, async () => {
       const q = req.query as Query;
-      const found = store.searchArticles(q.q as string, { limit: q.limit as number, offset: q.offset as number });
+      const found = await store.searchArticles(q.q as string, { limit: q.limit as number, offset: q.offset as number });
       return { q: q.q, total: found.total, limit: q.limit, offset: q.offset, results: found.hits.map(searchHit) };
     }),
   );
@@ -506,9 +506,9 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     summary: 'Counts, the data version (changes whenever the stored data does) and whether adding reports needs a token',
     tags: ['meta'],
     responses: { 200: { description: 'Status', schema: { type: 'object', properties: { version: { type: 'string' }, events: { type: 'integer' }, articles: { type: 'integer' }, writeNeedsToken: { type: 'boolean' } } } } },
-  }, (_req, reply) => {
+  }, async (_req, reply) => {
     reply.header('cache-control', 'no-store');
-    return { version: store.dataVersion(), ...store.counts(), writeNeedsToken: needToken, fields: FIELD_NAMES };
+    return { version: await store.dataVersion(), ...(await store.counts()), writeNeedsToken: needToken, fields: FIELD_NAMES };
   });
 
   const document = {

@@ -24,9 +24,9 @@ interface EventSources {
   saidBy: string[];
 }
 
-function sourcesOf(store: Store, ev: StoredEvent['event']): EventSources & { sentences: string[] } {
-  const articles = ev.articleIds.map((id) => store.getArticle(id));
-  const extractions = ev.articleIds.map((id) => store.getExtraction(id));
+async function sourcesOf(store: Store, ev: StoredEvent['event']): Promise<EventSources & { sentences: string[] }> {
+  const articles = await Promise.all(ev.articleIds.map((id) => store.getArticle(id)));
+  const extractions = await Promise.all(ev.articleIds.map((id) => store.getExtraction(id)));
   const saidBy = [...new Set(extractions.flatMap((x) => x?.claims.map((c) => c.saidBy ?? '') ?? []).filter(Boolean))];
   return { articles, saidBy, sentences: directionSentences(articles, extractions) };
 }
@@ -39,11 +39,11 @@ function confirmation(reports: number, saidBy: string[]): string {
   return reports >= 2 || saidBy.some((s) => OFFICIAL.test(s)) ? 'Confirmed' : 'Unconfirmed';
 }
 
-export function eventsCsv(store: Store, events: StoredEvent[]): string {
+export async function eventsCsv(store: Store, events: StoredEvent[]): Promise<string> {
   const lines = [CSV_COLUMNS.map(csvCell).join(',')];
   for (const se of events) {
     const s = eventSummary(se);
-    const src = sourcesOf(store, se.event);
+    const src = await sourcesOf(store, se.event);
     const impact = estimateImpact(se.event, src.sentences);
     const sources = src.articles.map((a) => a?.url ?? [a?.source, a?.title].filter(Boolean).join(': ')).filter(Boolean);
     lines.push(
@@ -68,11 +68,11 @@ export function eventsCsv(store: Store, events: StoredEvent[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function eventsGeoJson(store: Store, events: StoredEvent[], base: string): Record<string, unknown> {
+export async function eventsGeoJson(store: Store, events: StoredEvent[], base: string): Promise<Record<string, unknown>> {
   const features: Record<string, unknown>[] = [];
   for (const se of events) {
     const s = eventSummary(se);
-    const src = sourcesOf(store, se.event);
+    const src = await sourcesOf(store, se.event);
     const impact = estimateImpact(se.event, src.sentences);
     const props = { ...s, url: `${base}/#/event/${encodeURIComponent(s.id)}` };
     if (!impact) {

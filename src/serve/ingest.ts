@@ -8,7 +8,7 @@ import { resolverFromStore } from '../cli/open.js';
 import { documentFromHtml, documentFromRecord, documentFromText, ingestPaths, IngestError } from '../ingest/index.js';
 import { ingestDocument } from '../pipeline.js';
 import type { EventResolver } from '../resolve/index.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreSession } from '../store/store.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 
 export interface IngestResult {
@@ -125,18 +125,24 @@ export async function* documentsFromUploads(files: { name: string; bytes: Uint8A
  * when another process (a `salvo ingest` running beside the server) has written since, or after a failure.
  */
 export class Ingester {
-  private resolver: EventResolver | null = null;
+  private cached: EventResolver | null = null;
   private version = '';
 
   constructor(private readonly store: Store) {}
 
-  private current(): EventResolver {
-    const v = this.store.dataVersion();
-    if (!this.resolver || v !== this.version) {
-      this.resolver = resolverFromStore(this.store);
+  /** Called by ingest under the grouping lock: the resolver, rebuilt when the store changed behind it. */
+  async resolver(session: StoreSession): Promise<EventResolver> {
+    const v = await session.dataVersion();
+    if (!this.cached || v !== this.version) {
+      this.cached = await resolverFromStore(session);
       this.version = v;
     }
-    return this.resolver;
+    return this.cached;
+  }
+
+  /** Called by ingest under the grouping lock after a write this resolver already knows about. */
+  async saved(session: StoreSession): Promise<void> {
+    this.version = await session.dataVersion();
   }
 
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>): Promise<IngestReport> {
@@ -148,13 +154,12 @@ export class Ingester {
         continue;
       }
       try {
-        const outcome = ingestDocument(this.store, this.current(), it.doc);
-        this.version = this.store.dataVersion();
+        const outcome = await ingestDocument(this.store, this, it.doc);
         if (outcome.status === 'duplicate') {
           report.duplicates++;
           report.results.push({
             origin: it.doc.origin, status: 'duplicate', articleId: outcome.article.id,
-            eventId: this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title, reason: 'already stored',
+            eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title, reason: 'already stored',
           });
         } else {
           report.stored++;
@@ -164,7 +169,7 @@ export class Ingester {
           });
         }
       } catch (err) {
-        this.resolver = null;
+        this.cached = null;
         report.failed++;
         report.results.push({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
       }

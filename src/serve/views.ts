@@ -37,15 +37,15 @@ export function eventSummary({ event: ev, updatedAt }: StoredEvent): EventSummar
 }
 
 /** The articles and extractions of an event, read once. */
-function sources(store: Store, ev: LaunchEvent): { articles: (Article | null)[]; extractions: (Extraction | null)[] } {
+async function sources(store: Store, ev: LaunchEvent): Promise<{ articles: (Article | null)[]; extractions: (Extraction | null)[] }> {
   return {
-    articles: ev.articleIds.map((id) => store.getArticle(id)),
-    extractions: ev.articleIds.map((id) => store.getExtraction(id)),
+    articles: await Promise.all(ev.articleIds.map((id) => store.getArticle(id))),
+    extractions: await Promise.all(ev.articleIds.map((id) => store.getExtraction(id))),
   };
 }
 
-export function impactOf(store: Store, ev: LaunchEvent): ImpactEstimate | null {
-  const { articles, extractions } = sources(store, ev);
+export async function impactOf(store: Store, ev: LaunchEvent): Promise<ImpactEstimate | null> {
+  const { articles, extractions } = await sources(store, ev);
   return estimateImpact(ev, directionSentences(articles, extractions));
 }
 
@@ -61,8 +61,8 @@ export interface FieldOverview {
 }
 
 /** Every field of an event with its value, confidence and support; then the claims (as `salvo show --json`). */
-export function eventPage(store: Store, ev: LaunchEvent): Record<string, unknown> {
-  const detail = eventDetail(store, ev);
+export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<string, unknown>> {
+  const detail = await eventDetail(store, ev);
   const overview: FieldOverview[] = FIELD_NAMES.map((field) => {
     const f = ev.fields[field];
     const chosen = f.candidates.find((c) => c.value === f.value);
@@ -83,14 +83,14 @@ export function eventPage(store: Store, ev: LaunchEvent): Record<string, unknown
     count: countText(ev),
     siteName: site ? (siteByKey(site)?.name ?? site) : null,
     overview,
-    impact: impactOf(store, ev),
-    history: store.eventHistory(ev.id),
+    impact: await impactOf(store, ev),
+    history: await store.eventHistory(ev.id),
   };
 }
 
 /** An article with every claim's span, for the article page. */
-export function articlePage(store: Store, a: Article): Record<string, unknown> {
-  const x = store.getExtraction(a.id);
+export async function articlePage(store: Store, a: Article): Promise<Record<string, unknown>> {
+  const x = await store.getExtraction(a.id);
   const chosen = new Set(x ? Object.values(x.fields).map((c) => c) : []);
   return {
     id: a.id,
@@ -104,9 +104,9 @@ export function articlePage(store: Store, a: Article): Record<string, unknown> {
     text: a.text,
     paragraphs: a.paragraphs,
     removed: a.removed,
-    eventId: store.articleEventId(a.id),
+    eventId: await store.articleEventId(a.id),
     // Copy links: what this article copies, and which stored articles copy it.
-    copies: store.copyLinks(a.id),
+    copies: await store.copyLinks(a.id),
     extraction: x
       ? { isLaunchReport: x.isLaunchReport, reportConfidence: x.reportConfidence, actor: x.actor, weekday: x.weekday }
       : null,

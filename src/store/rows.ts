@@ -1,5 +1,6 @@
-// Mapping between pipeline records and table rows. Kept apart from the SQL so each direction can be read
-// next to its inverse: whatever a *ToRow writes, the matching row* function must rebuild exactly.
+// Mapping between pipeline records and table rows (text columns hold JSON, booleans are 0/1), shared by the
+// stores. Kept apart from the SQL so each direction can be read next to its inverse: whatever a *ToRow
+// writes, the matching row* function must rebuild exactly.
 import type {
   Article,
   Claim,

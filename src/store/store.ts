@@ -1,9 +1,10 @@
-import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, LaunchEvent } from '../types.js';
+// The storage contract: every read and write of stored data goes through `Store`, so the embedded SQLite store
+// and a server store (PostgreSQL) are interchangeable and tested by one contract suite (test/store.contract.ts).
+// The store keeps records; it computes nothing about them: event versions and alerts arrive precomputed
+// (src/app/history.ts) and are written with the article that caused them, in one transaction.
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, LaunchEvent } from '../types.js';
 
 export type { ArticleSummary } from '../types.js';
-import type { Alert, AlertPayload, Delivery } from './alerts.js';
-
-export type { Alert, AlertKind, AlertPayload, Delivery } from './alerts.js';
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
@@ -44,83 +45,126 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
 }
 
-/**
- * Every write and read of stored data goes through this contract, so that the embedded SQLite store and a
- * later PostgreSQL store are interchangeable and tested by the same suite.
- */
-export interface Store {
-  /** True when an article with this content hash is already stored. */
-  hasArticle(id: string): boolean;
+/** Everything one ingested article writes, saved as one unit by `Store.saveArticle`. */
+export interface ArticleWrite {
+  article: Article;
+  extraction: Extraction;
   /**
-   * Stores an article, its extraction and the events it changed, all in one transaction:
-   * either everything is written or nothing is. Events are upserted by id (their article lists and fields replaced).
+   * The events the article changed, upserted by id (fields and article lists replaced, article order kept).
+   * An event with no articles left (merged into another) is deleted.
    */
-  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[], sources?: ArticleSources): void;
+  events: LaunchEvent[];
+  /** New event versions caused by this article (computed by the app from the stored previous state). */
+  versions: EventVersion[];
+  /** Alerts caused by this article; an alert whose id is already stored is skipped. */
+  alerts: AlertPayload[];
+  sources?: ArticleSources;
+  /** When the write happens (ISO 8601): stamps the article's ingest time and the events' update time. */
+  at: string;
+}
+
+/** Reads and writes of stored data; a `Store` is this plus the lock and `close`. */
+export interface StoreSession {
+  /** True when an article with this content hash is already stored. */
+  hasArticle(id: string): Promise<boolean>;
+  /**
+   * Writes an article with its extraction, sources, changed events, versions and alerts, all in one
+   * transaction: either everything is written or nothing is. An article already stored (same content hash)
+   * is left as it is and nothing else of the call is written: resolves false then, true when written.
+   * Rejects, writing nothing, when the extraction is not the article's or a value cannot be stored.
+   */
+  saveArticle(write: ArticleWrite): Promise<boolean>;
   /** Every version of an event, oldest first: what changed, when, and which report's claim changed it. */
-  eventHistory(eventId: string): EventVersion[];
+  eventHistory(eventId: string): Promise<EventVersion[]>;
+  /** The newest version number of an event (0 when it has none), for numbering the next one. */
+  lastVersion(eventId: string): Promise<number>;
   /** Copy links touching an article (as copy or as original), or all of them. */
-  copyLinks(articleId?: string): CopyLink[];
+  copyLinks(articleId?: string): Promise<CopyLink[]>;
   /** Stored MinHash signatures, to rebuild the near-duplicate index. */
-  signatures(): { articleId: string; signature: Uint32Array }[];
-  getArticle(id: string): Article | null;
-  getExtraction(articleId: string): Extraction | null;
-  listArticles(): ArticleSummary[];
-  /** All events, oldest launch date first (undated last). */
-  listEvents(): LaunchEvent[];
-  getEvent(id: string): LaunchEvent | null;
+  signatures(): Promise<{ articleId: string; signature: Uint32Array }[]>;
+  getArticle(id: string): Promise<Article | null>;
+  getExtraction(articleId: string): Promise<Extraction | null>;
+  /** Article summaries in ingest order (then id). */
+  listArticles(): Promise<ArticleSummary[]>;
+  /** All events, oldest launch date first (undated last), then by id. */
+  listEvents(): Promise<LaunchEvent[]>;
+  getEvent(id: string): Promise<LaunchEvent | null>;
   /** Finds an event by id prefix (for short ids typed on the command line); null when none or ambiguous. */
-  findEvent(idPrefix: string): LaunchEvent | null;
-  /** Every stored extraction whose article is a launch report, with its article's published date. */
-  launchExtractions(): { extraction: Extraction; published: string | null }[];
+  findEvent(idPrefix: string): Promise<LaunchEvent | null>;
+  /** Every stored extraction whose article is a launch report, with its article's published date, by that date (undated last), then article id. */
+  launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]>;
   /** Events matching the filters, one page of them, and how many match in all. */
-  queryEvents(query: EventQuery): { total: number; events: StoredEvent[] };
+  queryEvents(query: EventQuery): Promise<{ total: number; events: StoredEvent[] }>;
   /** Dated events matching the filters, counted per year (YYYY) or month (YYYY-MM) and class. */
-  countEventsBy(filter: EventFilter, period: 'year' | 'month'): { period: string; class: string | null; count: number }[];
+  countEventsBy(filter: EventFilter, period: 'year' | 'month'): Promise<{ period: string; class: string | null; count: number }[]>;
   /** Articles newest first, one page of them (launch reports only when `launch` is true, others when false). */
-  listArticlesPage(query: { limit: number; offset: number; launch?: boolean }): { total: number; articles: ArticleSummary[] };
+  listArticlesPage(query: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }>;
   /** The event an article belongs to, or null. */
-  articleEventId(articleId: string): string | null;
+  articleEventId(articleId: string): Promise<string | null>;
   /**
    * Full-text search over article titles and texts. `query` is what a person typed: words (all must occur,
-   * the last may be a prefix) and "quoted phrases"; it is never parsed as FTS syntax.
+   * the last may be a prefix) and "quoted phrases"; it is never parsed as query syntax.
    */
-  searchArticles(query: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] };
+  searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }>;
   /** How many events and articles are stored. */
-  counts(): { events: number; articles: number };
+  counts(): Promise<{ events: number; articles: number }>;
   /**
    * A value that changes whenever the stored data may have changed, by this process or another one, so a
    * reader can tell when a cached answer is stale.
    */
-  dataVersion(): string;
+  dataVersion(): Promise<string>;
 
-  // ---- live: watched sources, their items, alerts and webhook deliveries (issue 7) ----
+  // ---- live: watched sources, their items, alerts and webhook deliveries ----
   /** Adds or updates the configured sources; sources no longer configured are kept but marked inactive. */
-  syncWatchSources(sources: WatchSourceConfig[]): void;
+  syncWatchSources(sources: WatchSourceConfig[]): Promise<void>;
   /** Every source ever configured, active ones first, with what their last poll found. */
-  listWatchSources(): WatchSourceState[];
+  listWatchSources(): Promise<WatchSourceState[]>;
   /** Records a poll: its time, its error (null when it went well) and the feed's new validators. */
-  recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): void;
-  /** Records items a source lists; returns how many were not seen before. */
-  addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): number;
+  recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): Promise<void>;
+  /** Records items a source lists; resolves to how many were not seen before. */
+  addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): Promise<number>;
   /** Items of a source still to be fetched and ingested, oldest first. */
-  pendingWatchItems(sourceUrl: string): WatchItem[];
+  pendingWatchItems(sourceUrl: string): Promise<WatchItem[]>;
   /** One attempt at an item: done (ingested or already stored), failed for good, or still pending. */
-  finishWatchItem(sourceUrl: string, key: string, outcome: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): void;
+  finishWatchItem(sourceUrl: string, key: string, outcome: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): Promise<void>;
   /** Alerts in creation order (or newest first), after a sequence number. */
-  listAlerts(query: { afterSeq?: number; limit: number; newestFirst?: boolean }): Alert[];
+  listAlerts(query: { afterSeq?: number; limit: number; newestFirst?: boolean }): Promise<Alert[]>;
   /**
    * Queues every alert created since the webhook's last call for delivery to it. A webhook seen for the first
-   * time starts from now (no backlog). Returns how many were queued.
+   * time starts from now (no backlog). Resolves to how many were queued.
    */
-  enqueueAlerts(webhookUrl: string, at: string): number;
+  enqueueAlerts(webhookUrl: string, at: string): Promise<number>;
   /** Pending deliveries whose next attempt is due at `now`, with their alerts. */
-  dueDeliveries(now: string, limit: number): { delivery: Delivery; payload: AlertPayload }[];
+  dueDeliveries(now: string, limit: number): Promise<{ delivery: Delivery; payload: AlertPayload }[]>;
   /** The earliest next attempt of a pending delivery, or null. */
-  nextDeliveryAt(): string | null;
-  recordDelivery(alertId: string, webhookUrl: string, result: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): void;
+  nextDeliveryAt(): Promise<string | null>;
+  recordDelivery(alertId: string, webhookUrl: string, result: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): Promise<void>;
   /** The delivery log, for one webhook or all. */
-  listDeliveries(webhookUrl?: string): Delivery[];
-  close(): void;
+  listDeliveries(webhookUrl?: string): Promise<Delivery[]>;
+}
+
+/**
+ * A store: the session methods plus the grouping lock and `close`. Every method returns a promise, so a store
+ * may talk to a server; a store may also do its work synchronously inside them (the SQLite store does).
+ */
+export interface Store extends StoreSession {
+  /**
+   * Runs `fn` as one unit that holds the event-grouping lock for `keys`: while it runs, no other unit holding
+   * any of the same keys runs, in this process or (on a server store) any other. Ingest uses it around the
+   * read-group-write sequence (read the events a report may join and their last versions, group the report,
+   * save it with its versions and alerts) so that two workers ingesting two reports of the same launch make
+   * one event, not two, and number its versions without gaps or clashes. Keys are opaque strings chosen by
+   * the caller (ingest uses one per actor and day the report may fall on); their order does not matter.
+   *
+   * `fn` reads and writes through the session it is given. Every `saveArticle` in it is atomic on its own; a
+   * server store may also run the whole unit as one transaction (locks held until it ends), so `fn` should do
+   * only store work and in-memory computation, never slow input/output. The unit resolves to `fn`'s result
+   * and rejects with its error. Units do not nest (`fn` must not call `withEventLock`). On SQLite one in-process mutex covers every key (SQLite itself allows one
+   * writer at a time).
+   */
+  withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T>;
+  /** Releases the connection(s); the store is unusable afterwards. */
+  close(): Promise<void>;
 }
 
 /** A source as configured for `salvo watch`. */
@@ -155,4 +199,52 @@ export interface WatchItem {
   lastError: string | null;
   articleId: string | null;
   firstSeen: string;
+}
+
+export type AlertKind = 'new-event' | 'field-changed' | 'disputed';
+
+/** The JSON an alert carries (and each webhook receives). */
+export interface AlertPayload {
+  id: string;
+  kind: AlertKind;
+  eventId: string;
+  version: number;
+  createdAt: string;
+  /** One line for people ("DPRK launch on 2034-06-02: distance_km 410 → 420"). */
+  title: string;
+  event: {
+    id: string;
+    actor: string | null;
+    dateLocal: string | null;
+    reports: number;
+    fields: Record<FieldName, FieldValue | null>;
+    disputed: FieldName[];
+  };
+  /** The changes of this version (for a new event: the values it starts with). */
+  changes: FieldChange[];
+  /** The fields that became disputed (kind 'disputed'). */
+  disputed: FieldName[];
+}
+
+/** A stored alert. */
+export interface Alert {
+  /** Order of creation, 1, 2, … */
+  seq: number;
+  id: string;
+  kind: AlertKind;
+  eventId: string;
+  version: number;
+  createdAt: string;
+  payload: AlertPayload;
+}
+
+/** One delivery of an alert to a webhook. */
+export interface Delivery {
+  alertId: string;
+  webhookUrl: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttempt: string | null;
+  lastError: string | null;
+  deliveredAt: string | null;
 }

@@ -1,7 +1,9 @@
+// Numbered schema migrations for the SQLite store: `NNN-name.sql` files applied in order, each once, recorded
+// in schema_migrations, so a database written by any earlier salvo opens and is brought up to date.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_ROOT } from '../../paths.js';
 
 /** One numbered schema change, read from `NNN-name.sql`. */
 export interface Migration {
@@ -11,7 +13,7 @@ export interface Migration {
 }
 
 // The built code in dist/ reads the SQL from src/, which ships with the package, so there is one copy of it.
-export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src/store/migrations');
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src/store/sqlite/migrations');
 
 const FILE_NAME = /^(\d+)-([A-Za-z0-9_-]+)\.sql$/;
 

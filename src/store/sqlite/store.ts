@@ -1,9 +1,9 @@
-// The embedded store: one SQLite file per installation, written by one salvo process at a time (WAL lets
-// readers, such as a later HTTP server, run alongside it).
-import { resolve } from 'node:path';
+// The embedded store: one SQLite file per installation (or an in-memory database), written by one salvo
+// process at a time (WAL lets readers, such as an HTTP server, run alongside it). better-sqlite3 is
+// synchronous: every method does its SQL at once and returns a settled promise, so the store satisfies the
+// async `Store` contract without threads. The event-grouping lock is one in-process mutex.
 import Database from 'better-sqlite3';
-import type { Article, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, LaunchEvent } from '../types.js';
-import { FIELD_NAMES } from '../types.js';
+import type { Article, CopyLink, EventVersion, Extraction, FieldChange, LaunchEvent } from '../../types.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
 import {
   articleToRow,
@@ -16,24 +16,29 @@ import {
   type ClaimRow,
   type EventRow,
   type ExtractionRow,
-} from './rows.js';
-import type { ArticleSources, ArticleSummary, EventFilter, EventQuery, SearchHit, Store, StoredEvent, WatchItem, WatchSourceConfig, WatchSourceState } from './store.js';
-import { alertsForWrite, type Alert, type AlertPayload, type Delivery } from './alerts.js';
+} from '../rows.js';
+import type {
+  Alert,
+  AlertPayload,
+  ArticleSummary,
+  ArticleWrite,
+  Delivery,
+  EventFilter,
+  EventQuery,
+  SearchHit,
+  Store,
+  StoreSession,
+  StoredEvent,
+  WatchItem,
+  WatchSourceConfig,
+  WatchSourceState,
+} from '../store.js';
 
 export interface SqliteStoreOptions {
-  /** Clock for ingested_at/created_at/updated_at/applied_at; tests pin it to order articles. */
+  /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
   now?: () => Date;
-  /** Schema migrations to apply; defaults to the SQL files in src/store/migrations. */
+  /** Schema migrations to apply; defaults to the SQL files in src/store/sqlite/migrations. */
   migrations?: Migration[];
-}
-
-/** Where the database lives unless told otherwise: $SALVO_DB, else ./salvo.db, resolved against the cwd. */
-export function defaultDbPath(): string {
-  return resolve(process.env.SALVO_DB || './salvo.db');
-}
-
-export function openStore(path: string): Store {
-  return new SqliteStore(path);
 }
 
 // How long a writer waits for another process's lock before failing with SQLITE_BUSY.
@@ -109,6 +114,9 @@ function prepareStatements(db: Database.Database) {
     versionsOf: db.prepare<[string], { event_id: string; version: number; created_at: string; article_id: string | null; changes: string }>(
       'SELECT * FROM event_versions WHERE event_id = ? ORDER BY version',
     ),
+    insertAlert: db.prepare<[string, string, string, number, string, string]>(
+      'INSERT OR IGNORE INTO alerts (id, kind, event_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     deleteEvent: db.prepare<[string]>('DELETE FROM events WHERE id = ?'),
     clearEventArticles: db.prepare<[string]>('DELETE FROM event_articles WHERE event_id = ?'),
     insertEventArticle: db.prepare<[string, string, number]>(
@@ -170,27 +178,6 @@ interface CopyLinkRow {
 }
 
 const toCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
-
-/**
- * What changed from the stored version of an event to the new one: each field whose chosen value differs (and
- * the date), with the claim of the arriving article that states the new value, if it states it.
- */
-export function diffEvent(before: LaunchEvent | null, after: LaunchEvent, articleId: string, extraction: Extraction): FieldChange[] {
-  const changes: FieldChange[] = [];
-  const claimIndexFor = (f: FieldName, value: FieldValue | null): number | null => {
-    const c = extraction.fields[f];
-    return c && value !== null && c.value === value ? extraction.claims.indexOf(c) : null;
-  };
-  if ((before?.dateLocal ?? null) !== after.dateLocal) {
-    changes.push({ field: 'dateLocal', from: before?.dateLocal ?? null, to: after.dateLocal, articleId, claimIndex: claimIndexFor('date_local', after.dateLocal) });
-  }
-  for (const f of FIELD_NAMES) {
-    const from = before?.fields[f]?.value ?? null;
-    const to = after.fields[f]?.value ?? null;
-    if (from !== to) changes.push({ field: f, from, to, articleId, claimIndex: claimIndexFor(f, to) });
-  }
-  return changes;
-}
 
 /** The WHERE clause (or '') and its parameters for an event filter. */
 function eventWhere(q: EventFilter): { filter: string; params: string[] } {
@@ -270,97 +257,105 @@ export class SqliteStore implements Store {
   /** Commits made through this connection (SQLite's data_version only counts other connections'). */
   private writes = 0;
   private readonly dynamic = new Map<string, Database.Statement>();
-  private readonly saveTx: Database.Transaction<(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources) => void>;
+  private readonly saveTx: Database.Transaction<(write: ArticleWrite) => boolean>;
+  /** The tail of the queue of units waiting for the event-grouping lock. */
+  private lockTail: Promise<unknown> = Promise.resolve();
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(path, options, this.now);
     this.sql = prepareStatements(this.db);
     // better-sqlite3 rolls the whole transaction back when the function throws.
-    this.saveTx = this.db.transaction((article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources) =>
-      this.write(article, extraction, events, sources),
-    );
+    this.saveTx = this.db.transaction((write: ArticleWrite) => this.write(write));
   }
 
-  hasArticle(id: string): boolean {
+  withEventLock<T>(_keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
+    // One writer at a time in SQLite, so one queue for every key: each unit starts when the previous one settled.
+    const run = this.lockTail.then(() => fn(this));
+    this.lockTail = run.catch(() => undefined);
+    return run;
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
     return this.sql.hasArticle.get(id) !== undefined;
   }
 
-  saveArticle(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources = {}): void {
-    if (extraction.articleId !== article.id) {
-      throw new Error(`extraction is for article ${extraction.articleId}, not ${article.id}`);
+  async saveArticle(write: ArticleWrite): Promise<boolean> {
+    if (write.extraction.articleId !== write.article.id) {
+      throw new Error(`extraction is for article ${write.extraction.articleId}, not ${write.article.id}`);
     }
     try {
-      this.saveTx.immediate(article, extraction, events, sources);
+      return this.saveTx.immediate(write);
     } finally {
       this.writes++;
     }
   }
 
-  private write(article: Article, extraction: Extraction, events: LaunchEvent[], sources: ArticleSources): void {
-    const stamp = this.now().toISOString();
+  private write({ article, extraction, events, versions, alerts, sources = {}, at }: ArticleWrite): boolean {
     // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
-    if (this.sql.insertArticle.run(articleToRow(article, stamp)).changes === 0) return;
-    const rows = extractionToRows(extraction, stamp);
+    if (this.sql.insertArticle.run(articleToRow(article, at)).changes === 0) return false;
+    const rows = extractionToRows(extraction, at);
     this.sql.insertExtraction.run(rows.extraction);
     for (const claim of rows.claims) this.sql.insertClaim.run(claim);
     if (sources.signature) this.sql.insertSignature.run(article.id, Buffer.from(sources.signature.buffer, sources.signature.byteOffset, sources.signature.byteLength));
     for (const link of sources.copies ?? []) {
-      this.sql.insertCopyLink.run(link.articleId, link.originalId, link.kind, link.similarity, link.reason, stamp);
+      this.sql.insertCopyLink.run(link.articleId, link.originalId, link.kind, link.similarity, link.reason, at);
     }
+    for (const v of versions) this.sql.insertVersion.run(v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes));
+    for (const a of alerts) this.sql.insertAlert.run(a.id, a.kind, a.eventId, a.version, JSON.stringify(a), a.createdAt);
     for (const event of events) {
-      // Resolve hands back emptied events when it merges them into another.
       if (event.articleIds.length === 0) {
         this.sql.deleteEvent.run(event.id);
         continue;
       }
-      // History: a new version whenever the event appears or one of its values changes.
-      const before = this.getEvent(event.id);
-      const changes = diffEvent(before, event, article.id, extraction);
-      const last = this.sql.lastVersion.get(event.id)?.v ?? 0;
-      const version = changes.length ? last + 1 : null;
-      if (version !== null) this.sql.insertVersion.run(event.id, version, stamp, article.id, JSON.stringify(changes));
-      // Alerts (issue 7): a new event, a changed value, a new disagreement, written with the version.
-      for (const a of alertsForWrite(before, event, changes, version, last, stamp)) this.insertAlert(a);
-      this.sql.upsertEvent.run(eventToRow(event, stamp));
+      this.sql.upsertEvent.run(eventToRow(event, at));
       this.sql.clearEventArticles.run(event.id);
       event.articleIds.forEach((articleId, position) => this.sql.insertEventArticle.run(event.id, articleId, position));
     }
+    return true;
   }
 
-  getArticle(id: string): Article | null {
+  async lastVersion(eventId: string): Promise<number> {
+    return this.sql.lastVersion.get(eventId)?.v ?? 0;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
     const row = this.sql.getArticle.get(id);
     return row ? rowToArticle(row) : null;
   }
 
-  getExtraction(articleId: string): Extraction | null {
+  async getExtraction(articleId: string): Promise<Extraction | null> {
     const row = this.sql.getExtraction.get(articleId);
     return row ? rowsToExtraction(row, this.sql.claimsOf.all(articleId)) : null;
   }
 
-  listArticles(): ArticleSummary[] {
+  async listArticles(): Promise<ArticleSummary[]> {
     return this.sql.listArticles.all().map(toSummary);
   }
 
-  listEvents(): LaunchEvent[] {
+  async listEvents(): Promise<LaunchEvent[]> {
     const members = groupBy(this.sql.allEventArticles.all(), (r) => r.event_id);
     return this.sql.listEvents
       .all()
       .map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
   }
 
-  getEvent(id: string): LaunchEvent | null {
+  async getEvent(id: string): Promise<LaunchEvent | null> {
+    return this.eventById(id);
+  }
+
+  private eventById(id: string): LaunchEvent | null {
     const row = this.sql.getEvent.get(id);
     return row ? rowToEvent(row, this.sql.articlesOf.all(id).map((m) => m.article_id)) : null;
   }
 
-  findEvent(idPrefix: string): LaunchEvent | null {
+  async findEvent(idPrefix: string): Promise<LaunchEvent | null> {
     if (idPrefix === '') return null; // an empty prefix names nothing, even with a single event stored
     const matches = this.sql.findEvents.all(idPrefix, idPrefix);
-    return matches.length === 1 ? this.getEvent(matches[0].id) : null;
+    return matches.length === 1 ? this.eventById(matches[0].id) : null;
   }
 
-  launchExtractions(): { extraction: Extraction; published: string | null }[] {
+  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]> {
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(this.sql.launchClaims.all(), (c) => c.article_id);
     return this.sql.launchExtractions.all().map((r) => ({
@@ -379,7 +374,7 @@ export class SqliteStore implements Store {
     return stmt as unknown as Database.Statement<P, R>;
   }
 
-  queryEvents(q: EventQuery): { total: number; events: StoredEvent[] } {
+  async queryEvents(q: EventQuery): Promise<{ total: number; events: StoredEvent[] }> {
     const { filter, params } = eventWhere(q);
     // SQLite sorts NULL lowest, so newest first already puts undated events last (and can walk events_by_date).
     const order = q.order === 'desc' ? 'date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
@@ -396,7 +391,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  countEventsBy(f: EventFilter, period: 'year' | 'month'): { period: string; class: string | null; count: number }[] {
+  async countEventsBy(f: EventFilter, period: 'year' | 'month'): Promise<{ period: string; class: string | null; count: number }[]> {
     const { filter, params } = eventWhere(f);
     const len = period === 'year' ? 4 : 7;
     return this.prepared<(string | number)[], { period: string; class: string | null; count: number }>(
@@ -406,7 +401,7 @@ export class SqliteStore implements Store {
     ).all(...params);
   }
 
-  listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): { total: number; articles: ArticleSummary[] } {
+  async listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }> {
     const filter =
       q.launch === undefined ? '' : `WHERE COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`;
     const from = 'FROM articles a LEFT JOIN extractions x ON x.article_id = a.id';
@@ -417,11 +412,11 @@ export class SqliteStore implements Store {
     return { total, articles: rows.map(toSummary) };
   }
 
-  articleEventId(articleId: string): string | null {
+  async articleEventId(articleId: string): Promise<string | null> {
     return this.sql.articleEventId.get(articleId)?.event_id ?? null;
   }
 
-  searchArticles(query: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] } {
+  async searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
     const match = ftsQuery(query);
     if (match === null) return { total: 0, hits: [] };
     const total =
@@ -434,15 +429,15 @@ export class SqliteStore implements Store {
     return { total, hits: rows.map((r) => ({ ...toSummary(r), snippet: r.snippet })) };
   }
 
-  counts(): { events: number; articles: number } {
+  async counts(): Promise<{ events: number; articles: number }> {
     return { events: this.sql.countEvents.get()?.n ?? 0, articles: this.sql.countArticles.get()?.n ?? 0 };
   }
 
-  dataVersion(): string {
+  async dataVersion(): Promise<string> {
     return `${String(this.db.pragma('data_version', { simple: true }))}.${this.writes}`;
   }
 
-  eventHistory(eventId: string): EventVersion[] {
+  async eventHistory(eventId: string): Promise<EventVersion[]> {
     return this.sql.versionsOf.all(eventId).map((r) => ({
       eventId: r.event_id,
       version: r.version,
@@ -452,27 +447,21 @@ export class SqliteStore implements Store {
     }));
   }
 
-  copyLinks(articleId?: string): CopyLink[] {
+  async copyLinks(articleId?: string): Promise<CopyLink[]> {
     const rows = articleId ? this.sql.copyLinksAround.all(articleId, articleId) : this.sql.allCopyLinks.all();
     return rows.map(toCopyLink);
   }
 
-  signatures(): { articleId: string; signature: Uint32Array }[] {
+  async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
     return this.sql.allSignatures.all().map((r) => ({
       articleId: r.article_id,
       signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
     }));
   }
 
-  // ---- live (issue 7) ----------------------------------------------------------------------------------------
+  // ---- live ----------------------------------------------------------------------------------------------
 
-  private insertAlert(a: AlertPayload): void {
-    this.prepared<[string, string, string, number, string, string], unknown>(
-      'INSERT OR IGNORE INTO alerts (id, kind, event_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(a.id, a.kind, a.eventId, a.version, JSON.stringify(a), a.createdAt);
-  }
-
-  syncWatchSources(sources: WatchSourceConfig[]): void {
+  async syncWatchSources(sources: WatchSourceConfig[]): Promise<void> {
     const stamp = this.now().toISOString();
     const upsert = this.prepared<[string, string, number, string], unknown>(
       `INSERT INTO watch_sources (url, kind, interval_s, active, added_at) VALUES (?, ?, ?, 1, ?)
@@ -484,7 +473,7 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  listWatchSources(): WatchSourceState[] {
+  async listWatchSources(): Promise<WatchSourceState[]> {
     type Row = { url: string; kind: string; interval_s: number; active: number; last_poll: string | null; last_success: string | null; last_error: string | null; etag: string | null; last_modified: string | null; added_at: string; seen: number; done: number; failed: number; pending: number };
     return this.prepared<[], Row>(
       `SELECT s.*,
@@ -502,7 +491,7 @@ export class SqliteStore implements Store {
       }));
   }
 
-  recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): void {
+  async recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): Promise<void> {
     this.prepared<[string, string | null, string | null, number, string | null, number, string | null, string], unknown>(
       `UPDATE watch_sources SET last_poll = ?, last_error = ?, last_success = COALESCE(?, last_success),
          etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
@@ -510,7 +499,7 @@ export class SqliteStore implements Store {
     ).run(poll.at, poll.error, poll.error === null ? poll.at : null, poll.etag !== undefined ? 1 : 0, poll.etag ?? null, poll.lastModified !== undefined ? 1 : 0, poll.lastModified ?? null, url);
   }
 
-  addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): number {
+  async addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): Promise<number> {
     const insert = this.prepared<[string, string, string, string], unknown>(
       "INSERT OR IGNORE INTO watch_items (source_url, item_key, url, first_seen, status) VALUES (?, ?, ?, ?, 'pending')",
     );
@@ -521,7 +510,7 @@ export class SqliteStore implements Store {
     return added;
   }
 
-  pendingWatchItems(sourceUrl: string): WatchItem[] {
+  async pendingWatchItems(sourceUrl: string): Promise<WatchItem[]> {
     type Row = { source_url: string; item_key: string; url: string; status: WatchItem['status']; attempts: number; last_error: string | null; article_id: string | null; first_seen: string };
     return this.prepared<[string], Row>(
       "SELECT * FROM watch_items WHERE source_url = ? AND status = 'pending' ORDER BY first_seen, rowid",
@@ -530,14 +519,14 @@ export class SqliteStore implements Store {
       .map((r) => ({ sourceUrl: r.source_url, key: r.item_key, url: r.url, status: r.status, attempts: r.attempts, lastError: r.last_error, articleId: r.article_id, firstSeen: r.first_seen }));
   }
 
-  finishWatchItem(sourceUrl: string, key: string, o: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): void {
+  async finishWatchItem(sourceUrl: string, key: string, o: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): Promise<void> {
     this.prepared<[string, string | null, string | null, string | null, string, string], unknown>(
       `UPDATE watch_items SET status = ?, attempts = attempts + 1, last_error = ?, article_id = COALESCE(?, article_id), done_at = ?
        WHERE source_url = ? AND item_key = ?`,
     ).run(o.status, o.error, o.articleId, o.status === 'pending' ? null : o.at, sourceUrl, key);
   }
 
-  listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Alert[] {
+  async listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Promise<Alert[]> {
     type Row = { seq: number; id: string; kind: Alert['kind']; event_id: string; version: number; payload: string; created_at: string };
     return this.prepared<[number, number], Row>(
       `SELECT * FROM alerts WHERE seq > ? ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
@@ -546,7 +535,7 @@ export class SqliteStore implements Store {
       .map((r) => ({ seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: JSON.parse(r.payload) as AlertPayload }));
   }
 
-  enqueueAlerts(webhookUrl: string, at: string): number {
+  async enqueueAlerts(webhookUrl: string, at: string): Promise<number> {
     const queued = this.db.transaction((): number => {
       const max = this.prepared<[], { m: number | null }>('SELECT MAX(seq) AS m FROM alerts').get()?.m ?? 0;
       const cursor = this.prepared<[string], { cursor: number }>('SELECT cursor FROM webhooks WHERE url = ?').get(webhookUrl)?.cursor;
@@ -565,7 +554,7 @@ export class SqliteStore implements Store {
     return queued;
   }
 
-  dueDeliveries(now: string, limit: number): { delivery: Delivery; payload: AlertPayload }[] {
+  async dueDeliveries(now: string, limit: number): Promise<{ delivery: Delivery; payload: AlertPayload }[]> {
     type Row = DeliveryRow & { payload: string };
     return this.prepared<[string, number], Row>(
       `SELECT d.*, a.payload FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id
@@ -575,25 +564,25 @@ export class SqliteStore implements Store {
       .map((r) => ({ delivery: toDelivery(r), payload: JSON.parse(r.payload) as AlertPayload }));
   }
 
-  nextDeliveryAt(): string | null {
+  async nextDeliveryAt(): Promise<string | null> {
     return this.prepared<[], { t: string | null }>("SELECT MIN(next_attempt) AS t FROM webhook_deliveries WHERE status = 'pending'").get()?.t ?? null;
   }
 
-  recordDelivery(alertId: string, webhookUrl: string, r: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): void {
+  async recordDelivery(alertId: string, webhookUrl: string, r: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): Promise<void> {
     this.prepared<[string, number, string | null, string | null, string | null, string, string], unknown>(
       `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt = ?, last_error = ?, delivered_at = ?
        WHERE alert_id = ? AND webhook_url = ?`,
     ).run(r.status, r.attempts, r.nextAttempt, r.error, r.deliveredAt, alertId, webhookUrl);
   }
 
-  listDeliveries(webhookUrl?: string): Delivery[] {
+  async listDeliveries(webhookUrl?: string): Promise<Delivery[]> {
     const rows = webhookUrl
       ? this.prepared<[string], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE webhook_url = ? ORDER BY a.seq').all(webhookUrl)
       : this.prepared<[], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id ORDER BY a.seq, d.webhook_url').all();
     return rows.map(toDelivery);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

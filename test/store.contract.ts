@@ -1,0 +1,611 @@
+// The store contract: every behaviour of `Store` that is not about one backend, as one suite that each backend's
+// test file runs against fresh stores of its own (`storeContract(name, openFresh)`). Fixtures are made-up
+// reports about a made-up country.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertPayload, ArticleWrite, Store } from '../src/store/store.js';
+import {
+  FIELD_NAMES,
+  type Article,
+  type Claim,
+  type EventField,
+  type EventVersion,
+  type Extraction,
+  type FieldName,
+  type FieldValue,
+  type LaunchEvent,
+} from '../src/types.js';
+
+// ---- fixtures: made-up reports about a made-up country --------------------------------------------------
+
+export function makeArticle(n: number, over: Partial<Article> = {}): Article {
+  const text =
+    `Freedonia fired ${n} ballistic missiles from Port Vell on Tuesday, the coast guard said.\n\n` +
+    'The missiles flew about 800 kilometers before falling into the sea.';
+  const first = text.indexOf('\n\n');
+  return {
+    id: `${String(n).padStart(4, '0')}${'ab'.repeat(30)}`,
+    externalId: `ext-${n}`,
+    origin: `/tmp/reports/${n}.html`,
+    format: 'html',
+    url: `https://news.example.org/2024/05/0${n}/launch`,
+    source: 'news.example.org',
+    published: { date: `2024-05-0${n}`, instant: `2024-05-0${n}T03:15:00.000Z`, via: 'meta' },
+    title: `Freedonia fires missiles (${n})`,
+    text,
+    paragraphs: [
+      { start: 0, end: first },
+      { start: first + 2, end: text.length },
+    ],
+    sentences: [
+      { start: 0, end: first },
+      { start: first + 2, end: text.length },
+    ],
+    removed: [{ text: 'Share this story', reason: 'share' }],
+    ...over,
+  };
+}
+
+export function makeClaim(article: Article, field: FieldName, value: FieldValue, over: Partial<Claim> = {}): Claim {
+  const sentence = article.text.slice(article.sentences[0].start, article.sentences[0].end);
+  return {
+    field,
+    value,
+    surface: String(value),
+    evidence: {
+      articleId: article.id,
+      part: 'text',
+      span: { start: 7, end: 12 },
+      sentenceSpan: { ...article.sentences[0] },
+      sentence,
+    },
+    attribution: 'coast-guard',
+    saidBy: 'Freedonian Coast Guard',
+    confidence: 0.85,
+    parser: 'test-parser',
+    implied: false,
+    ...over,
+  };
+}
+
+/** A launch-report extraction with one claim of each value type; `fields` holds the same objects. */
+export function makeExtraction(article: Article, over: Partial<Extraction> = {}): Extraction {
+  const claims = [
+    makeClaim(article, 'count_exact', 2),
+    makeClaim(article, 'site', 'Port Vell', { attribution: null, saidBy: 'news.example.org' }),
+    makeClaim(article, 'distance_km', 812.5, { implied: true, confidence: 0.4 }),
+    makeClaim(article, 'distance_km', 800, { confidence: 0.7 }),
+    makeClaim(article, 'eez', false),
+    makeClaim(article, 'date_local', '2024-05-07', { implied: true, parser: 'weekday' }),
+  ];
+  claims[3].evidence = { ...claims[3].evidence, part: 'title', sentenceSpan: { start: 0, end: 20 } };
+  return {
+    articleId: article.id,
+    isLaunchReport: true,
+    reportConfidence: 0.93,
+    actor: 'Freedonia',
+    claims,
+    fields: { count_exact: claims[0], site: claims[1], distance_km: claims[3], eez: claims[4], date_local: claims[5] },
+    weekday: 2,
+    ...over,
+  };
+}
+
+function emptyFields(): Record<FieldName, EventField> {
+  const fields = {} as Record<FieldName, EventField>;
+  for (const name of FIELD_NAMES) fields[name] = { value: null, candidates: [], disputed: false };
+  return fields;
+}
+
+export function makeEvent(id: string, articleIds: string[], over: Partial<LaunchEvent> = {}): LaunchEvent {
+  const fields = emptyFields();
+  fields.count_exact = {
+    value: 2,
+    candidates: articleIds.map((articleId) => ({ value: 2, support: [{ articleId, claimIndex: 0, confidence: 0.85 }] })),
+    disputed: false,
+  };
+  fields.distance_km = {
+    value: 800,
+    candidates: [
+      { value: 800, support: [{ articleId: articleIds[0] ?? 'x', claimIndex: 3, confidence: 0.7 }] },
+      { value: 812.5, support: [{ articleId: articleIds[0] ?? 'x', claimIndex: 2, confidence: 0.4 }] },
+    ],
+    disputed: true,
+  };
+  fields.eez = { value: false, candidates: [{ value: false, support: [] }], disputed: false };
+  fields.site = { value: 'Port Vell', candidates: [], disputed: false };
+  return { id, actor: 'Freedonia', dateLocal: '2024-05-07', weekday: 2, articleIds, fields, ...over };
+}
+
+// ---- helpers ---------------------------------------------------------------------------------------------
+
+/** Write times one second apart, so ingest order is deterministic. */
+export function clock(start = Date.UTC(2024, 5, 1)): () => string {
+  let tick = start;
+  return () => new Date((tick += 1000)).toISOString();
+}
+
+/** A write with no versions, alerts or sources unless given. */
+export function articleWrite(article: Article, extraction: Extraction, events: LaunchEvent[], at: string, more: Partial<ArticleWrite> = {}): ArticleWrite {
+  return { article, extraction, events, versions: [], alerts: [], at, ...more };
+}
+
+function version(eventId: string, n: number, articleId: string, at: string): EventVersion {
+  return { eventId, version: n, createdAt: at, articleId, changes: [{ field: 'distance_km', from: null, to: 800, articleId, claimIndex: 3 }] };
+}
+
+function alert(ev: LaunchEvent, n: number, at: string): AlertPayload {
+  return {
+    id: `${ev.id}#${n}`, kind: n === 1 ? 'new-event' : 'field-changed', eventId: ev.id, version: n, createdAt: at, title: `alert ${n}`,
+    event: { id: ev.id, actor: ev.actor, dateLocal: ev.dateLocal, reports: ev.articleIds.length, fields: Object.fromEntries(FIELD_NAMES.map((f) => [f, ev.fields[f].value])) as Record<FieldName, FieldValue | null>, disputed: [] },
+    changes: [], disputed: [],
+  };
+}
+
+/** Registers the contract tests for one backend; `openFresh` opens an empty, migrated store. */
+export function storeContract(name: string, openFresh: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    const opened: Store[] = [];
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+    const open = async (): Promise<Store> => {
+      const s = await openFresh();
+      opened.push(s);
+      return s;
+    };
+
+    describe('round-trips', () => {
+      it('returns the article as saved, with and without optional parts', async () => {
+        const store = await open();
+        const at = clock();
+        const full = makeArticle(1);
+        const bare = makeArticle(2, { externalId: null, url: null, source: null, published: null, title: null, format: 'text', removed: [] });
+        const dateOnly = makeArticle(3, { published: { date: '2024-05-03', instant: null, via: 'dateline' } });
+        for (const a of [full, bare, dateOnly]) await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        expect(await store.getArticle(full.id)).toEqual(full);
+        expect(await store.getArticle(bare.id)).toEqual(bare);
+        expect(await store.getArticle(dateOnly.id)).toEqual(dateOnly);
+        expect(await store.getArticle('missing')).toBeNull();
+        expect(await store.hasArticle(full.id)).toBe(true);
+        expect(await store.hasArticle('missing')).toBe(false);
+      });
+
+      it('returns the extraction with claims in order, typed values and fields pointing at the claims', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const x = makeExtraction(a);
+        await store.saveArticle(articleWrite(a, x, [], clock()()));
+        const back = await store.getExtraction(a.id);
+        expect(back).toEqual(x);
+        expect(back?.claims.map((c) => c.value)).toStrictEqual([2, 'Port Vell', 812.5, 800, false, '2024-05-07']);
+        expect(back?.claims.map((c) => typeof c.value)).toEqual(['number', 'string', 'number', 'number', 'boolean', 'string']);
+        // The chosen distance is the second distance claim, not the first one of that field.
+        expect(back?.fields.distance_km).toBe(back?.claims[3]);
+        expect(back?.fields.eez).toBe(back?.claims[4]);
+        expect(Object.keys(back?.fields ?? {}).sort()).toEqual(Object.keys(x.fields).sort());
+        expect(await store.getExtraction('missing')).toBeNull();
+      });
+
+      it('round-trips a non-report extraction with no claims, and a date window', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1);
+        const x: Extraction = { articleId: a.id, isLaunchReport: false, reportConfidence: 0.1, actor: null, claims: [], fields: {}, weekday: null };
+        await store.saveArticle(articleWrite(a, x, [], at()));
+        expect(await store.getExtraction(a.id)).toEqual(x);
+        const b = makeArticle(2);
+        const windowed = makeExtraction(b, { dateWindow: { from: '2021-10-04', to: '2024-10-01', by: ['a prime minister'] } });
+        await store.saveArticle(articleWrite(b, windowed, [], at()));
+        expect(await store.getExtraction(b.id)).toEqual(windowed);
+      });
+
+      it('accepts fields holding deep-equal copies of claims', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const x = structuredClone(makeExtraction(a)); // structuredClone keeps shared references…
+        x.fields.site = { ...x.claims[1] }; // …so break one on purpose
+        await store.saveArticle(articleWrite(a, x, [], clock()()));
+        expect(await store.getExtraction(a.id)).toEqual(x);
+      });
+
+      it('returns events as saved, with their write time', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1);
+        const b = makeArticle(2);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-1', [a.id])], at()));
+        const e1b = makeEvent('ev-1', [b.id, a.id], { weekday: null, actor: null }); // order kept, not sorted
+        const second = at();
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [e1b], second));
+        expect(await store.getEvent('ev-1')).toEqual(e1b);
+        expect(await store.listEvents()).toEqual([e1b]);
+        expect(await store.getEvent('ev-2')).toBeNull();
+        expect((await store.queryEvents({ limit: 10, offset: 0 })).events).toEqual([{ event: e1b, updatedAt: second }]);
+      });
+
+      it('returns signatures and copy links as saved', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        const signature = Uint32Array.from([1, 2, 0xffffffff, 42]);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at(), { sources: { signature } }));
+        const link = { articleId: b.id, originalId: a.id, kind: 'duplicate' as const, similarity: 0.93, reason: 'same text' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { signature: null, copies: [link] } }));
+        expect(await store.signatures()).toEqual([{ articleId: a.id, signature }]);
+        expect(await store.copyLinks()).toEqual([link]);
+        expect(await store.copyLinks(a.id)).toEqual([link]);
+        expect(await store.copyLinks(b.id)).toEqual([link]);
+        expect(await store.copyLinks('other')).toEqual([]);
+      });
+    });
+
+    describe('saveArticle', () => {
+      it('is idempotent: saving the same article again changes nothing', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1);
+        const x = makeExtraction(a);
+        const e = makeEvent('ev-1', [a.id]);
+        expect(await store.saveArticle(articleWrite(a, x, [e], at(), { versions: [version('ev-1', 1, a.id, 't')] }))).toBe(true);
+        const listed = await store.listArticles();
+        const counted = await store.counts();
+
+        // Even with different events, versions and alerts attached, a known article is skipped as a whole.
+        const again = articleWrite(a, x, [makeEvent('ev-1', [a.id], { actor: 'Someone else' }), makeEvent('ev-9', [a.id])], at(), {
+          versions: [version('ev-1', 2, a.id, 't2')],
+          alerts: [alert(e, 2, 't2')],
+        });
+        expect(await store.saveArticle(again)).toBe(false);
+        expect(await store.counts()).toEqual(counted);
+        expect(counted).toEqual({ articles: 1, events: 1 });
+        expect(await store.listArticles()).toEqual(listed); // ingested_at not bumped
+        expect(await store.getEvent('ev-1')).toEqual(e);
+        expect((await store.eventHistory('ev-1')).map((v) => v.version)).toEqual([1]);
+        expect(await store.listAlerts({ limit: 10 })).toEqual([]);
+      });
+
+      it('deletes an event whose article list is empty (events merged)', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at()));
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-b', [b.id], { dateLocal: null })], at()));
+        expect((await store.listEvents()).map((e) => e.id)).toEqual(['ev-a', 'ev-b']);
+
+        const merged = makeEvent('ev-a', [a.id, b.id, c.id]);
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [merged, makeEvent('ev-b', [])], at()));
+        expect(await store.listEvents()).toEqual([merged]);
+        expect(await store.getEvent('ev-b')).toBeNull();
+        expect((await store.listArticles()).map((s) => s.eventId)).toEqual(['ev-a', 'ev-a', 'ev-a']);
+      });
+
+      it('stores nothing from a call that fails midway, keeping earlier data', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1);
+        const e = makeEvent('ev-1', [a.id]);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [e], at(), { versions: [version('ev-1', 1, a.id, 't1')], alerts: [alert(e, 1, 't1')] }));
+        const before = await store.counts();
+
+        const b = makeArticle(2);
+        const changed = makeEvent('ev-1', [a.id, b.id], { actor: 'Changed' });
+        const broken = makeEvent('ev-2', ['no-such-article']); // its article link fails after the article is written
+        const write = articleWrite(b, makeExtraction(b), [changed, broken], at(), { versions: [version('ev-1', 2, b.id, 't2')], alerts: [alert(changed, 2, 't2')], sources: { signature: Uint32Array.from([7]) } });
+        await expect(store.saveArticle(write)).rejects.toThrow();
+
+        expect(await store.counts()).toEqual(before);
+        expect(await store.hasArticle(b.id)).toBe(false);
+        expect(await store.getExtraction(b.id)).toBeNull();
+        expect(await store.getEvent('ev-1')).toEqual(e);
+        expect(await store.getEvent('ev-2')).toBeNull();
+        expect(await store.lastVersion('ev-1')).toBe(1);
+        expect((await store.listAlerts({ limit: 10 })).map((x) => x.id)).toEqual(['ev-1#1']);
+        expect(await store.signatures()).toEqual([]);
+
+        // The store is still usable and the same article can now be saved.
+        await store.saveArticle({ ...write, events: [changed] });
+        expect(await store.getEvent('ev-1')).toEqual(changed);
+        expect(await store.lastVersion('ev-1')).toBe(2);
+      });
+
+      it('rejects inconsistent input before writing anything', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1);
+        await expect(store.saveArticle(articleWrite(a, makeExtraction(makeArticle(2)), [], at()))).rejects.toThrow(/extraction is for article/);
+        const stray = makeExtraction(a);
+        stray.fields.site = makeClaim(a, 'site', 'Somewhere not claimed');
+        await expect(store.saveArticle(articleWrite(a, stray, [], at()))).rejects.toThrow(/field site is not one of its claims/);
+        const nan = makeExtraction(a);
+        nan.claims[2].value = Number.NaN;
+        await expect(store.saveArticle(articleWrite(a, nan, [], at()))).rejects.toThrow(/cannot be stored/);
+        expect(await store.counts()).toEqual({ articles: 0, events: 0 });
+        expect(await store.hasArticle(a.id)).toBe(false);
+      });
+
+      it('changes the data version', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const v0 = await store.dataVersion();
+        expect(await store.dataVersion()).toBe(v0);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], clock()()));
+        expect(await store.dataVersion()).not.toBe(v0);
+      });
+    });
+
+    describe('history and alerts as data', () => {
+      it('writes the versions and alerts it is given, with the article, and reads them back in order', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        const e1 = makeEvent('ev-1', [a.id]);
+        expect(await store.lastVersion('ev-1')).toBe(0);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [e1], at(), { versions: [version('ev-1', 1, a.id, 't1')], alerts: [alert(e1, 1, 't1')] }));
+        const e2 = makeEvent('ev-1', [a.id, b.id]);
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [e2], at(), { versions: [version('ev-1', 2, b.id, 't2')], alerts: [alert(e2, 2, 't2')] }));
+        expect(await store.lastVersion('ev-1')).toBe(2);
+        expect(await store.eventHistory('ev-1')).toEqual([version('ev-1', 1, a.id, 't1'), version('ev-1', 2, b.id, 't2')]);
+        expect(await store.eventHistory('ev-9')).toEqual([]);
+        const alerts = await store.listAlerts({ limit: 10 });
+        expect(alerts.map((x) => [x.seq, x.id, x.kind, x.eventId, x.version, x.createdAt])).toEqual([
+          [alerts[0].seq, 'ev-1#1', 'new-event', 'ev-1', 1, 't1'],
+          [alerts[1].seq, 'ev-1#2', 'field-changed', 'ev-1', 2, 't2'],
+        ]);
+        expect(alerts[1].seq).toBeGreaterThan(alerts[0].seq);
+        expect(alerts[1].payload).toEqual(alert(e2, 2, 't2'));
+        expect((await store.listAlerts({ limit: 1, newestFirst: true })).map((x) => x.id)).toEqual(['ev-1#2']);
+        expect((await store.listAlerts({ afterSeq: alerts[0].seq, limit: 10 })).map((x) => x.id)).toEqual(['ev-1#2']);
+      });
+
+      it('refuses a version number already taken, writing nothing of the call', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-1', [a.id])], at(), { versions: [version('ev-1', 1, a.id, 't1')] }));
+        await expect(store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-1', [a.id, b.id])], at(), { versions: [version('ev-1', 1, b.id, 't2')] }))).rejects.toThrow();
+        expect(await store.hasArticle(b.id)).toBe(false);
+        expect((await store.getEvent('ev-1'))?.articleIds).toEqual([a.id]);
+      });
+    });
+
+    describe('the event-grouping lock', () => {
+      it('runs units holding the same key one after another, and passes results and errors through', async () => {
+        const store = await open();
+        const trace: string[] = [];
+        const unit = (label: string, ms: number) =>
+          store.withEventLock(['actor:Freedonia'], async (session) => {
+            trace.push(`${label} in`);
+            await new Promise((r) => setTimeout(r, ms));
+            await session.counts();
+            trace.push(`${label} out`);
+            return label;
+          });
+        const failing = (): Promise<string> =>
+          store.withEventLock(['actor:Freedonia'], async () => {
+            trace.push('bad in');
+            throw new Error('unit failed');
+          });
+        const results = await Promise.allSettled([unit('one', 30), failing(), unit('two', 5)]);
+        expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['one', 'unit failed', 'two']);
+        // No unit starts before the one ahead of it has finished.
+        expect(trace.filter((t) => t !== 'bad in').join(',')).toBe('one in,one out,two in,two out');
+        expect(trace.indexOf('bad in')).toBeGreaterThan(trace.indexOf('one out'));
+      });
+
+      it('lets a unit read, then save with the versions numbered from what it read', async () => {
+        const store = await open();
+        const at = clock();
+        const articles = [1, 2, 3, 4].map((n) => makeArticle(n));
+        // Four concurrent writers of one event: each reads the last version and writes the next one.
+        await Promise.all(
+          articles.map((a, i) =>
+            store.withEventLock(['actor:Freedonia'], async (session) => {
+              const last = await session.lastVersion('ev-1');
+              const members = (await session.getEvent('ev-1'))?.articleIds ?? [];
+              await new Promise((r) => setTimeout(r, 4 - i));
+              await session.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-1', [...members, a.id])], at(), { versions: [version('ev-1', last + 1, a.id, `t${i}`)] }));
+            }),
+          ),
+        );
+        expect((await store.eventHistory('ev-1')).map((v) => v.version)).toEqual([1, 2, 3, 4]);
+        expect((await store.getEvent('ev-1'))?.articleIds).toHaveLength(4);
+      });
+    });
+
+    describe('queries', () => {
+      it('lists events by date, undated last, then by id', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const events = [
+          makeEvent('ev-c', [a.id], { dateLocal: '2024-05-02' }),
+          makeEvent('ev-z', [a.id], { dateLocal: null }),
+          makeEvent('ev-b', [a.id], { dateLocal: '2024-05-02' }),
+          makeEvent('ev-a', [a.id], { dateLocal: null }),
+          makeEvent('ev-d', [a.id], { dateLocal: '2023-12-31' }),
+        ];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), events, clock()()));
+        expect((await store.listEvents()).map((e) => e.id)).toEqual(['ev-d', 'ev-b', 'ev-c', 'ev-a', 'ev-z']);
+        expect((await store.queryEvents({ limit: 10, offset: 0 })).events.map((e) => e.event.id)).toEqual(['ev-d', 'ev-b', 'ev-c', 'ev-a', 'ev-z']);
+        expect((await store.queryEvents({ order: 'desc', limit: 10, offset: 0 })).events.map((e) => e.event.id)).toEqual(['ev-c', 'ev-b', 'ev-d', 'ev-z', 'ev-a']);
+      });
+
+      it('filters, pages and counts events', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const withClass = (id: string, date: string | null, cls: string, site: string, actor = 'Freedonia'): LaunchEvent => {
+          const ev = makeEvent(id, [a.id], { dateLocal: date, actor });
+          ev.fields.class = { value: cls, candidates: [], disputed: false };
+          ev.fields.site = { value: site, candidates: [], disputed: false };
+          return ev;
+        };
+        const events = [
+          withClass('e1', '2023-03-01', 'SRBM', 'port-vell'),
+          withClass('e2', '2023-03-20', 'ICBM', 'port-vell'),
+          withClass('e3', '2024-01-05', 'SRBM', 'north-cape'),
+          withClass('e4', null, 'SRBM', 'port-vell'),
+          withClass('e5', '2024-02-01', 'SRBM', 'north-cape', 'Sylvania'),
+        ];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), events, clock()()));
+        const ids = async (q: Parameters<Store['queryEvents']>[0]): Promise<[number, string[]]> => {
+          const r = await store.queryEvents(q);
+          return [r.total, r.events.map((e) => e.event.id)];
+        };
+        expect(await ids({ class: 'SRBM', limit: 10, offset: 0 })).toEqual([4, ['e1', 'e3', 'e5', 'e4']]);
+        expect(await ids({ from: '2023-03-02', to: '2024-01-31', limit: 10, offset: 0 })).toEqual([2, ['e2', 'e3']]);
+        expect(await ids({ site: 'port-vell', actor: 'Freedonia', limit: 1, offset: 1 })).toEqual([3, ['e2']]);
+        expect(await ids({ actor: 'Nowhere', limit: 10, offset: 0 })).toEqual([0, []]);
+        expect(await store.countEventsBy({}, 'year')).toEqual([
+          { period: '2023', class: 'ICBM', count: 1 },
+          { period: '2023', class: 'SRBM', count: 1 },
+          { period: '2024', class: 'SRBM', count: 2 },
+        ]);
+        expect(await store.countEventsBy({ actor: 'Freedonia' }, 'month')).toEqual([
+          { period: '2023-03', class: 'ICBM', count: 1 },
+          { period: '2023-03', class: 'SRBM', count: 1 },
+          { period: '2024-01', class: 'SRBM', count: 1 },
+        ]);
+      });
+
+      it('finds an event by a unique id prefix only', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        const events = ['3fa9c001', '3fa9c002', '7b20e5aa'].map((id) => makeEvent(id, [a.id]));
+        await store.saveArticle(articleWrite(a, makeExtraction(a), events, clock()()));
+        expect(await store.findEvent('3fa9c')).toBeNull(); // ambiguous
+        expect(await store.findEvent('3fa9c002')).toEqual(events[1]);
+        expect(await store.findEvent('7b')).toEqual(events[2]);
+        expect(await store.findEvent('ffff')).toBeNull();
+        expect(await store.findEvent('%')).toBeNull(); // not a wildcard
+        expect(await store.findEvent('_')).toBeNull();
+        expect(await store.findEvent('')).toBeNull();
+      });
+
+      it('lists launch extractions by published date (undated last), then article id', async () => {
+        const store = await open();
+        const at = clock();
+        const late = makeArticle(5);
+        const early = makeArticle(2);
+        const undated = makeArticle(1, { published: null });
+        const sameDay = makeArticle(9, { published: { date: '2024-05-02', instant: null, via: 'url' } });
+        const notLaunch = makeArticle(3);
+        for (const a of [late, undated, early, sameDay]) await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        await store.saveArticle(articleWrite(notLaunch, makeExtraction(notLaunch, { isLaunchReport: false }), [], at()));
+
+        const got = await store.launchExtractions();
+        expect(got.map((g) => [g.extraction.articleId, g.published])).toEqual([
+          [early.id, '2024-05-02'],
+          [sameDay.id, '2024-05-02'],
+          [late.id, '2024-05-05'],
+          [undated.id, null],
+        ]);
+        expect(got[0].extraction).toEqual(makeExtraction(early));
+        expect(got[0].extraction.fields.site).toBe(got[0].extraction.claims[1]);
+      });
+
+      it('lists article summaries in ingest order with their event, and pages them newest first', async () => {
+        const store = await open();
+        const at = clock();
+        const [b, a, c] = [makeArticle(2), makeArticle(1), makeArticle(3, { published: null, url: null })];
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-1', [b.id])], at()));
+        await store.saveArticle(articleWrite(a, makeExtraction(a, { isLaunchReport: false }), [], at()));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [makeEvent('ev-1', [b.id, c.id])], at()));
+
+        const list = await store.listArticles();
+        expect(list.map((s) => s.id)).toEqual([b.id, a.id, c.id]); // not sorted by id
+        expect(list[0]).toEqual({
+          id: b.id,
+          origin: b.origin,
+          url: b.url,
+          source: b.source,
+          published: '2024-05-02',
+          title: b.title,
+          isLaunchReport: true,
+          eventId: 'ev-1',
+          ingestedAt: '2024-06-01T00:00:01.000Z',
+        });
+        expect(list[1]).toMatchObject({ isLaunchReport: false, eventId: null, ingestedAt: '2024-06-01T00:00:02.000Z' });
+        expect(list[2]).toMatchObject({ published: null, url: null, eventId: 'ev-1' });
+        expect(await store.articleEventId(c.id)).toBe('ev-1');
+        expect(await store.articleEventId(a.id)).toBeNull();
+
+        const page = await store.listArticlesPage({ limit: 2, offset: 0 });
+        expect([page.total, page.articles.map((s) => s.id)]).toEqual([3, [c.id, a.id]]);
+        const launches = await store.listArticlesPage({ limit: 10, offset: 1, launch: true });
+        expect([launches.total, launches.articles.map((s) => s.id)]).toEqual([2, [b.id]]);
+        expect((await store.listArticlesPage({ limit: 10, offset: 0, launch: false })).articles.map((s) => s.id)).toEqual([a.id]);
+      });
+
+      it('searches titles and texts by words, phrases and a last-word prefix, never as query syntax', async () => {
+        const store = await open();
+        const at = clock();
+        const a = makeArticle(1, { title: 'Freedonia fires a Thunderbolt-7 missile' });
+        const b = makeArticle(2, { title: 'Harbour reopens', text: 'The harbour at Port Vell reopened on Monday after the storm.\n\nFishing boats returned.' });
+        for (const x of [a, b]) await store.saveArticle(articleWrite(x, makeExtraction(x), [], at()));
+        const hits = async (q: string): Promise<[number, string[]]> => {
+          const r = await store.searchArticles(q, { limit: 10, offset: 0 });
+          return [r.total, r.hits.map((h) => h.id)];
+        };
+        expect(await hits('Port Vell')).toEqual([2, expect.arrayContaining([a.id, b.id])]);
+        expect(await hits('harbour reopen')).toEqual([1, [b.id]]);
+        expect(await hits('"coast guard said"')).toEqual([1, [a.id]]);
+        expect(await hits('thunderbolt-7')).toEqual([1, [a.id]]);
+        expect(await hits('submarine')).toEqual([0, []]);
+        expect(await hits('*** () OR')).toEqual([0, []]);
+        const [hit] = (await store.searchArticles('reopened', { limit: 1, offset: 0 })).hits;
+        expect(hit).toMatchObject({ id: b.id, title: 'Harbour reopens', isLaunchReport: true });
+        expect(hit.snippet).toContain('\u0002reopened\u0003');
+      });
+    });
+
+    describe('watched sources, alerts and deliveries', () => {
+      it('keeps the configured sources, their polls and their items', async () => {
+        const store = await open();
+        const feed = 'https://news.example.org/feed.xml';
+        const gone = 'https://old.example.org/rss';
+        await store.syncWatchSources([{ url: gone, kind: 'feed', intervalS: 600 }]);
+        await store.syncWatchSources([{ url: feed, kind: 'auto', intervalS: 300 }]);
+        expect(await store.addWatchItems(feed, [{ key: 'k1', url: 'https://news.example.org/1' }, { key: 'k2', url: 'https://news.example.org/2' }], '2024-06-01T00:00:00.000Z')).toBe(2);
+        expect(await store.addWatchItems(feed, [{ key: 'k2', url: 'https://news.example.org/2' }, { key: 'k3', url: 'https://news.example.org/3' }], '2024-06-01T00:01:00.000Z')).toBe(1);
+        await store.finishWatchItem(feed, 'k1', { status: 'done', error: null, articleId: null, at: '2024-06-01T00:02:00.000Z' });
+        await store.finishWatchItem(feed, 'k2', { status: 'pending', error: 'HTTP 503', articleId: null, at: '2024-06-01T00:02:00.000Z' });
+        expect((await store.pendingWatchItems(feed)).map((i) => [i.key, i.status, i.attempts, i.lastError])).toEqual([
+          ['k2', 'pending', 1, 'HTTP 503'],
+          ['k3', 'pending', 0, null],
+        ]);
+        await store.recordPoll(feed, { at: '2024-06-01T00:03:00.000Z', error: null, etag: '"v1"', lastModified: null });
+        await store.recordPoll(feed, { at: '2024-06-01T00:08:00.000Z', error: 'HTTP 500' });
+        const [first, second] = await store.listWatchSources();
+        expect(first).toMatchObject({
+          url: feed, kind: 'auto', intervalS: 300, active: true, lastPoll: '2024-06-01T00:08:00.000Z', lastSuccess: '2024-06-01T00:03:00.000Z',
+          lastError: 'HTTP 500', etag: '"v1"', lastModified: null, itemsSeen: 3, itemsDone: 1, itemsFailed: 0, itemsPending: 2,
+        });
+        expect(second).toMatchObject({ url: gone, active: false, itemsSeen: 0 });
+      });
+
+      it('queues alerts per webhook from its first call on, and records deliveries', async () => {
+        const store = await open();
+        const at = clock();
+        const hook = 'https://hooks.example.org/salvo';
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        const e1 = makeEvent('ev-1', [a.id]);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [e1], at(), { alerts: [alert(e1, 1, 't1')] }));
+        expect(await store.enqueueAlerts(hook, 't1')).toBe(0); // a new webhook starts from now: no backlog
+        const e2 = makeEvent('ev-1', [a.id, b.id]);
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [e2], at(), { alerts: [alert(e2, 2, 't2')] }));
+        expect(await store.enqueueAlerts(hook, '2024-06-02T00:00:00.000Z')).toBe(1);
+        expect(await store.enqueueAlerts(hook, '2024-06-02T00:00:00.000Z')).toBe(0);
+        expect(await store.nextDeliveryAt()).toBe('2024-06-02T00:00:00.000Z');
+        expect(await store.dueDeliveries('2024-06-01T23:59:59.000Z', 10)).toEqual([]);
+        const due = await store.dueDeliveries('2024-06-02T00:00:00.000Z', 10);
+        expect(due).toEqual([{ delivery: { alertId: 'ev-1#2', webhookUrl: hook, status: 'pending', attempts: 0, nextAttempt: '2024-06-02T00:00:00.000Z', lastError: null, deliveredAt: null }, payload: alert(e2, 2, 't2') }]);
+        await store.recordDelivery('ev-1#2', hook, { status: 'pending', attempts: 1, nextAttempt: '2024-06-02T00:05:00.000Z', error: 'HTTP 500', deliveredAt: null });
+        expect(await store.nextDeliveryAt()).toBe('2024-06-02T00:05:00.000Z');
+        await store.recordDelivery('ev-1#2', hook, { status: 'delivered', attempts: 2, nextAttempt: null, error: null, deliveredAt: '2024-06-02T00:05:01.000Z' });
+        expect(await store.nextDeliveryAt()).toBeNull();
+        expect(await store.listDeliveries(hook)).toEqual([{ alertId: 'ev-1#2', webhookUrl: hook, status: 'delivered', attempts: 2, nextAttempt: null, lastError: null, deliveredAt: '2024-06-02T00:05:01.000Z' }]);
+        expect(await store.listDeliveries('https://other.example.org')).toEqual([]);
+        expect(await store.listDeliveries()).toHaveLength(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,229 @@
+// The SQLite store: the store contract on a file and in memory, then what is SQLite's own: numbered migrations
+// (fresh files, files written by an older salvo, a newer one refused), refusing files that are not Salvo
+// databases, WAL, the default location, and FTS5 query building.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultDbPath, openStore } from '../src/store/open.js';
+import { articleToRow, eventToRow, extractionToRows } from '../src/store/rows.js';
+import { loadMigrations, migrate, type Migration } from '../src/store/sqlite/migrations.js';
+import { ftsQuery, SqliteStore } from '../src/store/sqlite/store.js';
+import type { Store } from '../src/store/store.js';
+import { articleWrite, clock, makeArticle, makeEvent, makeExtraction, storeContract } from './store.contract.js';
+
+const contractDir = mkdtempSync(join(tmpdir(), 'salvo-contract-'));
+let fresh = 0;
+afterAll(() => rmSync(contractDir, { recursive: true, force: true }));
+
+storeContract('SQLite file', () => openStore(join(contractDir, `store-${++fresh}.db`)));
+storeContract('SQLite in memory', () => openStore(':memory:'));
+
+let dir: string;
+const stores: Store[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'salvo-store-'));
+});
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined); // some tests close their own
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(path = join(dir, 'salvo.db'), migrations?: Migration[]): SqliteStore {
+  const store = new SqliteStore(path, { migrations });
+  stores.push(store);
+  return store;
+}
+
+/** Reads the file directly, beside the store's own connection (WAL allows it). */
+function raw<T>(path: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const TABLES = ['articles', 'extractions', 'claims', 'events', 'event_articles', 'schema_migrations'];
+
+describe('opening and migrations', () => {
+  it('applies the migrations once and records them', async () => {
+    const path = join(dir, 'salvo.db');
+    await open(path).close();
+    const first = raw(path, (db) => db.prepare('SELECT version, name, applied_at FROM schema_migrations').all());
+    expect(first).toEqual(
+      loadMigrations().map((m) => ({ version: m.version, name: m.name, applied_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })),
+    );
+    expect(first[0]).toMatchObject({ version: 1, name: 'init' });
+
+    await open(path).close();
+    const second = raw(path, (db) => db.prepare('SELECT version, name, applied_at FROM schema_migrations').all());
+    expect(second).toEqual(first);
+  });
+
+  it('creates the schema with its indexes, in WAL mode', async () => {
+    const path = join(dir, 'salvo.db');
+    await open(path).close();
+    raw(path, (db) => {
+      const names = db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all()
+        .map((r) => r.name);
+      expect(names).toEqual(
+        expect.arrayContaining([...TABLES, 'articles_fts', 'claims_by_article', 'event_articles_by_article', 'events_by_date']),
+      );
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    });
+  });
+
+  it('applies only the pending migrations, in order, and rolls back a failing batch', () => {
+    const m1: Migration = { version: 1, name: 'one', sql: 'CREATE TABLE t (a INTEGER);' };
+    const m2: Migration = { version: 2, name: 'two', sql: 'ALTER TABLE t ADD COLUMN b TEXT;' };
+    const m3: Migration = { version: 3, name: 'three', sql: 'CREATE TABLE u (x); ALTER TABLE nope ADD COLUMN c;' };
+    const db = new Database(':memory:');
+    try {
+      expect(migrate(db, [m1])).toEqual([1]);
+      expect(migrate(db, [m1, m2])).toEqual([2]);
+      expect(migrate(db, [m1, m2])).toEqual([]);
+      expect(() => migrate(db, [m1, m2, m3])).toThrow(/no such table: nope/);
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(versions).toEqual([1, 2]);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('loads numbered files in numeric order and rejects a repeated version', () => {
+    // A subfolder, so the temp dir's other files are not in the listing.
+    const m = mkdtempSync(join(dir, 'migrations-'));
+    for (const name of ['010-ten.sql', '002-two.sql', '001-init.sql', 'README.md', 'notes.sql']) {
+      writeFileSync(join(m, name), `-- ${name}`);
+    }
+    expect(loadMigrations(m).map((x) => [x.version, x.name])).toEqual([
+      [1, 'init'],
+      [2, 'two'],
+      [10, 'ten'],
+    ]);
+    writeFileSync(join(m, '02-again.sql'), '');
+    expect(() => loadMigrations(m)).toThrow(/version 2 appears twice/);
+  });
+
+  it('ships 001-init.sql as the first migration', () => {
+    expect(loadMigrations()[0]).toMatchObject({ version: 1, name: 'init' });
+  });
+
+  it('opens a file written by an older salvo, brings it up to date and reads its data', async () => {
+    const path = join(dir, 'old.db');
+    const older = loadMigrations().slice(0, -1);
+    const newest = loadMigrations().at(-1)?.version;
+    const a = makeArticle(1);
+    const x = makeExtraction(a);
+    const e = makeEvent('ev-1', [a.id]);
+    // The rows an older salvo wrote, with its own (shorter) schema.
+    raw(path, (db) => {
+      migrate(db, older);
+      const at = '2024-06-01T00:00:00.000Z';
+      const rows = extractionToRows(x, at);
+      const { date_window: _dropped, ...extraction } = rows.extraction;
+      const insert = (table: string, row: Record<string, unknown>): void => {
+        const cols = Object.keys(row);
+        db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+      };
+      insert('articles', { ...articleToRow(a, at) });
+      insert('extractions', extraction);
+      for (const c of rows.claims) insert('claims', { ...c });
+      insert('events', { ...eventToRow(e, at) });
+      insert('event_articles', { event_id: e.id, article_id: a.id, position: 0 });
+    });
+    const store = open(path);
+    expect(raw(path, (db) => db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get())).toBe(newest);
+    expect(await store.getArticle(a.id)).toEqual(a);
+    expect(await store.getExtraction(a.id)).toEqual(x);
+    expect(await store.listEvents()).toEqual([e]);
+    expect((await store.searchArticles('Port Vell', { limit: 5, offset: 0 })).total).toBe(1);
+  });
+
+  it('refuses a database from a newer salvo', async () => {
+    const path = join(dir, 'salvo.db');
+    await open(path).close();
+    raw(path, (db) => db.prepare("INSERT INTO schema_migrations VALUES (70, 'future', '2030-01-01T00:00:00Z')").run());
+    await expect(openStore(path)).rejects.toThrow(
+      `database schema version 70 is newer than this salvo (knows up to ${loadMigrations().at(-1)?.version}); upgrade salvo`,
+    );
+  });
+
+  it('refuses a file that is not a SQLite database, leaving it untouched', async () => {
+    const path = join(dir, 'notes.db');
+    const content = 'Shopping list: eggs, flour, a very long piece of string.\n'.repeat(20);
+    writeFileSync(path, content);
+    await expect(openStore(path)).rejects.toThrow(`${path} is not a Salvo database: file is not a database`);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it("refuses another program's SQLite database", async () => {
+    const path = join(dir, 'other.db');
+    raw(path, (db) => db.exec('CREATE TABLE recipes (name TEXT)'));
+    await expect(openStore(path)).rejects.toThrow(/is not a Salvo database: it has tables but no schema_migrations/);
+  });
+
+  it('keeps data across reopening a file database', async () => {
+    const path = join(dir, 'salvo.db');
+    const a = makeArticle(1);
+    const x = makeExtraction(a);
+    const e = makeEvent('ev-1', [a.id]);
+    const s1 = open(path);
+    await s1.saveArticle(articleWrite(a, x, [e], clock()()));
+    await s1.close();
+
+    const s2 = open(path);
+    expect(await s2.hasArticle(a.id)).toBe(true);
+    expect(await s2.getArticle(a.id)).toEqual(a);
+    expect(await s2.getExtraction(a.id)).toEqual(x);
+    expect(await s2.listEvents()).toEqual([e]);
+  });
+
+  it("sees another connection's writes in its data version", async () => {
+    const path = join(dir, 'salvo.db');
+    const reader = open(path);
+    const writer = open(path);
+    const v0 = await reader.dataVersion();
+    const a = makeArticle(1);
+    await writer.saveArticle(articleWrite(a, makeExtraction(a), [], clock()()));
+    expect(await reader.dataVersion()).not.toBe(v0);
+  });
+});
+
+describe('choosing the store', () => {
+  it('honours SALVO_DB and defaults to ./salvo.db; server URLs and :memory: are kept as they are', () => {
+    vi.stubEnv('SALVO_DB', 'elsewhere/launches.db');
+    expect(defaultDbPath()).toBe(resolve('elsewhere/launches.db'));
+    vi.stubEnv('SALVO_DB', '');
+    expect(defaultDbPath()).toBe(resolve(process.cwd(), 'salvo.db'));
+    vi.stubEnv('SALVO_DB', 'postgres://salvo@db.example.org/salvo');
+    expect(defaultDbPath()).toBe('postgres://salvo@db.example.org/salvo');
+    vi.stubEnv('SALVO_DB', ':memory:');
+    expect(defaultDbPath()).toBe(':memory:');
+  });
+
+  it('opens SQLite for a path and says PostgreSQL is not available yet for a server URL', async () => {
+    const store = await openStore(join(dir, 'chosen.db'));
+    stores.push(store);
+    expect(store).toBeInstanceOf(SqliteStore);
+    for (const url of ['postgres://localhost/salvo', 'postgresql://u@db.example.org:5432/x']) {
+      await expect(openStore(url)).rejects.toThrow(/PostgreSQL store not available yet/);
+    }
+  });
+});
+
+describe('FTS5 queries', () => {
+  it('quotes every word, keeps phrases, makes the last bare word a prefix', () => {
+    expect(ftsQuery('Hwasong-18 "East Sea" launch')).toBe('"Hwasong 18" "East Sea" "launch"*');
+    expect(ftsQuery('NEAR(a b) OR c')).toBe('"NEAR a" "b" "OR" "c"*');
+    expect(ftsQuery('*** ()')).toBeNull();
+  });
+});
