@@ -1,7 +1,8 @@
 // The PostgreSQL store: the backend-neutral contract suite run against it, plus what only a server store does:
 // migrations under concurrent opening, copying an embedded database in, and two processes grouping reports of
 // the same launch. Needs SALVO_TEST_PG (a database the tests may create schemas in); skipped without it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,13 +11,24 @@ import { PostgresStore } from '../src/store/postgres/store.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
 import type { Article, Extraction, LaunchEvent } from '../src/types.js';
-import { assertBuilt, ROOT, salvo } from './helpers/cli.js';
+import { assertBuilt, CLI, ROOT, salvo } from './helpers/cli.js';
 import { storeContract } from './store.contract.js';
 import { dropSchemas, freshSchemaUrl, HOW_TO_RUN, PG_URL } from './helpers/postgres.js';
 
 if (!PG_URL) console.log(HOW_TO_RUN);
 
 const E2E_REPORTS = join(ROOT, 'test', 'fixtures', 'e2e');
+
+/** `salvo …args` as a child process that runs alongside others. */
+function salvoAsync(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
 
 /** Everything a reader can see through the Store interface, to compare two stores. */
 async function snapshot(store: Store) {
@@ -193,6 +205,48 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
         await vi.waitFor(async () => expect(await replica.dataVersion()).toBe(await writer.dataVersion()), { timeout: 5000, interval: 20 });
       } finally {
         await Promise.all([writer.close(), replica.close()]);
+      }
+    });
+  });
+
+  describe('two ingest processes on one database', () => {
+    let dir: string;
+    const REPORTS = 24;
+    beforeAll(() => {
+      assertBuilt();
+      // Reports of one launch, each worded a little differently (so each is its own article), in two folders
+      // that list them in opposite orders: the two processes start at opposite ends and meet in the middle.
+      dir = mkdtempSync(join(tmpdir(), 'salvo-pg-workers-'));
+      const wire = readFileSync(join(E2E_REPORTS, 'a-wire.txt'), 'utf8');
+      const [headline, ...body] = wire.split('\n\n');
+      for (const folder of ['forward', 'backward']) mkdirSync(join(dir, folder));
+      for (let i = 1; i <= REPORTS; i++) {
+        const text = [`${headline} (update ${i})`, ...body, `Update ${i} of the story.`].join('\n\n');
+        writeFileSync(join(dir, 'forward', `${String(i).padStart(2, '0')}.txt`), text);
+        writeFileSync(join(dir, 'backward', `${String(REPORTS + 1 - i).padStart(2, '0')}.txt`), text);
+      }
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('store every report once, all in one event, when both read the same reports at once', async () => {
+      for (let round = 0; round < 3; round++) {
+        const url = await freshSchemaUrl();
+        // The schema is created before the race, as `salvo db migrate` would.
+        await (await PostgresStore.open(url)).close();
+        const runs = await Promise.all([
+          salvoAsync(['--db', url, 'ingest', join(dir, 'forward')]),
+          salvoAsync(['--db', url, 'ingest', join(dir, 'backward')]),
+        ]);
+        for (const r of runs) expect(r.code, r.stderr).toBe(0);
+        const store = await PostgresStore.open(url);
+        try {
+          expect(await store.counts()).toEqual({ events: 1, articles: REPORTS });
+          const [event] = await store.listEvents();
+          expect(event.dateLocal).toBe('2034-05-16');
+          expect(new Set(event.articleIds).size).toBe(REPORTS);
+        } finally {
+          await store.close();
+        }
       }
     });
   });

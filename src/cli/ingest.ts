@@ -2,6 +2,7 @@ import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
 import { ingestPaths } from '../ingest/index.js';
 import { ingestDocument } from '../pipeline.js';
 import { countFiles } from './count-files.js';
+import { followingResolver } from '../app/following-resolver.js';
 import { openDb, resolverFromStore } from './open.js';
 import { Progress } from './progress.js';
 
@@ -12,7 +13,7 @@ import { Progress } from './progress.js';
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
   const store = await openDb(db);
-  let resolver = await resolverFromStore(store);
+  const resolver = await followingResolver(store, resolverFromStore);
   const progress = new Progress(countFiles(paths), 'ingest');
   let stored = 0;
   let duplicates = 0;
@@ -36,7 +37,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
         continue;
       }
       try {
-        const outcome = await ingestDocument(store, { resolver: async () => resolver }, item.doc);
+        const outcome = await ingestDocument(store, resolver, item.doc);
         if (outcome.status === 'duplicate') {
           duplicates++;
           continue;
@@ -46,7 +47,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
       } catch (err) {
         fail(origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
         // The resolver may hold the failed article: rebuild it from what the store really has.
-        resolver = await resolverFromStore(store);
+        resolver.reset();
       }
     }
     if (lastFile) progress.tick();

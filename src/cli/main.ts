@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { analyzeCommand } from './analyze.js';
+import { dbCopyCommand, dbMigrateCommand } from './db.js';
 import { eventsCommand } from './events.js';
 import { ingestCommand } from './ingest.js';
 import { serveCommand } from './serve.js';
@@ -12,7 +13,7 @@ const program = new Command();
 program
   .name('salvo')
   .description('Turns news reports of missile launches into one source-cited record per launch.')
-  .option('--db <path>', 'SQLite database file (default: $SALVO_DB or ./salvo.db)');
+  .option('--db <path>', 'SQLite database file or postgres:// URL (default: $SALVO_DB or ./salvo.db)');
 
 program
   .command('ingest')
@@ -88,6 +89,20 @@ program
   .option('--config <file>', 'config file (default ./salvo.config.json)')
   .action(async (opts: { config?: string }) => {
     process.exitCode = await alertsTestCommand(program.opts<{ db?: string }>().db, opts);
+  });
+
+const db = program.command('db').description('database upkeep');
+db.command('migrate')
+  .description('bring the database (file or postgres:// URL) to the newest schema')
+  .action(async () => {
+    process.exitCode = await dbMigrateCommand(program.opts<{ db?: string }>().db);
+  });
+db.command('copy')
+  .description('move an SQLite database into PostgreSQL (an empty schema), every table; prints rows per table')
+  .requiredOption('--from <file>', 'SQLite database file')
+  .requiredOption('--to <url>', 'postgres:// URL')
+  .action(async (opts: { from: string; to: string }) => {
+    process.exitCode = await dbCopyCommand(opts.from, opts.to);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
