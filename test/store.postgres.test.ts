@@ -281,5 +281,18 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
       // A second copy into the now-filled schema is refused, leaving it as it was.
       await expect(copySqliteToPostgres(file, url)).rejects.toThrow(/already holds Salvo data/);
     });
+
+    it('is the `salvo db copy` command, which prints the rows copied per table', async () => {
+      const file = join(dir, 'cli.db');
+      expect(salvo(['--db', file, 'ingest', E2E_REPORTS], { cwd: dir }).code).toBe(0);
+      const url = await freshSchemaUrl();
+      const r = salvo(['db', 'copy', '--from', file, '--to', url], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const printed = Object.fromEntries(r.stdout.trim().split('\n').map((line) => line.split('\t')).map(([t, n]) => [t, Number(n)]));
+      expect(printed).toEqual(sqliteTableCounts(file));
+      const again = salvo(['db', 'copy', '--from', file, '--to', url], { cwd: dir });
+      expect([again.code, again.stderr]).toEqual([2, expect.stringMatching(/already holds Salvo data/)]);
+      expect(salvo(['--db', url, 'db', 'migrate'], { cwd: dir }).stdout).toMatch(/up to date/);
+    });
   });
 });
