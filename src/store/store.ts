@@ -154,13 +154,15 @@ export interface Store extends StoreSession {
    * read-group-write sequence (read the events a report may join and their last versions, group the report,
    * save it with its versions and alerts) so that two workers ingesting two reports of the same launch make
    * one event, not two, and number its versions without gaps or clashes. Keys are opaque strings chosen by
-   * the caller (ingest uses one per actor and day the report may fall on); their order does not matter.
+   * the caller, in any order; ingest passes `actor:<actor>` for a launch report (an undated report may join,
+   * and a dated one absorb, any event of its actor, so a per-day key alone would not cover it) and none for
+   * other articles.
    *
    * `fn` reads and writes through the session it is given. Every `saveArticle` in it is atomic on its own; a
    * server store may also run the whole unit as one transaction (locks held until it ends), so `fn` should do
    * only store work and in-memory computation, never slow input/output. The unit resolves to `fn`'s result
-   * and rejects with its error. Units do not nest (`fn` must not call `withEventLock`). On SQLite one in-process mutex covers every key (SQLite itself allows one
-   * writer at a time).
+   * and rejects with its error. Units do not nest (`fn` must not call `withEventLock`). On SQLite one
+   * in-process queue covers every key (SQLite itself allows one writer at a time).
    */
   withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T>;
   /** Releases the connection(s); the store is unusable afterwards. */
