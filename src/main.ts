@@ -11,7 +11,7 @@ const program = new Command();
 program
   .name('salvo')
   .description('Turns news reports of missile launches into one source-cited record per launch.')
-  .option('--db <path>', 'SQLite database file (default: $SALVO_DB or ./salvo.db)');
+  .option('--db <path>', 'SQLite database file or postgres:// URL (default: $SALVO_DB or ./salvo.db)');
 const db = (): string | undefined => program.opts<{ db?: string }>().db;
 
 addCliCommands(program, { db, impactOf });

@@ -18,7 +18,8 @@ export async function openDb(dbOption: string | undefined, opts: { mustExist?: b
   } catch (err) {
     // SQLite's own messages ("unable to open database file") do not say which file: add it.
     const message = err instanceof Error ? err.message : String(err);
-    if (message.includes(path)) throw err;
+    // A server store's message names the URL already, without its password.
+    if (message.includes(path) || isServerLocation(path)) throw err;
     throw new Error(`cannot open database ${path}: ${message}`, { cause: err });
   }
 }

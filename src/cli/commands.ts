@@ -1,8 +1,9 @@
 // The commands of the `salvo` CLI that read reports and stored events: ingest, events, reference, show,
-// analyze, export. Each parses its arguments and calls src/app (or a stage) through one *Command function.
+// analyze, export, db. Each parses its arguments and calls src/app (or a stage) through one *Command function.
 import type { Command } from 'commander';
 import { OUTPUTS, type ImpactOf } from '../app/outputs/index.js';
 import { analyzeCommand } from './analyze.js';
+import { dbCopyCommand, dbMigrateCommand } from './db.js';
 import { eventsCommand } from './events.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
@@ -77,5 +78,21 @@ export function addCliCommands(program: Command, { db, impactOf }: CliContext): 
     .option('--events <file>', 'also write the event table that ingesting these files would store (JSON Lines, one event per line)')
     .action(async (paths: string[], opts: { events?: string }) => {
       process.exitCode = await analyzeCommand(paths, opts.events);
+    });
+
+  const database = program.command('db').description('database upkeep');
+  database
+    .command('migrate')
+    .description('bring the database (file or postgres:// URL) to the newest schema')
+    .action(async () => {
+      process.exitCode = await dbMigrateCommand(db());
+    });
+  database
+    .command('copy')
+    .description('move an SQLite database into PostgreSQL (an empty schema), every table; prints rows per table')
+    .requiredOption('--from <file>', 'SQLite database file')
+    .requiredOption('--to <url>', 'postgres:// URL')
+    .action(async (opts: { from: string; to: string }) => {
+      process.exitCode = await dbCopyCommand(opts.from, opts.to);
     });
 }

@@ -2,6 +2,7 @@
 // the embedded SQLite store, ':memory:' an in-memory SQLite database, and a postgres:// or postgresql:// URL
 // the server store.
 import { resolve } from 'node:path';
+import { PostgresStore } from './postgres/store.js';
 import { SqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
@@ -21,8 +22,6 @@ export function defaultDbPath(): string {
 
 /** Opens (creating and migrating when needed) the store at `location`, or at the default location. */
 export async function openStore(location: string = defaultDbPath()): Promise<Store> {
-  if (isServerLocation(location)) {
-    throw new Error('PostgreSQL store not available yet: pass a file path (or nothing) to use the embedded SQLite store');
-  }
+  if (isServerLocation(location)) return PostgresStore.open(location);
   return new SqliteStore(location);
 }

@@ -1,0 +1,536 @@
+// Every read and write of the PostgreSQL store, over a `Connection` (the pool, or the one client a unit of
+// work holds its locks on). Behaves as the SQLite store does, row for row: the same tables and row mapping
+// (../rows.ts), the same orders (byte order: keys are "C"-collated), the same answers.
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, LaunchEvent } from '../../types.js';
+import {
+  articleToRow,
+  eventToRow,
+  extractionToRows,
+  rowsToExtraction,
+  rowToArticle,
+  rowToEvent,
+  type ArticleRow,
+  type ClaimRow,
+  type EventRow,
+  type ExtractionRow,
+} from '../rows.js';
+import type {
+  Alert,
+  AlertPayload,
+  ArticleWrite,
+  Delivery,
+  EventFilter,
+  EventQuery,
+  SearchHit,
+  StoreSession,
+  StoredEvent,
+  WatchItem,
+  WatchSourceConfig,
+  WatchSourceState,
+} from '../store.js';
+import type { Connection } from './connection.js';
+import { searchCondition, substringSnippet } from './search.js';
+
+/**
+ * The channel on which every committed write to a schema is announced (payload: the new data version). NOTIFY
+ * reaches every session of the database, so the channel names the schema.
+ */
+export const dataChannel = (schema: string): string => `salvo_data:${schema}`;
+
+// Alert sequence numbers must be committed in order, or a webhook cursor ("every alert after seq N") could
+// pass over an alert whose transaction committed after a later one. Writers take this lock before inserting
+// alerts (the last thing they do) and hold it to their commit; enqueueing takes it too.
+const ALERT_ORDER_LOCK = 'salvo:alerts';
+
+// Built once per distinct placeholder count, so the store never interpolates a value into SQL.
+const placeholders = (n: number, from = 1): string => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+const ARTICLE_COLUMNS = [
+  'id', 'external_id', 'origin', 'format', 'url', 'source', 'published_date', 'published_instant', 'published_via',
+  'title', 'text', 'paragraphs', 'sentences', 'removed', 'ingested_at',
+] as const satisfies readonly (keyof ArticleRow)[];
+const EXTRACTION_COLUMNS = [
+  'article_id', 'is_launch_report', 'report_confidence', 'actor', 'weekday', 'fields', 'date_window', 'created_at',
+] as const satisfies readonly (keyof ExtractionRow)[];
+const CLAIM_COLUMNS = [
+  'article_id', 'idx', 'field', 'value', 'surface', 'part', 'span_start', 'span_end', 'sentence_start', 'sentence_end',
+  'sentence', 'attribution', 'said_by', 'confidence', 'parser', 'implied',
+] as const satisfies readonly (keyof ClaimRow)[];
+const EVENT_COLUMNS = ['id', 'actor', 'date_local', 'weekday', 'fields', 'reference', 'updated_at'] as const satisfies readonly (keyof EventRow)[];
+
+/** An INSERT of many rows in one statement; `columns` name the row's properties and the table's columns alike. */
+function insertMany<R>(table: string, columns: readonly (keyof R & string)[], rows: R[], suffix = ''): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const tuple = `(${placeholders(columns.length, params.length + 1)})`;
+    for (const c of columns) params.push(row[c]);
+    return tuple;
+  });
+  return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params };
+}
+
+interface CopyLinkRow {
+  article_id: string;
+  original_id: string;
+  kind: 'duplicate' | 'rewrite';
+  similarity: number;
+  reason: string;
+}
+const toCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
+
+interface DeliveryRow {
+  alert_id: string;
+  webhook_url: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
+});
+
+type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'ingested_at'> & {
+  is_launch_report: number;
+  event_id: string | null;
+};
+// An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
+const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.ingested_at,
+  COALESCE(x.is_launch_report, 0) AS is_launch_report,
+  (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
+const toSummary = (r: SummaryRow): ArticleSummary => ({
+  id: r.id, origin: r.origin, url: r.url, source: r.source, published: r.published_date, title: r.title,
+  isLaunchReport: r.is_launch_report === 1, eventId: r.event_id, ingestedAt: r.ingested_at,
+});
+
+/** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
+const EVENT_CLASS = "((fields::jsonb) -> 'class' ->> 'value')";
+const EVENT_SITE = "((fields::jsonb) -> 'site' ->> 'value')";
+
+/** The WHERE clause (or '') and its parameters for an event filter. */
+function eventWhere(q: EventFilter): { filter: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  const add = (expression: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(`${expression} $${params.length}`);
+  };
+  add('date_local >=', q.from);
+  add('date_local <=', q.to);
+  add(`${EVENT_CLASS} =`, q.class);
+  add(`${EVENT_SITE} =`, q.site);
+  add('actor =', q.actor);
+  return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Groups rows by a key, keeping their order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export class PostgresSession implements StoreSession {
+  /** `now` stamps what the caller gives no time for (a source's first configuration). */
+  /**
+   * `now` stamps what the caller gives no time for (a source's first configuration); `onWrite` hears the data
+   * version of every write this session commits.
+   */
+  constructor(
+    protected readonly db: Connection,
+    protected readonly now: () => Date,
+    private readonly onWrite: (version: number) => void = () => undefined,
+  ) {}
+
+  /** Runs a write in one transaction and announces it once committed (see dataVersion). */
+  private async write<T>(fn: (tx: Connection) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(fn);
+    } finally {
+      // After the commit (or a failure, which changed nothing but costs nothing to announce): a reader that
+      // saw the old version may have cached the new data under it, which is merely re-read once more.
+      const { rows } = await this.db.query<{ v: number }>(
+        `WITH bumped AS (SELECT nextval('data_version') AS v)
+         SELECT v, pg_notify('salvo_data:' || current_schema(), v::text) FROM bumped`,
+      );
+      this.onWrite(rows[0].v);
+    }
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM articles WHERE id = $1', [id])).rowCount > 0;
+  }
+
+  async saveArticle(w: ArticleWrite): Promise<boolean> {
+    if (w.extraction.articleId !== w.article.id) {
+      throw new Error(`extraction is for article ${w.extraction.articleId}, not ${w.article.id}`);
+    }
+    // Rows are built before the transaction starts, so a value that cannot be stored rejects with nothing sent.
+    const article = insertMany('articles', ARTICLE_COLUMNS, [articleToRow(w.article, w.at)], 'ON CONFLICT (id) DO NOTHING');
+    const rows = extractionToRows(w.extraction, w.at);
+    return this.write(async (tx) => {
+      // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
+      if ((await tx.query(article.sql, article.params)).rowCount === 0) return false;
+      const extraction = insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction]);
+      await tx.query(extraction.sql, extraction.params);
+      if (rows.claims.length) {
+        const claims = insertMany('claims', CLAIM_COLUMNS, rows.claims);
+        await tx.query(claims.sql, claims.params);
+      }
+      const sig = w.sources?.signature;
+      if (sig) {
+        await tx.query(
+          'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
+          [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
+        );
+      }
+      for (const link of w.sources?.copies ?? []) {
+        await tx.query(
+          `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
+             similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`,
+          [link.articleId, link.originalId, link.kind, link.similarity, link.reason, w.at],
+        );
+      }
+      for (const v of w.versions) {
+        await tx.query('INSERT INTO event_versions (event_id, version, created_at, article_id, changes) VALUES ($1, $2, $3, $4, $5)', [
+          v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes),
+        ]);
+      }
+      for (const event of w.events) await this.writeEvent(tx, event, w.at);
+      if (w.alerts.length) {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [ALERT_ORDER_LOCK]);
+        for (const a of w.alerts) {
+          await tx.query(
+            'INSERT INTO alerts (id, kind, event_id, version, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
+            [a.id, a.kind, a.eventId, a.version, JSON.stringify(a), a.createdAt],
+          );
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Upserts an event with its article list, or deletes it when its articles were merged into another. */
+  private async writeEvent(tx: Connection, event: LaunchEvent, at: string): Promise<void> {
+    if (event.articleIds.length === 0) {
+      await tx.query('DELETE FROM events WHERE id = $1', [event.id]);
+      return;
+    }
+    const upsert = insertMany('events', EVENT_COLUMNS, [eventToRow(event, at)],
+      `ON CONFLICT (id) DO UPDATE SET actor = excluded.actor, date_local = excluded.date_local, weekday = excluded.weekday,
+         fields = excluded.fields, reference = excluded.reference, updated_at = excluded.updated_at`);
+    await tx.query(upsert.sql, upsert.params);
+    await tx.query('DELETE FROM event_articles WHERE event_id = $1', [event.id]);
+    await tx.query(
+      'INSERT INTO event_articles (event_id, article_id, position) SELECT $1, a.id, a.pos - 1 FROM unnest($2::text[]) WITH ORDINALITY AS a(id, pos)',
+      [event.id, event.articleIds],
+    );
+  }
+
+  async eventHistory(eventId: string): Promise<EventVersion[]> {
+    type Row = { event_id: string; version: number; created_at: string; article_id: string | null; changes: string };
+    const { rows } = await this.db.query<Row>('SELECT * FROM event_versions WHERE event_id = $1 ORDER BY version', [eventId]);
+    return rows.map((r) => ({ eventId: r.event_id, version: r.version, createdAt: r.created_at, articleId: r.article_id, changes: JSON.parse(r.changes) as FieldChange[] }));
+  }
+
+  async lastVersion(eventId: string): Promise<number> {
+    return (await this.db.query<{ v: number | null }>('SELECT MAX(version) AS v FROM event_versions WHERE event_id = $1', [eventId])).rows[0]?.v ?? 0;
+  }
+
+  async copyLinks(articleId?: string): Promise<CopyLink[]> {
+    const { rows } = articleId
+      ? await this.db.query<CopyLinkRow>('SELECT * FROM copy_links WHERE article_id = $1 OR original_id = $1 ORDER BY created_at, article_id', [articleId])
+      : await this.db.query<CopyLinkRow>('SELECT * FROM copy_links ORDER BY article_id');
+    return rows.map(toCopyLink);
+  }
+
+  async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
+    const { rows } = await this.db.query<{ article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures');
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
+    }));
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS.join(', ')} FROM articles WHERE id = $1`, [id])).rows[0];
+    return row ? rowToArticle(row) : null;
+  }
+
+  async getExtraction(articleId: string): Promise<Extraction | null> {
+    const row = (await this.db.query<ExtractionRow>('SELECT * FROM extractions WHERE article_id = $1', [articleId])).rows[0];
+    if (!row) return null;
+    const claims = await this.db.query<ClaimRow>('SELECT * FROM claims WHERE article_id = $1 ORDER BY idx', [articleId]);
+    return rowsToExtraction(row, claims.rows);
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    const { rows } = await this.db.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY a.ingested_at, a.id`,
+    );
+    return rows.map(toSummary);
+  }
+
+  async listEvents(): Promise<LaunchEvent[]> {
+    const members = groupBy(
+      (await this.db.query<{ event_id: string; article_id: string }>('SELECT event_id, article_id FROM event_articles ORDER BY event_id, position')).rows,
+      (r) => r.event_id,
+    );
+    const { rows } = await this.db.query<EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id');
+    return rows.map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
+  }
+
+  private async articlesOf(eventId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ article_id: string }>('SELECT article_id FROM event_articles WHERE event_id = $1 ORDER BY position', [eventId]);
+    return rows.map((m) => m.article_id);
+  }
+
+  async getEvent(id: string): Promise<LaunchEvent | null> {
+    const row = (await this.db.query<EventRow>('SELECT * FROM events WHERE id = $1', [id])).rows[0];
+    return row ? rowToEvent(row, await this.articlesOf(id)) : null;
+  }
+
+  async findEvent(idPrefix: string): Promise<LaunchEvent | null> {
+    if (idPrefix === '') return null; // an empty prefix names nothing, even with a single event stored
+    // substr rather than LIKE, so '%' and '_' in a typed prefix are not wildcards.
+    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM events WHERE substr(id, 1, length($1)) = $1 LIMIT 2', [idPrefix]);
+    return rows.length === 1 ? this.getEvent(rows[0].id) : null;
+  }
+
+  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]> {
+    // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
+    const claims = groupBy(
+      (await this.db.query<ClaimRow>(
+        `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
+         WHERE x.is_launch_report = 1 ORDER BY c.article_id, c.idx`,
+      )).rows,
+      (c) => c.article_id,
+    );
+    const { rows } = await this.db.query<ExtractionRow & { published_date: string | null }>(
+      `SELECT x.*, a.published_date FROM extractions x JOIN articles a ON a.id = x.article_id
+       WHERE x.is_launch_report = 1 ORDER BY a.published_date IS NULL, a.published_date, a.id`,
+    );
+    return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date }));
+  }
+
+  async queryEvents(q: EventQuery): Promise<{ total: number; events: StoredEvent[] }> {
+    const { filter, params } = eventWhere(q);
+    const order = q.order === 'desc' ? 'date_local DESC NULLS LAST, id DESC' : 'date_local IS NULL, date_local, id';
+    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n FROM events ${filter}`, params)).rows[0]?.n ?? 0;
+    const n = params.length;
+    const { rows } = await this.db.query<EventRow>(`SELECT * FROM events ${filter} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, q.limit, q.offset]);
+    const members = groupBy(
+      (await this.db.query<{ event_id: string; article_id: string }>(
+        'SELECT event_id, article_id FROM event_articles WHERE event_id = ANY($1::text[]) ORDER BY event_id, position',
+        [rows.map((r) => r.id)],
+      )).rows,
+      (r) => r.event_id,
+    );
+    return {
+      total,
+      events: rows.map((r) => ({ event: rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)), updatedAt: r.updated_at })),
+    };
+  }
+
+  async countEventsBy(f: EventFilter, period: 'year' | 'month'): Promise<{ period: string; class: string | null; count: number }[]> {
+    const { filter, params } = eventWhere(f);
+    const len = period === 'year' ? 4 : 7;
+    const { rows } = await this.db.query<{ period: string; class: string | null; count: number }>(
+      `SELECT substr(date_local, 1, ${len}) AS period, ${EVENT_CLASS} AS class, count(*) AS count
+       FROM events ${filter ? `${filter} AND` : 'WHERE'} date_local IS NOT NULL
+       GROUP BY 1, 2 ORDER BY 1, ${EVENT_CLASS} COLLATE "C" NULLS FIRST`,
+      params,
+    );
+    return rows;
+  }
+
+  async listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }> {
+    const filter = q.launch === undefined ? '' : `WHERE COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`;
+    const from = 'FROM articles a LEFT JOIN extractions x ON x.article_id = a.id';
+    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n ${from} ${filter}`)).rows[0]?.n ?? 0;
+    const { rows } = await this.db.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $1 OFFSET $2`,
+      [q.limit, q.offset],
+    );
+    return { total, articles: rows.map(toSummary) };
+  }
+
+  async articleEventId(articleId: string): Promise<string | null> {
+    return (await this.db.query<{ event_id: string | null }>('SELECT MIN(event_id) AS event_id FROM event_articles WHERE article_id = $1', [articleId])).rows[0]?.event_id ?? null;
+  }
+
+  async searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
+    const cond = searchCondition(query);
+    if (cond === null) return { total: 0, hits: [] };
+    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${cond.where}`, cond.params)).rows[0]?.n ?? 0;
+    const n = cond.params.length;
+    const rank = cond.tsquery ? `ts_rank(a.search_en, ${cond.tsquery}) DESC, ` : '';
+    // ts_headline marks the English words; substring matches are marked afterwards, on the same text.
+    const headline = cond.tsquery
+      ? `ts_headline('english', a.text, ${cond.tsquery}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…')`
+      : 'a.text';
+    const { rows } = await this.db.query<SummaryRow & { snippet: string; text: string }>(
+      `SELECT ${SUMMARY_COLUMNS}, ${headline} AS snippet, a.text
+       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
+       WHERE ${cond.where} ORDER BY ${rank}a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...cond.params, page.limit, page.offset],
+    );
+    return {
+      total,
+      hits: rows.map((r) => {
+        const snippet = cond.substrings.length ? (substringSnippet(cond.tsquery ? r.snippet : r.text, cond.substrings) ?? r.snippet) : r.snippet;
+        return { ...toSummary(r), snippet };
+      }),
+    };
+  }
+
+  async counts(): Promise<{ events: number; articles: number }> {
+    const { rows } = await this.db.query<{ events: number; articles: number }>(
+      'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM articles) AS articles',
+    );
+    return rows[0];
+  }
+
+  async dataVersion(): Promise<string> {
+    // The sequence is bumped after every committed write by any process (see `write`).
+    return String((await this.db.query<{ v: number }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM data_version')).rows[0].v);
+  }
+
+  // ---- live: watched sources, their items, alerts and webhook deliveries ----
+
+  async syncWatchSources(sources: WatchSourceConfig[]): Promise<void> {
+    const stamp = this.now().toISOString();
+    await this.write(async (tx) => {
+      await tx.query('UPDATE watch_sources SET active = 0');
+      for (const src of sources) {
+        await tx.query(
+          `INSERT INTO watch_sources (url, kind, interval_s, active, added_at) VALUES ($1, $2, $3, 1, $4)
+           ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, interval_s = excluded.interval_s, active = 1`,
+          [src.url, src.kind, src.intervalS, stamp],
+        );
+      }
+    });
+  }
+
+  async listWatchSources(): Promise<WatchSourceState[]> {
+    type Row = { url: string; kind: string; interval_s: number; active: number; last_poll: string | null; last_success: string | null; last_error: string | null; etag: string | null; last_modified: string | null; added_at: string; seen: number; done: number; failed: number; pending: number };
+    const { rows } = await this.db.query<Row>(
+      `SELECT s.*,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url) AS seen,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'done') AS done,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'failed') AS failed,
+         (SELECT count(*) FROM watch_items i WHERE i.source_url = s.url AND i.status = 'pending') AS pending
+       FROM watch_sources s ORDER BY s.active DESC, s.url`,
+    );
+    return rows.map((r) => ({
+      url: r.url, kind: r.kind, intervalS: r.interval_s, active: r.active === 1, lastPoll: r.last_poll, lastSuccess: r.last_success,
+      lastError: r.last_error, etag: r.etag, lastModified: r.last_modified, itemsSeen: r.seen, itemsDone: r.done, itemsFailed: r.failed,
+      itemsPending: r.pending, addedAt: r.added_at,
+    }));
+  }
+
+  async recordPoll(url: string, poll: { at: string; error: string | null; etag?: string | null; lastModified?: string | null }): Promise<void> {
+    await this.write((tx) =>
+      tx.query(
+        `UPDATE watch_sources SET last_poll = $1, last_error = $2, last_success = COALESCE($3, last_success),
+           etag = CASE WHEN $4::boolean THEN $5 ELSE etag END, last_modified = CASE WHEN $6::boolean THEN $7 ELSE last_modified END
+         WHERE url = $8`,
+        [poll.at, poll.error, poll.error === null ? poll.at : null, poll.etag !== undefined, poll.etag ?? null, poll.lastModified !== undefined, poll.lastModified ?? null, url],
+      ),
+    );
+  }
+
+  async addWatchItems(sourceUrl: string, items: { key: string; url: string }[], at: string): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.write(async (tx) => {
+      const { rowCount } = await tx.query(
+        `INSERT INTO watch_items (source_url, item_key, url, first_seen, status)
+         SELECT $1, i.key, i.url, $4, 'pending' FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS i(key, url, n) ORDER BY i.n
+         ON CONFLICT (source_url, item_key) DO NOTHING`,
+        [sourceUrl, items.map((i) => i.key), items.map((i) => i.url), at],
+      );
+      return rowCount;
+    });
+  }
+
+  async pendingWatchItems(sourceUrl: string): Promise<WatchItem[]> {
+    type Row = { source_url: string; item_key: string; url: string; status: WatchItem['status']; attempts: number; last_error: string | null; article_id: string | null; first_seen: string };
+    const { rows } = await this.db.query<Row>("SELECT * FROM watch_items WHERE source_url = $1 AND status = 'pending' ORDER BY first_seen, seq", [sourceUrl]);
+    return rows.map((r) => ({ sourceUrl: r.source_url, key: r.item_key, url: r.url, status: r.status, attempts: r.attempts, lastError: r.last_error, articleId: r.article_id, firstSeen: r.first_seen }));
+  }
+
+  async finishWatchItem(sourceUrl: string, key: string, o: { status: WatchItem['status']; error: string | null; articleId: string | null; at: string }): Promise<void> {
+    await this.write((tx) =>
+      tx.query(
+        `UPDATE watch_items SET status = $1, attempts = attempts + 1, last_error = $2, article_id = COALESCE($3, article_id), done_at = $4
+         WHERE source_url = $5 AND item_key = $6`,
+        [o.status, o.error, o.articleId, o.status === 'pending' ? null : o.at, sourceUrl, key],
+      ),
+    );
+  }
+
+  async listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Promise<Alert[]> {
+    type Row = { seq: number; id: string; kind: Alert['kind']; event_id: string; version: number; payload: string; created_at: string };
+    const { rows } = await this.db.query<Row>(`SELECT * FROM alerts WHERE seq > $1 ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT $2`, [q.afterSeq ?? 0, q.limit]);
+    return rows.map((r) => ({ seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: JSON.parse(r.payload) as AlertPayload }));
+  }
+
+  async enqueueAlerts(webhookUrl: string, at: string): Promise<number> {
+    return this.write(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [ALERT_ORDER_LOCK]);
+      const max = (await tx.query<{ m: number | null }>('SELECT MAX(seq) AS m FROM alerts')).rows[0]?.m ?? 0;
+      const cursor = (await tx.query<{ cursor: number }>('SELECT cursor FROM webhooks WHERE url = $1', [webhookUrl])).rows[0]?.cursor;
+      if (cursor === undefined) {
+        await tx.query('INSERT INTO webhooks (url, cursor, added_at) VALUES ($1, $2, $3)', [webhookUrl, max, at]);
+        return 0;
+      }
+      if (max <= cursor) return 0;
+      const { rowCount } = await tx.query(
+        `INSERT INTO webhook_deliveries (alert_id, webhook_url, status, attempts, next_attempt, created_at)
+         SELECT id, $1, 'pending', 0, $2, created_at FROM alerts WHERE seq > $3 AND seq <= $4 ORDER BY seq
+         ON CONFLICT (alert_id, webhook_url) DO NOTHING`,
+        [webhookUrl, at, cursor, max],
+      );
+      await tx.query('UPDATE webhooks SET cursor = $1 WHERE url = $2', [max, webhookUrl]);
+      return rowCount;
+    });
+  }
+
+  async dueDeliveries(now: string, limit: number): Promise<{ delivery: Delivery; payload: AlertPayload }[]> {
+    const { rows } = await this.db.query<DeliveryRow & { payload: string }>(
+      `SELECT d.*, a.payload FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id
+       WHERE d.status = 'pending' AND d.next_attempt <= $1 ORDER BY a.seq LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({ delivery: toDelivery(r), payload: JSON.parse(r.payload) as AlertPayload }));
+  }
+
+  async nextDeliveryAt(): Promise<string | null> {
+    return (await this.db.query<{ t: string | null }>("SELECT MIN(next_attempt) AS t FROM webhook_deliveries WHERE status = 'pending'")).rows[0]?.t ?? null;
+  }
+
+  async recordDelivery(alertId: string, webhookUrl: string, r: { status: Delivery['status']; attempts: number; nextAttempt: string | null; error: string | null; deliveredAt: string | null }): Promise<void> {
+    await this.write((tx) =>
+      tx.query(
+        `UPDATE webhook_deliveries SET status = $1, attempts = $2, next_attempt = $3, last_error = $4, delivered_at = $5
+         WHERE alert_id = $6 AND webhook_url = $7`,
+        [r.status, r.attempts, r.nextAttempt, r.error, r.deliveredAt, alertId, webhookUrl],
+      ),
+    );
+  }
+
+  async listDeliveries(webhookUrl?: string): Promise<Delivery[]> {
+    const { rows } = webhookUrl
+      ? await this.db.query<DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE webhook_url = $1 ORDER BY a.seq', [webhookUrl])
+      : await this.db.query<DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id ORDER BY a.seq, d.webhook_url');
+    return rows.map(toDelivery);
+  }
+}
