@@ -3,9 +3,11 @@
 import type { Language } from '../../types.js';
 import type { Configuration } from '../configuration.js';
 import { english } from './en/configuration.js';
+import { japanese } from './ja/configuration.js';
 
 const CONFIGURATIONS: Partial<Record<Language, Configuration>> = {
   en: english,
+  ja: japanese,
 };
 
 export function configurationFor(language: Language | undefined): Configuration {
