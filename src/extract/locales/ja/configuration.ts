@@ -1,7 +1,7 @@
 // Japanese: the Japanese readers (chrono's Japanese parser for written dates, our own for bare day numbers, 午前/午後
 // times, N発 counts and キロ lengths), the shared rules where Japanese reads like any language through its phrase
-// data (actor, date, count, class, name, site, EEZ, bearing), and Japanese rules where the word order differs (the
-// time's verb and the sea's motion come after them) or words cannot be counted (the lead). Phrases are in
+// data (actor, date, class, site, EEZ, bearing, the count rule), and Japanese rules where the word order differs (the
+// time's verb and the sea's motion come after them) words cannot be counted (the lead), nouns have no number (the count) and names are transliterated (the name). Phrases are in
 // data/locales/ja/phrases.json and rules.json; the knowledge tables match without word boundaries.
 import { LEAD_MIN_CHARS_CJK, LEAD_SENTENCES } from '../../../settings.js';
 import type { Configuration } from '../../configuration.js';
@@ -9,15 +9,15 @@ import type { ArticleContext, ReadUnit } from '../../context.js';
 import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
-import { countParser } from '../../rules/count.js';
 import { dateParser } from '../../rules/date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
-import { nameParser } from '../../rules/name.js';
 import { reportRuleOver } from '../../rules/report.js';
 import { siteParser } from '../../rules/site.js';
 import { japaneseReaders } from './readers.js';
+import { japaneseCountParser } from './rules/count.js';
 import { japaneseLandingParser } from './rules/landing.js';
+import { japaneseNameParser } from './rules/name.js';
 import { japaneseTimeParser } from './rules/time.js';
 
 /** The headline, then the first body sentences long enough to be prose (counted in characters). */
@@ -33,5 +33,5 @@ export const japanese: Configuration = {
   actor: actorParser,
   date: dateParser,
   report: { rule: reportRuleOver(headlineAndLead), refiners: [] },
-  claims: [japaneseTimeParser, distanceParser, apogeeParser, countParser, classParser, nameParser, siteParser, japaneseLandingParser, eezParser, bearingParser],
+  claims: [japaneseTimeParser, distanceParser, apogeeParser, japaneseCountParser, classParser, japaneseNameParser, siteParser, japaneseLandingParser, eezParser, bearingParser],
 };

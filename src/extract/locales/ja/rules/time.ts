@@ -11,7 +11,8 @@ import { foldWidth, jaPatterns } from '../patterns.js';
 export const japaneseTimeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-before-launch-verb',
   field: 'time_local',
-  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch),
+  // "① 7時39分頃、…から発射し": a launch verb is enough, the missile having been named before.
+  scope: (ctx) => mainUnits(ctx).filter((u) => ctx.phrases.launchVerb.test(u.text)),
   find(u, ctx) {
     const p = jaPatterns();
     const text = foldWidth(u.text);
