@@ -157,3 +157,16 @@ export const DISTANCE_SPREAD = 0.1;
 export const PATH_STEP_KM = 50;
 /** The impact sector's arc is drawn with one step per this many degrees. */
 export const SECTOR_STEP_DEG = 5;
+
+// ---- extract: Japanese ----------------------------------------------------------------------------------
+
+/**
+ * A Japanese body sentence shorter than this many characters is page furniture, not the lead (Japanese has no
+ * spaces to count words by; a one-line lead of a launch report runs to forty characters or more).
+ */
+export const LEAD_MIN_CHARS_CJK = 15;
+/**
+ * A round hour (正午ごろ, 午前8時ごろ) within this many minutes of a time stated to the minute (午後0時13分) is the
+ * same moment rounded: the precise time is the launch time.
+ */
+export const ROUND_HOUR_SAME_LAUNCH_MINUTES = 30;

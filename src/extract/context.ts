@@ -4,7 +4,8 @@
 import { KST_OFFSET_MINUTES } from '../calendar.js';
 import { actorInfo, type Locale } from '../knowledge/index.js';
 import type { Article, Span } from '../types.js';
-import { type DateMention, type DateParser, findDates } from './dates.js';
+import type { Readers } from './configuration.js';
+import type { DateMention } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
@@ -38,7 +39,8 @@ export interface ArticleContext {
   readonly article: Article;
   readonly locale: Locale;
   readonly phrases: Phrases;
-  readonly dateParser: DateParser;
+  /** The locale's readers of dates, clock times, counts and lengths. */
+  readonly readers: Readers;
   /** The date "Monday" and "yesterday" are counted from. */
   readonly reference: string | null;
   readonly referenceFrom: ReferenceFrom;
@@ -61,10 +63,10 @@ export interface ArticleContext {
 export const publicationDate = (article: Article): string | null => article.published?.date ?? null;
 
 /** The reference date and how it was found. */
-export function referenceOf(article: Article, parser: DateParser): { reference: string | null; from: ReferenceFrom } {
+export function referenceOf(article: Article, readers: Readers): { reference: string | null; from: ReferenceFrom } {
   const published = publicationDate(article);
   if (published) return { reference: published, from: 'published' };
-  const latest = latestWrittenDate(article, parser);
+  const latest = latestWrittenDate(article, readers);
   return { reference: latest, from: latest ? 'latest-written-date' : 'none' };
 }
 
@@ -74,10 +76,10 @@ const sentenceTexts = (article: Article): string[] => [article.title ?? '', ...a
  * With no publication date, the latest full date written on the page (a caption's, a dateline's) stands in for
  * it, so that "Monday" and "the previous day" can still be pinned.
  */
-function latestWrittenDate(article: Article, parser: DateParser): string | null {
+function latestWrittenDate(article: Article, readers: Readers): string | null {
   let latest: string | null = null;
   for (const t of sentenceTexts(article)) {
-    for (const d of findDates(t, null, null, parser)) if (d.kind === 'explicit' && d.yearStated && d.date && (!latest || d.date > latest)) latest = d.date;
+    for (const d of readers.dates(t, null, null)) if (d.kind === 'explicit' && d.yearStated && d.date && (!latest || d.date > latest)) latest = d.date;
   }
   return latest;
 }
@@ -87,13 +89,13 @@ const YEAR_IN_URL = /\/((?:19|20)\d\d)(?:[/_-]|[01]\d)/;
 const YEAR_WORD = /\b((?:19|20)\d\d)\b/g;
 
 /** A year for dates written without one when the publication date is unknown: from the URL, else the text. */
-export function yearHintOf(article: Article): number | null {
+export function yearHintOf(article: Article, locale: Locale = 'en'): number | null {
   const fromUrl = article.url?.match(YEAR_IN_URL);
   if (fromUrl) return Number(fromUrl[1]);
   const tally = new Map<number, number>();
   // Years in sentences about launches count double: page chrome ("© 2026") should not outvote "in 2025".
   for (const t of sentenceTexts(article)) {
-    const weight = statesLaunch(t) ? 2 : 1;
+    const weight = statesLaunch(t, locale) ? 2 : 1;
     for (const m of t.matchAll(YEAR_WORD)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + weight);
   }
   // The most mentioned year; ties go to the later one (background years tend to be older).
@@ -103,25 +105,26 @@ export function yearHintOf(article: Article): number | null {
 }
 
 /** The context of an article read in a locale: units with their dates, launch flags and first-pass roles. */
-export function createContext(article: Article, locale: Locale, dateParser: DateParser): ArticleContext {
+export function createContext(article: Article, config: { locale: Locale; readers: Readers }): ArticleContext {
+  const { locale, readers } = config;
   const p = phrases(locale);
-  const hint = publicationDate(article) ? null : yearHintOf(article);
-  const { reference, from } = referenceOf(article, dateParser);
-  const units: ReadUnit[] = articleUnits(article).map((u) => ({
+  const hint = publicationDate(article) ? null : yearHintOf(article, locale);
+  const { reference, from } = referenceOf(article, readers);
+  const units: ReadUnit[] = articleUnits(article, locale).map((u) => ({
     ...u,
-    dates: findDates(u.text, reference, hint, dateParser),
-    launch: !u.isCaption && statesLaunch(u.text),
+    dates: readers.dates(u.text, reference, hint),
+    launch: !u.isCaption && statesLaunch(u.text, locale),
     role: { role: 'main', mainEnd: u.text.length, reason: '' },
   }));
   // "succeeded in cruise missile tests on Saturday and Sunday": plural tests pinned to days are launches too.
   for (const u of units) if (!u.launch && !u.isCaption && p.rule.pluralMissileTests.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
   // First pass: roles without a main date, to find the sentences that report the launch and its date.
-  for (const u of units) u.role = sentenceRole(u, u.dates, null);
+  for (const u of units) u.role = sentenceRole(u, u.dates, null, null, locale);
   return {
     article,
     locale,
     phrases: p,
-    dateParser,
+    readers,
     reference,
     referenceFrom: from,
     yearHint: hint,

@@ -1,4 +1,6 @@
-import { phrases } from './phrases.js';
+// Counts of fired missiles in a sentence, read with a locale's count words (English by default).
+import type { Locale } from '../knowledge/index.js';
+import { type Phrases, phrases } from './phrases.js';
 
 /** How many missiles a phrase commits to: "two" (2, exact), "at least two" (2), "multiple" (2), "about 10" (10). */
 export interface CountMention {
@@ -12,8 +14,7 @@ export interface CountMention {
 }
 
 
-function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
-  const p = phrases();
+function qualifierKind(q: string, p: Phrases): 'atLeast' | 'about' | 'moreThan' | null {
   const s = q.toLowerCase().replace(/\s+/g, ' ').trim();
   if (p.atLeast.includes(s)) return 'atLeast';
   if (p.moreThan.includes(s)) return 'moreThan';
@@ -25,8 +26,8 @@ function qualifierKind(q: string): 'atLeast' | 'about' | 'moreThan' | null {
  * Counts of fired missiles in a sentence. `names` are the spans of missile designations found by the
  * knowledge tables: "a Minuteman III" counts like "a missile".
  */
-export function findCounts(sentence: string, names: { start: number; end: number }[] = []): CountMention[] {
-  const p = phrases();
+export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
+  const p = phrases(locale);
   const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
   const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
   const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i');
@@ -64,7 +65,7 @@ export function findCounts(sentence: string, names: { start: number; end: number
         const pl = before.match(pluralRe);
         if (!pl) continue;
       } else {
-        const q = n[1] ? qualifierKind(n[1]) : null;
+        const q = n[1] ? qualifierKind(n[1], p) : null;
         if (q === 'moreThan') value += 1;
         let start = nounStart - before.length + (n.index ?? 0);
         // "two or three missiles": the smaller figure, hedged.

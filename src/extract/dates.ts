@@ -1,6 +1,7 @@
 // Date mentions in a sentence: explicit calendar dates (read by the locale's chrono parser), weekday words and
 // relative days, resolved against the article's reference date.
 import type { Chrono } from 'chrono-node';
+import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 
 import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
@@ -168,8 +169,8 @@ function nearestYear(month: number, day: number, reference: string): string {
 
 
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
-export function spokenDate(text: string, at: number, end = at): boolean {
-  const p = phrases();
+export function spokenDate(text: string, at: number, end = at, locale: Locale = 'en'): boolean {
+  const p = phrases(locale);
   // "North Korea on Tuesday hailed …", "Seoul said Monday": the day belongs to the statement.
   if (new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:${p.speech.source})`, 'i').test(text.slice(end, end + 20))) return true;
   const before = text.slice(Math.max(0, at - 70), at);

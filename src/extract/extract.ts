@@ -22,12 +22,12 @@ import type { Unit } from './units.js';
 
 /** The article read with one configuration. */
 export function extractWith(config: Configuration, article: Article): Extraction {
-  const ctx = createContext(article, config.locale, config.dateParser);
+  const ctx = createContext(article, config);
   setActor(ctx, runParser(config.actor, ctx)[0]?.actor ?? null);
   ctx.date = decideDate(runParser(config.date, ctx), ctx);
   const date = ctx.date;
   // Second pass: now that the main date is known, sentences anchored on other dates are background.
-  for (const u of ctx.units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay);
+  for (const u of ctx.units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay, ctx.locale);
   const isReport = decideReport(runParser(config.report, ctx), ctx);
 
   const candidates: ClaimCandidate[] = [];

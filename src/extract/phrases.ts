@@ -95,9 +95,24 @@ export interface Phrases {
   americanZones: readonly string[];
 }
 
-const alt = (xs: string[]): string => xs.map((x) => `(?:${x})`).join('|');
-// A phrase ends at a word boundary (a plural "s" allowed): "launch" must not match "launchers".
-const words = (xs: string[]): RegExp => new RegExp(`\\b(?:${alt(xs)})(?:e?s)?(?![a-z])`, 'i');
+// An empty list matches nothing (an empty alternation would match everywhere).
+const alt = (xs: string[]): string => (xs.length ? xs.map((x) => `(?:${x})`).join('|') : '(?!)');
+
+/**
+ * Where a phrase may start and end, per locale. English: at a word boundary, a plural "s" allowed ("launch" must
+ * not match "launchers"). Korean and Japanese glue particles and endings to words, so a phrase may touch anything.
+ */
+interface PhraseBoundary {
+  start: string;
+  end: string;
+  /** The end of a phrase that takes an English plural. */
+  pluralEnd: string;
+}
+const BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
+  en: { start: '\\b', end: '\\b', pluralEnd: '(?:e?s)?(?![a-z])' },
+  ko: { start: '', end: '', pluralEnd: '' },
+  ja: { start: '', end: '', pluralEnd: '' },
+};
 
 const cached = new Map<Locale, Phrases>();
 
@@ -115,6 +130,8 @@ export function phrases(locale: Locale = 'en'): Phrases {
   const known = cached.get(locale);
   if (known) return known;
   const t = readDataJson<PhraseTable>(`locales/${locale}/phrases.json`);
+  const b = BOUNDARIES[locale];
+  const words = (xs: string[]): RegExp => new RegExp(`${b.start}(?:${alt(xs)})${b.pluralEnd}`, 'i');
   const numberKeys = Object.keys(t.numberWords).sort((a, b) => b.length - a.length);
   const compiled: Phrases = {
     launchVerb: words(t.launchVerbs),
@@ -140,13 +157,13 @@ export function phrases(locale: Locale = 'en'): Phrases {
     atLeast: t.countAtLeast,
     about: t.countAbout,
     moreThan: t.countMoreThan,
-    caption: new RegExp(t.captionPatterns.map((x) => `(?:${x})`).join('|'), 'i'),
+    caption: new RegExp(alt(t.captionPatterns), 'i'),
     hedge: words(t.hedges),
-    speech: new RegExp(`\\b(?:${alt(t.speechVerbs)})\\b`, 'gi'),
-    launchEvent: new RegExp(`\\b(?:${alt(t.launchEventWords)})\\b`, 'gi'),
-    timeEvent: new RegExp(`\\b(?:${alt(t.timeEventWords)})\\b`, 'gi'),
+    speech: new RegExp(`${b.start}(?:${alt(t.speechVerbs)})${b.end}`, 'gi'),
+    launchEvent: new RegExp(`${b.start}(?:${alt(t.launchEventWords)})${b.end}`, 'gi'),
+    timeEvent: new RegExp(`${b.start}(?:${alt(t.timeEventWords)})${b.end}`, 'gi'),
     flightVerb: words(t.flightVerbs),
-    countNoun: new RegExp(`\\b(?:${alt(t.countNouns)})\\b`, 'gi'),
+    countNoun: new RegExp(`${b.start}(?:${alt(t.countNouns)})${b.end}`, 'gi'),
     countModifier: `(?:(?:${alt(t.countModifiers)})\\s+)`,
     countFiring: words(t.countFiringVerbs),
     rule: rulePatterns(t, locale),

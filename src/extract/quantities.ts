@@ -1,3 +1,5 @@
+// Lengths in a sentence (distances flown, altitudes reached, offsets, ranges), read with a locale's cue words.
+import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 
 /** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
@@ -22,8 +24,8 @@ function parseNumber(s: string): number {
   return Number(s.replace(/[, ]/g, ''));
 }
 
-export function findLengths(sentence: string): LengthMention[] {
-  const p = phrases();
+export function findLengths(sentence: string, locale: Locale = 'en'): LengthMention[] {
+  const p = phrases(locale);
   const out: LengthMention[] = [];
   for (const m of sentence.matchAll(LENGTH)) {
     const start = m.index ?? 0;

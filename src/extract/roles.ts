@@ -3,14 +3,14 @@ import { moreThanDaysApart } from '../calendar.js';
 import { OTHER_DATE_DAYS, OTHER_WEEKDAY_DAYS } from '../settings.js';
 import type { SentenceRole } from '../types.js';
 import { type DateMention, spokenDate } from './dates.js';
-import { findMissiles } from '../knowledge/index.js';
+import { findMissiles, type Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import type { Unit } from './units.js';
 
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
-export function statesLaunch(text: string): boolean {
-  const p = phrases();
-  if (!p.missileNoun.test(text) && !findMissiles(text).some((m) => !m.weak)) return false;
+export function statesLaunch(text: string, locale: Locale = 'en'): boolean {
+  const p = phrases(locale);
+  if (!p.missileNoun.test(text) && !findMissiles(text, locale).some((m) => !m.weak)) return false;
   return p.launchVerb.test(text) || p.launchNoun.test(text);
 }
 
@@ -37,8 +37,8 @@ export interface RoleDecision {
  * A background anchor that comes after the sentence's launch verb only cuts off its own clause.
  * `mainDate` is the main launch's date when known: an explicit date more than two days away is an anchor.
  */
-export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null, mainMonthDay: string | null = null): RoleDecision {
-  const p = phrases();
+export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null, mainMonthDay: string | null = null, locale: Locale = 'en'): RoleDecision {
+  const p = phrases(locale);
   const text = unit.text;
   if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
   // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
@@ -51,7 +51,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_DATE_DAYS)) {
       anchors.push({ at: d.start, why: `another date (${d.surface})` });
-    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_WEEKDAY_DAYS) && !spokenDate(text, d.start, d.end)) {
+    } else if (d.kind === 'weekday' && !d.inUtc && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_WEEKDAY_DAYS) && !spokenDate(text, d.start, d.end, locale)) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
     } else if (d.kind === 'explicit' && !d.date && !mainDate && mainMonthDay && d.monthDay && d.monthDay !== mainMonthDay) {
       anchors.push({ at: d.start, why: `another day (${d.surface})` });

@@ -1,4 +1,7 @@
+// Clock times in English text ("8:10 a.m.", "2310 GMT", "14:55 local time") with their zones, and their
+// conversion to the launching country's clock.
 import { shiftClock, zoneOffset } from '../calendar.js';
+
 /** A clock time found in a sentence, with the zone it was given in. */
 export interface TimeMention {
   start: number;

@@ -1,3 +1,6 @@
+// The units the extractor reads: the title and each sentence of the text, with captions marked by the locale's
+// caption patterns.
+import type { Locale } from '../knowledge/index.js';
 import type { Article, Span } from '../types.js';
 import { phrases } from './phrases.js';
 
@@ -15,7 +18,8 @@ export interface Unit {
 }
 
 
-export function articleUnits(article: Article): Unit[] {
+export function articleUnits(article: Article, locale: Locale = 'en'): Unit[] {
+  const caption = phrases(locale).caption;
   const units: Unit[] = [];
   if (article.title && article.title.trim()) {
     const t = article.title;
@@ -25,7 +29,7 @@ export function articleUnits(article: Article): Unit[] {
   for (const s of article.sentences) {
     while (p < article.paragraphs.length - 1 && article.paragraphs[p].end <= s.start) p++;
     const text = article.text.slice(s.start, s.end);
-    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: phrases().caption.test(text) });
+    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: caption.test(text) });
   }
   return units;
 }

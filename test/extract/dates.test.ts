@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/extract/dates.js';
 import { english } from '../../src/extract/locales/en/configuration.js';
 import { resolveWeekday } from '../../src/calendar.js';
 import { extract, fieldValue } from '../helpers/article.js';
@@ -23,31 +22,31 @@ describe('resolveWeekday', () => {
 
 describe('findDates', () => {
   it('reads "early Thursday" as a weekday resolved against the publication date', () => {
-    const d = findDates('The launch took place early Thursday from a coastal site.', '2023-07-12', null, english.dateParser);
+    const d = english.readers.dates('The launch took place early Thursday from a coastal site.', '2023-07-12', null);
     const wd = d.find((x) => x.kind === 'weekday');
     expect(wd?.weekday).toBe(4);
     expect(wd?.date).toBe('2023-07-13');
   });
 
   it('reads "Jan. 6, 2025" as an explicit date with the year stated', () => {
-    const d = findDates('The rocket lifted off on Jan. 6, 2025, according to officials.', '2025-01-07', null, english.dateParser);
+    const d = english.readers.dates('The rocket lifted off on Jan. 6, 2025, according to officials.', '2025-01-07', null);
     const ex = d.find((x) => x.kind === 'explicit');
     expect(ex?.date).toBe('2025-01-06');
     expect(ex?.yearStated).toBe(true);
   });
 
   it('reads "13 April" with the year taken from the publication date', () => {
-    const d = findDates('Officials confirmed the launch of 13 April in a short notice.', '2025-04-14', null, english.dateParser);
+    const d = english.readers.dates('Officials confirmed the launch of 13 April in a short notice.', '2025-04-14', null);
     expect(d.find((x) => x.kind === 'explicit')?.date).toBe('2025-04-13');
   });
 
   it('puts "Dec. 30" in the previous year when published on 2 January', () => {
-    const d = findDates('The test on Dec. 30 was the last of the year.', '2025-01-02', null, english.dateParser);
+    const d = english.readers.dates('The test on Dec. 30 was the last of the year.', '2025-01-02', null);
     expect(d.find((x) => x.kind === 'explicit')?.date).toBe('2024-12-30');
   });
 
   it('does not read "last Thursday" as the launch weekday', () => {
-    const d = findDates('A similar weapon was tested last Thursday.', '2025-05-09', null, english.dateParser);
+    const d = english.readers.dates('A similar weapon was tested last Thursday.', '2025-05-09', null);
     expect(d.filter((x) => x.kind === 'weekday')).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/extract/dates.js';
 import { english } from '../../src/extract/locales/en/configuration.js';
 import { sentenceRole, statesLaunch } from '../../src/extract/roles.js';
 import { articleUnits, type Unit } from '../../src/extract/units.js';
@@ -17,7 +16,7 @@ const unit = (text: string, isCaption = false): Unit => ({
   isCaption,
 });
 const roleOf = (text: string, published: string | null, mainDate: string | null) =>
-  sentenceRole(unit(text), findDates(text, published, null, english.dateParser), mainDate);
+  sentenceRole(unit(text), english.readers.dates(text, published, null), mainDate);
 
 describe('statesLaunch', () => {
   it('a verb of firing with a missile noun states a launch', () => {

@@ -8,7 +8,6 @@
 // test") or of several ("missile tests on Saturday and Sunday").
 import { findMissiles } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE } from '../../settings.js';
-import { findCounts } from '../counts.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 
 export const countRule: Rule<ClaimCandidate> = {
@@ -16,7 +15,8 @@ export const countRule: Rule<ClaimCandidate> = {
   field: 'count_min',
   scope: mainUnits,
   find: (u, ctx) =>
-    findCounts(u.text, findMissiles(u.text, ctx.locale))
+    ctx.readers
+      .counts(u.text, findMissiles(u.text, ctx.locale))
       .filter((c) => inMain(u, c.start))
       .map((c) => ({
         unit: u,

@@ -16,7 +16,7 @@ import {
 import { type ArticleContext, type DateDecision, NO_DATE, type ReadUnit } from '../context.js';
 import { type DateMention, spokenDate } from '../dates.js';
 import type { Parser, Refiner, Rule } from '../rule.js';
-import { findTimes, toLocal } from '../times.js';
+import { toLocal } from '../times.js';
 
 export interface DateCandidate {
   unit: ReadUnit;
@@ -59,7 +59,7 @@ export const dateRule: Rule<DateCandidate> = {
       if (d.start >= u.role.mainEnd || isPublicationStamp(ctx, u.text, d)) continue;
       // Beyond the opening sentences, only a date close to publication can be the launch day.
       if (i >= LATE_LAUNCH_SENTENCE && !(d.date && reference && withinDays(d.date, reference, LATE_DATE_WINDOW_DAYS))) continue;
-      const spoken = spokenDate(u.text, d.start, d.end);
+      const spoken = spokenDate(u.text, d.start, d.end, ctx.locale);
       out.push({ unit: u, mention: d, rank: (spoken ? SPOKEN_PENALTY : 0) + i * SENTENCE_STEP + KIND_RANK[d.kind] });
     }
     return out;
@@ -92,7 +92,7 @@ const utcWeekdayToLocal: Refiner<DateCandidate> = {
     for (const c of candidates) {
       const d = c.mention;
       if (d.kind === 'weekday' && d.inUtc && d.weekday !== null) {
-        const t = findTimes(c.unit.text).find((x) => x.zone === 'UTC' || x.zone === 'GMT');
+        const t = ctx.readers.times(c.unit.text).find((x) => x.zone === 'UTC' || x.zone === 'GMT');
         const shift = t ? toLocal(t, ctx.clockOffset).dayShift : 0;
         const wd = (d.weekday + shift + 7) % 7;
         c.mention = { ...d, weekday: wd, date: ctx.reference ? resolveWeekday(wd, ctx.reference) : null, inUtc: false };

@@ -6,7 +6,6 @@
 // The largest figure stated for the launch wins; kilometres are preferred over miles.
 import { BASE_CONFIDENCE } from '../../settings.js';
 import type { FieldName } from '../../types.js';
-import { findLengths } from '../quantities.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 
 function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCandidate> {
@@ -14,8 +13,9 @@ function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCa
     name: `${kind}-figure`,
     field,
     scope: mainUnits,
-    find: (u) =>
-      findLengths(u.text)
+    find: (u, ctx) =>
+      ctx.readers
+        .lengths(u.text)
         .filter((l) => l.kind === kind && inMain(u, l.start))
         .map((l) => ({ unit: u, field, value: l.km, span: { start: l.start, end: l.end }, parser: kind, confidence: BASE_CONFIDENCE.length, traits: { miles: l.unit === 'mi' } })),
   };

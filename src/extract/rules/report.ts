@@ -53,12 +53,15 @@ function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   return [...(title ? [title] : []), ...body.slice(0, LEAD_SENTENCES)];
 }
 
-export const reportRule: Rule<ReportCandidate> = {
+/** The report rule over a locale's headline and lead (languages without spaces cannot count words). */
+export const reportRuleOver = (scope: (ctx: ArticleContext) => ReadUnit[]): Rule<ReportCandidate> => ({
   name: 'headline-or-lead-reports-launch',
   field: 'is_launch_report',
-  scope: headlineAndLead,
+  scope,
   find: (u, ctx) => [{ unit: u, reports: reports(u, ctx) }],
-};
+});
+
+export const reportRule: Rule<ReportCandidate> = reportRuleOver(headlineAndLead);
 
 export const reportParser: Parser<ReportCandidate> = { rule: reportRule, refiners: [] };
 

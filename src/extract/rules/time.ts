@@ -10,7 +10,7 @@ import { BASE_CONFIDENCE, TIME_EVENT_LOOKBACK, TIME_GLOSS_GAP } from '../../sett
 import type { Span } from '../../types.js';
 import type { ArticleContext } from '../context.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
-import { findTimes, toLocal } from '../times.js';
+import { toLocal } from '../times.js';
 
 // Time zones of the Americas are written by their clock's name.
 const AMERICAN_TIME_ZONE = 'America/';
@@ -23,7 +23,7 @@ export function launchTimes(text: string, ctx: ArticleContext): { minutes: numbe
   const offset = info?.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
   const homeZones = new Set(info?.timeZone?.startsWith(AMERICAN_TIME_ZONE) ? p.americanZones : []);
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
-  const found = findTimes(text).filter((t) => {
+  const found = ctx.readers.times(text).filter((t) => {
     const before = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);
     const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
     return last(p.landingTime) <= last(p.timeEvent);

@@ -1,7 +1,12 @@
-// English: chrono's English parser, and the rules and refiners that read English reports. The phrases they match
-// are in data/locales/en/phrases.json; the knowledge tables use the English word boundary.
+// English: chrono's English parser, the English readers of clock times, counts and lengths, and the rules and
+// refiners that read English reports. The phrases they match are in data/locales/en/phrases.json; the knowledge
+// tables use the English word boundary.
 import * as chrono from 'chrono-node';
-import type { Configuration } from '../../configuration.js';
+import type { Configuration, Readers } from '../../configuration.js';
+import { findCounts } from '../../counts.js';
+import { findDates } from '../../dates.js';
+import { findLengths } from '../../quantities.js';
+import { findTimes } from '../../times.js';
 import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
@@ -15,9 +20,16 @@ import { reportParser } from '../../rules/report.js';
 import { siteParser } from '../../rules/site.js';
 import { timeParser } from '../../rules/time.js';
 
+export const englishReaders: Readers = {
+  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chrono.en),
+  times: findTimes,
+  counts: (sentence, names) => findCounts(sentence, names, 'en'),
+  lengths: (sentence) => findLengths(sentence, 'en'),
+};
+
 export const english: Configuration = {
   locale: 'en',
-  dateParser: chrono.en,
+  readers: englishReaders,
   actor: actorParser,
   date: dateParser,
   report: reportParser,

@@ -1,0 +1,15 @@
+// The configuration of each language Salvo reads; an article is read with the one of its language (English when
+// it has none, or one without a configuration of its own).
+import type { Language } from '../../types.js';
+import type { Configuration } from '../configuration.js';
+import { english } from './en/configuration.js';
+import { japanese } from './ja/configuration.js';
+
+const CONFIGURATIONS: Partial<Record<Language, Configuration>> = {
+  en: english,
+  ja: japanese,
+};
+
+export function configurationFor(language: Language | undefined): Configuration {
+  return (language && CONFIGURATIONS[language]) || english;
+}

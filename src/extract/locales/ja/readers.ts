@@ -1,0 +1,147 @@
+// The Japanese readers: dates (2023年3月9日 and 令和5年3月9日 by chrono's Japanese parser; bare day numbers "6日",
+// 本日, 昨日, 同日 by our own patterns), clock times (午前7時44分ごろ, 午後0時1分, 正午, 午前9時半), counts (N発,
+// 少なくとも3発, 数発, 複数発) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
+// width-folded text so full-width digits read like ASCII ones.
+import * as chrono from 'chrono-node';
+import { addDays, weekdayOf } from '../../../calendar.js';
+import type { Readers } from '../../configuration.js';
+import type { CountMention } from '../../counts.js';
+import type { DateMention } from '../../dates.js';
+import type { LengthMention } from '../../quantities.js';
+import type { TimeMention } from '../../times.js';
+import { foldWidth, jaPatterns } from './patterns.js';
+
+const KANJI_DIGITS = '〇一二三四五六七八九十';
+const NOON_MINUTES = 12 * 60;
+const THOUSAND = 1000;
+const pad = (n: number): string => String(n).padStart(2, '0');
+const numberOf = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/,/g, '')) : KANJI_DIGITS.indexOf(s));
+
+const dateMention = (kind: DateMention['kind'], start: number, surface: string, date: string | null, yearStated: boolean): DateMention => ({
+  kind, start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, monthDay: date ? date.slice(5) : null, inUtc: false,
+});
+
+/** The latest day numbered `day` on or before the reference date (this month's, else last month's). */
+function dayOnOrBefore(day: number, reference: string): string | null {
+  if (day < 1 || day > 31) return null;
+  const refDay = Number(reference.slice(8, 10));
+  const month = day <= refDay ? reference.slice(0, 8) : addDays(`${reference.slice(0, 8)}01`, -1).slice(0, 8);
+  const date = `${month}${pad(day)}`;
+  return Number.isNaN(Date.parse(date)) ? null : date;
+}
+
+export function findJapaneseDates(raw: string, reference: string | null, yearHint: number | null): DateMention[] {
+  const text = foldWidth(raw);
+  const p = jaPatterns();
+  const out: DateMention[] = [];
+  const instant = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(yearHint ?? 2000, 0, 1, 12));
+  // Explicit dates: a month and a day written (2023年3月9日, 令和5年3月9日, 3月9日).
+  for (const r of chrono.ja.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+    if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    const yearStated = r.start.isCertain('year');
+    const y = r.start.get('year');
+    const m = r.start.get('month');
+    const d = r.start.get('day');
+    if (y === null || m === null || d === null) continue;
+    const canPin = yearStated || reference !== null || yearHint !== null;
+    const surface = raw.slice(r.index, r.index + r.text.length);
+    out.push(dateMention('explicit', r.index, surface, canPin ? `${y}-${pad(m)}-${pad(d)}` : null, yearStated));
+  }
+  const free = (start: number, end: number): boolean => !out.some((o) => start < o.end && end > o.start);
+  for (const m of text.matchAll(p.bareDay)) {
+    const start = m.index ?? 0;
+    if (!free(start, start + m[0].length)) continue;
+    out.push(dateMention('explicit', start, raw.slice(start, start + m[0].length), reference ? dayOnOrBefore(Number(m[1]), reference) : null, false));
+  }
+  const relative = (re: RegExp, back: number): void => {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      if (free(start, start + m[0].length)) out.push(dateMention('relative', start, m[0], reference ? addDays(reference, -back) : null, false));
+    }
+  };
+  relative(p.today, 0);
+  relative(p.yesterday, 1);
+  out.sort((a, b) => a.start - b.start);
+  // 同日: the day named just before it in the sentence.
+  for (const m of text.matchAll(p.sameDay)) {
+    const start = m.index ?? 0;
+    const before = out.filter((o) => o.end <= start && o.date).pop();
+    if (before) out.push(dateMention('relative', start, m[0], before.date, false));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function findJapaneseTimes(raw: string): TimeMention[] {
+  const text = foldWidth(raw);
+  const p = jaPatterns();
+  const out: TimeMention[] = [];
+  for (const m of text.matchAll(p.clock)) {
+    let h = Number(m[2]);
+    const min = m[3] ? Number(m[3]) : m[4] ? 30 : 0;
+    if (m[1] === '午後' && h < 12) h += 12;
+    if (h > 23 || min > 59) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + m[0].length, surface: raw.slice(start, start + m[0].length), minutes: h * 60 + min, zone: 'unzoned', gloss: false });
+  }
+  for (const m of text.matchAll(p.noon)) {
+    const start = m.index ?? 0;
+    out.push({ start, end: start + m[0].length, surface: m[0], minutes: NOON_MINUTES, zone: 'unzoned', gloss: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function findJapaneseCounts(raw: string): CountMention[] {
+  const text = foldWidth(raw);
+  const p = jaPatterns();
+  const out: CountMention[] = [];
+  const committed = (end: number): boolean => !p.possibilityAfter.test(text.slice(end));
+  for (const m of text.matchAll(p.counter)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const n = numberOf(m[2]);
+    if (n <= 0 || !committed(end)) continue;
+    out.push({ start, end, surface: raw.slice(start, end), min: n, exact: !m[1] && !m[3] && !m[0].startsWith('約') && !m[0].startsWith('およそ'), numeric: true });
+  }
+  for (const m of text.matchAll(p.pluralCounter)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (committed(end)) out.push({ start, end, surface: raw.slice(start, end), min: 2, exact: false, numeric: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// A clause ends at a Japanese comma or full stop.
+const CLAUSE_BREAK = /[、。]/g;
+
+export function findJapaneseLengths(raw: string): LengthMention[] {
+  const text = foldWidth(raw);
+  const p = jaPatterns();
+  const out: LengthMention[] = [];
+  for (const m of text.matchAll(p.length)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const km = numberOf(m[1]) * (m[2] ? THOUSAND : 1);
+    if (!Number.isFinite(km) || km <= 0) continue;
+    const head = text.slice(0, start);
+    const clause = head.slice(Math.max(0, ...[...head.matchAll(CLAUSE_BREAK)].map((x) => (x.index ?? 0) + 1)));
+    const after = text.slice(end);
+    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gu'))].map((x) => (x.index ?? 0) + x[0].length));
+    let kind: LengthMention['kind'] = 'other';
+    if (p.capabilityBefore.test(clause)) kind = 'capability';
+    else if (p.offsetBefore.test(clause) || p.offsetAfter.test(after)) kind = 'offset';
+    else if (p.distanceAfter.test(after)) kind = 'distance';
+    else if (p.apogeeAfter.test(after)) kind = 'apogee';
+    else if (lastCue(p.apogeeBefore) > lastCue(p.distanceBefore)) kind = 'apogee';
+    else if (lastCue(p.distanceBefore) >= 0) kind = 'distance';
+    out.push({ start, end, surface: raw.slice(start, end), km, unit: 'km', kind, gloss: false });
+  }
+  return out;
+}
+
+export const japaneseReaders: Readers = {
+  dates: findJapaneseDates,
+  times: findJapaneseTimes,
+  // A Japanese count is written with its counter (2発), so designations need no counting of their own.
+  counts: (sentence) => findJapaneseCounts(sentence),
+  lengths: findJapaneseLengths,
+};

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../../../src/types.js';
+import { extract, fieldValue } from '../../../helpers/article.js';
+
+// Every sentence below is made up for these tests, in the style of Japanese Ministry of Defense and wire reports.
+
+const run = (title: string | null, paragraphs: string[], published: string | null = '2024-03-10'): Extraction =>
+  extract({ title, text: paragraphs.join('\n\n'), published }).ex;
+
+describe('Japanese launch reports', () => {
+  const flash = run('北朝鮮が弾道ミサイル発射 日本海に落下', [
+    '防衛省によると、北朝鮮は8日午前6時52分ごろ、東部の元山付近から日本海に向けて短距離弾道ミサイル2発を発射した。',
+    'ミサイルは最高高度約50キロで、約400キロ飛行し、日本の排他的経済水域(EEZ)外に落下したとみられる。',
+    '海上保安庁は午前7時40分ごろ、ミサイルは落下したとみられると発表した。',
+    '北朝鮮による弾道ミサイルの発射は先月14日以来。',
+  ]);
+
+  it('is a DPRK launch report with its day, time, count, class, site, lengths, sea and EEZ', () => {
+    expect(flash.isLaunchReport).toBe(true);
+    expect(flash.actor).toBe('DPRK');
+    expect(fieldValue(flash, 'date_local')).toBe('2024-03-08');
+    expect(fieldValue(flash, 'time_local')).toBe('06:52');
+    expect(fieldValue(flash, 'count_min')).toBe(2);
+    expect(fieldValue(flash, 'count_exact')).toBe(true);
+    expect(fieldValue(flash, 'class')).toBe('SRBM');
+    expect(fieldValue(flash, 'site')).toBe('wonsan');
+    expect(fieldValue(flash, 'apogee_km')).toBe(50);
+    expect(fieldValue(flash, 'distance_km')).toBe(400);
+    expect(fieldValue(flash, 'landing')).toBe('sea-of-japan');
+    expect(fieldValue(flash, 'eez')).toBe('outside');
+  });
+
+  it('a launch with no counter is one missile, not exactly one; a landing time is not the launch time', () => {
+    const ex = run('北朝鮮 弾道ミサイルの可能性があるもの発射', [
+      '防衛省は10日、北朝鮮から弾道ミサイルの可能性があるものが発射されたと発表した。',
+      '海上保安庁によると、ミサイルは午前9時20分ごろ落下したとみられる。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-10');
+    expect(fieldValue(ex, 'count_min')).toBe(1);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+    expect(fieldValue(ex, 'time_local')).toBeNull();
+  });
+
+  it('a round hour gives way to the same launch stated to the minute', () => {
+    const ex = run('北朝鮮、弾道ミサイル発射', ['北朝鮮は正午ごろ、弾道ミサイルを発射した。', '防衛省によると、北朝鮮は午後0時7分ごろ、西岸付近から弾道ミサイルを発射した。']);
+    expect(fieldValue(ex, 'time_local')).toBe('12:07');
+  });
+
+  it('数発 counts 2, not exact; a transliterated designation is named in English', () => {
+    const ex = run('北朝鮮、短距離弾道ミサイル数発を発射', ['韓国軍によると、北朝鮮は9日、短距離弾道ミサイル「火星11」と推定される数発を日本海に向けて発射した。']);
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+    expect(fieldValue(ex, 'name')).toBe('Hwasong-11');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-09');
+  });
+
+  it('a design range and a splash-down offset are not the flight; landing on land', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['北朝鮮は9日午前5時10分ごろ、弾道ミサイル1発を北東方向に発射した。', 'ミサイルは約60キロ離れた内陸部に落下した。射程は約1000キロとされる。']);
+    expect(fieldValue(ex, 'landing')).toBe('land');
+    expect(fieldValue(ex, 'distance_km')).toBeNull();
+    expect(ex.claims.find((c) => c.field === 'bearing')?.value).toBe(45);
+  });
+});
+
+describe('Japanese non-reports', () => {
+  it('a planned live-fire drill is not a launch report', () => {
+    const ex = run('地対艦ミサイルの実射訓練を実施へ', ['陸上自衛隊は来月、地対艦ミサイル2発を発射する予定の実射訓練を行うと発表した。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
+  it('a sanctions meeting after earlier launches is not a launch report', () => {
+    const ex = run(null, ['北朝鮮が先月弾道ミサイルを発射したことを受けて、安全保障理事会の会合が開かれ、制裁決議が採択された。', '各国は決議の着実な履行を求めた。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+});
