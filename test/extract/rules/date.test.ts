@@ -142,3 +142,27 @@ describe('rule 24: counts joined, ranged and sized; dates by day of month; US zo
     expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
   });
 });
+
+describe('datelines behind a wire tag; a sentence restating the launch dates it', () => {
+  it('"(WIRE- AGENCY) Chennai, March 7 (Agency)" is a dateline, not the launch date', () => {
+    const ex = run(
+      null,
+      ['(WIRE- AGENCY) Chennai, March 7 (Agency) India successfully test-fired a Prithvi missile from an island off Odisha on Wednesday, officials said.'],
+      '2024-03-07', // a Thursday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-06');
+  });
+
+  it('"The flight test was conducted … on March 5" dates a launch whose first sentence has only the dateline', () => {
+    const ex = run(
+      null,
+      [
+        'Chennai, March 7 (Agency) The army and the research agency carried out a test of a new surface-to-air missile system.',
+        'The ministry informed on Thursday that the flight test was conducted from a range near Chandipur at around 1100 hours on March 5.',
+      ],
+      '2024-03-07',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-05');
+    expect(fieldValue(ex, 'time_local')).toBe('11:00');
+  });
+});
