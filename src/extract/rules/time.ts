@@ -29,8 +29,11 @@ export function launchTimes(text: string, ctx: ArticleContext): { minutes: numbe
   const homeZones = new Set(info?.timeZone?.startsWith(AMERICAN_TIME_ZONE) ? p.americanZones : []);
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
   const found = findTimes(text).filter((t) => {
-    const before = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);
-    const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
+    const near = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);
+    const lastIn = (s: string, re: RegExp): number => Math.max(-1, ...[...s.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index ?? -1));
+    // With no event word close by, the last one earlier in the sentence ("The missile fell … around 3:44 p.m.").
+    const before = lastIn(near, p.landingTime) < 0 && lastIn(near, p.timeEvent) < 0 ? text.slice(0, t.start) : near;
+    const last = (re: RegExp): number => lastIn(before, re);
     return last(p.landingTime) <= last(p.timeEvent) && !LIVE_BLOG_STAMP.test(text.slice(t.end, t.end + 3)) && !SECOND_OF_RANGE.test(before);
   });
   // "using times at its Hawaii headquarters, … at 11.49am": the sentence names the clock of its unzoned times.
