@@ -36,6 +36,9 @@ const AFTER_BAR = /\|\s*$/;
 // A dateline: a capitalised place before the date, and a bracket, colon or dash after it.
 // A wire tag may come first ("(MENAFN- IANS) New Delhi, April 4 (IANS)").
 const DATELINE_PLACE = /^(?:\([^)]{1,30}\)\s*)?[A-Z][\w.' -]{0,40},?\s*$/;
+// A date inside an opening byline bracket: "SEOUL (Some News / Agency - 19th February, 2023) North Korea …".
+const BYLINE_BRACKET_BEFORE = /^[A-Z][A-Za-z .,'-]{0,40}\([^()]{0,60}$/;
+const BRACKET_CLOSE_AFTER = /^[^()]{0,5}\)/;
 const DATELINE_MARK = /^\s*(?:\(|:|-|—|–|\/)/;
 
 /** Datelines and page stamps date the article, not the launch. */
@@ -45,6 +48,7 @@ function isPublicationStamp(ctx: ArticleContext, text: string, d: DateMention): 
   const after = text.slice(d.end, d.end + 12);
   if (ctx.phrases.rule.stampWordBefore.test(before)) return true;
   if (AFTER_BAR.test(before)) return true;
+  if (BYLINE_BRACKET_BEFORE.test(before) && BRACKET_CLOSE_AFTER.test(after)) return true;
   return DATELINE_PLACE.test(before) && DATELINE_MARK.test(after);
 }
 
