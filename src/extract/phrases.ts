@@ -9,7 +9,7 @@ export const RULE_PATTERN_NAMES = [
   'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
   'labelledImpactBefore', 'motionBeforeSea', 'notPlaceAfter', 'placePrepositionBefore', 'placeAreaAfter',
   'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
-  'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection',
+  'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 
@@ -48,6 +48,7 @@ interface PhraseTable {
   rulePatterns: Record<string, { pattern: string; flags: string }>;
   compassPoints: Record<string, number>;
   americanZones: string[];
+  clockDeclarations: Record<string, string>;
 }
 
 /** Compiled phrase tables from data/locales/<lang>/phrases.json (see the comment there). */
@@ -93,6 +94,8 @@ export interface Phrases {
   compass: ReadonlyMap<string, number>;
   /** Zone abbreviations of American clocks: kept as written for an American launch. */
   americanZones: readonly string[];
+  /** A sentence that says which clock its unzoned times are on ("using times at its Hawaii headquarters"). */
+  clockDeclarations: readonly { zone: string; pattern: RegExp }[];
 }
 
 // An empty list matches nothing (an empty alternation would match everywhere).
@@ -169,6 +172,7 @@ export function phrases(locale: Locale = 'en'): Phrases {
     rule: rulePatterns(t, locale),
     compass: new Map(Object.entries(t.compassPoints)),
     americanZones: t.americanZones,
+    clockDeclarations: Object.entries(t.clockDeclarations).map(([zone, pattern]) => ({ zone, pattern: new RegExp(pattern, 'i') })),
   };
   cached.set(locale, compiled);
   return compiled;

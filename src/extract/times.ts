@@ -21,10 +21,14 @@ const ZONE_WORDS = String.raw`(GMT|UTC|KST|JST|IST|PKT|HST|PDT|PST|MDT|MST|CDT|E
 const AMPM = String.raw`(a\.?\s?m\.?|p\.?\s?m\.?|am\b|pm\b)`;
 // "8:10 a.m.", "8.10am", "9 a.m.", "11:42 p.m. local time", with an optional zone after.
 const CLOCK_12 = new RegExp(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*${AMPM}(?:\s*\(?\s*${ZONE_WORDS}\b)?`, 'gi');
-// "23:10 GMT", "2310 GMT", "2310GMT", "14:55 local", "at 07:09 KST".
-const CLOCK_24 = new RegExp(String.raw`\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s*)?${ZONE_WORDS}\b`, 'gi');
+// "23:10 GMT", "2310 GMT", "2310GMT", "18.17 GMT", "14:55 local", "at 07:09 KST".
+const CLOCK_24 = new RegExp(String.raw`\b([01]?\d|2[0-3])[:.]?([0-5]\d)\s*(?:hours?\s*)?${ZONE_WORDS}\b`, 'gi');
+// "1900 hours", "0755 h", "0755 hrs": a four-digit military clock, no zone.
+const CLOCK_HOURS = /\b([01]\d|2[0-3])[:.]?([0-5]\d)\s*(?:hours|hrs|h)\b/gi;
 // "at 14:55" without a zone (24-hour clock, needs the colon).
-const CLOCK_24_BARE = /\b(?:at|around|about|from)\s+([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m|am|pm))/gi;
+const CLOCK_24_BARE = /\b(?:at|around|about|from|between)\s+([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m|am|pm))/gi;
+// "at 2:41 and 2:52 p.m.", "between 11:40 and 11:55 a.m.": the half of day written after the second time.
+const SHARED_AMPM_AFTER = /^\s*(?:and|to|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(a|p)\.?\s?m\b/i;
 
 function normaliseZone(z: string | undefined): string {
   if (!z) return 'unzoned';
@@ -66,9 +70,13 @@ export function findTimes(text: string): TimeMention[] {
     // A bare four-digit number before a zone is a time only when it looks like one (2310 GMT, not 2017 GMT+9).
     add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), normaliseZone(m[3]));
   }
+  for (const m of text.matchAll(CLOCK_HOURS)) add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), 'unzoned');
   for (const m of text.matchAll(CLOCK_24_BARE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1]);
-    add(start, m[0].slice(m[0].indexOf(m[1])), Number(m[1]), Number(m[2]), 'unzoned');
+    let h = Number(m[1]);
+    const shared = SHARED_AMPM_AFTER.exec(text.slice((m.index ?? 0) + m[0].length));
+    if (shared && h >= 1 && h <= 12) h = /p/i.test(shared[1]) ? (h % 12) + 12 : h % 12;
+    add(start, m[0].slice(m[0].indexOf(m[1])), h, Number(m[2]), 'unzoned');
   }
   return out.sort((a, b) => a.start - b.start);
 }

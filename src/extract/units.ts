@@ -31,5 +31,24 @@ export function articleUnits(article: Article, locale: Locale = 'en'): Unit[] {
     const text = article.text.slice(s.start, s.end);
     units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: caption.test(text) });
   }
+  markCaptionBlocks(units);
   return units;
+}
+
+/**
+ * A caption runs on over several sentences until its credit: "A TV screen shows a file image of a launch on Nov. 3.
+ * The North fired three missiles that day. (Yonhap)". Every sentence from a caption to a credit line (in the same
+ * paragraph, or the next short line) is caption.
+ */
+function markCaptionBlocks(units: Unit[]): void {
+  const credit = phrases().rule.captionCredit;
+  for (let i = 0; i < units.length; i++) {
+    if (!units[i].isCaption || units[i].part !== 'text') continue;
+    let j = i + 1;
+    while (j < units.length && units[j].paragraph <= units[i].paragraph + 1 && !credit.test(units[j].text) && units[j].paragraph === units[i].paragraph) j++;
+    if (j < units.length && credit.test(units[j].text) && units[j].paragraph <= units[i].paragraph + 1) {
+      for (let k = i + 1; k <= j; k++) units[k].isCaption = true;
+      i = j;
+    }
+  }
 }

@@ -15,6 +15,8 @@ export interface ActorCandidate {
   how: 'passive' | 'origin' | 'possessive' | 'subject' | 'reporter' | 'named' | 'most-named';
 }
 
+// "… said (on Wednesday) it (had) tested": the launch verb's subject is the speaker itself.
+const SELF_REPORT = /\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:successfully\s+)?$/i;
 // An actor name ending in a possessive, or followed by one.
 const POSSESSIVE_END = /['’]s$/i;
 const POSSESSIVE_NEXT = /^\s*['’]s/;
@@ -40,7 +42,8 @@ export const actorRule: Rule<ActorCandidate> = {
       const subject = before[before.length - 1];
       if (subject) {
         const says = r.saysAfter.test(text.slice(subject.end, subject.end + ACTOR_SAYS_CHARS));
-        if (!says) return [{ actor: subject.actor, how: 'subject' }];
+        // "North Korea said Wednesday it tested …": the speaker reports its own launch.
+        if (!says || SELF_REPORT.test(text.slice(subject.end, verb.index))) return [{ actor: subject.actor, how: 'subject' }];
         if (before.length > 1) return [{ actor: before[before.length - 2].actor, how: 'subject' }];
         return [{ actor: subject.actor, how: 'reporter' }];
       }

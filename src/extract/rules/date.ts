@@ -1,5 +1,5 @@
 // Date rule: the main launch's local date.
-// Reads, in the launch sentences: explicit dates ("on Jan. 6, 2025", "13 April", "the morning of October 2"),
+// Reads, in the launch sentences (and sentences restating the launch, "the flight test was conducted on …"): explicit dates ("on Jan. 6, 2025", "13 April", "the morning of October 2"),
 // weekdays ("on Tuesday", "early Sunday", "23:10 GMT on Wednesday"), relative days ("today", "the previous day"),
 // "on the 15th". Leaves out datelines and page stamps ("Odisha, October 28 (KMS):", "| 24.05.2022",
 // "Published On 14 Jan 2025") and dates of statements ("Seoul said Monday") unless nothing else is written.
@@ -34,7 +34,11 @@ const KIND_RANK: Record<DateMention['kind'], number> = { explicit: 0, weekday: 1
 // A date right after a bar ("| 24.05.2022") is a page stamp.
 const AFTER_BAR = /\|\s*$/;
 // A dateline: a capitalised place before the date, and a bracket, colon or dash after it.
-const DATELINE_PLACE = /^[A-Z][\w.' -]{0,40},?\s*$/;
+// A wire tag may come first ("(MENAFN- IANS) New Delhi, April 4 (IANS)").
+const DATELINE_PLACE = /^(?:\([^)]{1,30}\)\s*)?[A-Z][\w.' -]{0,40},?\s*$/;
+// A date inside an opening byline bracket: "SEOUL (Some News / Agency - 19th February, 2023) North Korea …".
+const BYLINE_BRACKET_BEFORE = /^[A-Z][A-Za-z .,'-]{0,40}\([^()]{0,60}$/;
+const BRACKET_CLOSE_AFTER = /^[^()]{0,5}\)/;
 const DATELINE_MARK = /^\s*(?:\(|:|-|—|–|\/)/;
 
 /** Datelines and page stamps date the article, not the launch. */
@@ -44,15 +48,26 @@ function isPublicationStamp(ctx: ArticleContext, text: string, d: DateMention): 
   const after = text.slice(d.end, d.end + 12);
   if (ctx.phrases.rule.stampWordBefore.test(before)) return true;
   if (AFTER_BAR.test(before)) return true;
+  if (BYLINE_BRACKET_BEFORE.test(before) && BRACKET_CLOSE_AFTER.test(after)) return true;
   return DATELINE_PLACE.test(before) && DATELINE_MARK.test(after);
+}
+
+/**
+ * The sentences that may date the main launch: its launch sentences, and sentences that restate it without a
+ * missile noun ("The flight test was conducted … on April 3"), in reading order.
+ */
+function datingSentences(ctx: ArticleContext): ReadUnit[] {
+  const restated = (u: ReadUnit): boolean => u.part === 'text' && !u.launch && !u.isCaption && u.role.role === 'main' && ctx.phrases.rule.launchRestated.test(u.text);
+  if (!ctx.mainLaunch.length) return [];
+  return ctx.units.filter((u) => ctx.mainLaunch.includes(u) || restated(u));
 }
 
 export const dateRule: Rule<DateCandidate> = {
   name: 'launch-sentence-date',
   field: 'date_local',
-  scope: (ctx) => ctx.mainLaunch,
+  scope: datingSentences,
   find(u, ctx) {
-    const i = ctx.mainLaunch.indexOf(u);
+    const i = datingSentences(ctx).indexOf(u);
     const reference = ctx.reference;
     const out: DateCandidate[] = [];
     for (const d of u.dates) {
@@ -111,8 +126,9 @@ const openingExplicitDateFirst: Refiner<DateCandidate> = {
   name: 'opening-explicit-date-first',
   refine(candidates, ctx) {
     const reference = ctx.reference;
+    const dating = datingSentences(ctx);
     for (const c of candidates) {
-      const i = ctx.mainLaunch.indexOf(c.unit);
+      const i = dating.indexOf(c.unit);
       const d = c.mention;
       const plausible = d.kind === 'explicit' && d.date !== null && (!reference || (daysBetween(d.date, reference) <= PLAUSIBLE_LAUNCH_DAYS_BEFORE && daysBetween(d.date, reference) >= -PLAUSIBLE_LAUNCH_DAYS_AFTER));
       if (plausible && i < OPENING_LAUNCH_SENTENCES && c.rank < SPOKEN_PENALTY) c.rank = -1;

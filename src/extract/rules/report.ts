@@ -22,12 +22,18 @@ export interface ReportDecision {
 // A year alone ("in 2017") dates a tally, not a launch.
 const YEAR_ONLY = /^\s*(?:in\s+)?(?:19|20)\d\d\s*$/;
 const WORD_GAP = /\s+/;
+// Where a background clause starts: a comma, semicolon, bracket or dash, or a joining word.
+const CLAUSE_BREAK = /^(?:\s*[,;(\u2014\u2013]|\s+-\s|\s*(?:after|following|since|as|when|while|and)\b)/i;
 
 /** "North Korea has fired 16 missiles during 10 tests in 2017": many launches over a period, not one launch. */
 function isTally(u: ReadUnit, ctx: ArticleContext): boolean {
   const p = ctx.phrases;
-  if (p.tallyStrong.test(u.text)) return true;
-  if (!p.tallyMarker.test(u.text) || !p.tallyCount.test(u.text)) return false;
+  // Tally words in a trailing background clause ("…, its 10th launch so far this year") leave the launch news;
+  // inside the launch clause itself ("fired a series of missiles in recent months") they make the tally.
+  const separated = CLAUSE_BREAK.test(u.text.slice(u.role.mainEnd));
+  const main = separated ? u.text.slice(u.role.mainStart ?? 0, u.role.mainEnd) : u.text;
+  if (p.tallyStrong.test(main)) return true;
+  if (!p.tallyMarker.test(main) || !p.tallyCount.test(main)) return false;
   // A sentence that dates its launch to a day reports that day's launch, however many missiles it lists.
   return !u.dates.some((d) => d.kind === 'weekday' || (d.kind === 'explicit' && !YEAR_ONLY.test(d.surface)));
 }
@@ -78,6 +84,10 @@ export function decideReport(candidates: ReportCandidate[], ctx: ArticleContext)
   const t = title?.reports ?? false;
   const titleElsewhere = title !== undefined && !title.unit.launch && ctx.phrases.notLaunchHead.test(title.unit.text);
   const l = lead.length > 0 && (lead[0].reports || (!lead[0].unit.launch && !titleElsewhere && lead.length > 1 && lead[1].reports));
+  // "Missile launch! US lifts sanctions on five officials": a headline's launch word over a lead about something
+  // else (sanctions, talks) is a teaser, not the news.
+  const leadElsewhere = lead.length > 0 && !lead[0].unit.launch && ctx.phrases.notLaunchHead.test(lead[0].unit.text) && !l;
+  if (t && leadElsewhere) return { value: false, confidence: REPORT_CONFIDENCE.one };
   if (t && l) return { value: true, confidence: REPORT_CONFIDENCE.both };
   if (t || l) return { value: true, confidence: REPORT_CONFIDENCE.one };
   return { value: false, confidence: REPORT_CONFIDENCE.neither };

@@ -142,3 +142,59 @@ describe('rule 24: counts joined, ranged and sized; dates by day of month; US zo
     expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
   });
 });
+
+describe('datelines behind a wire tag; a sentence restating the launch dates it', () => {
+  it('"(WIRE- AGENCY) Chennai, March 7 (Agency)" is a dateline, not the launch date', () => {
+    const ex = run(
+      null,
+      ['(WIRE- AGENCY) Chennai, March 7 (Agency) India successfully test-fired a Prithvi missile from an island off Odisha on Wednesday, officials said.'],
+      '2024-03-07', // a Thursday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-06');
+  });
+
+  it('"The flight test was conducted … on March 5" dates a launch whose first sentence has only the dateline', () => {
+    const ex = run(
+      null,
+      [
+        'Chennai, March 7 (Agency) The army and the research agency carried out a test of a new surface-to-air missile system.',
+        'The ministry informed on Thursday that the flight test was conducted from a range near Chandipur at around 1100 hours on March 5.',
+      ],
+      '2024-03-07',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-05');
+    expect(fieldValue(ex, 'time_local')).toBe('11:00');
+  });
+});
+
+describe('bylines in brackets and "comes as" clauses do not date the launch', () => {
+  it('"SEOUL (Some News / Agency - 10th May, 2025) … on Friday" is the Friday', () => {
+    const ex = run(null, ['SEOUL (Some News / Agency - 10th May, 2025) North Korea test-fired a ballistic missile on Friday, the state news agency said.'], '2025-05-10');
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('"The launch comes as the envoy visits Seoul on Monday" leaves a flash dated by publication', () => {
+    const ex = run(
+      'North Korea fires two missiles',
+      ['North Korea has fired two short-range missiles from the west of the country, the military said.', 'The launch comes as a US envoy visits Seoul on Monday for talks.'],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+});
+
+describe('background clauses: "came hours after …"; "a day earlier" dates the launch against the statement', () => {
+  it('"The launch came hours after state media described its firing of rockets on Monday" keeps the flash date', () => {
+    const ex = run(
+      'North Korea fires another projectile',
+      ['North Korea has fired another unidentified projectile, the military said.', 'The launch came hours after state media described its firing of rockets on Monday as a routine drill.'],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('"said on Saturday that it had fired an ICBM a day earlier" is the Friday', () => {
+    const ex = run(null, ['North Korea said on Saturday that it had fired an intercontinental ballistic missile a day earlier, in what it called a sudden drill.'], '2025-05-10');
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+});

@@ -80,3 +80,50 @@ describe('rule 26: labelled lines, economic zones, flights, satellite rockets, U
     expect(fieldValue(ex, 'time_local')).toBe('01:26');
   });
 });
+
+describe('clock readings: Seoul "local time" in 2015-2018, glosses, military clocks, ranges, stamps, declared clocks', () => {
+  const time = (sentences: string[], published: string, title = 'North Korea fires ballistic missile'): string | null =>
+    fieldValue(run(title, sentences, published), 'time_local') as string | null;
+
+  it('a bare "local time" in a 2017 wire report is Seoul time, kept as written', () => {
+    expect(time(['North Korea fired a ballistic missile at 6:42 a.m. local time on Wednesday from near Sinpo, the South Korean military said.'], '2017-04-05')).toBe('06:42');
+  });
+
+  it('"Pyongyang time" in 2017 is half an hour behind Seoul', () => {
+    expect(time(['North Korea fired a ballistic missile at 6:12 a.m. Pyongyang time on Wednesday, officials said.'], '2017-04-05')).toBe('06:42');
+  });
+
+  it('a GMT gloss decides over "local time" ("7:00 a.m. local time (2200 GMT Tuesday)")', () => {
+    expect(time(['North Korea fired a ballistic missile at 7:00 a.m. local time (2200 GMT Tuesday) on Wednesday, Seoul said.'], '2017-04-05')).toBe('07:00');
+  });
+
+  it('"18.17 GMT on Tuesday" with a dot is read, and converted to KST', () => {
+    expect(time(['North Korea launched a ballistic missile at 18.17 GMT on Tuesday, the US military said.'], '2017-07-05')).toBe('03:17');
+  });
+
+  it('"1900 hours" and "0755 h" are military clock times', () => {
+    const india = run('India tests Agni missile', ['India successfully test-fired an Agni missile at 1900 hours on Wednesday from an island off Odisha, the ministry said.'], '2024-04-04');
+    expect(fieldValue(india, 'time_local')).toBe('19:00');
+    expect(time(['North Korea fired a ballistic missile at 0755 h on Friday, the military said.'], FRI)).toBe('07:55');
+  });
+
+  it('"at 2:41 and 2:52 p.m." shares the p.m. of the second time', () => {
+    expect(time(['North Korea fired two ballistic missiles from Uiju at 2:41 and 2:52 p.m. on Friday, the military said.'], FRI)).toBe('14:41');
+  });
+
+  it('"between 11:50 p.m. and 12:10 a.m." takes the first time, not the earlier clock reading', () => {
+    expect(time(['North Korea fired several missiles between 11:50 p.m. and 12:10 a.m. on Friday, the military said.'], FRI)).toBe('23:50');
+  });
+
+  it('a live blog stamp ("EARLIER 9:14AM | …") is not a launch time', () => {
+    expect(time(['EARLIER 9:14AM | Reports say North Korea has launched a missile from its east coast.'], FRI)).toBeNull();
+  });
+
+  it('the time of a meeting called after the launch is not the launch time', () => {
+    expect(time(['The launch was reported to the president, who convened a security meeting at 7:30 a.m. on Friday, the military said.'], FRI, 'North Korea fires ballistic missile from Wonsan')).toBeNull();
+  });
+
+  it('a sentence that says it uses Hawaii time converts its unzoned times (11:49 a.m. HST → 06:49 KST)', () => {
+    expect(time(['A US Pacific Command spokesman, using times at its Hawaii headquarters, said the first missile was fired at 11:49 a.m. on Friday.'], FRI)).toBe('06:49');
+  });
+});
