@@ -3,9 +3,11 @@
 import type { Language } from '../../types.js';
 import type { Configuration } from '../configuration.js';
 import { english } from './en/configuration.js';
+import { korean } from './ko/configuration.js';
 
 const CONFIGURATIONS: Partial<Record<Language, Configuration>> = {
   en: english,
+  ko: korean,
 };
 
 export function configurationFor(language: Language | undefined): Configuration {
