@@ -6,7 +6,7 @@ import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
 import { countParser } from '../../rules/count.js';
-import { dateParser } from '../../rules/date.js';
+import { koreanDateParser } from './date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
 import { reportParser } from '../../rules/report.js';
@@ -30,7 +30,7 @@ export const korean: Configuration = {
   locale: 'ko',
   readers: koreanReaders,
   actor: actorParser,
-  date: dateParser,
+  date: koreanDateParser,
   report: reportParser,
   claims: [timeParser, distanceParser, apogeeParser, countParser, classParser, koreanNameParser, koreanSiteParser, koreanLandingParser, eezParser, bearingParser],
 };

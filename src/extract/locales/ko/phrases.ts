@@ -24,6 +24,7 @@ interface ReaderTable {
   offsetAfter: string;
   siteFromAfter: string;
   seaLandingAfter: string;
+  statementSubjectBefore: string;
 }
 
 export interface KoreanReaderPhrases {
@@ -48,6 +49,7 @@ export interface KoreanReaderPhrases {
   offsetAfter: RegExp;
   siteFromAfter: RegExp;
   seaLandingAfter: RegExp;
+  statementSubjectBefore: RegExp;
 }
 
 let cached: KoreanReaderPhrases | null = null;
@@ -78,6 +80,7 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     offsetAfter: re(t.offsetAfter),
     siteFromAfter: re(t.siteFromAfter),
     seaLandingAfter: re(t.seaLandingAfter),
+    statementSubjectBefore: re(t.statementSubjectBefore),
   };
   return cached;
 }
