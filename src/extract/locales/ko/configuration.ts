@@ -5,7 +5,7 @@ import type { Configuration, Readers } from '../../configuration.js';
 import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
-import { countParser } from '../../rules/count.js';
+import { koreanCountParser } from './count.js';
 import { koreanDateParser } from './date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
@@ -32,5 +32,5 @@ export const korean: Configuration = {
   actor: actorParser,
   date: koreanDateParser,
   report: reportParser,
-  claims: [timeParser, distanceParser, apogeeParser, countParser, classParser, koreanNameParser, koreanSiteParser, koreanLandingParser, eezParser, bearingParser],
+  claims: [timeParser, distanceParser, apogeeParser, koreanCountParser, classParser, koreanNameParser, koreanSiteParser, koreanLandingParser, eezParser, bearingParser],
 };

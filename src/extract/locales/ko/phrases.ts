@@ -25,6 +25,7 @@ interface ReaderTable {
   siteFromAfter: string;
   seaLandingAfter: string;
   statementSubjectBefore: string;
+  statementAfterDate: string;
 }
 
 export interface KoreanReaderPhrases {
@@ -50,6 +51,7 @@ export interface KoreanReaderPhrases {
   siteFromAfter: RegExp;
   seaLandingAfter: RegExp;
   statementSubjectBefore: RegExp;
+  statementAfterDate: RegExp;
 }
 
 let cached: KoreanReaderPhrases | null = null;
@@ -81,6 +83,7 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     siteFromAfter: re(t.siteFromAfter),
     seaLandingAfter: re(t.seaLandingAfter),
     statementSubjectBefore: re(t.statementSubjectBefore),
+    statementAfterDate: re(t.statementAfterDate),
   };
   return cached;
 }
