@@ -4,12 +4,14 @@ import type { Language } from '../../types.js';
 import type { Configuration } from '../configuration.js';
 import { english } from './en/configuration.js';
 import { japanese } from './ja/configuration.js';
+import { korean } from './ko/configuration.js';
 
-const CONFIGURATIONS: Partial<Record<Language, Configuration>> = {
+const CONFIGURATIONS: Record<Language, Configuration> = {
   en: english,
+  ko: korean,
   ja: japanese,
 };
 
 export function configurationFor(language: Language | undefined): Configuration {
-  return (language && CONFIGURATIONS[language]) || english;
+  return language ? CONFIGURATIONS[language] : english;
 }

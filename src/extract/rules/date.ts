@@ -27,7 +27,9 @@ export interface DateCandidate {
 
 // Rank steps: a later launch sentence, a kind of date, a statement's date.
 const SENTENCE_STEP = 10;
-const SPOKEN_PENALTY = 1000;
+export const SPOKEN_PENALTY = 1000;
+/** The rank of an explicit date in the opening launch sentences that is a plausible launch day. */
+export const OPENING_EXPLICIT_RANK = -1;
 const EARLIER_DAY_PENALTY = 5;
 const KIND_RANK: Record<DateMention['kind'], number> = { explicit: 0, weekday: 1, relative: 2 };
 
@@ -131,7 +133,7 @@ const openingExplicitDateFirst: Refiner<DateCandidate> = {
       const i = dating.indexOf(c.unit);
       const d = c.mention;
       const plausible = d.kind === 'explicit' && d.date !== null && (!reference || (daysBetween(d.date, reference) <= PLAUSIBLE_LAUNCH_DAYS_BEFORE && daysBetween(d.date, reference) >= -PLAUSIBLE_LAUNCH_DAYS_AFTER));
-      if (plausible && i < OPENING_LAUNCH_SENTENCES && c.rank < SPOKEN_PENALTY) c.rank = -1;
+      if (plausible && i < OPENING_LAUNCH_SENTENCES && c.rank < SPOKEN_PENALTY) c.rank = OPENING_EXPLICIT_RANK;
     }
     return candidates;
   },

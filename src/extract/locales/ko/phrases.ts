@@ -1,0 +1,89 @@
+// The "readers" section of data/locales/ko/phrases.json compiled: the words the Korean readers of dates, clock
+// times, counts and lengths look for.
+import { readDataJson } from '../../../paths.js';
+
+interface ReaderTable {
+  dayBefore: string[];
+  sameDay: string[];
+  durationAfterDay: string;
+  clockPeriods: Record<string, 'am' | 'pm' | 'noon'>;
+  clockWords: Record<string, number>;
+  notLaunchTimeAfter: string;
+  launchAfter: string;
+  countNumerals: Record<string, number>;
+  countSeveral: Record<string, number>;
+  countAfterNotMissile: string;
+  countHedgeAfter: string;
+  lengthUnit: string;
+  capabilityCue: string;
+  apogeeCue: string;
+  distanceCue: string;
+  offsetBefore: string;
+  distanceAfter: string;
+  apogeeAfter: string;
+  offsetAfter: string;
+  siteFromAfter: string;
+  seaLandingAfter: string;
+  statementSubjectBefore: string;
+  statementAfterDate: string;
+}
+
+export interface KoreanReaderPhrases {
+  dayBefore: string;
+  sameDay: string;
+  durationAfterDay: RegExp;
+  clockPeriods: ReadonlyMap<string, 'am' | 'pm' | 'noon'>;
+  clockWords: ReadonlyMap<string, number>;
+  notLaunchTimeAfter: RegExp;
+  launchAfter: RegExp;
+  countNumerals: ReadonlyMap<string, number>;
+  countSeveral: ReadonlyMap<string, number>;
+  countAfterNotMissile: RegExp;
+  countHedgeAfter: RegExp;
+  lengthUnit: string;
+  capabilityCue: RegExp;
+  apogeeCue: RegExp;
+  distanceCue: RegExp;
+  offsetBefore: RegExp;
+  distanceAfter: RegExp;
+  apogeeAfter: RegExp;
+  offsetAfter: RegExp;
+  siteFromAfter: RegExp;
+  seaLandingAfter: RegExp;
+  statementSubjectBefore: RegExp;
+  statementAfterDate: RegExp;
+}
+
+let cached: KoreanReaderPhrases | null = null;
+
+export function koreanReaderPhrases(): KoreanReaderPhrases {
+  if (cached) return cached;
+  const t = readDataJson<{ readers: ReaderTable }>('locales/ko/phrases.json').readers;
+  const re = (s: string): RegExp => new RegExp(s);
+  cached = {
+    dayBefore: t.dayBefore.join('|'),
+    sameDay: t.sameDay.join('|'),
+    durationAfterDay: re(t.durationAfterDay),
+    clockPeriods: new Map(Object.entries(t.clockPeriods)),
+    clockWords: new Map(Object.entries(t.clockWords)),
+    notLaunchTimeAfter: re(t.notLaunchTimeAfter),
+    launchAfter: re(t.launchAfter),
+    countNumerals: new Map(Object.entries(t.countNumerals)),
+    countSeveral: new Map(Object.entries(t.countSeveral)),
+    countAfterNotMissile: re(t.countAfterNotMissile),
+    countHedgeAfter: re(t.countHedgeAfter),
+    lengthUnit: t.lengthUnit,
+    capabilityCue: re(t.capabilityCue),
+    apogeeCue: new RegExp(t.apogeeCue, 'g'),
+    distanceCue: new RegExp(t.distanceCue, 'g'),
+    offsetBefore: re(t.offsetBefore),
+    distanceAfter: re(t.distanceAfter),
+    apogeeAfter: re(t.apogeeAfter),
+    offsetAfter: re(t.offsetAfter),
+    siteFromAfter: re(t.siteFromAfter),
+    seaLandingAfter: re(t.seaLandingAfter),
+    statementSubjectBefore: re(t.statementSubjectBefore),
+    statementAfterDate: re(t.statementAfterDate),
+  };
+  return cached;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { extract, fieldValue } from '../../../helpers/article.js';
+
+// Whole Korean reports through ingest, clean and the Korean configuration. Every report below is made up.
+
+const PUB = '2024-05-10';
+const report = (title: string, ...paragraphs: string[]) => extract({ title, text: paragraphs.join('\n\n'), published: PUB });
+
+describe('Korean launch reports', () => {
+  const { article, ex } = report(
+    '북한, 동해상으로 단거리 탄도미사일 2발 발사',
+    '북한이 10일 오전 6시 12분쯤 평양 순안 일대에서 동해상으로 단거리 탄도미사일 2발을 발사했다고 합동참모본부가 밝혔다.',
+    '합참에 따르면 미사일은 약 420㎞를 비행했으며 정점고도는 50여㎞로 분석됐다. 미사일은 일본 배타적경제수역(EEZ) 밖에 떨어진 것으로 추정된다.',
+    '북한이 탄도미사일을 쏜 것은 지난달 22일 이후 18일 만이다.',
+  );
+  it('is read as Korean and as a launch report by North Korea', () => {
+    expect(article.language).toBe('ko');
+    expect(ex.isLaunchReport).toBe(true);
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('reads date, time, count, class, site, landing, lengths and EEZ', () => {
+    expect(fieldValue(ex, 'date_local')).toBe('2024-05-10');
+    expect(fieldValue(ex, 'time_local')).toBe('06:12');
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+    expect(fieldValue(ex, 'count_exact')).toBe(true);
+    expect(fieldValue(ex, 'class')).toBe('SRBM');
+    expect(fieldValue(ex, 'site')).toBe('sunan');
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+    expect(fieldValue(ex, 'distance_km')).toBe(420);
+    expect(fieldValue(ex, 'apogee_km')).toBe(50);
+    expect(fieldValue(ex, 'eez')).toBe('outside');
+  });
+
+  it('a background launch named first does not date the news ("지난 N일 … 후 일주일 만")', () => {
+    const { ex: e } = report(
+      '북한, 서해상으로 순항미사일 발사',
+      '지난 3일 방사포를 쏜 후 일주일 만',
+      '북한이 9일 서해상으로 순항미사일 여러 발을 발사했다.',
+    );
+    expect(fieldValue(e, 'date_local')).toBe('2024-05-09');
+    expect(fieldValue(e, 'landing')).toBe('yellow-sea');
+    expect(fieldValue(e, 'class')).toBe('cruise');
+    expect(fieldValue(e, 'count_min')).toBe(2);
+    expect(fieldValue(e, 'count_exact')).toBe(false);
+  });
+
+  it('a state-media account dates the launch by 전날, not by the day it was reported', () => {
+    const { ex: e } = report(
+      '북한 "신형 중거리 미사일 시험발사 성공"',
+      '조선중앙통신은 10일 국방과학원이 신형 중거리 탄도미사일 화성-12형을 전날 시험발사했다고 보도했다.',
+    );
+    expect(fieldValue(e, 'date_local')).toBe('2024-05-09');
+    expect(fieldValue(e, 'name')).toBe('Hwasong-12');
+    expect(fieldValue(e, 'class')).toBe('IRBM');
+  });
+
+  it('a bare noun is one missile, not exactly one', () => {
+    const { ex: e } = report('북한, 탄도미사일 발사', '북한이 10일 오후 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.');
+    expect(fieldValue(e, 'count_min')).toBe(1);
+    expect(fieldValue(e, 'count_exact')).toBe(false);
+    expect(fieldValue(e, 'class')).toBe('ballistic');
+  });
+});
+
+describe('Korean reports that are not launch reports', () => {
+  it('signs of launch preparations', () => {
+    const { ex } = report('북한, 탄도미사일 발사 준비 정황 포착', '군 당국은 북한이 동창리 일대에서 장거리 로켓 발사를 준비하는 정황을 포착했다고 10일 밝혔다.');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a launch announced for later', () => {
+    const { ex } = report('북한, 위성 발사 예고', '북한은 오는 20일부터 25일 사이에 정찰위성을 발사하겠다고 일본 해상보안청에 통보했다.');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a year-long tally', () => {
+    const { ex } = report('올해 북한 미사일 통계', '북한이 올해 총 40발의 탄도미사일을 시험발사한 것으로 집계됐다.');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a missile-defence drill on the day of a launch', () => {
+    const { ex } = report('한미, 미사일 방어훈련 실시', '한미 해군은 10일 동해에서 연합 미사일 방어훈련을 실시했다고 밝혔다. 훈련에는 이지스 구축함이 참가했다.');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+});
