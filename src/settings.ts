@@ -157,3 +157,12 @@ export const DISTANCE_SPREAD = 0.1;
 export const PATH_STEP_KM = 50;
 /** The impact sector's arc is drawn with one step per this many degrees. */
 export const SECTOR_STEP_DEG = 5;
+
+// ---- knowledge: generated spellings ----------------------------------------------------------------------------
+
+/**
+ * A Latin letter run of a designation is romanised Korean (and gets its eo/o/u, k/g, p/b, ch/j variants) only when
+ * it is at least this long: "Hwasong", "Pukguksong" and "Musudan" are words, while "KN", "DF", "K" or "JL" are
+ * codes whose letters must match as written ("G-4" is not "K-4").
+ */
+export const ROMANISED_WORD_MIN_LETTERS = 4;
