@@ -32,6 +32,7 @@ interface PhraseTable {
   offsetBefore: string[];
   landingTimeWords: string[];
   numberWords: Record<string, number>;
+  ordinalCounts: Record<string, number>;
   pluralQuantifiers: string[];
   countAtLeast: string[];
   countAbout: string[];
@@ -71,6 +72,8 @@ export interface Phrases {
   landingTime: RegExp;
   numberWords: Map<string, number>;
   numberWordSource: string;
+  /** "a second missile": ordinal words and the fewest missiles they imply. */
+  ordinals: Map<string, number>;
   plural: string[];
   atLeast: string[];
   about: string[];
@@ -136,6 +139,7 @@ export function phrases(locale: Locale = 'en'): Phrases {
     landingTime: words(t.landingTimeWords),
     numberWords: new Map(Object.entries(t.numberWords).map(([k, v]) => [k.toLowerCase(), v])),
     numberWordSource: numberKeys.map((k) => k.replace(/ /g, '\\s+')).join('|'),
+    ordinals: new Map(Object.entries(t.ordinalCounts ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     plural: t.pluralQuantifiers,
     atLeast: t.countAtLeast,
     about: t.countAbout,
