@@ -166,3 +166,6 @@ export const SECTOR_STEP_DEG = 5;
  * codes whose letters must match as written ("G-4" is not "K-4").
  */
 export const ROMANISED_WORD_MIN_LETTERS = 4;
+
+/** How far before a class phrase a denial or a doubt is looked for ("not consistent with an …"): a short clause. */
+export const CLASS_BEFORE_CHARS = 70;
