@@ -6,7 +6,7 @@ import { readDataJson } from '../paths.js';
 /** The named patterns every locale's phrase table provides to the rules (see "rulePatterns" in the data). */
 export const RULE_PATTERN_NAMES = [
   'pluralMissileTests', 'stateMediaByline', 'launchWordForTime', 'pluralMissileNoun', 'fromBeforeSite', 'landedInland',
-  'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
+  'seaNotLandingBefore', 'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
   'labelledImpactBefore', 'motionBeforeSea', 'notPlaceAfter', 'placePrepositionBefore', 'placeAreaAfter',
   'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'classModifiesNounAfter',
