@@ -170,3 +170,15 @@ export const LEAD_MIN_CHARS_CJK = 15;
  * same moment rounded: the precise time is the launch time.
  */
 export const ROUND_HOUR_SAME_LAUNCH_MINUTES = 30;
+
+// ---- knowledge: generated spellings ----------------------------------------------------------------------------
+
+/**
+ * A Latin letter run of a designation is romanised Korean (and gets its eo/o/u, k/g, p/b, ch/j variants) only when
+ * it is at least this long: "Hwasong", "Pukguksong" and "Musudan" are words, while "KN", "DF", "K" or "JL" are
+ * codes whose letters must match as written ("G-4" is not "K-4").
+ */
+export const ROMANISED_WORD_MIN_LETTERS = 4;
+
+/** How far before a class phrase a denial or a doubt is looked for ("not consistent with an …"): a short clause. */
+export const CLASS_BEFORE_CHARS = 70;

@@ -203,7 +203,6 @@ describe('Korean and Japanese forms in the knowledge tables', () => {
       ['대포동 2호', 'Taepodong-2'],
       ['テポドン1号', 'Taepodong-1'],
       ['은하-3호', 'Unha-3'],
-      ['광명성-4호', 'Kwangmyongsong'],
       ['천리마-1형', 'Chollima-1'],
       ['불화살-3-31', 'Pulhwasal-3-31'],
       ['サルマト', 'Sarmat'],

@@ -33,6 +33,10 @@ export function findCounts(sentence: string, names: readonly { start: number; en
   const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i');
   const pluralRe = new RegExp(String.raw`\b(${plural})\s+${p.countModifier}{0,5}$`, 'i');
   const out: CountMention[] = [];
+  // A designation between a number and its noun reads as a modifier ("two Musudan intermediate-range missiles"):
+  // the look-back sees blanks where names are, so positions still index the sentence.
+  const masked = names.reduce((s, n) => s.slice(0, n.start) + ' '.repeat(n.end - n.start) + s.slice(n.end), sentence);
+  const ordinalRe = p.ordinals.size ? new RegExp(String.raw`\b(?:a|the)\s+(${[...p.ordinals.keys()].join('|')})\s+${p.countModifier}{0,5}$`, 'i') : null;
   const nouns = [...sentence.matchAll(p.countNoun)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
@@ -43,7 +47,7 @@ export function findCounts(sentence: string, names: readonly { start: number; en
   for (const m of nouns.map((x) => Object.assign([x.text], { index: x.start }))) {
     const nounStart = m.index ?? 0;
     const nounEnd = nounStart + m[0].length;
-    const before = sentence.slice(Math.max(0, nounStart - 80), nounStart);
+    const before = masked.slice(Math.max(0, nounStart - 80), nounStart);
     // The firing verb must be in the same clause: "launched three satellites, a programme that … ballistic
     // missiles" does not count missiles.
     const window = sentence.slice(Math.max(0, nounStart - 100), nounStart);
@@ -51,6 +55,13 @@ export function findCounts(sentence: string, names: readonly { start: number; en
     const after = sentence.slice(nounEnd, nounEnd + 40);
     const fired = p.countFiring.test(clauseBefore) || /^\s*(?:(?:were|was|had been|have been|being)\s+)?(?:\w+\s+)?(?:fired|launched|test-fired)\b/i.test(after);
     if (!fired) continue;
+    // "test-fired a second Musudan missile": at least two were fired.
+    const ordinal = ordinalRe?.exec(before);
+    if (ordinal) {
+      const start = nounStart - before.length + ordinal.index;
+      out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: p.ordinals.get(ordinal[1].toLowerCase()) ?? 2, exact: false, numeric: true });
+      continue;
+    }
     const n = before.match(numbered);
     if (n) {
       const word = n[2].toLowerCase().replace(/\s+/g, ' ');

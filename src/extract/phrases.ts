@@ -6,10 +6,11 @@ import { readDataJson } from '../paths.js';
 /** The named patterns every locale's phrase table provides to the rules (see "rulePatterns" in the data). */
 export const RULE_PATTERN_NAMES = [
   'pluralMissileTests', 'stateMediaByline', 'launchWordForTime', 'pluralMissileNoun', 'fromBeforeSite', 'landedInland',
-  'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
+  'seaNotLandingBefore', 'seaNotLandingAfter', 'coastWord', 'ofJapanAfter', 'fromJustBefore', 'reachTargetsBefore', 'motionSurface',
   'labelledImpactBefore', 'motionBeforeSea', 'notPlaceAfter', 'placePrepositionBefore', 'placeAreaAfter',
   'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
+  'classModifiesNounAfter', 'classDeniedBefore',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 
@@ -32,6 +33,7 @@ interface PhraseTable {
   offsetBefore: string[];
   landingTimeWords: string[];
   numberWords: Record<string, number>;
+  ordinalCounts: Record<string, number>;
   pluralQuantifiers: string[];
   countAtLeast: string[];
   countAbout: string[];
@@ -72,6 +74,8 @@ export interface Phrases {
   landingTime: RegExp;
   numberWords: Map<string, number>;
   numberWordSource: string;
+  /** "a second missile": ordinal words and the fewest missiles they imply. */
+  ordinals: Map<string, number>;
   plural: string[];
   atLeast: string[];
   about: string[];
@@ -156,6 +160,7 @@ export function phrases(locale: Locale = 'en'): Phrases {
     landingTime: words(t.landingTimeWords),
     numberWords: new Map(Object.entries(t.numberWords).map(([k, v]) => [k.toLowerCase(), v])),
     numberWordSource: numberKeys.map((k) => k.replace(/ /g, '\\s+')).join('|'),
+    ordinals: new Map(Object.entries(t.ordinalCounts ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     plural: t.pluralQuantifiers,
     atLeast: t.countAtLeast,
     about: t.countAbout,

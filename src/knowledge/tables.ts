@@ -4,8 +4,10 @@
 import { readDataJson } from '../paths.js';
 import type { Span } from '../types.js';
 import { patternRules, ruleProblems, type Rule, aliasSource } from './matcher.js';
+import { romanisedSource } from './romanisation.js';
 
-export const MISSILE_CLASSES = ['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'cruise', 'MLRS', 'SLV', 'HGV', 'ballistic'] as const;
+// "interceptor": a missile that shoots down missiles (L-SAM, Arrow 3); class phrases never give it, designations may.
+export const MISSILE_CLASSES = ['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'cruise', 'MLRS', 'SLV', 'HGV', 'ballistic', 'interceptor'] as const;
 export type MissileClass = (typeof MISSILE_CLASSES)[number];
 
 export const LANDINGS = ['sea-of-japan', 'yellow-sea', 'pacific-ocean', 'land'] as const;
@@ -213,13 +215,33 @@ function buildRules(raw: RawTables): RuleSets {
         return { source: aliasSource(text), weak, exact: null, entry: s, where: `sites.json: ${s.key} alias ${i + 1} "${text}"` };
       }),
     ),
-    missiles: raw.missiles.flatMap((m) => patternRules(m.patterns ?? [], m, `missiles.json: ${m.name}`)),
+    missiles: raw.missiles.flatMap((m) => [...patternRules(m.patterns ?? [], m, `missiles.json: ${m.name}`), ...romanisedRules(m)]),
     classes: raw.classes.flatMap((c) => patternRules(c.patterns ?? [], c, `classes.json: ${c.class}`, c.weak === true)),
     agencies: raw.agencies.flatMap((a) => patternRules(a.patterns ?? [], a, `agencies.json: ${a.key}`)),
     actors: raw.actors.flatMap((a) => patternRules(a.patterns ?? [], a, `actors.json: ${a.actor}`)),
     seas: raw.seas.flatMap((s) => patternRules(s.patterns ?? [], s, `seas.json: ${s.landing}`)),
     eez: raw.eez.flatMap((e) => patternRules(e.patterns ?? [], e, `seas.json: eez ${e.value}`)),
   };
+}
+
+/**
+ * The designation's romanisation variants (see romanisation.ts) as one more rule of its row. The rule is as weak as
+ * the row's own spelling of the name: strong when a strong pattern of the row matches the name as written, weak
+ * otherwise ("Scud" is weak: scuds are also boats); a name whose capitals matter gets no variants.
+ */
+// Negative lookaheads closing a pattern (one level of nested groups allowed).
+const TRAILING_GUARD = /(?:\(\?![^()]*(?:\([^()]*\)[^()]*)*\))+$/;
+
+function romanisedRules(m: MissileEntry): Rule<MissileEntry>[] {
+  const source = romanisedSource(m.name);
+  if (!source) return [];
+  const own = patternRules(m.patterns ?? [], m, '').filter((r) => new RegExp(`^(?:${r.source})$`, 'iu').test(m.name));
+  if (own.some((r) => r.exact)) return [];
+  const weak = !own.some((r) => !r.weak);
+  // The row's guard after the name ("Musudan(?![- ]?ri)": not the Musudan-ri site) guards the variants too.
+  const guard = own.map((r) => TRAILING_GUARD.exec(r.source)?.[0]).find((g) => g !== undefined) ?? '';
+  const full = source + guard;
+  return [{ source: full, weak, exact: null, entry: m, where: `missiles.json: ${m.name} romanised spellings /${full}/` }];
 }
 
 const isOneOf = <V extends string>(values: readonly V[], v: unknown): v is V =>

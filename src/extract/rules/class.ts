@@ -2,13 +2,25 @@
 // Reads class phrases from data/classes.json in main launch sentences ("short-range ballistic missile", "an
 // intercontinental ballistic missile", "cruise missiles", "multiple rocket launcher", "space launch vehicle").
 // A stated range class beats a plain "ballistic"; suggestive (weak) phrases and hypersonic glide vehicles do not
-// decide; names never imply a class.
+// decide; names never imply a class. A class word that modifies another noun ("cruise missile submarine") or is
+// denied or in doubt ("not an ICBM", "whether it is a ballistic missile") states nothing.
 import { findClassPhrases } from '../../knowledge/index.js';
-import { BASE_CONFIDENCE } from '../../settings.js';
+import { BASE_CONFIDENCE, CLASS_BEFORE_CHARS } from '../../settings.js';
+import type { ArticleContext } from '../context.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 
 // Classes that say nothing about range.
 const RANGELESS = new Set(['ballistic', 'HGV']);
+
+/**
+ * The phrase states this missile's class: it is not a modifier of another noun ("a cruise missile submarine", "its
+ * ballistic missile program"), and it is not denied or in doubt ("not consistent with an ICBM", "whether it was a
+ * ballistic missile").
+ */
+function stated(ctx: ArticleContext, text: string, c: { start: number; end: number }): boolean {
+  const r = ctx.phrases.rule;
+  return !r.classModifiesNounAfter.test(text.slice(c.end)) && !r.classDeniedBefore.test(text.slice(Math.max(0, c.start - CLASS_BEFORE_CHARS), c.start));
+}
 
 export const classRule: Rule<ClaimCandidate> = {
   name: 'class-phrase',
@@ -16,7 +28,7 @@ export const classRule: Rule<ClaimCandidate> = {
   scope: mainUnits,
   find: (u, ctx) =>
     findClassPhrases(u.text, ctx.locale)
-      .filter((c) => inMain(u, c.start) && !c.weak)
+      .filter((c) => inMain(u, c.start) && !c.weak && stated(ctx, u.text, c))
       .map((c) => ({ unit: u, field: 'class', value: c.class, span: { start: c.start, end: c.end }, parser: 'class-phrase', confidence: BASE_CONFIDENCE.classSpecific })),
 };
 

@@ -1,10 +1,11 @@
 // Count rule: how many missiles were fired, and whether the figure is exact.
 // Reads counts before a missile noun or designation in main launch sentences, in the same clause as a verb of
 // firing: "fired two ballistic missiles", "at least three", "more than 10" (11, not exact), "two or three" (2, not
-// exact), "an ICBM and two SRBMs" (3), "a Minuteman III" (1), "missiles" (2, not exact). The body's first count
-// goes first (the headline's only when the body has none); a bare plural gives way to a later figure ("fired
-// missiles … two of them"); a figure is not exact when another statement of it hedges it ("two" in the headline,
-// "at least two" below). With no count words, the first launch sentence speaks of one missile ("the Agni-V", "the
+// exact), "an ICBM and two SRBMs" (3), "a Minuteman III" (1), "missiles" (2, not exact), "a second missile" (2,
+// not exact). The body's first count goes first (the headline's only when the body has none), unless the headline
+// or the lede states a larger unhedged figure (statements differ: the text commits to the largest unhedged one); a bare
+// plural gives way to a later figure ("fired missiles … two of them"); a figure is not exact when another
+// statement of it hedges it ("two" in the headline, "at least two" below). With no count words, the first launch sentence speaks of one missile ("the Agni-V", "the
 // test") or of several ("missile tests on Saturday and Sunday").
 import { findMissiles } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE } from '../../settings.js';
@@ -36,6 +37,13 @@ const committedCount: Refiner<ClaimCandidate> = {
     const numeric = (c: ClaimCandidate): boolean => c.traits?.numeric === true;
     let primary = counts.find((c) => c.unit.part === 'text') ?? counts[0];
     if (primary && !numeric(primary)) primary = counts.find((c) => numeric(c) && Number(c.value) >= 2) ?? primary;
+    // When statements differ, the text commits to the largest unhedged figure ("about 10" by Seoul, "12" by the
+    // launcher's media → 12; "a missile" in the lede, "two missiles" below → 2).
+    // Only the headline and the lede are weighed so: later sentences also count responses and earlier salvos.
+    const lede = mainUnits(ctx).find((u) => u.part === 'text' && u.launch);
+    const unhedged = counts.filter((c) => numeric(c) && c.traits?.exact === true && (c.unit.part === 'title' || c.unit === lede));
+    const largest = unhedged.reduce<ClaimCandidate | undefined>((a, b) => (!a || Number(b.value) > Number(a.value) ? b : a), undefined);
+    if (primary && largest && Number(largest.value) > Number(primary.value)) primary = largest;
     if (primary) {
       const p = primary;
       const exact = p.traits?.exact === true && !counts.some((c) => numeric(c) && c.value === p.value && c.traits?.exact !== true);

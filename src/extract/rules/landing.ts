@@ -3,7 +3,9 @@
 // seas of data/seas.json where a preposition of motion or place leads to them ("into the East Sea", "toward the Sea
 // of Japan", "landed in the Pacific", "Impact: East Sea"). Not the coast a missile left from ("from the east
 // coast"), not "the Asia-Pacific" or "Indo-Pacific Command", not reach ("remote targets in the Pacific"), and not
-// "off the east coast of Japan" (that is the Pacific). The first sentence that states one wins.
+// "off the east coast of Japan" (that is the Pacific), not waters it flew over ("flew 4,000 km over the Pacific")
+// or was fired from ("took place in the waters off Sinpo"). A test range, a training ground, an air base or a
+// struck city is a landing on land. The first sentence that states one wins.
 import { findSeas, type SeaMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
@@ -21,6 +23,7 @@ function landingContext(ctx: ArticleContext, text: string, s: SeaMatch): boolean
   const after = text.slice(s.end, s.end + SEA_AFTER_CHARS);
   if (HYPHEN_END.test(before) || HYPHEN_START.test(after)) return false;
   if (r.seaNotLandingAfter.test(after)) return false;
+  if (r.seaNotLandingBefore.test(text.slice(0, s.start))) return false;
   if (r.coastWord.test(s.surface) && r.ofJapanAfter.test(after)) return false;
   if (r.fromJustBefore.test(before)) return false;
   if (r.reachTargetsBefore.test(before)) return false;

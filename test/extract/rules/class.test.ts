@@ -16,3 +16,25 @@ describe('rule 26: labelled lines, economic zones, flights, satellite rockets, U
     expect(fieldValue(ex, 'class')).toBe('SLV');
   });
 });
+
+describe('class: what the phrase states', () => {
+  const cls = (paragraphs: string[]) => fieldValue(run('Launch reported', paragraphs, FRI), 'class');
+
+  it('a class word modifying another noun states nothing ("a cruise missile submarine", "its ICBM program")', () => {
+    expect(cls(['The navy fired a missile from a cruise missile submarine on Friday.'])).toBeNull();
+    expect(cls(['North Korea fired a missile on Friday, the latest step in its ICBM program.'])).toBeNull();
+  });
+
+  it('a denied class states nothing, the stated one wins', () => {
+    expect(cls(['North Korea fired a ballistic missile on Friday; officials said its flight was not consistent with an ICBM.'])).toBe('ballistic');
+    expect(cls(['North Korea launched a missile on Friday that was not an intercontinental ballistic missile, Tokyo said.'])).toBeNull();
+  });
+
+  it('a class in doubt states nothing ("whether it was a ballistic missile")', () => {
+    expect(cls(['North Korea fired a projectile on Friday; the military is studying whether it was a ballistic missile.'])).toBeNull();
+  });
+
+  it('"launched a <name> satellite" is a space launch', () => {
+    expect(cls(['Iran launched a Nahid-3 research satellite on Friday, state media said.'])).toBe('SLV');
+  });
+});

@@ -91,3 +91,36 @@ describe('rule 24: counts joined, ranged and sized; dates by day of month; US zo
     expect(fieldValue(ex, 'count_exact')).toBe(false);
   });
 });
+
+describe('counts: differing statements and ordinals', () => {
+  const counts = (title: string, paragraphs: string[]) => {
+    const ex = run(title, paragraphs, FRI);
+    return { min: fieldValue(ex, 'count_min'), exact: fieldValue(ex, 'count_exact') };
+  };
+
+  it('"a second <missile>" means at least two', () => {
+    expect(counts('Second launch in a day', ['Officials said the North launched a second Hwasong-12 missile on Friday after the first one broke up.'])).toEqual({ min: 2, exact: false });
+  });
+
+  it('a designation between the number and the noun is a modifier ("Three Hwasong-11 short-range missiles were launched")', () => {
+    expect(counts('Missiles fired', ['Three Hwasong-11 short-range ballistic missiles were launched on Friday from near Kaechon, the JCS said.'])).toEqual({ min: 3, exact: true });
+  });
+
+  it('the lede says "about 8", the headline "10": the largest unhedged figure', () => {
+    expect(counts('North says it fired 10 rockets from launchers', ['Seoul said on Friday it had detected about 8 short-range missiles fired toward the East Sea.'])).toEqual({ min: 10, exact: true });
+  });
+
+  it('a later sentence about a response salvo does not raise the count', () => {
+    expect(
+      counts('North Korea fires a missile', [
+        'North Korea fired a short-range ballistic missile on Friday, the JCS said.',
+        'The JCS said the missile flew 400 km.',
+        'In response, the South fired four missiles of its own into the sea.',
+      ]),
+    ).toEqual({ min: 1, exact: true });
+  });
+
+  it('"rounds" and rocket launchers count at a firing verb', () => {
+    expect(counts('Rocket drill', ['The army fired six rounds from its multiple rocket launchers on Friday.'])).toEqual({ min: 6, exact: true });
+  });
+});

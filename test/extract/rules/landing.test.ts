@@ -57,3 +57,34 @@ describe('rule 27: landings on land', () => {
     expect(fieldValue(ex, 'landing')).toBe('land');
   });
 });
+
+describe('landing: where it came down, not where it flew or started', () => {
+  const landing = (paragraphs: string[]) => fieldValue(extract({ title: 'Launch reported', text: paragraphs.join('\n\n'), published: '2025-05-09', url: null }).ex, 'landing');
+
+  it('a test range, a training ground, an air base or a struck city is land', () => {
+    expect(landing(['The Air Force launched a Minuteman III on Friday; its test warhead flew 6,000 km before reaching the test range at Kwajalein.'])).toBe('land');
+    expect(landing(['The army fired two rockets on Friday that landed on a training ground near the border, officials said.'])).toBe('land');
+    expect(landing(['The missile fired on Friday struck the port city of Odesa, officials said.'])).toBe('land');
+  });
+  it('the waters a missile flew over are not where it came down', () => {
+    expect(landing(['The missile fired on Friday flew 4,000 km over the Pacific, the Pentagon said.'])).toBeNull();
+  });
+  it('the waters an SLBM was fired from are not where it came down', () => {
+    expect(landing(['The launch took place on Friday in the waters off Sinpo of the East Sea, state media said.'])).toBeNull();
+  });
+  it('"hit the targeted open waters of the East Sea" is the East Sea', () => {
+    expect(landing(['The missiles fired on Friday hit the targeted open waters of the East Sea, state media said.'])).toBe('sea-of-japan');
+  });
+});
+
+describe('eez: negated and bounded statements', () => {
+  const eez = (sentence: string) => fieldValue(extract({ title: 'Launch reported', text: sentence, published: '2025-05-09', url: null }).ex, 'eez');
+  it('"none of them entered Japan\'s EEZ" and "beyond the limits of" are outside', () => {
+    expect(eez('North Korea fired three missiles on Friday; Tokyo said none of them entered Japan\'s exclusive economic zone.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that came down beyond the limits of Japan\'s EEZ, Tokyo said.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that was probably not in Japan\'s EEZ, Tokyo said.')).toBe('outside');
+  });
+  it('"Japan\'s maritime economic zone" is the EEZ', () => {
+    expect(eez('North Korea fired a missile on Friday that landed in Japan\'s maritime economic zone.')).toBe('inside');
+  });
+});
