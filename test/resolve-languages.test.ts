@@ -1,96 +1,17 @@
 // Reports of one launch in Korean, Japanese and English make one event, and one news organisation's reports in
-// two languages (Yonhap in Korean and in English) count as one source. The three reports are our own short
-// texts in test/fixtures/languages, read through the real ingest and clean stages; their extractions are built
-// here by hand from the values each text states (normalized, in English), so the grouping is tested apart from
-// the extraction rules.
+// two languages (Yonhap in Korean and in English) count as one source. The three reports and their hand-made
+// extractions are in helpers/languages.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanDocument } from '../src/clean/index.js';
-import { documentFromText } from '../src/ingest/index.js';
 import { computeFields, EventResolver, type Report } from '../src/resolve/index.js';
 import { organisationOf } from '../src/resolve/outlets.js';
-import type { Article, Claim, Extraction, FieldName, FieldValue } from '../src/types.js';
+import type { Claim } from '../src/types.js';
 import { ROOT } from './helpers/cli.js';
-
-const DIR = join(ROOT, 'test/fixtures/languages');
-
-function article(file: string, published: string): Article {
-  const doc = documentFromText(readFileSync(join(DIR, file), 'utf8'), file);
-  return cleanDocument({ ...doc, published: { date: published, instant: null, via: 'record' } });
-}
-
-/** A claim quoting `surface` from the article's body sentence that holds it. */
-function claim(a: Article, field: FieldName, value: FieldValue, surface: string, attribution: string | null): Claim {
-  const at = a.text.indexOf(surface);
-  if (at < 0) throw new Error(`${a.origin}: "${surface}" is not in the text`);
-  const sentence = a.sentences.find((s) => s.start <= at && at + surface.length <= s.end);
-  if (!sentence) throw new Error(`${a.origin}: "${surface}" crosses a sentence boundary`);
-  return {
-    field,
-    value,
-    surface,
-    evidence: { articleId: a.id, part: 'text', span: { start: at, end: at + surface.length }, sentenceSpan: sentence, sentence: a.text.slice(sentence.start, sentence.end) },
-    attribution,
-    saidBy: attribution,
-    confidence: 0.8,
-    parser: 'by-hand',
-    implied: false,
-  };
-}
-
-function extraction(a: Article, claims: Claim[]): Extraction {
-  const fields: Partial<Record<FieldName, Claim>> = {};
-  for (const c of claims) fields[c.field] ??= c;
-  return { articleId: a.id, isLaunchReport: true, reportConfidence: 0.9, actor: 'DPRK', claims, fields, weekday: 1 };
-}
-
-const DAY = '2034-07-10'; // a Monday
+import { DAY, threeLanguageReports } from './helpers/languages.js';
 
 describe('one launch reported in Korean, Japanese and English', () => {
-  const ko = article('ko-yonhap.txt', DAY);
-  const ja = article('ja-nhk.txt', DAY);
-  const en = article('en-wire.txt', DAY);
-  const reports: Report[] = [
-    {
-      extraction: extraction(ko, [
-        claim(ko, 'date_local', DAY, '10일', 'jcs'),
-        claim(ko, 'time_local', '07:20', '오전 7시 20분쯤', 'jcs'),
-        claim(ko, 'count_exact', true, '1발', 'jcs'),
-        claim(ko, 'count_min', 1, '1발', 'jcs'),
-        claim(ko, 'class', 'SRBM', '단거리탄도미사일', 'jcs'),
-        claim(ko, 'landing', 'sea-of-japan', '동해상', 'jcs'),
-        claim(ko, 'distance_km', 600, '약 600㎞', 'jcs'),
-      ]),
-      published: DAY,
-      source: 'yna.co.kr',
-    },
-    {
-      extraction: extraction(ja, [
-        claim(ja, 'date_local', DAY, '10日', 'jp-mod'),
-        claim(ja, 'time_local', '07:20', '午前7時20分ごろ', 'jp-mod'),
-        claim(ja, 'count_exact', true, '1発', 'jp-mod'),
-        claim(ja, 'count_min', 1, '1発', 'jp-mod'),
-        claim(ja, 'class', 'ballistic', '弾道ミサイル', 'jp-mod'),
-        claim(ja, 'distance_km', 600, '約600キロ', 'jp-mod'),
-        claim(ja, 'eez', 'outside', '排他的経済水域の外側', 'jp-mod'),
-      ]),
-      published: DAY,
-      source: 'www3.nhk.or.jp',
-    },
-    {
-      extraction: extraction(en, [
-        claim(en, 'date_local', DAY, 'on Monday', 'jcs'),
-        claim(en, 'class', 'SRBM', 'short-range ballistic missile', 'jcs'),
-        claim(en, 'landing', 'sea-of-japan', 'East Sea', 'jcs'),
-        claim(en, 'distance_km', 600, 'about 600 kilometers', 'jcs'),
-        claim(en, 'eez', 'outside', "outside Japan's exclusive economic zone", 'jcs'),
-      ]),
-      published: DAY,
-      source: 'en.yna.co.kr',
-    },
-  ];
-
+  const { ko, ja, en, reports } = threeLanguageReports();
   it('reads each report in its own language', () => {
     expect([ko.language, ja.language, en.language]).toEqual(['ko', 'ja', 'en']);
   });
