@@ -76,12 +76,8 @@ export interface Article {
   source: string | null;
   published: PublishedDate | null;
   title: string | null;
-  /**
-   * The language of the title and text: locale rules (sentences, boilerplate, extraction) are chosen by it.
-   * Clean always sets it; it is absent only on articles read back from a store that does not keep it yet
-   * (they were all English: read a missing value as 'en').
-   */
-  language?: Language;
+  /** The language of the title and text: locale rules (sentences, boilerplate, extraction) are chosen by it. */
+  language: Language;
   /** Clean body text (the title is not repeated here). Paragraphs are separated by "\n\n". */
   text: string;
   paragraphs: Span[];
@@ -271,6 +267,7 @@ export interface ArticleSummary {
   source: string | null;
   published: string | null;
   title: string | null;
+  language: Language;
   isLaunchReport: boolean;
   eventId: string | null;
   ingestedAt: string;
@@ -293,6 +290,8 @@ export interface EventSummary {
   landing: string | null;
   eez: string | null;
   reports: number;
+  /** The languages its reports are written in, in the order of LANGUAGES. */
+  languages: Language[];
   disputed: FieldName[];
   updatedAt: string;
 }
@@ -303,6 +302,8 @@ export interface ClaimView {
   articleId: string;
   outlet: string | null;
   title: string | null;
+  /** The language of the quoted sentence (its article's); the value beside it is normalized, in English. */
+  language: Language;
   part: 'title' | 'text';
   span: Span;
   sentence: string;

@@ -60,7 +60,7 @@ describe('salvo CLI end to end', () => {
     const r = run(['--db', db, 'events']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0].split(/\s{2,}/)).toEqual(['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports']);
+    expect(lines[0].split(/\s{2,}/)).toEqual(['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports', 'languages']);
     const rows = lines.slice(1).filter((l) => !l.startsWith('times are local')).map((l) => l.split(/\s{2,}/));
     expect(rows).toHaveLength(2);
     const [a, b] = rows;
@@ -70,6 +70,7 @@ describe('salvo CLI end to end', () => {
     expect(b.slice(1, 5)).toEqual(['2034-06-02', '04:35', 'hungnam', '2']);
     expect(b[6]).toBe('410 km');
     expect(b[9]).toBe('2');
+    expect([a[10], b[10]]).toEqual(['en', 'en']);
   });
 
   it('events --json parses and groups the right articles per event', () => {

@@ -12,6 +12,7 @@ import {
   type Extraction,
   type FieldName,
   type FieldValue,
+  type Language,
   type LaunchEvent,
 } from '../src/types.js';
 
@@ -41,6 +42,7 @@ export function makeArticle(n: number, over: Partial<Article> = {}): Article {
       { start: first + 2, end: text.length },
     ],
     removed: [{ text: 'Share this story', reason: 'share' }],
+    language: 'en',
     ...over,
   };
 }
@@ -117,6 +119,11 @@ export function makeEvent(id: string, articleIds: string[], over: Partial<Launch
 }
 
 // ---- helpers ---------------------------------------------------------------------------------------------
+
+/** An article of one paragraph and one sentence, in another language than makeArticle's. */
+function oneParagraph(n: number, title: string, text: string, language: Language): Article {
+  return makeArticle(n, { title, text, language, paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: text.length }] });
+}
 
 /** Write times one second apart, so ingest order is deterministic. */
 export function clock(start = Date.UTC(2024, 5, 1)): () => string {
@@ -220,7 +227,7 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.getEvent('ev-1')).toEqual(e1b);
         expect(await store.listEvents()).toEqual([e1b]);
         expect(await store.getEvent('ev-2')).toBeNull();
-        expect((await store.queryEvents({ limit: 10, offset: 0 })).events).toEqual([{ event: e1b, updatedAt: second }]);
+        expect((await store.queryEvents({ limit: 10, offset: 0 })).events).toEqual([{ event: e1b, updatedAt: second, languages: ['en'] }]);
       });
 
       it('returns signatures and copy links as saved', async () => {
@@ -519,6 +526,7 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
           source: b.source,
           published: '2024-05-02',
           title: b.title,
+          language: 'en',
           isLaunchReport: true,
           eventId: 'ev-1',
           ingestedAt: '2024-06-01T00:00:01.000Z',
@@ -554,6 +562,75 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         const [hit] = (await store.searchArticles('reopened', { limit: 1, offset: 0 })).hits;
         expect(hit).toMatchObject({ id: b.id, title: 'Harbour reopens', isLaunchReport: true });
         expect(hit.snippet).toContain('\u0002reopened\u0003');
+      });
+    });
+
+    describe('languages', () => {
+      // Made-up reports in Korean and Japanese, of our own wording.
+      const korean = (n: number): Article =>
+        oneParagraph(n, '프리도니아, 동해상으로 미사일 발사', '합참은 프리도니아가 오늘 오전 KN-23 탄도미사일 1발을 동해상으로 발사했다고 밝혔다. 북한이 아닌 프리도니아의 발사다.', 'ko');
+      const japanese = (n: number): Article =>
+        oneParagraph(n, 'フリードニア、弾道ミサイル発射', '防衛省によると、フリードニアは本日午前、弾道ミサイル1発を日本海に向けて発射した。', 'ja');
+
+      it('keeps each article\'s language, lists it and filters articles by it', async () => {
+        const store = await open();
+        const at = clock();
+        const [en, ko, ja] = [makeArticle(1), korean(2), japanese(3)];
+        for (const a of [en, ko, ja]) await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        expect(await store.getArticle(ko.id)).toEqual(ko);
+        expect(await store.getArticle(ja.id)).toEqual(ja);
+        expect((await store.listArticles()).map((s) => s.language)).toEqual(['en', 'ko', 'ja']);
+        const page = async (language?: Language): Promise<[number, string[]]> => {
+          const r = await store.listArticlesPage({ limit: 10, offset: 0, language });
+          return [r.total, r.articles.map((s) => s.id)];
+        };
+        expect(await page('ko')).toEqual([1, [ko.id]]);
+        expect(await page('ja')).toEqual([1, [ja.id]]);
+        expect(await page()).toEqual([3, [ja.id, ko.id, en.id]]);
+        expect((await store.listArticlesPage({ limit: 10, offset: 0, language: 'en', launch: false })).total).toBe(0);
+      });
+
+      it('gives each event the languages of its reports and filters events by them', async () => {
+        const store = await open();
+        const at = clock();
+        const [en, ko, ja] = [makeArticle(1), korean(2), japanese(3)];
+        const mixed = makeEvent('ev-mixed', [en.id, ko.id], { dateLocal: '2024-05-02' });
+        const japaneseOnly = makeEvent('ev-ja', [ja.id], { dateLocal: '2024-05-03' });
+        await store.saveArticle(articleWrite(en, makeExtraction(en), [makeEvent('ev-mixed', [en.id], { dateLocal: '2024-05-02' })], at()));
+        await store.saveArticle(articleWrite(ko, makeExtraction(ko), [mixed], at()));
+        await store.saveArticle(articleWrite(ja, makeExtraction(ja), [japaneseOnly], at()));
+        const listed = async (language?: Language): Promise<[string, Language[]][]> =>
+          (await store.queryEvents({ language, limit: 10, offset: 0 })).events.map((e) => [e.event.id, e.languages]);
+        expect(await listed()).toEqual([['ev-mixed', ['en', 'ko']], ['ev-ja', ['ja']]]);
+        expect(await listed('ko')).toEqual([['ev-mixed', ['en', 'ko']]]);
+        expect(await listed('en')).toEqual([['ev-mixed', ['en', 'ko']]]);
+        expect(await listed('ja')).toEqual([['ev-ja', ['ja']]]);
+        expect((await store.queryEvents({ language: 'ja', class: 'SRBM', limit: 10, offset: 0 })).total).toBe(0);
+        expect(await store.countEventsBy({ language: 'ko' }, 'year')).toEqual([{ period: '2024', class: null, count: 1 }]);
+      });
+
+      it('finds Korean and Japanese words inside longer runs of their script', async () => {
+        const store = await open();
+        const at = clock();
+        const [en, ko, ja] = [makeArticle(1), korean(2), japanese(3)];
+        for (const a of [en, ko, ja]) await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        const hits = async (q: string): Promise<[number, string[]]> => {
+          const r = await store.searchArticles(q, { limit: 10, offset: 0 });
+          return [r.total, r.hits.map((h) => h.id)];
+        };
+        expect(await hits('북한')).toEqual([1, [ko.id]]); // written "북한이": the particle is glued on
+        expect(await hits('동해상')).toEqual([1, [ko.id]]); // inside "동해상으로"
+        expect(await hits('弾道ミサイル')).toEqual([1, [ja.id]]); // inside a sentence without spaces
+        expect(await hits('発射')).toEqual([1, [ja.id]]); // two characters: below a trigram, still found
+        expect(await hits('미사일')).toEqual([1, [ko.id]]);
+        expect(await hits('防衛省 日本海')).toEqual([1, [ja.id]]); // every word must occur
+        expect(await hits('防衛省 동해상')).toEqual([0, []]);
+        expect(await hits('KN-23 탄도미사일')).toEqual([1, [ko.id]]); // an English-script word and a Korean one
+        expect(await hits('Freedonia 弾道')).toEqual([0, []]);
+        expect(await hits('"coast guard" ')).toEqual([1, [en.id]]);
+        const [hit] = (await store.searchArticles('북한', { limit: 1, offset: 0 })).hits;
+        expect(hit).toMatchObject({ id: ko.id, language: 'ko' });
+        expect(hit.snippet).toContain('\u0002북한\u0003이');
       });
     });
 

@@ -124,6 +124,8 @@ describe('opening and migrations', () => {
     const a = makeArticle(1);
     const x = makeExtraction(a);
     const e = makeEvent('ev-1', [a.id]);
+    // Stored before articles had a language column: its language is told from its text when the file is opened.
+    const korean = makeArticle(2, { title: '북한, 동해상으로 탄도미사일 발사', text: '합참은 북한이 오늘 오전 탄도미사일 1발을 발사했다고 밝혔다.', language: 'ko' });
     // The rows an older salvo wrote, with its own (shorter) schema.
     raw(path, (db) => {
       migrate(db, older);
@@ -134,7 +136,10 @@ describe('opening and migrations', () => {
         const cols = Object.keys(row);
         db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
       };
-      insert('articles', { ...articleToRow(a, at) });
+      for (const article of [a, korean]) {
+        const { language: _unknownThen, ...row } = articleToRow(article, at);
+        insert('articles', row);
+      }
       insert('extractions', extraction);
       for (const c of rows.claims) insert('claims', { ...c });
       insert('events', { ...eventToRow(e, at) });
@@ -146,6 +151,8 @@ describe('opening and migrations', () => {
     expect(await store.getExtraction(a.id)).toEqual(x);
     expect(await store.listEvents()).toEqual([e]);
     expect((await store.searchArticles('Port Vell', { limit: 5, offset: 0 })).total).toBe(1);
+    expect(await store.getArticle(korean.id)).toEqual(korean);
+    expect((await store.searchArticles('탄도미사일', { limit: 5, offset: 0 })).hits.map((h) => h.id)).toEqual([korean.id]);
   });
 
   it('refuses a database from a newer salvo', async () => {

@@ -4,8 +4,8 @@ import { actorInfo, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, LaunchEvent } from '../types.js';
-import { FIELD_NAMES } from '../types.js';
+import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
+import { FIELD_NAMES, LANGUAGES } from '../types.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -22,7 +22,7 @@ export const isDisputed = (e: LaunchEvent): boolean => FIELD_NAMES.some((f) => e
 const str = (v: FieldValue | null): string | null => (typeof v === 'string' ? v : null);
 const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v : null);
 
-export function eventSummary({ event: ev, updatedAt }: StoredEvent): EventSummary {
+export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): EventSummary {
   const f = ev.fields;
   const site = str(f.site.value);
   return {
@@ -41,6 +41,7 @@ export function eventSummary({ event: ev, updatedAt }: StoredEvent): EventSummar
     landing: str(f.landing.value),
     eez: str(f.eez.value),
     reports: ev.articleIds.length,
+    languages,
     disputed: FIELD_NAMES.filter((n) => f[n].disputed),
     updatedAt,
   };
@@ -52,11 +53,14 @@ export interface EventDetail {
   actor: string | null;
   dateLocal: string | null;
   reference: LaunchEvent['reference'] | null;
+  /** The languages of its reports, in the order of LANGUAGES. */
+  languages: Language[];
   articles: {
     id: string;
     origin: string | null;
     outlet: string | null;
     title: string | null;
+    language: Language | null;
     published: string | null;
     url: string | null;
     copyOf: CopyLink | null;
@@ -137,6 +141,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
               articleId: s.articleId,
               outlet: article.source,
               title: article.title,
+              language: article.language,
               part: claim.evidence.part,
               span: claim.evidence.span,
               sentence: claim.evidence.sentence,
@@ -158,6 +163,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     actor: ev.actor,
     dateLocal: ev.dateLocal,
     reference: ev.reference ?? null,
+    languages: LANGUAGES.filter((l) => ev.articleIds.some((id) => articles.get(id)?.language === l)),
     articles: ev.articleIds.map((id) => {
       const a = articles.get(id);
       const rel = relations.get(id);
@@ -166,6 +172,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
         origin: a?.origin ?? null,
         outlet: a?.source ?? null,
         title: a?.title ?? null,
+        language: a?.language ?? null,
         published: a?.published?.date ?? null,
         url: a?.url ?? null,
         copyOf: rel?.copyOf ?? null,

@@ -19,7 +19,9 @@ function disputeText(e: LaunchEvent): string {
 export async function eventsCommand(db: string | undefined, json: boolean, disputedOnly = false): Promise<number> {
   const store = await openDb(db, { mustExist: true });
   try {
-    const events = (await store.listEvents()).filter((e) => !disputedOnly || isDisputed(e));
+    // Oldest first, undated last, as listEvents orders them; queryEvents adds each event's report languages.
+    const stored = (await store.queryEvents({ order: 'asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 })).events.filter((se) => !disputedOnly || isDisputed(se.event));
+    const events = stored.map((se) => se.event);
     if (json) {
       process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
       return 0;
@@ -28,7 +30,7 @@ export async function eventsCommand(db: string | undefined, json: boolean, dispu
       process.stdout.write(disputedOnly ? 'no disputed events\n' : 'no launch events stored yet (run `salvo ingest <files>`)\n');
       return 0;
     }
-    const rows = events.map((e) => (disputedOnly ? [...eventRow(e), disputeText(e)] : eventRow(e)));
+    const rows = stored.map((se) => (disputedOnly ? [...eventRow(se.event, se.languages), disputeText(se.event)] : eventRow(se.event, se.languages)));
     process.stdout.write(`${table([disputedOnly ? [...EVENT_HEADER, 'disputed'] : EVENT_HEADER, ...rows])}\n`);
     process.stdout.write(`${TABLE_LEGEND}\n`);
     return 0;

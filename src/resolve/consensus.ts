@@ -2,6 +2,7 @@ import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { AGENCY_WEIGHT, SAME_SITE_KM, UNATTRIBUTED_WEIGHT } from '../settings.js';
+import { organisationOf } from './outlets.js';
 
 /** An extraction with what consensus needs: when it was published, by whom, and whether it copies another. */
 export interface Report {
@@ -60,13 +61,20 @@ const NOT_DISPUTED: ReadonlySet<FieldName> = new Set(['count_exact', 'date_local
 
 /**
  * An event's fields from its reports' claims. Each candidate value is weighed by independent sources: a copy or
- * rewrite adds nothing to its original's support, an agency's claim weighs by the agency's kind, and a later
+ * rewrite adds nothing to its original's support, reports of one news organisation count once whatever their
+ * language or edition (data/outlets.json), an agency's claim weighs by the agency's kind, and a later
  * figure from the same agency supersedes its earlier preliminary one. The heaviest candidate wins (ties to the
  * earliest report); every other value stays as a candidate, and the field is disputed when independent sources
  * disagree beyond tolerance.
  */
 export function computeFields(reports: Report[]): Record<FieldName, EventField> {
   const ordered = orderReports(reports);
+  const outletOf = new Map(ordered.map((r) => [r.extraction.articleId, r.source ?? null]));
+  // The independent source behind a report: the organisation that published it (or the report it copies).
+  const independentOf = (s: CandidateSupport): string => {
+    const origin = s.copyOf ?? s.articleId;
+    return organisationOf(outletOf.get(origin)) ?? origin;
+  };
   const out = {} as Record<FieldName, EventField>;
   for (const f of FIELD_NAMES) {
     const candidates: FieldCandidate[] = [];
@@ -84,7 +92,7 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
         articleId: r.extraction.articleId,
         claimIndex: r.extraction.claims.indexOf(c),
         confidence: c.confidence,
-        source: c.attribution ?? r.source ?? null,
+        source: c.attribution ?? organisationOf(r.source),
         copyOf: r.copyOf ?? null,
         superseded: isSuperseded(latestByAgency.get(c.attribution ?? ''), r.published, c.value, f),
       };
@@ -93,12 +101,13 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
       else candidates.push({ value: c.value, support: [support] });
     }
     for (const cand of candidates) {
-      // Copies count once: support is grouped by the original article, each group giving its best claim.
+      // Copies and one organisation's reports count once: support is grouped by the independent source behind
+      // it, each group giving its best claim.
       const groups = new Map<string, number>();
       const sources = new Set<string>();
       for (const s of cand.support) {
         if (s.superseded) continue;
-        const origin = s.copyOf ?? s.articleId;
+        const origin = independentOf(s);
         const agency = agencyByKey(ordered.find((r) => r.extraction.articleId === s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
         const w = (agency ? (AGENCY_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
         groups.set(origin, Math.max(groups.get(origin) ?? 0, w));

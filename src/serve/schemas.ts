@@ -1,6 +1,7 @@
 // JSON Schemas of the API's parameters, bodies and answers. Fastify validates requests against them (every
 // route has one) and /api/openapi.json is built from the same objects.
 import { MISSILE_CLASSES } from '../knowledge/index.js';
+import { LANGUAGES } from '../types.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -12,6 +13,7 @@ export const eventFilterProperties = {
   class: { type: 'string', enum: [...MISSILE_CLASSES], description: 'Missile class.' },
   site: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'Launch site key (see /api/sites).' },
   actor: { type: 'string', minLength: 1, maxLength: 64, description: 'Who launched ("DPRK").' },
+  language: { type: 'string', enum: [...LANGUAGES], description: 'Only events with at least one report in this language (ISO 639-1).' },
 } as const;
 
 const paging = (max: number, dflt: number) => ({
@@ -70,6 +72,7 @@ export const articleListQuery: JsonSchema = {
   additionalProperties: false,
   properties: {
     launch: { type: 'boolean', description: 'Only launch reports (true) or only other articles (false).' },
+    language: { type: 'string', enum: [...LANGUAGES], description: 'Only articles written in this language (ISO 639-1).' },
     ...paging(500, 50),
   },
 };
@@ -123,6 +126,7 @@ export const eventSummarySchema: JsonSchema = {
     landing: nullable('string'),
     eez: nullable('string'),
     reports: { type: 'integer' },
+    languages: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, description: 'The languages its reports are written in.' },
     disputed: { type: 'array', items: { type: 'string' } },
     updatedAt: { type: 'string' },
   },
@@ -137,6 +141,7 @@ export const articleSummarySchema: JsonSchema = {
     source: nullable('string'),
     published: nullable('string'),
     title: nullable('string'),
+    language: { type: 'string', enum: [...LANGUAGES], description: 'The language the article is written in (ISO 639-1).' },
     isLaunchReport: { type: 'boolean' },
     eventId: nullable('string'),
     ingestedAt: { type: 'string' },

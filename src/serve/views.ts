@@ -78,6 +78,7 @@ export async function articlePage(store: Store, a: Article): Promise<Record<stri
     source: a.source,
     published: a.published,
     title: a.title,
+    language: a.language,
     text: a.text,
     paragraphs: a.paragraphs,
     removed: a.removed,

@@ -1,6 +1,7 @@
 // Mapping between pipeline records and table rows (text columns hold JSON, booleans are 0/1), shared by the
 // stores. Kept apart from the SQL so each direction can be read next to its inverse: whatever a *ToRow
 // writes, the matching row* function must rebuild exactly.
+import { LANGUAGES } from '../types.js';
 import type {
   Article,
   Claim,
@@ -9,6 +10,7 @@ import type {
   FieldName,
   FieldValue,
   InputFormat,
+  Language,
   LaunchEvent,
   PublishedVia,
   ReferenceAlignment,
@@ -27,6 +29,8 @@ export interface ArticleRow {
   published_instant: string | null;
   published_via: string | null;
   title: string | null;
+  /** 'en' | 'ko' | 'ja' (schema v6; rows written before read 'en'). */
+  language: string;
   text: string;
   paragraphs: string;
   sentences: string;
@@ -76,6 +80,11 @@ export interface EventRow {
   updated_at: string;
 }
 
+/** Languages read from rows (any order, repeats allowed), deduplicated in the order of LANGUAGES. */
+export function languagesInOrder(values: string[]): Language[] {
+  return LANGUAGES.filter((l) => values.includes(l));
+}
+
 // Narrow JSON.parse to a declared type in one place; the writer of the column is the code right here.
 const parse = <T>(json: string): T => JSON.parse(json) as T;
 
@@ -91,6 +100,7 @@ export function articleToRow(a: Article, ingestedAt: string): ArticleRow {
     published_instant: a.published?.instant ?? null,
     published_via: a.published?.via ?? null,
     title: a.title,
+    language: a.language,
     text: a.text,
     paragraphs: JSON.stringify(a.paragraphs),
     sentences: JSON.stringify(a.sentences),
@@ -112,6 +122,7 @@ export function rowToArticle(r: ArticleRow): Article {
         ? null
         : { date: r.published_date, instant: r.published_instant, via: r.published_via as PublishedVia },
     title: r.title,
+    language: r.language as Language,
     text: r.text,
     paragraphs: parse<Span[]>(r.paragraphs),
     sentences: parse<Span[]>(r.sentences),

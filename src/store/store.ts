@@ -2,7 +2,7 @@
 // and a server store (PostgreSQL) are interchangeable and tested by one contract suite (test/store.contract.ts).
 // The store keeps records; it computes nothing about them: event versions and alerts arrive precomputed
 // (src/app/history.ts) and are written with the article that caused them, in one transaction.
-import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, Language, LaunchEvent } from '../types.js';
 
 export type { ArticleSummary } from '../types.js';
 
@@ -24,6 +24,8 @@ export interface EventFilter {
   /** Site key (the `site` field's value). */
   site?: string;
   actor?: string;
+  /** Events with at least one report in this language. */
+  language?: Language;
 }
 
 /** Filters, order and paging for events. */
@@ -34,10 +36,19 @@ export interface EventQuery extends EventFilter {
   offset: number;
 }
 
-/** An event with the time it was last written. */
+/** Filters and paging for the article list. */
+export interface ArticlePageQuery {
+  limit: number;
+  offset: number;
+  launch?: boolean;
+  language?: Language;
+}
+
+/** An event with the time it was last written and the languages of its reports (in the order of LANGUAGES). */
 export interface StoredEvent {
   event: LaunchEvent;
   updatedAt: string;
+  languages: Language[];
 }
 
 /** One article found by full-text search. `snippet` marks matched words with \u0002 … \u0003. */
@@ -97,8 +108,11 @@ export interface StoreSession {
   queryEvents(query: EventQuery): Promise<{ total: number; events: StoredEvent[] }>;
   /** Dated events matching the filters, counted per year (YYYY) or month (YYYY-MM) and class. */
   countEventsBy(filter: EventFilter, period: 'year' | 'month'): Promise<{ period: string; class: string | null; count: number }[]>;
-  /** Articles newest first, one page of them (launch reports only when `launch` is true, others when false). */
-  listArticlesPage(query: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }>;
+  /**
+   * Articles newest first, one page of them (launch reports only when `launch` is true, others when false;
+   * only those in `language` when it is given).
+   */
+  listArticlesPage(query: ArticlePageQuery): Promise<{ total: number; articles: ArticleSummary[] }>;
   /** The event an article belongs to, or null. */
   articleEventId(articleId: string): Promise<string | null>;
   /**

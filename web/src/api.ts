@@ -42,10 +42,12 @@ export interface EventPage {
   dateLocal: string | null;
   count: string;
   siteName: string | null;
+  languages: string[];
   articles: {
     id: string;
     outlet: string | null;
     title: string | null;
+    language: string | null;
     published: string | null;
     url: string | null;
     origin: string | null;
@@ -80,6 +82,7 @@ export interface ArticlePage {
   source: string | null;
   published: { date: string; via: string } | null;
   title: string | null;
+  language: string;
   text: string;
   paragraphs: { start: number; end: number }[];
   removed: { text: string; reason: string }[];

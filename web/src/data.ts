@@ -28,18 +28,23 @@ export interface Filters {
   class: string;
   site: string;
   actor: string;
+  /** Only events with a report in this language ('en', 'ko', 'ja'). */
+  language: string;
 }
+
+/** The languages Salvo reads, each named in itself (the filter's options, the badges' titles). */
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어', ja: '日本語' };
 
 export function filtersFrom(params: URLSearchParams): Filters {
   const get = (k: string): string => params.get(k) ?? '';
-  return { from: get('from'), to: get('to'), class: get('class'), site: get('site'), actor: get('actor') };
+  return { from: get('from'), to: get('to'), class: get('class'), site: get('site'), actor: get('actor'), language: get('language') };
 }
 
 export function filterParams(f: Filters): Record<string, string | undefined> {
-  return { from: f.from || undefined, to: f.to || undefined, class: f.class || undefined, site: f.site || undefined, actor: f.actor || undefined };
+  return { from: f.from || undefined, to: f.to || undefined, class: f.class || undefined, site: f.site || undefined, actor: f.actor || undefined, language: f.language || undefined };
 }
 
-/** The reference launches that pass the filters (all are DPRK's). */
+/** The reference launches that pass the filters (all are DPRK's; none is a report in some language). */
 export function filterReference(launches: ReferenceLaunch[], f: Filters): ReferenceLaunch[] {
   return launches.filter((r) => {
     const year = r.dateUtc.slice(0, 4);
@@ -48,6 +53,7 @@ export function filterReference(launches: ReferenceLaunch[], f: Filters): Refere
     if (f.class && r.class !== f.class) return false;
     if (f.site && r.facility !== f.site) return false;
     if (f.actor && f.actor !== 'DPRK') return false;
+    if (f.language) return false;
     return true;
   });
 }

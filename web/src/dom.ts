@@ -23,6 +23,11 @@ function setAttrs(el: Element, attrs: Attrs): void {
   }
 }
 
+/** Badges naming languages ("ko"), each marked up in its language so a screen reader and the fonts follow. */
+export function languageBadges(languages: string[], names: Record<string, string>): HTMLElement[] {
+  return languages.map((l) => h('span', { class: 'badge lang', lang: l, title: names[l] ?? l }, l));
+}
+
 export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
   setAttrs(el, attrs);

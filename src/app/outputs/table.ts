@@ -1,5 +1,5 @@
 // The events as an aligned text table, one line per launch (what `salvo events` prints).
-import type { EventField, FieldValue, LaunchEvent } from '../../types.js';
+import type { EventField, FieldValue, Language, LaunchEvent } from '../../types.js';
 import { countText } from '../event-view.js';
 import type { Output } from './output.js';
 
@@ -7,8 +7,8 @@ const show = (v: FieldValue | null | undefined): string => (v === null || v === 
 const disputedMark = (f: EventField): string => (f.disputed ? '*' : '');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** One table row per event. */
-export function eventRow(ev: LaunchEvent): string[] {
+/** One table row per event; `languages` are those of its reports. */
+export function eventRow(ev: LaunchEvent, languages: Language[]): string[] {
   const f = ev.fields;
   const km = (x: EventField): string => (x.value === null ? '–' : `${x.value} km${disputedMark(x)}`);
   const kind = [f.class.value, f.name.value].filter((x) => x !== null).join(' ');
@@ -23,10 +23,11 @@ export function eventRow(ev: LaunchEvent): string[] {
     km(f.apogee_km),
     show(f.landing.value),
     String(ev.articleIds.length),
+    languages.join(' ') || '–',
   ];
 }
 
-export const EVENT_HEADER = ['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports'];
+export const EVENT_HEADER = ['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports', 'languages'];
 export const TABLE_LEGEND = 'times are local (KST for Korea); * marks a figure the sources disagree on';
 
 /** Left-aligned columns separated by two spaces. */
@@ -42,6 +43,6 @@ export const textTable: Output = {
   download: false,
   description: 'an aligned text table, one line per event (as `salvo events` prints it)',
   async render({ events }) {
-    return `${table([EVENT_HEADER, ...events.map((se) => eventRow(se.event))])}\n${TABLE_LEGEND}\n`;
+    return `${table([EVENT_HEADER, ...events.map((se) => eventRow(se.event, se.languages))])}\n${TABLE_LEGEND}\n`;
   },
 };

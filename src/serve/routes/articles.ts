@@ -1,4 +1,5 @@
 // /api/articles and /api/search: stored articles (paged), one article with its extracted spans, full-text search.
+import type { Language } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
 import { articleIdParams, articleListQuery, articleSummarySchema, errorSchema, searchQuery } from '../schemas.js';
 import { articlePage, searchHit } from '../views.js';
@@ -10,14 +11,19 @@ export const articleRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/articles', {
     config: { cached: true },
     schema: routeSchema({
-      summary: 'Stored articles, newest first, paged',
+      summary: 'Stored articles, newest first, paged; filtered by kind and language',
       tags: ['articles'],
       querystring: articleListQuery,
       responses: { 200: { description: 'One page of articles', schema: listOf(articleSummarySchema, 'articles') } },
     }, needToken),
   }, async (req) => {
     const q = req.query as Query;
-    const page = await store.listArticlesPage({ limit: q.limit as number, offset: q.offset as number, launch: q.launch as boolean | undefined });
+    const page = await store.listArticlesPage({
+      limit: q.limit as number,
+      offset: q.offset as number,
+      launch: q.launch as boolean | undefined,
+      language: q.language as Language | undefined,
+    });
     return { total: page.total, limit: q.limit, offset: q.offset, articles: page.articles };
   });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ingester } from '../../app/ingestion.js';
 import type { ImpactOf } from '../../app/outputs/index.js';
 import type { EventFilter, Store } from '../../store/store.js';
+import type { Language } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
 
 export interface RouteContext {
@@ -32,5 +33,5 @@ export function eventFilter(q: Query): EventFilter {
   const from = dateBound(q.from, false);
   const to = dateBound(q.to, true);
   if (from && to && from > to) throw new HttpError(400, `querystring: from (${String(q.from)}) is after to (${String(q.to)})`);
-  return { from, to, class: s('class'), site: s('site'), actor: s('actor') };
+  return { from, to, class: s('class'), site: s('site'), actor: s('actor'), language: s('language') as Language | undefined };
 }

@@ -1,11 +1,12 @@
 // Every read and write of the PostgreSQL store, over a `Connection` (the pool, or the one client a unit of
 // work holds its locks on). Behaves as the SQLite store does, row for row: the same tables and row mapping
 // (../rows.ts), the same orders (byte order: keys are "C"-collated), the same answers.
-import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, LaunchEvent } from '../../types.js';
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, Language, LaunchEvent } from '../../types.js';
 import {
   articleToRow,
   eventToRow,
   extractionToRows,
+  languagesInOrder,
   rowsToExtraction,
   rowToArticle,
   rowToEvent,
@@ -17,6 +18,7 @@ import {
 import type {
   Alert,
   AlertPayload,
+  ArticlePageQuery,
   ArticleWrite,
   Delivery,
   EventFilter,
@@ -29,7 +31,8 @@ import type {
   WatchSourceState,
 } from '../store.js';
 import type { Connection } from './connection.js';
-import { searchCondition, substringSnippet } from './search.js';
+import { substringSnippet } from '../search-text.js';
+import { searchCondition } from './search.js';
 
 /**
  * The channel on which every committed write to a schema is announced (payload: the new data version). NOTIFY
@@ -47,7 +50,7 @@ const placeholders = (n: number, from = 1): string => Array.from({ length: n }, 
 
 const ARTICLE_COLUMNS = [
   'id', 'external_id', 'origin', 'format', 'url', 'source', 'published_date', 'published_instant', 'published_via',
-  'title', 'text', 'paragraphs', 'sentences', 'removed', 'ingested_at',
+  'title', 'language', 'text', 'paragraphs', 'sentences', 'removed', 'ingested_at',
 ] as const satisfies readonly (keyof ArticleRow)[];
 const EXTRACTION_COLUMNS = [
   'article_id', 'is_launch_report', 'report_confidence', 'actor', 'weekday', 'fields', 'date_window', 'created_at',
@@ -91,17 +94,17 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
   alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
 });
 
-type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'ingested_at'> & {
+type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
   is_launch_report: number;
   event_id: string | null;
 };
 // An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
-const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.ingested_at,
+const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
   COALESCE(x.is_launch_report, 0) AS is_launch_report,
   (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
 const toSummary = (r: SummaryRow): ArticleSummary => ({
   id: r.id, origin: r.origin, url: r.url, source: r.source, published: r.published_date, title: r.title,
-  isLaunchReport: r.is_launch_report === 1, eventId: r.event_id, ingestedAt: r.ingested_at,
+  language: r.language as Language, isLaunchReport: r.is_launch_report === 1, eventId: r.event_id, ingestedAt: r.ingested_at,
 });
 
 /** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
@@ -122,6 +125,10 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   add(`${EVENT_CLASS} =`, q.class);
   add(`${EVENT_SITE} =`, q.site);
   add('actor =', q.actor);
+  if (q.language !== undefined) {
+    params.push(q.language);
+    where.push(`EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = $${params.length})`);
+  }
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -328,15 +335,19 @@ export class PostgresSession implements StoreSession {
     const n = params.length;
     const { rows } = await this.db.query<EventRow>(`SELECT * FROM events ${filter} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, q.limit, q.offset]);
     const members = groupBy(
-      (await this.db.query<{ event_id: string; article_id: string }>(
-        'SELECT event_id, article_id FROM event_articles WHERE event_id = ANY($1::text[]) ORDER BY event_id, position',
+      (await this.db.query<{ event_id: string; article_id: string; language: string }>(
+        `SELECT ea.event_id, ea.article_id, a.language FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+         WHERE ea.event_id = ANY($1::text[]) ORDER BY ea.event_id, ea.position`,
         [rows.map((r) => r.id)],
       )).rows,
       (r) => r.event_id,
     );
     return {
       total,
-      events: rows.map((r) => ({ event: rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)), updatedAt: r.updated_at })),
+      events: rows.map((r) => {
+        const of = members.get(r.id) ?? [];
+        return { event: rowToEvent(r, of.map((m) => m.article_id)), updatedAt: r.updated_at, languages: languagesInOrder(of.map((m) => m.language)) };
+      }),
     };
   }
 
@@ -352,13 +363,18 @@ export class PostgresSession implements StoreSession {
     return rows;
   }
 
-  async listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }> {
-    const filter = q.launch === undefined ? '' : `WHERE COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`;
+  async listArticlesPage(q: ArticlePageQuery): Promise<{ total: number; articles: ArticleSummary[] }> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (q.launch !== undefined) where.push(`COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`);
+    if (q.language !== undefined) where.push(`a.language = $${params.push(q.language)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = 'FROM articles a LEFT JOIN extractions x ON x.article_id = a.id';
-    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n ${from} ${filter}`)).rows[0]?.n ?? 0;
+    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n ${from} ${filter}`, params)).rows[0]?.n ?? 0;
+    const n = params.length;
     const { rows } = await this.db.query<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $1 OFFSET $2`,
-      [q.limit, q.offset],
+      `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, q.limit, q.offset],
     );
     return { total, articles: rows.map(toSummary) };
   }

@@ -3,12 +3,15 @@
 // synchronous: every method does its SQL at once and returns a settled promise, so the store satisfies the
 // async `Store` contract without threads. The event-grouping lock is one in-process mutex.
 import Database from 'better-sqlite3';
-import type { Article, CopyLink, EventVersion, Extraction, FieldChange, LaunchEvent } from '../../types.js';
+import type { Article, CopyLink, EventVersion, Extraction, FieldChange, Language, LaunchEvent } from '../../types.js';
+import { detectLanguage } from '../../ingest/language.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
+import { queryParts, substringSnippet, type QueryPart } from '../search-text.js';
 import {
   articleToRow,
   eventToRow,
   extractionToRows,
+  languagesInOrder,
   rowsToExtraction,
   rowToArticle,
   rowToEvent,
@@ -20,6 +23,7 @@ import {
 import type {
   Alert,
   AlertPayload,
+  ArticlePageQuery,
   ArticleSummary,
   ArticleWrite,
   Delivery,
@@ -59,6 +63,8 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
       throw new Error(`${path} is not a Salvo database: it has tables but no schema_migrations`);
     }
     if (!db.memory) db.pragma('journal_mode = WAL');
+    // Migration 006 tells the language of articles stored before it with the detector ingest uses.
+    db.function('salvo_detect_language', { deterministic: true }, (text: unknown) => detectLanguage(String(text)));
     migrate(db, options.migrations ?? loadMigrations(), now);
     return db;
   } catch (err) {
@@ -75,9 +81,9 @@ function prepareStatements(db: Database.Database) {
     hasArticle: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
     insertArticle: db.prepare<[ArticleRow]>(
       `INSERT INTO articles (id, external_id, origin, format, url, source, published_date, published_instant,
-         published_via, title, text, paragraphs, sentences, removed, ingested_at)
+         published_via, title, language, text, paragraphs, sentences, removed, ingested_at)
        VALUES (@id, @external_id, @origin, @format, @url, @source, @published_date, @published_instant,
-         @published_via, @title, @text, @paragraphs, @sentences, @removed, @ingested_at)
+         @published_via, @title, @language, @text, @paragraphs, @sentences, @removed, @ingested_at)
        ON CONFLICT (id) DO NOTHING`,
     ),
     insertExtraction: db.prepare<[ExtractionRow]>(
@@ -134,19 +140,11 @@ function prepareStatements(db: Database.Database) {
       `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
        WHERE x.is_launch_report = 1 ORDER BY c.article_id, c.idx`,
     ),
-    listArticles: db.prepare<
-      [],
-      Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'ingested_at'> & {
-        is_launch_report: number;
-        event_id: string | null;
-      }
-    >(
-      // An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
-      `SELECT a.id, a.origin, a.url, a.source, a.published_date, a.title, a.ingested_at,
-         COALESCE(x.is_launch_report, 0) AS is_launch_report,
-         (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id
-       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
-       ORDER BY a.ingested_at, a.id`,
+    listArticles: db.prepare<[], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY a.ingested_at, a.id`,
+    ),
+    eventLanguages: db.prepare<[string], { language: string }>(
+      'SELECT DISTINCT a.language FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?',
     ),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
     listEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id'),
@@ -193,15 +191,17 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   add("json_extract(fields, '$.class.value') = ?", q.class);
   add("json_extract(fields, '$.site.value') = ?", q.site);
   add('actor = ?', q.actor);
+  add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'ingested_at'> & {
+type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
   is_launch_report: number;
   event_id: string | null;
 };
 
-const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.ingested_at,
+// An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
+const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
   COALESCE(x.is_launch_report, 0) AS is_launch_report,
   (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
 
@@ -213,6 +213,7 @@ function toSummary(r: SummaryRow): ArticleSummary {
     source: r.source,
     published: r.published_date,
     title: r.title,
+    language: r.language as Language,
     isLaunchReport: r.is_launch_report === 1,
     eventId: r.event_id,
     ingestedAt: r.ingested_at,
@@ -224,19 +225,31 @@ function toSummary(r: SummaryRow): ArticleSummary {
  * by hyphens or dots become a phrase), "quoted phrases" stay phrases, the last bare word may be a prefix.
  * Null when there is no word to look for.
  */
-export function ftsQuery(input: string): string | null {
-  const parts: string[] = [];
-  let lastBare = -1;
-  for (const m of input.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
-    const tokens = (m[1] ?? m[2] ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (tokens.length === 0) continue;
-    parts.push(`"${tokens.join(' ')}"`);
-    lastBare = m[1] === undefined && tokens.length === 1 ? parts.length - 1 : -1;
-  }
+export function ftsQuery(input: string | QueryPart[]): string | null {
+  const parts = typeof input === 'string' ? queryParts(input) : input;
   if (parts.length === 0) return null;
-  if (lastBare === parts.length - 1) parts[lastBare] += '*';
-  return parts.join(' ');
+  const quoted = parts.map((p) => `"${p.words.join(' ')}"`);
+  if (parts[parts.length - 1].bare) quoted[quoted.length - 1] += '*';
+  return quoted.join(' ');
 }
+
+/**
+ * A search input for the two FTS5 indexes: words of space-separated scripts go to the unicode61 index
+ * (`words`, an FTS5 query); Hangul, kana and Han parts are substrings (`substrings`), found through the
+ * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the indexed
+ * text: the trigram index cannot serve a shorter pattern). Null when there is nothing to look for.
+ */
+export function searchPlan(input: string): { words: string | null; substrings: string[] } | null {
+  const parts = queryParts(input);
+  if (parts.length === 0) return null;
+  return {
+    words: ftsQuery(parts.filter((p) => !p.unspaced)),
+    substrings: parts.filter((p) => p.unspaced).map((p) => p.words.join(' ')),
+  };
+}
+
+/** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
+const TRIGRAM = 3;
 
 /** Groups rows by a key, keeping their order. */
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -387,6 +400,7 @@ export class SqliteStore implements Store {
       events: rows.map((r) => ({
         event: rowToEvent(r, this.sql.articlesOf.all(r.id).map((m) => m.article_id)),
         updatedAt: r.updated_at,
+        languages: languagesInOrder(this.sql.eventLanguages.all(r.id).map((l) => l.language)),
       })),
     };
   }
@@ -401,14 +415,20 @@ export class SqliteStore implements Store {
     ).all(...params);
   }
 
-  async listArticlesPage(q: { limit: number; offset: number; launch?: boolean }): Promise<{ total: number; articles: ArticleSummary[] }> {
-    const filter =
-      q.launch === undefined ? '' : `WHERE COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`;
+  async listArticlesPage(q: ArticlePageQuery): Promise<{ total: number; articles: ArticleSummary[] }> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (q.launch !== undefined) where.push(`COALESCE(x.is_launch_report, 0) = ${q.launch ? 1 : 0}`);
+    if (q.language !== undefined) {
+      where.push('a.language = ?');
+      params.push(q.language);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = 'FROM articles a LEFT JOIN extractions x ON x.article_id = a.id';
-    const total = this.prepared<[], { n: number }>(`SELECT count(*) AS n ${from} ${filter}`).get()?.n ?? 0;
-    const rows = this.prepared<[number, number], SummaryRow>(
+    const total = this.prepared<string[], { n: number }>(`SELECT count(*) AS n ${from} ${filter}`).get(...params)?.n ?? 0;
+    const rows = this.prepared<(string | number)[], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-    ).all(q.limit, q.offset);
+    ).all(...params, q.limit, q.offset);
     return { total, articles: rows.map(toSummary) };
   }
 
@@ -417,8 +437,39 @@ export class SqliteStore implements Store {
   }
 
   async searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
-    const match = ftsQuery(query);
-    if (match === null) return { total: 0, hits: [] };
+    const plan = searchPlan(query);
+    if (plan === null) return { total: 0, hits: [] };
+    if (plan.substrings.length === 0) return this.searchWords(plan.words ?? '', page);
+    // Korean or Japanese words: every part must occur; ranked by the word index when there are other words.
+    const where: string[] = [];
+    const params: string[] = [];
+    if (plan.words) {
+      where.push('a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      params.push(plan.words);
+    }
+    for (const s of plan.substrings) {
+      if ([...s].length >= TRIGRAM) {
+        where.push('a.rowid IN (SELECT rowid FROM articles_trigram WHERE articles_trigram MATCH ?)');
+        params.push(`"${s}"`);
+      } else {
+        where.push('a.rowid IN (SELECT rowid FROM articles_trigram WHERE title LIKE ? OR text LIKE ?)');
+        params.push(`%${s}%`, `%${s}%`);
+      }
+    }
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const total = this.prepared<string[], { n: number }>(`SELECT count(*) AS n FROM articles a ${filter}`).get(...params)?.n ?? 0;
+    const rows = this.prepared<(string | number)[], SummaryRow & { text: string }>(
+      `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
+       ${filter} ORDER BY a.id LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset);
+    return {
+      total,
+      hits: rows.map((r) => ({ ...toSummary(r), snippet: substringSnippet(r.text, plan.substrings) ?? substringSnippet(r.title ?? '', plan.substrings) ?? '' })),
+    };
+  }
+
+  /** Search by words of space-separated scripts alone: the unicode61 index, ranked by it (bm25). */
+  private searchWords(match: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] } {
     const total =
       this.prepared<[string], { n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match)?.n ?? 0;
     const rows = this.prepared<[string, number, number], SummaryRow & { snippet: string }>(

@@ -1,7 +1,8 @@
 // Article page: the cleaned text with every extracted span highlighted and labelled; the blocks dropped as
 // boilerplate, folded. Article text is inserted as text nodes only.
 import { ApiError, getJson, type ArticlePage, type ArticleSummary, type Span } from '../api.js';
-import { clear, extLink, h } from '../dom.js';
+import { LANGUAGE_NAMES } from '../data.js';
+import { clear, extLink, h, languageBadges } from '../dom.js';
 import type { View } from '../main.js';
 
 /** `text` between start and end with the spans in it marked; a label after each span names its field. */
@@ -43,11 +44,12 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
   const textSpans = a.spans.filter((s) => s.part === 'text');
   const titleSpans = a.spans.filter((s) => s.part === 'title');
   const title = a.title ?? '(no title)';
-  const body = h('div', { class: 'article-text' }, a.paragraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
+  const body = h('div', { class: 'article-text', lang: a.language }, a.paragraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
   main.replaceChildren(
     h('p', { class: 'crumbs' }, h('a', { href: '#/articles' }, 'Articles'), ' › article'),
-    h('h1', { class: 'article-title' }, a.title ? highlighted(title, 0, title.length, titleSpans) : title),
+    h('h1', { class: 'article-title', lang: a.language }, a.title ? highlighted(title, 0, title.length, titleSpans) : title),
     h('p', { class: 'lead' },
+      languageBadges([a.language], LANGUAGE_NAMES), ' ',
       [a.source ?? 'unknown outlet', a.published ? `published ${a.published.date} (${a.published.via})` : 'no publication date', `format ${a.format}`, `from ${a.origin}`].join(' · '), ' ',
       a.url ? extLink(a.url, 'original') : null,
     ),
@@ -70,23 +72,39 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
   return {};
 }
 
+/** The language filter of the article list: changing it reloads the list from its first page. */
+function languageFilter(language: string): HTMLElement {
+  const select = h('select', { name: 'language' },
+    h('option', { value: '' }, 'any'),
+    Object.entries(LANGUAGE_NAMES).map(([v, t]) => h('option', { value: v, selected: language === v }, t)),
+  );
+  select.addEventListener('change', () => {
+    const v = (select as HTMLSelectElement).value;
+    location.hash = `#/articles${v ? `?language=${v}` : ''}`;
+  });
+  return h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter articles' }, h('label', {}, 'Written in', select));
+}
+
 export async function articlesView(main: HTMLElement, params: URLSearchParams): Promise<View> {
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
+  const language = LANGUAGE_NAMES[params.get('language') ?? ''] ? (params.get('language') ?? '') : '';
+  const page = (o: number): string => `#/articles?${new URLSearchParams({ ...(language ? { language } : {}), offset: String(o) }).toString()}`;
   const list = h('div', { 'aria-live': 'polite' });
-  main.replaceChildren(h('h1', {}, 'Articles'), list);
+  main.replaceChildren(h('h1', {}, 'Articles'), languageFilter(language), list);
   async function load(): Promise<void> {
-    const r = await getJson<{ total: number; articles: ArticleSummary[] }>('/api/articles', { limit: 50, offset });
+    const r = await getJson<{ total: number; articles: ArticleSummary[] }>('/api/articles', { limit: 50, offset, language: language || undefined });
     clear(list,
-      h('p', { class: 'muted' }, `${r.total} articles, newest first.`),
+      h('p', { class: 'muted' }, `${r.total} articles${language ? ` in ${LANGUAGE_NAMES[language]}` : ''}, newest first.`),
       h('ul', { class: 'articles' }, r.articles.map((x) => h('li', {},
-        h('a', { href: `#/article/${x.id}` }, x.title ?? x.origin),
+        languageBadges([x.language], LANGUAGE_NAMES), ' ',
+        h('a', { href: `#/article/${x.id}`, lang: x.language }, x.title ?? x.origin),
         ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''} `,
         x.isLaunchReport ? h('span', { class: 'badge news' }, 'launch') : h('span', { class: 'badge' }, 'other'),
         x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,
       ))),
       h('p', { class: 'pager' },
-        offset > 0 ? h('a', { href: `#/articles?offset=${Math.max(0, offset - 50)}` }, '← Newer') : null, ' ',
-        offset + 50 < r.total ? h('a', { href: `#/articles?offset=${offset + 50}` }, 'Older →') : null,
+        offset > 0 ? h('a', { href: page(Math.max(0, offset - 50)) }, '← Newer') : null, ' ',
+        offset + 50 < r.total ? h('a', { href: page(offset + 50) }, 'Older →') : null,
       ),
     );
   }

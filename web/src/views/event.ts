@@ -1,7 +1,8 @@
 // Event page: every field with its value, confidence and support; each claim with outlet, agency and the
 // quoted sentence; disagreements side by side; links to the articles.
 import { ApiError, getJson, type Claim, type EventPage } from '../api.js';
-import { extLink, h } from '../dom.js';
+import { LANGUAGE_NAMES } from '../data.js';
+import { extLink, h, languageBadges } from '../dom.js';
 import type { View } from '../main.js';
 
 const LABELS: Record<string, string> = {
@@ -20,9 +21,11 @@ export function quoted(sentence: string, quote: string): HTMLElement {
   return q;
 }
 
+/** A claim: the sentence quoted in its own language, then the value read from it, normalized and in English. */
 function claimView(c: Claim): HTMLElement {
-  return h('li', { class: 'claim' },
-    h('blockquote', {}, quoted(c.sentence, c.quote)),
+  return h('li', { class: 'claim', 'data-language': c.language },
+    h('blockquote', { lang: c.language }, quoted(c.sentence, c.quote)),
+    h('p', { class: 'reading' }, languageBadges([c.language], LANGUAGE_NAMES), ' read as ', h('strong', { class: 'value' }, show(c.value))),
     h('p', { class: 'who' },
       h('span', { class: 'agency' }, c.saidBy ?? 'unattributed'),
       ' · ', c.outlet ?? 'unknown outlet',
@@ -103,7 +106,7 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
     main.replaceChildren(
       h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Timeline'), ' › event'),
       h('h1', {}, `${ev.actor ?? 'Unknown'} launch, ${ev.dateLocal ?? 'undated'}`),
-      h('p', { class: 'lead' }, `Event ${ev.id} · ${ev.count} missile(s) · ${ev.siteName ?? 'site unknown'} · ${ev.articles.length} report${ev.articles.length === 1 ? '' : 's'}`),
+      h('p', { class: 'lead' }, `Event ${ev.id} · ${ev.count} missile(s) · ${ev.siteName ?? 'site unknown'} · ${ev.articles.length} report${ev.articles.length === 1 ? '' : 's'} in `, languageBadges(ev.languages, LANGUAGE_NAMES)),
       impact
         ? h('p', { class: 'impact' },
             `Estimated impact ${impact.point.lat.toFixed(2)}°N ${impact.point.lon.toFixed(2)}°E: bearing ${Math.round(impact.bearing.deg)}° (${Math.round(impact.bearing.min)}–${Math.round(impact.bearing.max)}°, from ${impact.bearing.from}: “${impact.bearing.basis}”), distance ${Math.round(impact.distance.km)} km (${impact.distance.min}–${impact.distance.max} km, from ${impact.distance.from}). `,
@@ -113,7 +116,8 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
       claims,
       referenceView(ev),
       h('section', {}, h('h2', {}, 'Reports'), h('ul', { class: 'articles' }, ev.articles.map((a) => h('li', {},
-        h('a', { href: `#/article/${a.id}` }, a.title ?? a.origin ?? a.id.slice(0, 12)),
+        a.language ? [languageBadges([a.language], LANGUAGE_NAMES), ' '] : null,
+        h('a', { href: `#/article/${a.id}`, lang: a.language ?? undefined }, a.title ?? a.origin ?? a.id.slice(0, 12)),
         ` — ${a.outlet ?? 'unknown outlet'}${a.published ? `, ${a.published}` : ''} `,
         a.url ? extLink(a.url, 'original') : null,
         a.copyOf

@@ -1,7 +1,7 @@
 // Timeline: news-derived events over the bundled reference list, with filters and a chart per year or month.
 import { getJson, type EventSummary, type ReferenceLaunch } from '../api.js';
-import { classColour, filterParams, filterReference, filtersFrom, referenceLaunches, type Filters } from '../data.js';
-import { clear, h, s } from '../dom.js';
+import { classColour, filterParams, filterReference, filtersFrom, LANGUAGE_NAMES, referenceLaunches, type Filters } from '../data.js';
+import { clear, h, languageBadges, s } from '../dom.js';
 import type { View } from '../main.js';
 import { filterForm } from './filters.js';
 
@@ -45,7 +45,7 @@ export async function timelineView(main: HTMLElement, params: URLSearchParams): 
 function renderRows(rows: Row[]): HTMLElement {
   const table = h('table', { class: 'events' },
     h('caption', { class: 'sr-only' }, 'Launches, newest first'),
-    h('thead', {}, h('tr', {}, ['Date', 'Source', 'Class / missile', 'Site', 'Count', 'Distance', 'Apogee', 'Reports'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Date', 'Source', 'Class / missile', 'Site', 'Count', 'Distance', 'Apogee', 'Reports', 'Languages'].map((t) => h('th', { scope: 'col' }, t)))),
   );
   const body = h('tbody');
   for (const r of rows) {
@@ -60,6 +60,7 @@ function renderRows(rows: Row[]): HTMLElement {
         h('td', {}, km(e.distanceKm, e.disputed.includes('distance_km'))),
         h('td', {}, km(e.apogeeKm, e.disputed.includes('apogee_km'))),
         h('td', {}, String(e.reports)),
+        h('td', { class: 'languages' }, languageBadges(e.languages, LANGUAGE_NAMES)),
       ));
     } else if (r.ref) {
       const x = r.ref;
@@ -72,6 +73,7 @@ function renderRows(rows: Row[]): HTMLElement {
         h('td', {}, km(x.distanceKm, false)),
         h('td', {}, km(x.apogeeKm, false)),
         h('td', {}, x.outcome ?? ''),
+        h('td', {}, '–'),
       ));
     }
   }

@@ -1,0 +1,49 @@
+// What both stores' full-text search share: a person's search input cut into parts (words and "quoted
+// phrases"), which parts are in scripts written without spaces between words (Korean, Japanese, Chinese), and
+// snippets that mark where such a part occurs. Each store turns the parts into its own query.
+
+/** Hangul, Hiragana, Katakana and Han: scripts written without spaces between words (or with particles attached). */
+export const UNSPACED_SCRIPT = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+/** One "quoted phrase" (the closing quote may be missing) or one bare run of non-space characters. */
+const QUERY_PART = /"([^"]*)"?|([^\s"]+)/g;
+/** What separates words inside a part: anything but letters and digits. */
+const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+
+export interface QueryPart {
+  /** The part as typed, without its quotes. */
+  raw: string;
+  /** Its words: letters and digits only, so no query syntax or LIKE wildcard can reach a query. */
+  words: string[];
+  /** A single word typed without quotes (the last such part may be a prefix). */
+  bare: boolean;
+  /** It holds Hangul, kana or Han characters: looked for as a substring, not as whole words. */
+  unspaced: boolean;
+}
+
+/** The parts of a search input that hold at least one word, in order. */
+export function queryParts(input: string): QueryPart[] {
+  const parts: QueryPart[] = [];
+  for (const m of input.matchAll(QUERY_PART)) {
+    const raw = m[1] ?? m[2] ?? '';
+    const words = raw.split(WORD_SEPARATOR).filter(Boolean);
+    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: UNSPACED_SCRIPT.test(raw) });
+  }
+  return parts;
+}
+
+/** Characters of context kept on each side of a substring match in a snippet. */
+const SNIPPET_CONTEXT = 60;
+
+/** A snippet of `text` around the first of `substrings` found, every occurrence marked with \u0002 … \u0003; null when none occurs. */
+export function substringSnippet(text: string, substrings: string[]): string | null {
+  const lower = text.toLowerCase();
+  const first = Math.min(...substrings.map((s) => lower.indexOf(s.toLowerCase())).filter((i) => i >= 0));
+  if (!Number.isFinite(first)) return null;
+  const start = Math.max(0, first - SNIPPET_CONTEXT);
+  const end = Math.min(text.length, first + SNIPPET_CONTEXT * 2);
+  let window = text.slice(start, end);
+  for (const s of substrings) {
+    window = window.replace(new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), (hit) => `\u0002${hit}\u0003`);
+  }
+  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
