@@ -21,7 +21,6 @@ import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webRoutes } from './routes/web.js';
-import { impactOf as estimateStoredImpact } from './views.js';
 
 export { HttpError } from './plugins/errors.js';
 export { isLoopback } from './plugins/security.js';
@@ -100,7 +99,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     },
   });
 
-  const ctx: RouteContext = { store, ingester: new Ingester(store), impactOf: estimateStoredImpact, host: opts.host, needToken };
+  const ctx: RouteContext = { store, ingester: new Ingester(store), host: opts.host, needToken };
   for (const routes of [eventRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
   await webRoutes(app, opts.webRoot === undefined ? WEB_ROOT : opts.webRoot);
   return app;

@@ -1,7 +1,7 @@
 // /api/reference and /api/sites: the bundled reference list of North Korean launches and the launch sites,
 // computed once (they do not change while the server runs).
 import { allSites, referenceLaunches } from '../../knowledge/index.js';
-import { referenceImpact } from '../impact.js';
+import { referenceImpact } from '../../resolve/impact.js';
 import type { Routes } from './context.js';
 import { routeSchema } from './doc.js';
 
