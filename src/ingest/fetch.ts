@@ -364,7 +364,7 @@ export class Fetcher {
     }
   }
 
-  private hostDelay(url: URL, robots: Robots | null): number {
+  private hostDelay(robots: Robots | null): number {
     const base = this.opts.hostDelayMs ?? DEFAULTS.hostDelayMs;
     const crawl = robots?.crawlDelay(ROBOTS_TOKEN);
     return crawl === null || crawl === undefined ? base : Math.max(base, Math.min(crawl, MAX_CRAWL_DELAY_S) * 1000);
@@ -419,7 +419,7 @@ export class Fetcher {
       if (robots && !robots.isAllowed(url.pathname + url.search, ROBOTS_TOKEN)) {
         throw new FetchError(`disallowed by ${url.origin}/robots.txt`, false);
       }
-      await this.limiter.wait(url.host, this.hostDelay(url, robots));
+      await this.limiter.wait(url.host, this.hostDelay(robots));
       if (Date.now() >= deadline) throw new FetchError('timed out waiting for a turn at the host', true);
       const headers: Record<string, string> = {
         'user-agent': this.userAgent,

@@ -38,7 +38,6 @@ export const BLOCK_TAGS = new Set([
   'tbody', 'td', 'th', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'details', 'summary', 'center', 'fieldset', 'legend',
 ]);
 const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTAINERS = new Set(['article', 'div', 'main', 'section', 'td', 'body', '#root', 'font', 'span', 'center']);
 
 const COMMAS = /[,、，]/g;
