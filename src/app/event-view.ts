@@ -8,6 +8,7 @@ import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
+import { CLOSEST_SIBLING_MAX_REPORTS } from '../settings.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -101,8 +102,7 @@ export async function articleRelations(store: Store, ids: string[], articles: Ma
   for (const d of docs) {
     const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
     let closest: ArticleRelation['closest'] = null;
-    // Pairwise within one event only: a launch day has a handful to a few hundred reports.
-    if (docs.length <= 60) {
+    if (docs.length <= CLOSEST_SIBLING_MAX_REPORTS) {
       for (const o of docs) {
         if (o.id === d.id) continue;
         const v = classifyPair(d, o);

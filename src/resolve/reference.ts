@@ -1,7 +1,7 @@
 import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../knowledge/index.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../calendar.js';
-import { SAME_SITE_KM } from '../settings.js';
+import { FIGURE_FIT_WEAK, SAME_SITE_KM } from '../settings.js';
 import { differsBeyondTolerance } from './consensus.js';
 
 /** The span of dates undated reports were written in (see src/knowledge/officeholders.ts). */
@@ -120,7 +120,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     }
     const refDist = maxOf(d.flights.map((f) => f.distanceKm));
     if (typeof dist === 'number' && refDist !== null) {
-      if (differsBeyondTolerance(dist, refDist) && Math.abs(dist - refDist) > 0.15 * Math.max(dist, refDist)) return false;
+      if (differsBeyondTolerance(dist, refDist) && Math.abs(dist - refDist) > FIGURE_FIT_WEAK * Math.max(dist, refDist)) return false;
       evidence++;
     }
     return evidence >= 2;

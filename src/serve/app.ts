@@ -13,25 +13,21 @@ import { errorsPlugin } from './plugins/errors.js';
 import { isLoopback, securityPlugin } from './plugins/security.js';
 import { articleRoutes } from './routes/articles.js';
 import type { RouteContext } from './routes/context.js';
-import { BODY_LIMIT } from './routes/doc.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
-import { ingestRoutes, MAX_UPLOAD_FILES } from './routes/ingest.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webRoutes } from './routes/web.js';
+import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH } from '../settings.js';
 
 export { HttpError } from './plugins/errors.js';
 export { isLoopback } from './plugins/security.js';
-export { BODY_LIMIT } from './routes/doc.js';
-export { MAX_UPLOAD_FILES } from './routes/ingest.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
-/** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */
-const MIN_TOKEN_LENGTH = 16;
 
 export interface ServeOptions {
   store: Store;

@@ -11,6 +11,7 @@
 import { textWidth } from '../text-width.js';
 import { type Child, type HNode } from './tree.js';
 import { boilerplateReason, PATTERNS } from './patterns.js';
+import { MIN_BODY_CHARS } from '../../settings.js';
 
 export interface TextBlock {
   text: string;
@@ -356,8 +357,6 @@ function outsideBlocks(root: HNode, chosen: HNode[], dropped: DroppedBlock[]): v
 }
 
 const keptLength = (blocks: TextBlock[]): number => blocks.reduce((s, b) => s + textWidth(b.text), 0);
-
-export const MIN_BODY_CHARS = 250;
 
 export function findContent(root: HNode, title: string | null): ContentResult {
   measure(root);

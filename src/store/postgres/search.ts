@@ -3,6 +3,7 @@
 // kana or Han characters, which the English parser cannot cut out of a sentence, are looked for as
 // substrings, which the trigram index serves. All words must occur; "quoted phrases" stay phrases; the last
 // bare word may be a prefix. Also marks those substrings in a snippet, as ts_headline does for the others.
+import { SNIPPET_CONTEXT } from '../../settings.js';
 
 /** Hangul, Hiragana, Katakana and Han: scripts written without spaces between words (or with particles attached). */
 const UNSPACED_SCRIPT = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -61,9 +62,6 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   for (const s of substrings) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
   return { where: where.join(' AND '), tsquery, params, substrings };
 }
-
-/** Characters of context kept on each side of a substring match in a snippet. */
-const SNIPPET_CONTEXT = 60;
 
 /** A snippet of `text` around the first of `substrings` found, every occurrence marked with \u0002 … \u0003; null when none occurs. */
 export function substringSnippet(text: string, substrings: string[]): string | null {

@@ -33,6 +33,7 @@ import type {
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
   /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
@@ -41,13 +42,10 @@ export interface SqliteStoreOptions {
   migrations?: Migration[];
 }
 
-// How long a writer waits for another process's lock before failing with SQLITE_BUSY.
-const BUSY_TIMEOUT_MS = 5000;
-
 function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date): Database.Database {
   const db = new Database(path);
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     // First read of the file: a non-database fails here, before anything is written to it.
     const tables = db
