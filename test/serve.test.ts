@@ -220,7 +220,7 @@ describe('exports', () => {
     expect(features.some((f) => f.geometry?.type === 'GeometryCollection')).toBe(true);
   });
 
-  it('Atom feed has an entry per event, and the alerts (issue 7)', async () => {
+  it('Atom feed has an entry per event, and the alerts', async () => {
     const r = await get('/api/events.atom');
     expect(r.headers['content-type']).toMatch(/atom\+xml/);
     expect(r.raw.match(/<id>[^<]*\/api\/events\/[^<]*<\/id>/g)).toHaveLength(2);

@@ -1,3 +1,5 @@
+// An event's fields from its reports' claims: values grouped within tolerance, weighed by who said them with
+// copies counted once, a later official figure superseding an earlier one, disagreements marked as disputed.
 import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';

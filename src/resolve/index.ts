@@ -1,3 +1,5 @@
+// The resolve stage: groups launch reports into events (dated reports by actor and day, undated ones by how
+// well they fit), recomputes each changed event's fields and lines it up with the reference list.
 import { createHash } from 'node:crypto';
 import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { computeFields, orderReports, type Report } from './consensus.js';

@@ -1,3 +1,5 @@
+// Lines an event up with the bundled reference list of North Korean launches (CNS/NTI): the matching day, the
+// fields that differ, and for an undated event the one reference day its weekday, site and distance fit.
 import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../knowledge/index.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../calendar.js';
