@@ -320,6 +320,28 @@ export const SNIPPET_CONTEXT = 60;
 
 /** Largest request body: a pasted report, or all the files of one upload together. */
 export const BODY_LIMIT = 5 * 1024 * 1024;
+/**
+ * Pages of the API's lists, as { max, default } rows per request: a screenful of events or articles by default and
+ * a few hundred at most, so one request cannot ask the store for everything; an export is a whole table (the
+ * reference list holds a few hundred launches), search hits are read a page at a time.
+ */
+export const API_PAGE = {
+  events: { max: 500, default: 50 },
+  articles: { max: 500, default: 50 },
+  search: { max: 100, default: 20 },
+  export: { max: 20_000, default: 20_000 },
+} as const;
+/** Items a list request may skip: far beyond any store Salvo serves, it only bounds the number the SQL receives. */
+export const API_MAX_OFFSET = 1_000_000;
+/**
+ * Longest values of a pasted report's fields (the text is bounded by BODY_LIMIT): a headline, an address and an
+ * outlet name far beyond any real one; search words and an actor name likewise.
+ */
+export const PASTE_LIMITS = { title: 1000, url: 2000, source: 200 } as const;
+export const SEARCH_MAX_CHARS = 500;
+export const ACTOR_MAX_CHARS = 64;
+/** Multipart uploads: only the "files" field and a few form fields are expected, each small. */
+export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 } as const;
 /** Files per upload: a folder of a day's reports, not a whole archive (that is what `salvo ingest` is for). */
 export const MAX_UPLOAD_FILES = 20;
 /** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */

@@ -20,7 +20,7 @@ import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webRoutes } from './routes/web.js';
-import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH } from '../settings.js';
+import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS } from '../settings.js';
 
 export { HttpError } from './plugins/errors.js';
 export { isLoopback } from './plugins/security.js';
@@ -84,7 +84,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   await app.register(authPlugin, { token, needToken });
   await app.register(cachePlugin, { store, enabled: opts.cache !== false });
   await app.register(fastifyMultipart, {
-    limits: { fileSize: BODY_LIMIT, files: MAX_UPLOAD_FILES, fields: 10, fieldSize: 1024, parts: MAX_UPLOAD_FILES + 10, headerPairs: 100 },
+    limits: { ...MULTIPART_LIMITS, fileSize: BODY_LIMIT, files: MAX_UPLOAD_FILES, parts: MAX_UPLOAD_FILES + MULTIPART_LIMITS.fields },
   });
   await app.register(fastifySwagger, {
     openapi: {
