@@ -11,7 +11,8 @@
 // with so few shingles some draw J ≈ 0.4 and fall under the LSH S-curve, hence recall just under 100%) or
 // its first half (J = 0.5, like a truncated copy); non-duplicates are fresh random sets.
 import { performance } from 'node:perf_hooks';
-import { LshIndex, signatureFromHashes, DEFAULT_BANDS, DEFAULT_ROWS } from '../dist/src/resolve/copies/index.js';
+import { LshIndex, signatureFromHashes } from '../dist/src/resolve/copies/index.js';
+import { LSH_BANDS, LSH_ROWS } from '../dist/src/settings.js';
 import { mulberry32 } from '../dist/src/resolve/copies/hash.js';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
@@ -32,7 +33,7 @@ const mem = () => {
 const showMem = (label, m) => console.log(`${label.padEnd(14)} rss ${mb(m.rss).padStart(8)}   heapUsed ${mb(m.heapUsed).padStart(8)}   arrayBuffers ${mb(m.arrayBuffers).padStart(8)}`);
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-console.log(`copies LSH benchmark: ${COUNT.toLocaleString('en')} signatures, ${DEFAULT_BANDS} bands × ${DEFAULT_ROWS} rows, ${QUERIES.toLocaleString('en')} queries per kind`);
+console.log(`copies LSH benchmark: ${COUNT.toLocaleString('en')} signatures, ${LSH_BANDS} bands × ${LSH_ROWS} rows, ${QUERIES.toLocaleString('en')} queries per kind`);
 const before = mem();
 showMem('before', before);
 

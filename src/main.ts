@@ -5,7 +5,6 @@ import { Command } from 'commander';
 import { addCliCommands } from './cli/commands.js';
 import { addLiveCommands } from './live/cli.js';
 import { addServeCommand } from './serve/command.js';
-import { impactOf } from './serve/views.js';
 
 const program = new Command();
 program
@@ -14,7 +13,7 @@ program
   .option('--db <path>', 'SQLite database file or postgres:// URL (default: $SALVO_DB or ./salvo.db)');
 const db = (): string | undefined => program.opts<{ db?: string }>().db;
 
-addCliCommands(program, { db, impactOf });
+addCliCommands(program, { db });
 addServeCommand(program, db);
 addLiveCommands(program, db);
 

@@ -1,3 +1,4 @@
+// Where the package's files are (its root and data/), whether run from src/ or from the built dist/src/.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

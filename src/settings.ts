@@ -128,6 +128,21 @@ export const JOIN_SCORE = 3;
 /** Two launch times this close (minutes) are one salvo ("between 8:10 and 9:20" lasts about an hour). */
 export const SAME_SALVO_MINUTES = 45;
 /**
+ * Two figures (distance, apogee) agree when they are within 5 % of the larger, and at least 5 km apart counts as
+ * a difference only beyond that: the scorer's tolerance, and about how much outlets round a reported figure.
+ */
+export const SAME_FIGURE_SHARE = 0.05;
+export const SAME_FIGURE_KM = 5;
+/** Two launch times agree within this many minutes: the scorer's tolerance (reports round to the quarter hour). */
+export const SAME_TIME_MINUTES = 10;
+/**
+ * An undated report's figure fits an event's strongly within 2 % (the same number, rounded differently), weakly
+ * within 15 % ("about 300 km" against 340 km); beyond that it speaks against the event. The weak fit also bounds
+ * how far a report's distance may lie from a reference launch day's for that day to date the report.
+ */
+export const FIGURE_FIT_STRONG = 0.02;
+export const FIGURE_FIT_WEAK = 0.15;
+/**
  * How much a claim weighs by who said it: the primary sources (militaries, governments, coast guards) most, state
  * media a little less (they report their own launches, with their own spin), wires and outlets retelling least.
  */
@@ -182,3 +197,186 @@ export const ROMANISED_WORD_MIN_LETTERS = 4;
 
 /** How far before a class phrase a denial or a doubt is looked for ("not consistent with an …"): a short clause. */
 export const CLASS_BEFORE_CHARS = 70;
+
+// ---- resolve: copies (near-duplicates and rewrites) ----------------------------------------------------------
+// Set on test/fixtures/copies. Measured there (exact 5-shingle Jaccard J, containment C, rewriteScore R):
+//   wire ~ copy with another headline and furniture   J 0.92  C 0.96
+//   wire ~ copy with two local paragraphs added        J 0.77  C 0.98
+//   wire ~ copy truncated to its first half            J 0.55  C 1.00   (two copies of each other: J 0.44)
+//   wire ~ spun rewrite                                 J 0.12  C 0.22   R 1.00 (0.84–0.98 against the copies)
+//   independent reports of the launch, any pair        J ≤ 0.01         R ≤ 0.31
+//   unrelated stories                                   J 0              R ≤ 0.05
+
+/** Words per shingle. Five is long enough that independent reports of one launch rarely share a run by
+ * chance ("the joint chiefs of staff" is about the longest stock phrase), short enough to survive edits. */
+export const SHINGLE_WORDS = 5;
+/** Positions in a MinHash signature: the Jaccard estimate's standard error is sqrt(J(1-J)/128) ≤ 0.044. */
+export const NUM_PERM = 128;
+/**
+ * LSH bands × rows per band (42 × 3 = 126 of the 128 positions): a pair at J = 0.5 becomes a candidate with
+ * probability 1 − (1 − 0.5³)⁴² ≈ 0.996, a pair at J = 0.1 with about 0.04, so copies are found and unrelated
+ * reports rarely checked.
+ */
+export const LSH_BANDS = 42;
+export const LSH_ROWS = 3;
+/**
+ * Shingle Jaccard at or above which two texts are copies of one text: syndicated copies sit far above,
+ * rewrites and independent reports far below, so 0.5 is the middle of a wide empty gap.
+ */
+export const DUPLICATE_JACCARD = 0.5;
+/**
+ * Truncated and extended copies sit near J = 0.5 (two truncations of different lengths below it). They are
+ * caught by containment — the share of the shorter text's shingles found in the longer — which is ≈ 1 for
+ * them and ≤ 0.32 for everything else. Only for texts of 25 shingles or more, so a one-line brief that
+ * repeats a stock sentence is not a "copy" of every story that carries it.
+ */
+export const DUPLICATE_CONTAINMENT = 0.8;
+export const CONTAINMENT_MIN_SHINGLES = 25;
+/**
+ * rewriteScore at or above which a pair below the duplicate thresholds is a rewrite. Rewrites score
+ * 0.84–1.0, independent reports of the same launch at most 0.31 (their facts and names come in their own
+ * order, their quotes differ, their shingles barely overlap). 0.65 sits in the gap, a little nearer the
+ * rewrites because losing an independent confirmation costs more than missing a rewrite.
+ */
+export const REWRITE_SCORE = 0.65;
+/**
+ * A rewrite keeps some phrases (spun fixture: J ≈ 0.11–0.13; independents ≤ 0.01): below J = 0.02 a pair
+ * is not scored as a rewrite at all, which also keeps the quadratic in-group comparison cheap.
+ */
+export const REWRITE_MIN_JACCARD = 0.02;
+/**
+ * Weights of the parts of rewriteScore (a part with nothing to compare is left out): the order of the
+ * extracted facts says most, because a rewrite retells the story in its source's order; names next; quotes
+ * and surviving phrases least, since independent reports quote the same officials.
+ */
+export const REWRITE_WEIGHTS = { facts: 0.4, entities: 0.3, quotes: 0.15, shingles: 0.15 } as const;
+/** Shingle Jaccard at which the "some phrases survived" part is full: the spun fixture keeps about 0.12. */
+export const REWRITE_SHINGLE_FULL = 0.1;
+/**
+ * Pairs of one event's reports compared to show each article's closest sibling on the event page: a launch day
+ * has a handful to a few dozen reports; beyond this many the quadratic comparison is skipped.
+ */
+export const CLOSEST_SIBLING_MAX_REPORTS = 60;
+
+// ---- ingest: limits ----------------------------------------------------------------------------------------
+
+/** A file larger than this is refused before it is read: no news report comes near 20 MB. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Pages larger than this (in UTF-16 code units, about bytes for Latin text) are refused. */
+export const MAX_HTML_CHARS = 20 * 1024 * 1024;
+/**
+ * Element nesting deeper than this is flattened: real pages nest 30–60 deep, so 180 only catches hostile or
+ * broken markup, and the walks over the tree stay shallow.
+ */
+export const MAX_HTML_DEPTH = 180;
+/**
+ * Text width below which the content finder's choice is too short to be the article (a teaser, a caption), so
+ * the next way of finding the body is tried. A short wire brief is about 300 wide.
+ */
+export const MIN_BODY_CHARS = 250;
+/** Text width below which a page holds no article at all (after the fallbacks): a headline and a dateline. */
+export const MIN_ARTICLE_CHARS = 200;
+/** Blocks kept for the article page's "dropped as boilerplate" view: enough to judge the cleaning by. */
+export const MAX_DROPPED_BLOCKS = 200;
+/** A WARC header line longer than this is not a WARC file (real lines are under a few kilobytes). */
+export const MAX_WARC_HEADER_LINE = 64 * 1024;
+/** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */
+export const MAX_LINK_LIST_ITEMS = 15;
+
+// ---- ingest: fetching ----------------------------------------------------------------------------------------
+
+/**
+ * What `salvo ingest <url>` and the watcher use unless configured: a news server answers within seconds; a
+ * page is never 20 MB; five redirects cover http→https→www→canonical; a second between requests to one host is
+ * polite to a news site.
+ */
+export const FETCH_DEFAULTS = {
+  connectTimeoutMs: 10_000,
+  readTimeoutMs: 20_000,
+  totalTimeoutMs: 60_000,
+  maxBytes: MAX_FILE_BYTES,
+  maxRedirects: 5,
+  hostDelayMs: 1000,
+} as const;
+/** robots.txt files larger than this are cut (RFC 9309 §2.5 asks crawlers to read at least 500 KiB). */
+export const ROBOTS_MAX_BYTES = 512 * 1024;
+/** A host's robots.txt is fetched again after an hour (RFC 9309 §2.4: caching beyond 24 hours is discouraged). */
+export const ROBOTS_TTL_MS = 60 * 60 * 1000;
+/** A Crawl-delay above this many seconds is capped: one slow host must not stall a watch round. */
+export const MAX_CRAWL_DELAY_S = 30;
+/** Hosts whose robots.txt or next allowed request time is remembered; the oldest is dropped beyond it. */
+export const ROBOTS_CACHE_HOSTS = 5000;
+export const HOST_DELAY_CACHE_HOSTS = 10_000;
+
+// ---- live: the watcher ----------------------------------------------------------------------------------------
+
+/** A transiently failing item is tried at this many polls before it is given up. */
+export const MAX_ITEM_ATTEMPTS = 5;
+/** Child sitemaps read from a sitemap index per poll (newest first): news sitemaps are split by day. */
+export const MAX_CHILD_SITEMAPS = 10;
+/** `salvo watch --once` keeps retrying failed alert deliveries while their next try falls within this window. */
+export const ONCE_RETRY_WINDOW_MS = 30_000;
+/** The watch loop wakes at least this often to look for new sources, and naps at least this long between looks. */
+export const WATCH_MAX_NAP_MS = 1000;
+export const WATCH_MIN_NAP_MS = 10;
+/** With nothing due, the next look is planned this far ahead (the 1 s nap cap wakes it sooner anyway). */
+export const WATCH_IDLE_MS = 60_000;
+/** Alert deliveries handled per round: a burst of alerts goes out over a few rounds instead of one long one. */
+export const DELIVERIES_PER_ROUND = 500;
+/** Watcher defaults unless configured: poll a source every minute; a webhook or a feed has 10 s to answer; a
+ * delivery is tried 8 times, the wait doubling from a second (about two minutes in all). */
+export const WATCH_DEFAULTS = { intervalS: 60, timeoutMs: 10_000, alertAttempts: 8, alertBackoffMs: 1000 } as const;
+
+// ---- store ---------------------------------------------------------------------------------------------------
+
+/** How long a SQLite writer waits for another process's lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * Rows per INSERT when copying a database to PostgreSQL: large enough to cut round trips, small enough to stay
+ * far below PostgreSQL's 65,535 parameters per statement (the widest table has 16 columns) and a few megabytes of
+ * article text.
+ */
+export const COPY_ROWS_PER_INSERT = 200;
+/** Characters of context kept on each side of a substring match in a PostgreSQL search snippet (about the 24
+ * tokens of SQLite's FTS5 snippet). */
+export const SNIPPET_CONTEXT = 60;
+
+// ---- serve ---------------------------------------------------------------------------------------------------
+
+/** Largest request body: a pasted report, or all the files of one upload together. */
+export const BODY_LIMIT = 5 * 1024 * 1024;
+/**
+ * Pages of the API's lists, as { max, default } rows per request: a screenful of events or articles by default and
+ * a few hundred at most, so one request cannot ask the store for everything; an export is a whole table (the
+ * reference list holds a few hundred launches), search hits are read a page at a time.
+ */
+export const API_PAGE = {
+  events: { max: 500, default: 50 },
+  articles: { max: 500, default: 50 },
+  search: { max: 100, default: 20 },
+  export: { max: 20_000, default: 20_000 },
+} as const;
+/** Items a list request may skip: far beyond any store Salvo serves, it only bounds the number the SQL receives. */
+export const API_MAX_OFFSET = 1_000_000;
+/**
+ * Longest values of a pasted report's fields (the text is bounded by BODY_LIMIT): a headline, an address and an
+ * outlet name far beyond any real one; search words and an actor name likewise.
+ */
+export const PASTE_LIMITS = { title: 1000, url: 2000, source: 200 } as const;
+export const SEARCH_MAX_CHARS = 500;
+export const ACTOR_MAX_CHARS = 64;
+/** Multipart uploads: only the "files" field and a few form fields are expected, each small. */
+export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 } as const;
+/** Files per upload: a folder of a day's reports, not a whole archive (that is what `salvo ingest` is for). */
+export const MAX_UPLOAD_FILES = 20;
+/** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */
+export const MIN_TOKEN_LENGTH = 16;
+/** Answers kept by the API cache at once: the oldest is dropped beyond it, so memory stays bounded. */
+export const CACHE_MAX_ENTRIES = 2000;
+/** Hashed web assets never change under their name (a year, immutable); other files may after a rebuild. */
+export const ASSET_MAX_AGE_S = 31_536_000;
+export const FILE_MAX_AGE_S = 300;
+/** Browsers may keep the reference answers an hour: they change only with a new release. */
+export const REFERENCE_MAX_AGE_S = 3600;
+/** Alerts carried by the Atom feed beside the events (newest first): enough for a reader polling hourly. */
+export const ATOM_ALERTS = 100;

@@ -9,7 +9,7 @@ import { assertBuilt, query, ROOT, salvo, summary } from './helpers/cli.js';
 
 const E2E = join(ROOT, 'test', 'fixtures', 'e2e');
 const GOOD = ['a-wire.txt', 'c-page.html'];
-// ingest's default limit is 20 MB (DEFAULT_MAX_BYTES in src/ingest/files.ts); this file is well over it.
+// ingest's default limit is 20 MB (MAX_FILE_BYTES in src/settings.ts); this file is well over it.
 const HUGE_BYTES = 50 * 1024 * 1024;
 
 let dir: string;

@@ -13,13 +13,13 @@ import {
   linkCopies,
   LshIndex,
   normaliseText,
-  NUM_PERM,
   rewriteScore,
   shingleHashes,
   signature,
   signatureFromHashes,
 } from '../src/resolve/copies/index.js';
 import { mulberry32 } from '../src/resolve/copies/hash.js';
+import { NUM_PERM } from '../src/settings.js';
 import type { Claim, Extraction, FieldName, FieldValue } from '../src/types.js';
 import { makeArticle } from './helpers/article.js';
 

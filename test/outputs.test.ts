@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsFromPaste, Ingester } from '../src/app/ingestion.js';
 import { OUTPUTS, outputNamed } from '../src/app/outputs/index.js';
 import { buildServer } from '../src/serve/app.js';
-import { impactOf } from '../src/serve/views.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 
@@ -26,7 +25,7 @@ const render = async (name: string): Promise<string> => {
   const output = outputNamed(name);
   if (!output) throw new Error(`no output ${name}`);
   const events = (await store.queryEvents({ order: 'asc', limit: 100, offset: 0 })).events;
-  return output.render({ store, events, base: 'http://localhost:8080', impactOf });
+  return output.render({ store, events, base: 'http://localhost:8080' });
 };
 
 describe('outputs', () => {

@@ -54,7 +54,7 @@ const THU = '2025-05-08'; // Thursday
 const FRI = '2025-05-09';
 const SAT = '2025-05-10';
 
-describe('rule 17: copies count once', () => {
+describe('copies count once', () => {
   it('three copies of one original with a wrong distance lose to two independent reports with the right one', () => {
     const fields = computeFields([
       report('copy1', THU, { distance_km: 950 }, { copyOf: 'orig' }),
@@ -71,7 +71,7 @@ describe('rule 17: copies count once', () => {
   });
 });
 
-describe('rule 18: official statements weigh more', () => {
+describe('official statements weigh more', () => {
   it('one JCS-attributed value beats one unattributed outlet value (even when the outlet reported first)', () => {
     const fields = computeFields([report('outlet', THU, { distance_km: 600 }), report('official', FRI, { distance_km: 800 }, { attribution: 'jcs' })]);
     expect(fields.distance_km.value).toBe(800);
@@ -79,7 +79,7 @@ describe('rule 18: official statements weigh more', () => {
   });
 });
 
-describe('rule 19: a later official update supersedes', () => {
+describe('a later official update supersedes', () => {
   it("the same agency's earlier preliminary figure is superseded and the later one wins", () => {
     const fields = computeFields([
       report('early', THU, { distance_km: 600 }, { attribution: 'jcs' }),
@@ -93,7 +93,7 @@ describe('rule 19: a later official update supersedes', () => {
   });
 });
 
-describe('rule 20: disputes', () => {
+describe('disputes', () => {
   it('two independent sources at 700 and 450 km are disputed', () => {
     const fields = computeFields([report('a', THU, { distance_km: 700 }), report('b', FRI, { distance_km: 450 })]);
     expect(fields.distance_km.disputed).toBe(true);
@@ -111,7 +111,7 @@ describe('rule 20: disputes', () => {
   });
 });
 
-describe('rule 21: undated reports join a dated event only on the weekday and a strong agreement', () => {
+describe('undated reports join a dated event only on the weekday and a strong agreement', () => {
   const dated = () => report('dated', THU, { date_local: THU, distance_km: 800, apogee_km: 60, time_local: '07:40' });
 
   it('the weekday and an exact distance: joins', () => {
@@ -162,7 +162,7 @@ describe('rule 21: undated reports join a dated event only on the weekday and a 
   });
 });
 
-describe('rule 22: reference alignment (data/reference-launches.json)', () => {
+describe('reference alignment (data/reference-launches.json)', () => {
   // The reference list has North Korean flights at 2025-05-07 23:10 UTC and 2025-05-08 00:20 UTC (both 8 May in
   // KST, from south-wonsan, up to 800 km), and two 400 km flights from Kaechon at 2024-09-17 21:53/22:23 UTC
   // (Wednesday 18 September in KST) — the only Wednesday with Kaechon launches.

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, isLoopback, startProblem } from '../src/serve/app.js';
-import { bearingFromText, destination } from '../src/serve/impact.js';
 import { csvCell } from '../src/app/outputs/csv.js';
 import { utcTime } from '../src/app/event-view.js';
 import { openStore } from '../src/store/open.js';
@@ -221,7 +220,7 @@ describe('exports', () => {
     expect(features.some((f) => f.geometry?.type === 'GeometryCollection')).toBe(true);
   });
 
-  it('Atom feed has an entry per event, and the alerts (issue 7)', async () => {
+  it('Atom feed has an entry per event, and the alerts', async () => {
     const r = await get('/api/events.atom');
     expect(r.headers['content-type']).toMatch(/atom\+xml/);
     expect(r.raw.match(/<id>[^<]*\/api\/events\/[^<]*<\/id>/g)).toHaveLength(2);
@@ -366,17 +365,7 @@ describe('beyond localhost', () => {
 });
 
 describe('helpers', () => {
-  it('reads a direction of flight, not a place', () => {
-    expect(bearingFromText(['The missile flew northeast for 20 minutes.'])?.deg).toBe(45);
-    expect(bearingFromText(['It fired two missiles eastward.'])?.deg).toBe(90);
-    expect(bearingFromText(['It was launched toward the East Sea.'])).toBeNull();
-    expect(bearingFromText(['Troops gathered east of Wonsan.'])).toBeNull();
-  });
-
-  it('geodesic destination, UTC time and CSV cells', () => {
-    const p = destination(39, 127, 90, 500);
-    expect(p.lon).toBeGreaterThan(132);
-    expect(p.lat).toBeCloseTo(38.9, 0);
+  it('UTC time and CSV cells', () => {
     expect(utcTime('DPRK', '2034-05-16', '06:10')).toBe('21:10');
     expect(utcTime('DPRK', '2016-05-16', '06:10')).toBe('21:40'); // UTC+8:30 then
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');

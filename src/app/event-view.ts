@@ -1,11 +1,14 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
-// the count as people say it, the local launch time in UTC, and the evidence behind every value of an event.
+// the count as people say it, the local launch time in UTC, the estimated impact, and the evidence behind every
+// value of an event.
 import { actorInfo, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
+import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
+import { CLOSEST_SIBLING_MAX_REPORTS } from '../settings.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -14,6 +17,16 @@ export function countText(ev: LaunchEvent): string {
   const n = ev.fields.count_min.value;
   if (n === null) return '–';
   return ev.fields.count_exact.value === true ? String(n) : `≥${n}`;
+}
+
+/**
+ * Where an event's missile came down, estimated from the claims stored for its reports (site, bearing,
+ * distance, landing sea); null when the site, the bearing or the distance is unknown.
+ */
+export async function impactOf(store: Store, ev: LaunchEvent): Promise<ImpactEstimate | null> {
+  const extractions: (Extraction | null)[] = [];
+  for (const id of ev.articleIds) extractions.push(await store.getExtraction(id));
+  return estimateImpact(ev, extractions);
 }
 
 /** Independent sources disagree on a field, or the reports disagree with the reference list. */
@@ -93,8 +106,7 @@ export async function articleRelations(store: Store, ids: string[], articles: Ma
   for (const d of docs) {
     const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
     let closest: ArticleRelation['closest'] = null;
-    // Pairwise within one event only: a launch day has a handful to a few hundred reports.
-    if (docs.length <= 60) {
+    if (docs.length <= CLOSEST_SIBLING_MAX_REPORTS) {
       for (const o of docs) {
         if (o.id === d.id) continue;
         const v = classifyPair(d, o);

@@ -2,8 +2,7 @@
 // duplicates and the repeated title. Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
 import { DATE_MARKER, isBoilerplateLine, matchBoilerplateLine, PREFIX_RULES } from './boilerplate.js';
-
-const MAX_LINK_LIST_ITEMS = 15;
+import { MAX_LINK_LIST_ITEMS } from '../settings.js';
 
 /** Letters and digits only, lower-cased: "(LEAD) N. Korea fires…" and "(lead) n korea fires…" compare equal. */
 const comparable = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

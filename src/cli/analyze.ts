@@ -25,7 +25,7 @@ async function eventTable(paths: string[]): Promise<string> {
   try {
     await new Ingester(store).ingest(ingestPaths(paths));
     const events = (await store.queryEvents({ order: 'asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 })).events;
-    return await jsonl.render({ store, events, base: '', impactOf: async () => null });
+    return await jsonl.render({ store, events, base: '' });
   } finally {
     await store.close();
   }

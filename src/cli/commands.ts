@@ -1,7 +1,7 @@
 // The commands of the `salvo` CLI that read reports and stored events: ingest, events, reference, show,
 // analyze, export, db. Each parses its arguments and calls src/app (or a stage) through one *Command function.
 import type { Command } from 'commander';
-import { OUTPUTS, type ImpactOf } from '../app/outputs/index.js';
+import { OUTPUTS } from '../app/outputs/index.js';
 import { analyzeCommand } from './analyze.js';
 import { dbCopyCommand, dbMigrateCommand } from './db.js';
 import { eventsCommand } from './events.js';
@@ -13,10 +13,9 @@ import { showCommand } from './show.js';
 export interface CliContext {
   /** The --db option of the program (read when a command runs). */
   db: () => string | undefined;
-  impactOf: ImpactOf;
 }
 
-export function addCliCommands(program: Command, { db, impactOf }: CliContext): void {
+export function addCliCommands(program: Command, { db }: CliContext): void {
   program
     .command('ingest')
     .description('read report files or folders (.txt, .html, .json, .jsonl, .warc[.gz]) or http(s) addresses and store their launch events')
@@ -47,7 +46,7 @@ export function addCliCommands(program: Command, { db, impactOf }: CliContext): 
     .option('--actor <actor>', 'who launched ("DPRK")')
     .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
     .action(async (opts: { format: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
-      process.exitCode = await exportCommand(db(), opts, impactOf);
+      process.exitCode = await exportCommand(db(), opts);
     });
 
   program

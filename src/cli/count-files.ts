@@ -1,3 +1,4 @@
+// How many files a list of paths holds, for the ingest progress bar's total (hidden entries skipped, as ingest does).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 

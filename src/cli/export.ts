@@ -1,7 +1,7 @@
 // `salvo export --format <name>`: the stored events rendered by one of the outputs of src/app/outputs, the
 // same renderings the API serves at /api/events.<name>.
 import { openDb } from '../app/open.js';
-import { outputNamed, OUTPUTS, type ImpactOf } from '../app/outputs/index.js';
+import { outputNamed, OUTPUTS } from '../app/outputs/index.js';
 import type { EventFilter } from '../store/store.js';
 
 export interface ExportFlags extends EventFilter {
@@ -10,7 +10,7 @@ export interface ExportFlags extends EventFilter {
   base: string;
 }
 
-export async function exportCommand(db: string | undefined, flags: ExportFlags, impactOf: ImpactOf): Promise<number> {
+export async function exportCommand(db: string | undefined, flags: ExportFlags): Promise<number> {
   const output = outputNamed(flags.format);
   if (!output) {
     process.stderr.write(`salvo: no output named "${flags.format}" (known: ${OUTPUTS.map((o) => o.name).join(', ')})\n`);
@@ -20,7 +20,7 @@ export async function exportCommand(db: string | undefined, flags: ExportFlags, 
   try {
     const filter: EventFilter = { from: flags.from, to: flags.to, class: flags.class, site: flags.site, actor: flags.actor };
     const events = (await store.queryEvents({ ...filter, order: 'asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 })).events;
-    process.stdout.write(await output.render({ store, events, base: flags.base, impactOf }));
+    process.stdout.write(await output.render({ store, events, base: flags.base }));
     return 0;
   } finally {
     await store.close();

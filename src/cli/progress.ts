@@ -1,3 +1,4 @@
+// The progress bar `salvo ingest` draws on stderr while it reads a batch.
 /**
  * Progress on stderr: a redrawn bar on a terminal, a plain line every `every` items otherwise
  * (so logs of long batch runs stay readable).

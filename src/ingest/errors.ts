@@ -1,3 +1,5 @@
+// Ingest's failures: the error an unreadable input raises, and file-system errors turned into reasons a person
+// can act on.
 /** An input that cannot become a document; `message` is the reason shown to the person who supplied it. */
 export class IngestError extends Error {
   constructor(reason: string) {

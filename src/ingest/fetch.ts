@@ -20,6 +20,7 @@ import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
 import { documentFromText } from './text.js';
 import { Robots } from './robots.js';
+import { FETCH_DEFAULTS, HOST_DELAY_CACHE_HOSTS, MAX_CRAWL_DELAY_S, ROBOTS_CACHE_HOSTS, ROBOTS_MAX_BYTES, ROBOTS_TTL_MS } from '../settings.js';
 
 export const SALVO_VERSION = '0.1.0';
 /** The product token robots.txt groups are matched against. */
@@ -85,18 +86,6 @@ export class FetchError extends Error {
     this.name = 'FetchError';
   }
 }
-
-const DEFAULTS = {
-  connectTimeoutMs: 10_000,
-  readTimeoutMs: 20_000,
-  totalTimeoutMs: 60_000,
-  maxBytes: 20 * 1024 * 1024,
-  maxRedirects: 5,
-  hostDelayMs: 1000,
-};
-const ROBOTS_MAX_BYTES = 512 * 1024;
-const ROBOTS_TTL_MS = 60 * 60 * 1000;
-const MAX_CRAWL_DELAY_S = 30;
 
 // ---- addresses -------------------------------------------------------------------------------------------
 
@@ -164,7 +153,7 @@ export class HostLimiter {
     const now = Date.now();
     const slot = Math.max(now, this.next.get(host) ?? 0);
     this.next.set(host, slot + delayMs);
-    if (this.next.size > 10_000) this.next.delete(this.next.keys().next().value as string);
+    if (this.next.size > HOST_DELAY_CACHE_HOSTS) this.next.delete(this.next.keys().next().value as string);
     await sleep(slot - now);
   }
 }
@@ -238,8 +227,8 @@ interface RawRequest {
 
 /** One GET without redirects; the body is read only for 2xx answers. */
 function request(req: RawRequest, opts: FetchOptions): Promise<RawResponse> {
-  const connectTimeout = opts.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
-  const readTimeout = opts.readTimeoutMs ?? DEFAULTS.readTimeoutMs;
+  const connectTimeout = opts.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs;
+  const readTimeout = opts.readTimeoutMs ?? FETCH_DEFAULTS.readTimeoutMs;
   return new Promise<RawResponse>((resolve, reject) => {
     const { url } = req;
     const lib = url.protocol === 'https:' ? https : http;
@@ -261,7 +250,7 @@ function request(req: RawRequest, opts: FetchOptions): Promise<RawResponse> {
       lookup: guardedLookup(opts) as unknown as typeof dnsLookup,
     });
     const left = req.deadline - Date.now();
-    timers.push(setTimeout(() => done(new FetchError(`timed out (no complete answer within ${Math.round((opts.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs) / 1000)} s)`, true)), Math.max(1, left)));
+    timers.push(setTimeout(() => done(new FetchError(`timed out (no complete answer within ${Math.round((opts.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs) / 1000)} s)`, true)), Math.max(1, left)));
     const connectTimer = setTimeout(() => done(new FetchError(`timed out connecting (${connectTimeout} ms)`, true)), connectTimeout);
     timers.push(connectTimer);
     r.on('socket', (socket) => {
@@ -364,8 +353,8 @@ export class Fetcher {
     }
   }
 
-  private hostDelay(url: URL, robots: Robots | null): number {
-    const base = this.opts.hostDelayMs ?? DEFAULTS.hostDelayMs;
+  private hostDelay(robots: Robots | null): number {
+    const base = this.opts.hostDelayMs ?? FETCH_DEFAULTS.hostDelayMs;
     const crawl = robots?.crawlDelay(ROBOTS_TOKEN);
     return crawl === null || crawl === undefined ? base : Math.max(base, Math.min(crawl, MAX_CRAWL_DELAY_S) * 1000);
   }
@@ -379,9 +368,9 @@ export class Fetcher {
     try {
       let target = new URL('/robots.txt', url);
       let res: RawResponse | null = null;
-      for (let hop = 0; hop <= 5; hop++) {
+      for (let hop = 0; hop <= FETCH_DEFAULTS.maxRedirects; hop++) {
         this.checkUrl(target);
-        await this.limiter.wait(target.host, this.opts.hostDelayMs ?? DEFAULTS.hostDelayMs);
+        await this.limiter.wait(target.host, this.opts.hostDelayMs ?? FETCH_DEFAULTS.hostDelayMs);
         res = await request({ url: target, headers: { 'user-agent': this.userAgent, accept: 'text/plain' }, maxBytes: ROBOTS_MAX_BYTES, deadline }, this.opts);
         const loc = header(res.headers, 'location');
         if (res.status >= 300 && res.status < 400 && loc) target = new URL(loc, target);
@@ -397,7 +386,7 @@ export class Fetcher {
       robots = Robots.disallowAll();
     }
     this.robots.set(key, { robots, until: Date.now() + ROBOTS_TTL_MS });
-    if (this.robots.size > 5000) this.robots.delete(this.robots.keys().next().value as string);
+    if (this.robots.size > ROBOTS_CACHE_HOSTS) this.robots.delete(this.robots.keys().next().value as string);
     return robots;
   }
 
@@ -409,9 +398,9 @@ export class Fetcher {
     } catch {
       throw new FetchError(`not a valid address: ${address}`, false);
     }
-    const deadline = Date.now() + (this.opts.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs);
-    const maxBytes = this.opts.maxBytes ?? DEFAULTS.maxBytes;
-    const maxRedirects = this.opts.maxRedirects ?? DEFAULTS.maxRedirects;
+    const deadline = Date.now() + (this.opts.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs);
+    const maxBytes = this.opts.maxBytes ?? FETCH_DEFAULTS.maxBytes;
+    const maxRedirects = this.opts.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
     const visited = new Set<string>();
     for (let hop = 0; ; hop++) {
       this.checkUrl(url);
@@ -419,7 +408,7 @@ export class Fetcher {
       if (robots && !robots.isAllowed(url.pathname + url.search, ROBOTS_TOKEN)) {
         throw new FetchError(`disallowed by ${url.origin}/robots.txt`, false);
       }
-      await this.limiter.wait(url.host, this.hostDelay(url, robots));
+      await this.limiter.wait(url.host, this.hostDelay(robots));
       if (Date.now() >= deadline) throw new FetchError('timed out waiting for a turn at the host', true);
       const headers: Record<string, string> = {
         'user-agent': this.userAgent,

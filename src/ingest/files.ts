@@ -11,8 +11,7 @@ import { documentFromRecord } from './records.js';
 import { documentFromText } from './text.js';
 import { Fetcher, fetchDocument, isWebAddress } from './fetch.js';
 import { documentsFromWarc, isWarcPath } from './warc.js';
-
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_FILE_BYTES } from '../settings.js';
 
 /** What a text is read as; 'auto' sniffs JSON, JSON Lines and HTML from the content (see `sniffKind`). */
 export type TextKind = 'auto' | 'text' | 'html' | 'json' | 'jsonl';
@@ -172,7 +171,7 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
 
 /** Every document under the given files and folders, one IngestItem per document or per failure. */
 export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; fetcher?: Fetcher } = {}): AsyncGenerator<IngestItem> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   let fetcher = opts.fetcher;
   for (const path of paths) {
     // http(s) addresses are fetched (see fetch.ts: timeouts, size limit, robots.txt, no private addresses).

@@ -9,9 +9,7 @@ import { joinBlocks, textBlocks } from './html-text.js';
 import { detectLanguage } from './language.js';
 import { normalizeText } from './normalize.js';
 import { textWidth } from './text-width.js';
-
-const MIN_ARTICLE_CHARS = 200;
-const MAX_DROPPED = 200;
+import { MAX_DROPPED_BLOCKS, MIN_ARTICLE_CHARS } from '../settings.js';
 
 const FALLBACK_SKIP = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 // Text width, not characters: a wide Hangul, kana or kanji character counts two (see text-width.ts).
@@ -37,7 +35,7 @@ export function documentFromHtml(html: string, origin: string, urlHint: string |
   for (const d of page.dropped) {
     const block = normalizeText(d.text).trim();
     if (block.length >= 25 && !text.includes(block)) dropped.add(block);
-    if (dropped.size >= MAX_DROPPED) break;
+    if (dropped.size >= MAX_DROPPED_BLOCKS) break;
   }
   return {
     origin,

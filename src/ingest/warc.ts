@@ -11,6 +11,7 @@ import type { IngestItem } from '../types.js';
 import { decodeBody } from './fetch.js';
 import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
+import { MAX_WARC_HEADER_LINE } from '../settings.js';
 
 export interface WarcRecord {
   /** WARC header names in lower case. */
@@ -24,8 +25,6 @@ export interface WarcRecord {
   /** 1-based position of the record in the file. */
   index: number;
 }
-
-const MAX_HEADER_LINE = 64 * 1024;
 
 /** Reads lines and byte runs from a stream of chunks, holding only what has not been consumed yet. */
 class ByteReader {
@@ -54,7 +53,7 @@ class ByteReader {
         this.buf = this.buf.subarray(i + 1);
         return s;
       }
-      if (this.buf.length > MAX_HEADER_LINE) throw new IngestError('not a WARC file (header line too long)');
+      if (this.buf.length > MAX_WARC_HEADER_LINE) throw new IngestError('not a WARC file (header line too long)');
       if (!(await this.fill())) {
         if (this.buf.length === 0) return null;
         const s = this.buf.toString('utf8');

@@ -1,9 +1,13 @@
-import type { PatternItem } from './tables.js';
-
 // The generic table matcher: compiles a list of regex rules into one scanner and one probe, finds every rule's
 // matches in a text, and keeps the longest on overlap. Where a match may start and end is the locale's word
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
+
+/**
+ * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
+ * `caseSensitive`: the letters must match as written ("US" but not the pronoun "us").
+ */
+export type PatternItem = string | { pattern: string; weak?: boolean; caseSensitive?: boolean; note?: string };
 
 /** The languages the matcher knows a word boundary for. */
 export const LOCALES = ['en', 'ko', 'ja'] as const;

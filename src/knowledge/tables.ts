@@ -3,7 +3,7 @@
 // never needs a code change. Matching them against text is lookups.ts's job.
 import { readDataJson } from '../paths.js';
 import type { Span } from '../types.js';
-import { patternRules, ruleProblems, type Rule, aliasSource } from './matcher.js';
+import { patternRules, ruleProblems, type PatternItem, type Rule, aliasSource } from './matcher.js';
 import { romanisedSource } from './romanisation.js';
 
 // "interceptor": a missile that shoots down missiles (L-SAM, Arrow 3); class phrases never give it, designations may.
@@ -22,11 +22,6 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes of the data files
 
-/**
- * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
- * `caseSensitive`: the letters must match as written ("US" but not the pronoun "us").
- */
-export type PatternItem = string | { pattern: string; weak?: boolean; caseSensitive?: boolean; note?: string };
 /** Literal text (not a regex): a spelling of a site name. */
 export type AliasItem = string | { text: string; weak?: boolean; note?: string };
 

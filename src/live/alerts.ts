@@ -8,6 +8,7 @@ import https from 'node:https';
 import { DEFAULT_USER_AGENT } from '../ingest/fetch.js';
 import type { AlertPayload, Store } from '../store/store.js';
 import type { AlertOptions, WebhookConfig } from './config.js';
+import { DELIVERIES_PER_ROUND } from '../settings.js';
 
 export const SIGNATURE_HEADER = 'x-salvo-signature';
 
@@ -124,7 +125,7 @@ export class AlertDispatcher {
   private busy: Promise<number> = Promise.resolve(0);
 
   private async deliverDueNow(): Promise<number> {
-    const due = await this.store.dueDeliveries(this.now().toISOString(), 500);
+    const due = await this.store.dueDeliveries(this.now().toISOString(), DELIVERIES_PER_ROUND);
     const secrets = new Map(this.webhooks.map((w) => [w.url, w.secret]));
     const results = await Promise.all(
       due.map(async ({ delivery, payload }) => {

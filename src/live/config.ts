@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FetchOptions } from '../ingest/fetch.js';
 import type { WatchSourceConfig } from '../store/store.js';
+import { FETCH_DEFAULTS, WATCH_DEFAULTS } from '../settings.js';
 
 export const DEFAULT_CONFIG_FILE = 'salvo.config.json';
 
@@ -85,7 +86,7 @@ export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env
     if (kind !== 'auto' && kind !== 'feed' && kind !== 'rss' && kind !== 'atom' && kind !== 'sitemap') {
       throw new ConfigError(`${where}: "kind" must be feed, rss, atom, sitemap or auto`);
     }
-    return { url, kind: kind === 'rss' || kind === 'atom' ? 'feed' : kind, intervalS: num(s.interval, `${where}.interval (seconds)`, 0.05, 60) };
+    return { url, kind: kind === 'rss' || kind === 'atom' ? 'feed' : kind, intervalS: num(s.interval, `${where}.interval (seconds)`, 0.05, WATCH_DEFAULTS.intervalS) };
   });
   const rawHooks = value.webhooks ?? [];
   if (!Array.isArray(rawHooks)) throw new ConfigError('"webhooks" must be a list');
@@ -103,16 +104,16 @@ export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env
   });
   const f = value.fetch ?? {};
   if (!isObject(f)) throw new ConfigError('"fetch" must be an object');
-  const timeout = num(f.timeoutMs, 'fetch.timeoutMs', 1, 10_000);
+  const timeout = num(f.timeoutMs, 'fetch.timeoutMs', 1, WATCH_DEFAULTS.timeoutMs);
   const fetch: FetchOptions = {
     userAgent: typeof f.userAgent === 'string' ? f.userAgent : undefined,
     contact: typeof f.contact === 'string' ? f.contact : undefined,
     connectTimeoutMs: num(f.connectTimeoutMs, 'fetch.connectTimeoutMs', 1, timeout),
     readTimeoutMs: num(f.readTimeoutMs, 'fetch.readTimeoutMs', 1, timeout),
-    totalTimeoutMs: num(f.totalTimeoutMs, 'fetch.totalTimeoutMs', 1, Math.max(60_000, timeout)),
-    maxBytes: num(f.maxBytes, 'fetch.maxBytes', 1024, 20 * 1024 * 1024),
-    maxRedirects: num(f.maxRedirects, 'fetch.maxRedirects', 0, 5),
-    hostDelayMs: num(f.hostDelayMs, 'fetch.hostDelayMs', 0, 1000),
+    totalTimeoutMs: num(f.totalTimeoutMs, 'fetch.totalTimeoutMs', 1, Math.max(FETCH_DEFAULTS.totalTimeoutMs, timeout)),
+    maxBytes: num(f.maxBytes, 'fetch.maxBytes', 1024, FETCH_DEFAULTS.maxBytes),
+    maxRedirects: num(f.maxRedirects, 'fetch.maxRedirects', 0, FETCH_DEFAULTS.maxRedirects),
+    hostDelayMs: num(f.hostDelayMs, 'fetch.hostDelayMs', 0, FETCH_DEFAULTS.hostDelayMs),
     allowLoopback: bool(f.allowLoopback, 'fetch.allowLoopback'),
     allowPrivate: bool(f.allowPrivate, 'fetch.allowPrivate'),
     robots: bool(f.robots, 'fetch.robots'),
@@ -120,9 +121,9 @@ export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env
   const a = value.alerts ?? {};
   if (!isObject(a)) throw new ConfigError('"alerts" must be an object');
   const alerts: AlertOptions = {
-    maxAttempts: num(a.maxAttempts, 'alerts.maxAttempts', 1, 8),
-    backoffMs: num(a.backoffMs, 'alerts.backoffMs', 0, 1000),
-    timeoutMs: num(a.timeoutMs, 'alerts.timeoutMs', 1, 10_000),
+    maxAttempts: num(a.maxAttempts, 'alerts.maxAttempts', 1, WATCH_DEFAULTS.alertAttempts),
+    backoffMs: num(a.backoffMs, 'alerts.backoffMs', 0, WATCH_DEFAULTS.alertBackoffMs),
+    timeoutMs: num(a.timeoutMs, 'alerts.timeoutMs', 1, WATCH_DEFAULTS.timeoutMs),
   };
   return { sources, webhooks, fetch, alerts };
 }

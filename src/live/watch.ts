@@ -15,11 +15,7 @@ import type { SourceDocument } from '../types.js';
 import { AlertDispatcher } from './alerts.js';
 import type { WatchConfig } from './config.js';
 import { FeedError, parseFeed, type FeedItem } from './feeds.js';
-
-/** A transiently failing item is tried at this many polls before it is given up. */
-export const MAX_ITEM_ATTEMPTS = 5;
-/** Child sitemaps read from a sitemap index per poll (newest first). */
-const MAX_CHILD_SITEMAPS = 10;
+import { MAX_CHILD_SITEMAPS, MAX_ITEM_ATTEMPTS, ONCE_RETRY_WINDOW_MS, WATCH_IDLE_MS, WATCH_MAX_NAP_MS, WATCH_MIN_NAP_MS } from '../settings.js';
 
 export interface PollReport {
   source: string;
@@ -181,7 +177,7 @@ export class Watcher {
    * Polls every active source once, all at the same time, then delivers alerts; failed deliveries are retried
    * (with backoff) while their next try falls within `retryWindowMs`. For `salvo watch --once` and cron.
    */
-  async pollOnce(retryWindowMs = 30_000): Promise<PollReport[]> {
+  async pollOnce(retryWindowMs = ONCE_RETRY_WINDOW_MS): Promise<PollReport[]> {
     await this.ready;
     const sources = (await this.store.listWatchSources()).filter((s) => s.active);
     const reports = await Promise.all(sources.map((s) => this.pollSource(s)));
@@ -203,7 +199,7 @@ export class Watcher {
     while (!signal.aborted) {
       const sources = (await this.store.listWatchSources()).filter((s) => s.active);
       const nowMs = this.now().getTime();
-      let wake = nowMs + 60_000;
+      let wake = nowMs + WATCH_IDLE_MS;
       for (const s of sources) {
         const due = s.lastPoll ? Date.parse(s.lastPoll) + s.intervalS * 1000 : nowMs;
         if (due <= nowMs && !running.has(s.url)) {
@@ -232,7 +228,7 @@ export class Watcher {
       this.kick = () => nap.abort();
       const stop = (): void => nap.abort();
       signal.addEventListener('abort', stop, { once: true });
-      await sleep(Math.min(Math.max(wake - this.now().getTime(), 10), 1000), nap.signal);
+      await sleep(Math.min(Math.max(wake - this.now().getTime(), WATCH_MIN_NAP_MS), WATCH_MAX_NAP_MS), nap.signal);
       signal.removeEventListener('abort', stop);
       this.kick = null;
     }

@@ -1,7 +1,9 @@
+// An event's fields from its reports' claims: values grouped within tolerance, weighed by who said them with
+// copies counted once, a later official figure superseding an earlier one, disagreements marked as disputed.
 import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
 import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
-import { AGENCY_WEIGHT, SAME_SITE_KM, UNATTRIBUTED_WEIGHT } from '../settings.js';
+import { AGENCY_WEIGHT, SAME_FIGURE_KM, SAME_FIGURE_SHARE, SAME_SITE_KM, SAME_TIME_MINUTES, UNATTRIBUTED_WEIGHT } from '../settings.js';
 import { organisationOf } from './outlets.js';
 
 /** An extraction with what consensus needs: when it was published, by whom, and whether it copies another. */
@@ -32,11 +34,11 @@ export function sameValue(a: FieldValue, b: FieldValue, field?: FieldName): bool
  * one: it agrees with any ballistic class), any other different value.
  */
 export function differsBeyondTolerance(a: FieldValue, b: FieldValue, field?: FieldName, near?: (a: string, b: string) => boolean): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > Math.max(5, 0.05 * Math.max(a, b));
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > Math.max(SAME_FIGURE_KM, SAME_FIGURE_SHARE * Math.max(a, b));
   if (field === 'time_local') {
     const x = clockMinutes(a);
     const y = clockMinutes(b);
-    if (x !== null && y !== null) return Math.abs(x - y) > 10;
+    if (x !== null && y !== null) return Math.abs(x - y) > SAME_TIME_MINUTES;
   }
   if (field === 'class' && (a === 'ballistic' || b === 'ballistic') && BALLISTIC_CLASSES.has(String(a)) && BALLISTIC_CLASSES.has(String(b))) return false;
   if (field === 'site' && near && typeof a === 'string' && typeof b === 'string') return !near(a, b);

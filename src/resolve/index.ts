@@ -1,9 +1,11 @@
+// The resolve stage: groups launch reports into events (dated reports by actor and day, undated ones by how
+// well they fit), recomputes each changed event's fields and lines it up with the reference list.
 import { createHash } from 'node:crypto';
 import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { computeFields, orderReports, type Report } from './consensus.js';
 import { alignEvent, type DateWindowLike } from './reference.js';
 import type { CopyTracker } from './sources.js';
-import { JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
+import { FIGURE_FIT_STRONG, FIGURE_FIT_WEAK, JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
 
 export { computeFields, orderReports, type Report } from './consensus.js';
 
@@ -50,8 +52,8 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
     const b = event.fields[f].value;
     if (typeof a === 'number' && typeof b === 'number') {
       const gap = Math.abs(a - b) / Math.max(a, b);
-      if (gap <= 0.02) agree += 2;
-      else if (gap <= 0.15) agree += 1;
+      if (gap <= FIGURE_FIT_STRONG) agree += 2;
+      else if (gap <= FIGURE_FIT_WEAK) agree += 1;
       else disagree += 1;
     }
   }

@@ -1,7 +1,9 @@
+// Lines an event up with the bundled reference list of North Korean launches (CNS/NTI): the matching day, the
+// fields that differ, and for an undated event the one reference day its weekday, site and distance fit.
 import { referenceLaunches, siteDistanceKm, type ReferenceLaunch } from '../knowledge/index.js';
 import type { LaunchEvent, ReferenceAlignment } from '../types.js';
 import { addDays, weekdayOf } from '../calendar.js';
-import { SAME_SITE_KM } from '../settings.js';
+import { FIGURE_FIT_WEAK, SAME_SITE_KM } from '../settings.js';
 import { differsBeyondTolerance } from './consensus.js';
 
 /** The span of dates undated reports were written in (see src/knowledge/officeholders.ts). */
@@ -120,7 +122,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     }
     const refDist = maxOf(d.flights.map((f) => f.distanceKm));
     if (typeof dist === 'number' && refDist !== null) {
-      if (differsBeyondTolerance(dist, refDist) && Math.abs(dist - refDist) > 0.15 * Math.max(dist, refDist)) return false;
+      if (differsBeyondTolerance(dist, refDist) && Math.abs(dist - refDist) > FIGURE_FIT_WEAK * Math.max(dist, refDist)) return false;
       evidence++;
     }
     return evidence >= 2;

@@ -1,3 +1,5 @@
+// Copy detection at ingest (CopyTracker): for a new article, finds which stored articles it copies or rewrites,
+// from LSH candidates and the other reports of its event, so copies count once in consensus.
 import type { Article, CopyLink, Extraction } from '../types.js';
 import { classifyPair, LshIndex, signature, type CopyDoc } from './copies/index.js';
 

@@ -13,26 +13,21 @@ import { errorsPlugin } from './plugins/errors.js';
 import { isLoopback, securityPlugin } from './plugins/security.js';
 import { articleRoutes } from './routes/articles.js';
 import type { RouteContext } from './routes/context.js';
-import { BODY_LIMIT } from './routes/doc.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
-import { ingestRoutes, MAX_UPLOAD_FILES } from './routes/ingest.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webRoutes } from './routes/web.js';
-import { impactOf as estimateStoredImpact } from './views.js';
+import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS } from '../settings.js';
 
 export { HttpError } from './plugins/errors.js';
 export { isLoopback } from './plugins/security.js';
-export { BODY_LIMIT } from './routes/doc.js';
-export { MAX_UPLOAD_FILES } from './routes/ingest.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
-/** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */
-const MIN_TOKEN_LENGTH = 16;
 
 export interface ServeOptions {
   store: Store;
@@ -89,7 +84,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   await app.register(authPlugin, { token, needToken });
   await app.register(cachePlugin, { store, enabled: opts.cache !== false });
   await app.register(fastifyMultipart, {
-    limits: { fileSize: BODY_LIMIT, files: MAX_UPLOAD_FILES, fields: 10, fieldSize: 1024, parts: MAX_UPLOAD_FILES + 10, headerPairs: 100 },
+    limits: { ...MULTIPART_LIMITS, fileSize: BODY_LIMIT, files: MAX_UPLOAD_FILES, parts: MAX_UPLOAD_FILES + MULTIPART_LIMITS.fields },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -100,7 +95,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     },
   });
 
-  const ctx: RouteContext = { store, ingester: new Ingester(store), impactOf: estimateStoredImpact, host: opts.host, needToken };
+  const ctx: RouteContext = { store, ingester: new Ingester(store), host: opts.host, needToken };
   for (const routes of [eventRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
   await webRoutes(app, opts.webRoot === undefined ? WEB_ROOT : opts.webRoot);
   return app;

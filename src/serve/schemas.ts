@@ -2,6 +2,7 @@
 // route has one) and /api/openapi.json is built from the same objects.
 import { MISSILE_CLASSES } from '../knowledge/index.js';
 import { LANGUAGES } from '../types.js';
+import { ACTOR_MAX_CHARS, API_MAX_OFFSET, API_PAGE, BODY_LIMIT, PASTE_LIMITS, SEARCH_MAX_CHARS } from '../settings.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -12,13 +13,13 @@ export const eventFilterProperties = {
   to: { type: 'string', pattern: DATE_OR_YEAR, description: 'Latest launch date: YYYY, YYYY-MM or YYYY-MM-DD (inclusive).' },
   class: { type: 'string', enum: [...MISSILE_CLASSES], description: 'Missile class.' },
   site: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'Launch site key (see /api/sites).' },
-  actor: { type: 'string', minLength: 1, maxLength: 64, description: 'Who launched ("DPRK").' },
+  actor: { type: 'string', minLength: 1, maxLength: ACTOR_MAX_CHARS, description: 'Who launched ("DPRK").' },
   language: { type: 'string', enum: [...LANGUAGES], description: 'Only events with at least one report in this language (ISO 639-1).' },
 } as const;
 
-const paging = (max: number, dflt: number) => ({
-  limit: { type: 'integer', minimum: 1, maximum: max, default: dflt, description: `Page size (1–${max}).` },
-  offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0, description: 'Items to skip.' },
+const paging = (page: { max: number; default: number }) => ({
+  limit: { type: 'integer', minimum: 1, maximum: page.max, default: page.default, description: `Page size (1–${page.max}).` },
+  offset: { type: 'integer', minimum: 0, maximum: API_MAX_OFFSET, default: 0, description: 'Items to skip.' },
 });
 
 export const eventListQuery: JsonSchema = {
@@ -27,7 +28,7 @@ export const eventListQuery: JsonSchema = {
   properties: {
     ...eventFilterProperties,
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc', description: 'By launch date; undated events last.' },
-    ...paging(500, 50),
+    ...paging(API_PAGE.events),
   },
 };
 
@@ -37,7 +38,7 @@ export const exportQuery: JsonSchema = {
   properties: {
     ...eventFilterProperties,
     order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
-    ...paging(20_000, 20_000),
+    ...paging(API_PAGE.export),
   },
 };
 
@@ -73,7 +74,7 @@ export const articleListQuery: JsonSchema = {
   properties: {
     launch: { type: 'boolean', description: 'Only launch reports (true) or only other articles (false).' },
     language: { type: 'string', enum: [...LANGUAGES], description: 'Only articles written in this language (ISO 639-1).' },
-    ...paging(500, 50),
+    ...paging(API_PAGE.articles),
   },
 };
 
@@ -82,8 +83,8 @@ export const searchQuery: JsonSchema = {
   required: ['q'],
   additionalProperties: false,
   properties: {
-    q: { type: 'string', minLength: 1, maxLength: 500, description: 'Words to find (all of them); "quoted phrases" kept together.' },
-    ...paging(100, 20),
+    q: { type: 'string', minLength: 1, maxLength: SEARCH_MAX_CHARS, description: 'Words to find (all of them); "quoted phrases" kept together.' },
+    ...paging(API_PAGE.search),
   },
 };
 
@@ -92,11 +93,11 @@ export const ingestBody: JsonSchema = {
   required: ['text'],
   additionalProperties: false,
   properties: {
-    text: { type: 'string', minLength: 1, maxLength: 5_000_000, description: 'The report: plain text, an HTML page, or JSON records.' },
+    text: { type: 'string', minLength: 1, maxLength: BODY_LIMIT, description: 'The report: plain text, an HTML page, or JSON records.' },
     format: { type: 'string', enum: ['auto', 'text', 'html', 'json', 'jsonl'], default: 'auto' },
-    title: { type: 'string', maxLength: 1000 },
-    url: { type: 'string', maxLength: 2000, pattern: '^https?://' },
-    source: { type: 'string', maxLength: 200 },
+    title: { type: 'string', maxLength: PASTE_LIMITS.title },
+    url: { type: 'string', maxLength: PASTE_LIMITS.url, pattern: '^https?://' },
+    source: { type: 'string', maxLength: PASTE_LIMITS.source },
     published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
   },
 };

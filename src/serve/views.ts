@@ -1,30 +1,12 @@
 // What the API answers with beyond the shared event view (src/app/event-view.ts): the event page with its
 // estimated impact and history, the article page with every extracted span, search hits.
-import { countText, eventDetail } from '../app/event-view.js';
+import { countText, eventDetail, impactOf } from '../app/event-view.js';
 import { siteByKey } from '../knowledge/index.js';
 import type { SearchHit, Store } from '../store/store.js';
-import type { Article, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import type { Article, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
-import { directionSentences, estimateImpact, type ImpactEstimate } from './impact.js';
 
 const str = (v: FieldValue | null): string | null => (typeof v === 'string' ? v : null);
-
-/** The articles and extractions of an event, read once. */
-async function sources(store: Store, ev: LaunchEvent): Promise<{ articles: (Article | null)[]; extractions: (Extraction | null)[] }> {
-  const articles: (Article | null)[] = [];
-  const extractions: (Extraction | null)[] = [];
-  for (const id of ev.articleIds) {
-    articles.push(await store.getArticle(id));
-    extractions.push(await store.getExtraction(id));
-  }
-  return { articles, extractions };
-}
-
-/** Where an event's missile came down, estimated from its site, bearing and distance (null when unknown). */
-export async function impactOf(store: Store, ev: LaunchEvent): Promise<ImpactEstimate | null> {
-  const { articles, extractions } = await sources(store, ev);
-  return estimateImpact(ev, directionSentences(articles, extractions));
-}
 
 export interface FieldOverview {
   field: FieldName;

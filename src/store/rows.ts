@@ -4,9 +4,13 @@
 import { LANGUAGES } from '../types.js';
 import type {
   Article,
+  ArticleSummary,
   Claim,
+  CopyLink,
   EventField,
+  EventVersion,
   Extraction,
+  FieldChange,
   FieldName,
   FieldValue,
   InputFormat,
@@ -17,6 +21,7 @@ import type {
   RemovedBlock,
   Span,
 } from '../types.js';
+import type { Alert, AlertPayload, Delivery } from './store.js';
 
 export interface ArticleRow {
   id: string;
@@ -256,3 +261,98 @@ export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
     ...(r.reference ? { reference: parse<ReferenceAlignment>(r.reference) } : {}),
   };
 }
+
+/** Groups rows by a key, keeping their order. */
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
+  is_launch_report: number;
+  event_id: string | null;
+};
+
+/**
+ * The columns of an article summary, over `articles a LEFT JOIN extractions x` (the same SQL in both stores). An
+ * article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
+ */
+export const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
+  COALESCE(x.is_launch_report, 0) AS is_launch_report,
+  (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
+
+export function rowToSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    origin: r.origin,
+    url: r.url,
+    source: r.source,
+    published: r.published_date,
+    title: r.title,
+    language: r.language as Language,
+    isLaunchReport: r.is_launch_report === 1,
+    eventId: r.event_id,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+export interface CopyLinkRow {
+  article_id: string;
+  original_id: string;
+  kind: 'duplicate' | 'rewrite';
+  similarity: number;
+  reason: string;
+}
+
+export const rowToCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
+
+export interface VersionRow {
+  event_id: string;
+  version: number;
+  created_at: string;
+  article_id: string | null;
+  changes: string;
+}
+
+export const rowToVersion = (r: VersionRow): EventVersion => ({
+  eventId: r.event_id, version: r.version, createdAt: r.created_at, articleId: r.article_id, changes: parse<FieldChange[]>(r.changes),
+});
+
+export interface AlertRow {
+  seq: number;
+  id: string;
+  kind: Alert['kind'];
+  event_id: string;
+  version: number;
+  payload: string;
+  created_at: string;
+}
+
+export const rowToAlert = (r: AlertRow): Alert => ({
+  seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: parse<AlertPayload>(r.payload),
+});
+
+export interface DeliveryRow {
+  alert_id: string;
+  webhook_url: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export const rowToDelivery = (r: DeliveryRow): Delivery => ({
+  alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
+});
+
+/** A due delivery with the alert it carries. */
+export const rowToDueDelivery = (r: DeliveryRow & { payload: string }): { delivery: Delivery; payload: AlertPayload } => ({
+  delivery: rowToDelivery(r), payload: parse<AlertPayload>(r.payload),
+});

@@ -32,7 +32,7 @@ export function queryParts(input: string): QueryPart[] {
 }
 
 /** Characters of context kept on each side of a substring match in a snippet. */
-const SNIPPET_CONTEXT = 60;
+import { SNIPPET_CONTEXT } from '../settings.js';
 
 /** A snippet of `text` around the first of `substrings` found, every occurrence marked with \u0002 … \u0003; null when none occurs. */
 export function substringSnippet(text: string, substrings: string[]): string | null {

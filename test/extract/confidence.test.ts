@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 16: confidence', () => {
+describe('confidence', () => {
   const conf = (sentence: string, field: 'name' | 'distance_km'): number => {
     const ex = run('North Korea fires missile', [sentence], FRI);
     const c = ex.fields[field];

@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 12: sentence roles', () => {
+describe('sentence roles', () => {
   it('a background clause after the launch verb is cut ("…, its first launch since a January test that flew 1,000 km")', () => {
     const ex = run(
       'North Korea fires missiles',

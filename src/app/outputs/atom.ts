@@ -2,9 +2,7 @@
 import type { Alert, StoredEvent } from '../../store/store.js';
 import { eventSummary } from '../event-view.js';
 import type { Output } from './output.js';
-
-/** Alerts carried by the feed beside the events (newest first): enough for a reader polling hourly. */
-export const ATOM_ALERTS = 100;
+import { ATOM_ALERTS } from '../../settings.js';
 
 const xml = (s: string): string =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);

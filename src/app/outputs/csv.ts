@@ -1,6 +1,6 @@
 // CSV with the columns of the CNS North Korea Missile Test Database, for spreadsheets; latitude and longitude
 // are the launch site's.
-import { eventSummary, utcTime } from '../event-view.js';
+import { eventSummary, impactOf, utcTime } from '../event-view.js';
 import type { Output } from './output.js';
 import { eventSources } from './sources.js';
 
@@ -34,7 +34,7 @@ export const csv: Output = {
   extension: 'csv',
   download: true,
   description: `CSV, columns after the CNS database: ${CSV_COLUMNS.join(', ')}`,
-  async render({ store, events, impactOf }) {
+  async render({ store, events }) {
     const lines = [CSV_COLUMNS.map(csvCell).join(',')];
     for (const se of events) {
       const s = eventSummary(se);

@@ -1,6 +1,6 @@
 // GeoJSON for GIS tools: per event the estimated impact point, the launch site, the flight path and the
 // uncertainty area.
-import { eventSummary } from '../event-view.js';
+import { eventSummary, impactOf } from '../event-view.js';
 import type { Output } from './output.js';
 
 export const geojson: Output = {
@@ -9,7 +9,7 @@ export const geojson: Output = {
   extension: 'geojson',
   download: false,
   description: 'GeoJSON: per event the impact point, launch site, flight path and uncertainty area',
-  async render({ store, events, base, impactOf }) {
+  async render({ store, events, base }) {
     const features: Record<string, unknown>[] = [];
     for (const se of events) {
       const s = eventSummary(se);

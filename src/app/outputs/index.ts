@@ -8,7 +8,7 @@ import type { Output } from './output.js';
 import { predictions } from './predictions.js';
 import { textTable } from './table.js';
 
-export type { ImpactOf, ImpactView, Output, OutputContext } from './output.js';
+export type { Output, OutputContext } from './output.js';
 
 export const OUTPUTS: readonly Output[] = [csv, geojson, atom, jsonl, predictions, textTable];
 

@@ -1,24 +1,6 @@
 // What an output is: a named rendering of a list of stored events (CSV, GeoJSON, Atom, …). The CLI's
 // `salvo export --format <name>` and the API's `/api/events.<name>` look outputs up by name in ./index.ts.
 import type { Store, StoredEvent } from '../../store/store.js';
-import type { LaunchEvent } from '../../types.js';
-
-type LonLat = [number, number];
-
-/** The estimated impact of a launch, as far as outputs draw it. */
-export interface ImpactView {
-  site: { lat: number; lon: number };
-  point: { lat: number; lon: number };
-  bearing: unknown;
-  distance: unknown;
-  /** The geodesic from the site to the point, as [lon, lat] steps. */
-  path: LonLat[];
-  /** Closed ring of [lon, lat]: the uncertainty area. */
-  region: LonLat[];
-}
-
-/** Estimates where an event's missile came down (null when site, bearing or distance is unknown). */
-export type ImpactOf = (store: Store, event: LaunchEvent) => Promise<ImpactView | null>;
 
 export interface OutputContext {
   store: Store;
@@ -26,7 +8,6 @@ export interface OutputContext {
   events: StoredEvent[];
   /** The address of the web app and the API, for links ("http://localhost:8080"). */
   base: string;
-  impactOf: ImpactOf;
 }
 
 export interface Output {

@@ -11,6 +11,7 @@
 import { textWidth } from '../text-width.js';
 import { type Child, type HNode } from './tree.js';
 import { boilerplateReason, PATTERNS } from './patterns.js';
+import { MIN_BODY_CHARS } from '../../settings.js';
 
 export interface TextBlock {
   text: string;
@@ -38,7 +39,6 @@ export const BLOCK_TAGS = new Set([
   'tbody', 'td', 'th', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'details', 'summary', 'center', 'fieldset', 'legend',
 ]);
 const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTAINERS = new Set(['article', 'div', 'main', 'section', 'td', 'body', '#root', 'font', 'span', 'center']);
 
 const COMMAS = /[,、，]/g;
@@ -357,8 +357,6 @@ function outsideBlocks(root: HNode, chosen: HNode[], dropped: DroppedBlock[]): v
 }
 
 const keptLength = (blocks: TextBlock[]): number => blocks.reduce((s, b) => s + textWidth(b.text), 0);
-
-export const MIN_BODY_CHARS = 250;
 
 export function findContent(root: HNode, title: string | null): ContentResult {
   measure(root);

@@ -7,15 +7,13 @@ import { IngestError } from '../errors.js';
 import { elementText } from '../html-text.js';
 import { normalizeText } from '../normalize.js';
 import { textWidth } from '../text-width.js';
-import { type DroppedBlock, findContent, MIN_BODY_CHARS, type TextBlock } from './content.js';
+import { type DroppedBlock, findContent, type TextBlock } from './content.js';
 import { type PageMetadata, pageMetadata } from './metadata.js';
 import { parsePage } from './tree.js';
+import { MAX_HTML_CHARS, MIN_BODY_CHARS } from '../../settings.js';
 
 export type { DroppedBlock, TextBlock } from './content.js';
 export type { PageMetadata } from './metadata.js';
-
-/** Pages larger than this (in UTF-16 code units, about bytes for Latin text) are refused. */
-export const MAX_HTML_CHARS = 20 * 1024 * 1024;
 
 export interface ExtractedPage extends PageMetadata {
   /** The article body: paragraphs separated by blank lines, list items by single newlines. */

@@ -1,9 +1,10 @@
 // One pass of htmlparser2 over the page: a light element tree of the body (no full DOM: tag, class/id and a
 // few attributes, text runs) and, on the way, the raw metadata the page declares (meta tags, canonical link,
 // <title>, <html lang>, JSON-LD, <time datetime>). Scripts, styles, forms' controls and hidden elements never
-// enter the tree. Nesting deeper than MAX_DEPTH is flattened into the deepest kept element, so a page nested
+// enter the tree. Nesting deeper than MAX_HTML_DEPTH is flattened into the deepest kept element, so a page nested
 // to any depth costs no recursion later.
 import { Parser } from 'htmlparser2';
+import { MAX_HTML_DEPTH } from '../../settings.js';
 
 export interface HNode {
   tag: string;
@@ -43,11 +44,9 @@ export interface RawMeta {
 export interface ParsedPage {
   root: HNode;
   meta: RawMeta;
-  /** True when nesting went past MAX_DEPTH and was flattened. */
+  /** True when nesting went past MAX_HTML_DEPTH and was flattened. */
   flattened: boolean;
 }
-
-export const MAX_DEPTH = 180;
 
 // Elements whose content is never article text.
 const SKIP = new Set([
@@ -146,9 +145,9 @@ export function parsePage(html: string): ParsedPage {
           stack.push(null);
           return;
         }
-        if (name === 'html' || name === 'body' || (current.depth >= MAX_DEPTH && !KEEP_VOID.has(name))) {
+        if (name === 'html' || name === 'body' || (current.depth >= MAX_HTML_DEPTH && !KEEP_VOID.has(name))) {
           stack.push(null); // html/body: the root stands for them; too deep: flatten into `current`
-          if (current.depth >= MAX_DEPTH) flattened = true;
+          if (current.depth >= MAX_HTML_DEPTH) flattened = true;
           if (BREAKS.has(name) && name !== 'body') current.children.push(newNode('hr', {}, current, current.depth + 1));
           return;
         }
@@ -180,7 +179,7 @@ export function parsePage(html: string): ParsedPage {
           return;
         }
         if (entry && entry.parent) current = entry.parent;
-        else if (!entry && BREAKS.has(name) && current.depth >= MAX_DEPTH) current.children.push(newNode('hr', {}, current, current.depth + 1));
+        else if (!entry && BREAKS.has(name) && current.depth >= MAX_HTML_DEPTH) current.children.push(newNode('hr', {}, current, current.depth + 1));
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -7,18 +7,14 @@
 //   factSequence, entityQuotes, rewriteScore   the rewrite signal
 //   classifyPair(a, b)         'duplicate' | 'rewrite' | 'independent'
 //   linkCopies(docs)           clusters copies and links each to its likely original
-export { signature, signatureFromHashes, estimateJaccard, NUM_PERM, EMPTY } from './minhash.js';
-export { LshIndex, DEFAULT_BANDS, DEFAULT_ROWS, type LshOptions } from './lsh.js';
-export { normaliseText, normalisedWords, shingleHashes, jaccard, containment, SHINGLE_WORDS } from './shingles.js';
+// Its thresholds and sizes live in src/settings.ts.
+export { signature, signatureFromHashes, estimateJaccard, EMPTY } from './minhash.js';
+export { LshIndex, type LshOptions } from './lsh.js';
+export { normaliseText, normalisedWords, shingleHashes, jaccard, containment } from './shingles.js';
 export { factSequence, entityQuotes, rewriteScore, lcsLength, type RewriteInput, type RewriteScore } from './rewrite.js';
 export {
   classifyPair,
   linkCopies,
-  DUPLICATE_JACCARD,
-  DUPLICATE_CONTAINMENT,
-  CONTAINMENT_MIN_SHINGLES,
-  REWRITE_SCORE,
-  REWRITE_MIN_JACCARD,
   type CopyDoc,
   type CopyKind,
   type CopyLink,

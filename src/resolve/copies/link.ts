@@ -4,6 +4,7 @@ import { LshIndex } from './lsh.js';
 import { signatureFromHashes } from './minhash.js';
 import { type RewriteFeatures, rewriteFeatures, rewriteScoreOf } from './rewrite.js';
 import { containment, jaccard, normalisedWords, shingleHashes } from './shingles.js';
+import { CONTAINMENT_MIN_SHINGLES, DUPLICATE_CONTAINMENT, DUPLICATE_JACCARD, REWRITE_MIN_JACCARD, REWRITE_SCORE } from '../../settings.js';
 
 /** A document as the copies module sees it. */
 export interface CopyDoc {
@@ -36,40 +37,6 @@ export interface CopyLink {
   similarity: number;
   reason: string;
 }
-
-// Thresholds, set on test/fixtures/copies. Measured there (exact 5-shingle Jaccard J, containment C,
-// rewriteScore R):
-//   wire ~ copy with another headline and furniture   J 0.92  C 0.96
-//   wire ~ copy with two local paragraphs added        J 0.77  C 0.98
-//   wire ~ copy truncated to its first half            J 0.55  C 1.00   (two copies of each other: J 0.44)
-//   wire ~ spun rewrite                                 J 0.12  C 0.22   R 1.00 (0.84–0.98 against the copies)
-//   independent reports of the launch, any pair        J ≤ 0.01         R ≤ 0.31
-//   unrelated stories                                   J 0              R ≤ 0.05
-/**
- * Shingle Jaccard at or above which two texts are copies of one text: syndicated copies sit far above,
- * rewrites and independent reports far below, so 0.5 is the middle of a wide empty gap.
- */
-export const DUPLICATE_JACCARD = 0.5;
-/**
- * Truncated and extended copies sit near J = 0.5 (two truncations of different lengths below it). They are
- * caught by containment — the share of the shorter text's shingles found in the longer — which is ≈ 1 for
- * them and ≤ 0.32 for everything else. Only for texts of 25 shingles or more, so a one-line brief that
- * repeats a stock sentence is not a "copy" of every story that carries it.
- */
-export const DUPLICATE_CONTAINMENT = 0.8;
-export const CONTAINMENT_MIN_SHINGLES = 25;
-/**
- * rewriteScore at or above which a pair below the duplicate thresholds is a rewrite. Rewrites score
- * 0.84–1.0, independent reports of the same launch at most 0.31 (their facts and names come in their own
- * order, their quotes differ, their shingles barely overlap). 0.65 sits in the gap, a little nearer the
- * rewrites because losing an independent confirmation costs more than missing a rewrite.
- */
-export const REWRITE_SCORE = 0.65;
-/**
- * A rewrite keeps some phrases (spun fixture: J ≈ 0.11–0.13; independents ≤ 0.01): below J = 0.02 a pair
- * is not scored as a rewrite at all, which also keeps the quadratic in-group comparison cheap.
- */
-export const REWRITE_MIN_JACCARD = 0.02;
 
 interface Prepared {
   doc: CopyDoc;

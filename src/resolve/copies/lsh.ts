@@ -21,9 +21,7 @@
 // 2^-32 per band: about bands × size / 2^32 false candidates per query (≈ 0.01 at a million signatures),
 // weeded out by verification like the LSH false positives.
 import { fmix32, mulberry32 } from './hash.js';
-
-export const DEFAULT_BANDS = 42;
-export const DEFAULT_ROWS = 3;
+import { LSH_BANDS, LSH_ROWS } from '../../settings.js';
 
 export interface LshOptions {
   bands?: number;
@@ -47,8 +45,8 @@ export class LshIndex {
   private mask: number;
 
   constructor(options: LshOptions = {}) {
-    this.bands = options.bands ?? DEFAULT_BANDS;
-    this.rows = options.rows ?? DEFAULT_ROWS;
+    this.bands = options.bands ?? LSH_BANDS;
+    this.rows = options.rows ?? LSH_ROWS;
     if (!(this.bands >= 1 && this.rows >= 1)) throw new RangeError('bands and rows must be ≥ 1');
     const rnd = mulberry32(0x15b0ad5);
     this.bandSeed = new Uint32Array(this.bands).map(() => rnd());

@@ -3,9 +3,8 @@
 // standard error of sqrt(J(1-J)/128) ≤ 0.044.
 import { fmix32, mulberry32 } from './hash.js';
 import { shingleHashes } from './shingles.js';
+import { NUM_PERM } from '../../settings.js';
 
-/** Positions in a signature. */
-export const NUM_PERM = 128;
 /** Value of every position of the signature of an empty shingle set. */
 export const EMPTY = 0xffffffff;
 

@@ -4,6 +4,7 @@
 // and many names too, but each outlet orders them its own way and quotes its own sources.
 import type { Claim, Extraction, FieldName } from '../../types.js';
 import { contentLines, jaccard, normaliseText, shingleHashes } from './shingles.js';
+import { REWRITE_SHINGLE_FULL, REWRITE_WEIGHTS } from '../../settings.js';
 
 /** What the rewrite check reads from a document. The extraction may be missing (not a launch report). */
 export interface RewriteInput {
@@ -174,16 +175,8 @@ const lcsRatio = <T>(a: readonly T[], b: readonly T[]): number => lcsLength(a, b
 
 const quoteMatch = (p: string, q: string): boolean => p === q || (p.length >= 20 && q.includes(p)) || (q.length >= 20 && p.includes(q));
 
-// Weights of the parts of rewriteScore; a part with nothing to compare (no facts, no quotes) is left out.
-const W_FACTS = 0.4;
-const W_ENTITIES = 0.3;
-const W_QUOTES = 0.15;
-const W_SHINGLES = 0.15;
-/** Shingle Jaccard at which the "some phrases survived" part is full. */
-const SHINGLE_FULL = 0.1;
-
 export interface RewriteScore {
-  /** 0..1; ≥ REWRITE_SCORE (link.ts) reads as a rewrite. */
+  /** 0..1; ≥ REWRITE_SCORE (settings.ts) reads as a rewrite. */
   score: number;
   reasons: string[];
   /** The parts, each 0..1 or null when there was nothing to compare. */
@@ -224,29 +217,29 @@ export function rewriteScoreOf(a: RewriteFeatures, b: RewriteFeatures): RewriteS
   if (a.facts.length >= 2 && b.facts.length >= 2) {
     const common = lcsLength(a.facts, b.facts);
     facts = common / Math.max(a.facts.length, b.facts.length);
-    sum += W_FACTS * facts;
-    weight += W_FACTS;
+    sum += REWRITE_WEIGHTS.facts * facts;
+    weight += REWRITE_WEIGHTS.facts;
     reasons.push(`facts in the same order: ${common} of ${Math.max(a.facts.length, b.facts.length)}`);
   }
   let entities: number | null = null;
   if (a.entities.length >= 2 && b.entities.length >= 2) {
     entities = lcsRatio(a.entities, b.entities);
-    sum += W_ENTITIES * entities;
-    weight += W_ENTITIES;
+    sum += REWRITE_WEIGHTS.entities * entities;
+    weight += REWRITE_WEIGHTS.entities;
     reasons.push(`names in the same order: ${entities.toFixed(2)}`);
   }
   let quotes: number | null = null;
   if (a.quotes.length > 0 && b.quotes.length > 0) {
     const shared = a.quotes.filter((p) => b.quotes.some((q) => quoteMatch(p, q))).length;
     quotes = Math.min(1, shared / Math.min(a.quotes.length, b.quotes.length));
-    sum += W_QUOTES * quotes;
-    weight += W_QUOTES;
+    sum += REWRITE_WEIGHTS.quotes * quotes;
+    weight += REWRITE_WEIGHTS.quotes;
     reasons.push(`shared quotes: ${shared}`);
   }
   const j = jaccard(a.shingles, b.shingles);
-  const shingles = Math.min(1, j / SHINGLE_FULL);
-  sum += W_SHINGLES * shingles;
-  weight += W_SHINGLES;
+  const shingles = Math.min(1, j / REWRITE_SHINGLE_FULL);
+  sum += REWRITE_WEIGHTS.shingles * shingles;
+  weight += REWRITE_WEIGHTS.shingles;
   reasons.push(`shingle Jaccard ${j.toFixed(3)}`);
 
   const score = (sum / weight) * Math.min(1, weight / 0.7);

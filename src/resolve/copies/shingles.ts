@@ -1,10 +1,7 @@
 // Text → normalised words → word k-shingles, hashed to uint32. The shingle set is what "copy" means here:
 // two texts that share most of their 5-word runs were written from the same text.
 import { fmix32, murmur3 } from './hash.js';
-
-/** Words per shingle. Five is long enough that independent reports of one launch rarely share a run by
- * chance ("the joint chiefs of staff" is about the longest stock phrase), short enough to survive edits. */
-export const SHINGLE_WORDS = 5;
+import { SHINGLE_WORDS } from '../../settings.js';
 
 // Lines that outlets add around a syndicated story and that say nothing about it. Dropped whole.
 const BOILERPLATE_LINE =

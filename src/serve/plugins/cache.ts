@@ -2,9 +2,8 @@
 // store's data version), so repeated reads of a large table cost one lookup.
 import fp from 'fastify-plugin';
 import type { Store } from '../../store/store.js';
+import { CACHE_MAX_ENTRIES } from '../../settings.js';
 
-/** Most answers kept at once: the oldest is dropped beyond it, so memory stays bounded. */
-const MAX_ENTRIES = 2000;
 /** The headers of an answer that are part of it (the security headers are added to every answer anyway). */
 const KEPT_HEADERS = ['content-type', 'content-disposition'];
 
@@ -26,7 +25,7 @@ class ResponseCache {
   }
   set(key: string, version: string, value: Entry): void {
     if (version !== this.version) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= CACHE_MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, value);
   }
 }

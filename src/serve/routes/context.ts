@@ -1,8 +1,7 @@
-// What every route file is given: the store, the one ingest path, the impact estimator, whether writes need
-// the token; and the event filter shared by the event list, the statistics and the exports.
+// What every route file is given: the store, the one ingest path, whether writes need the token; and the event
+// filter shared by the event list, the statistics and the exports.
 import type { FastifyInstance } from 'fastify';
 import type { Ingester } from '../../app/ingestion.js';
-import type { ImpactOf } from '../../app/outputs/index.js';
 import type { EventFilter, Store } from '../../store/store.js';
 import type { Language } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
@@ -10,7 +9,6 @@ import { HttpError } from '../plugins/errors.js';
 export interface RouteContext {
   store: Store;
   ingester: Ingester;
-  impactOf: ImpactOf;
   /** The address the server listens on (for links when a request has no Host header). */
   host: string;
   needToken: boolean;

@@ -2,9 +2,7 @@
 // and @fastify/swagger builds /api/openapi.json from the same object (summary, tags, responses, security).
 import type { FastifySchema } from 'fastify';
 import { errorSchema, type JsonSchema } from '../schemas.js';
-
-/** Largest request body: a pasted report, or all the files of one upload together. */
-export const BODY_LIMIT = 5 * 1024 * 1024;
+import { BODY_LIMIT } from '../../settings.js';
 
 export interface RouteDoc {
   summary: string;

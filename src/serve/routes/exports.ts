@@ -5,7 +5,7 @@ import { exportQuery } from '../schemas.js';
 import { eventFilter, type Query, type Routes } from './context.js';
 import { routeSchema } from './doc.js';
 
-export const exportRoutes: Routes = (app, { store, host, needToken, impactOf }) => {
+export const exportRoutes: Routes = (app, { store, host, needToken }) => {
   for (const output of OUTPUTS) {
     app.get(`/api/events.${output.name}`, {
       config: { cached: true },
@@ -23,7 +23,7 @@ export const exportRoutes: Routes = (app, { store, host, needToken, impactOf }) 
         reply.header('content-disposition', `attachment; filename="salvo-events.${output.extension}"`);
       }
       reply.type(`${output.mediaType}; charset=utf-8`);
-      return output.render({ store, events, base, impactOf });
+      return output.render({ store, events, base });
     });
   }
 };

@@ -4,9 +4,8 @@ import { documentsFromPaste, documentsFromUploads, type PastedReport } from '../
 import { HttpError } from '../plugins/errors.js';
 import { ingestBody, ingestResultSchema } from '../schemas.js';
 import type { Routes } from './context.js';
-import { BODY_LIMIT, routeSchema } from './doc.js';
-
-export const MAX_UPLOAD_FILES = 20;
+import { routeSchema } from './doc.js';
+import { BODY_LIMIT, MAX_UPLOAD_FILES } from '../../settings.js';
 
 export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
   app.post('/api/ingest', {

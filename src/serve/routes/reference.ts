@@ -1,15 +1,14 @@
 // /api/reference and /api/sites: the bundled reference list of North Korean launches and the launch sites,
 // computed once (they do not change while the server runs).
 import { allSites, referenceLaunches } from '../../knowledge/index.js';
-import { referenceImpact } from '../impact.js';
+import { referenceImpact } from '../../resolve/impact.js';
 import type { Routes } from './context.js';
 import { routeSchema } from './doc.js';
+import { REFERENCE_MAX_AGE_S } from '../../settings.js';
 
 const REFERENCE_ATTRIBUTION =
   'Reference launches: CNS North Korea Missile Test Database (James Martin Center for Nonproliferation Studies, for the Nuclear Threat Initiative), via nagix/nk-missile-tests (Apache-2.0). Facts only; see data/NOTICE.md.';
 const SITES_ATTRIBUTION = 'Site names and coordinates: CNS/NTI North Korea Missile Test Database via nagix/nk-missile-tests (Apache-2.0).';
-/** Browsers may keep the reference answers an hour: they change only with a new release. */
-const REFERENCE_MAX_AGE_S = 3600;
 
 export const referenceRoutes: Routes = (app, { needToken }) => {
   const referenceJson = JSON.stringify({

@@ -4,10 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-
-/** Hashed assets never change under their name; other files may, after a rebuild. */
-const ASSET_MAX_AGE_S = 31536000;
-const FILE_MAX_AGE_S = 300;
+import { ASSET_MAX_AGE_S, FILE_MAX_AGE_S } from '../../settings.js';
 
 export async function webRoutes(app: FastifyInstance, webRoot: string | null): Promise<void> {
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { SqliteStore } from '../sqlite/store.js';
 import type { Connection } from './connection.js';
 import { PostgresStore } from './store.js';
+import { COPY_ROWS_PER_INSERT } from '../../settings.js';
 
 /** The tables in foreign-key order (a row's references are copied before it), with how to read them in order. */
 const TABLES: { name: string; order: string }[] = [
@@ -26,10 +27,6 @@ const TABLES: { name: string; order: string }[] = [
   { name: 'webhooks', order: 'url' },
   { name: 'webhook_deliveries', order: 'alert_id, webhook_url' },
 ];
-
-// Rows per INSERT: large enough to cut round trips, small enough to stay far below PostgreSQL's 65,535
-// parameters per statement (the widest table has 16 columns) and a few megabytes of article text.
-const ROWS_PER_INSERT = 200;
 
 /** Rows copied per table. */
 export type CopyCounts = Record<string, number>;
@@ -86,7 +83,7 @@ async function copyTable(source: Database.Database, tx: Connection, table: strin
   let copied = 0;
   for (const row of source.prepare(`SELECT ${list} FROM ${table} ORDER BY ${order}`).raw().iterate() as IterableIterator<unknown[]>) {
     batch.push(row);
-    if (batch.length === ROWS_PER_INSERT) {
+    if (batch.length === COPY_ROWS_PER_INSERT) {
       await flush(batch);
       copied += batch.length;
       batch = [];

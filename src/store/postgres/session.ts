@@ -1,19 +1,32 @@
 // Every read and write of the PostgreSQL store, over a `Connection` (the pool, or the one client a unit of
 // work holds its locks on). Behaves as the SQLite store does, row for row: the same tables and row mapping
 // (../rows.ts), the same orders (byte order: keys are "C"-collated), the same answers.
-import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, Language, LaunchEvent } from '../../types.js';
+import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
 import {
   articleToRow,
   eventToRow,
   extractionToRows,
   languagesInOrder,
   rowsToExtraction,
+  groupBy,
+  rowToAlert,
   rowToArticle,
+  rowToCopyLink,
+  rowToDelivery,
+  rowToDueDelivery,
   rowToEvent,
+  rowToSummary,
+  rowToVersion,
+  SUMMARY_COLUMNS,
+  type AlertRow,
   type ArticleRow,
   type ClaimRow,
+  type CopyLinkRow,
+  type DeliveryRow,
   type EventRow,
   type ExtractionRow,
+  type SummaryRow,
+  type VersionRow,
 } from '../rows.js';
 import type {
   Alert,
@@ -72,41 +85,6 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
   return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params };
 }
 
-interface CopyLinkRow {
-  article_id: string;
-  original_id: string;
-  kind: 'duplicate' | 'rewrite';
-  similarity: number;
-  reason: string;
-}
-const toCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
-
-interface DeliveryRow {
-  alert_id: string;
-  webhook_url: string;
-  status: Delivery['status'];
-  attempts: number;
-  next_attempt: string | null;
-  last_error: string | null;
-  delivered_at: string | null;
-}
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
-});
-
-type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
-  is_launch_report: number;
-  event_id: string | null;
-};
-// An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
-const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
-  COALESCE(x.is_launch_report, 0) AS is_launch_report,
-  (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
-const toSummary = (r: SummaryRow): ArticleSummary => ({
-  id: r.id, origin: r.origin, url: r.url, source: r.source, published: r.published_date, title: r.title,
-  language: r.language as Language, isLaunchReport: r.is_launch_report === 1, eventId: r.event_id, ingestedAt: r.ingested_at,
-});
-
 /** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
 const EVENT_CLASS = "((fields::jsonb) -> 'class' ->> 'value')";
 const EVENT_SITE = "((fields::jsonb) -> 'site' ->> 'value')";
@@ -132,17 +110,6 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** Groups rows by a key, keeping their order. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 export class PostgresSession implements StoreSession {
   /** `now` stamps what the caller gives no time for (a source's first configuration). */
@@ -243,9 +210,8 @@ export class PostgresSession implements StoreSession {
   }
 
   async eventHistory(eventId: string): Promise<EventVersion[]> {
-    type Row = { event_id: string; version: number; created_at: string; article_id: string | null; changes: string };
-    const { rows } = await this.db.query<Row>('SELECT * FROM event_versions WHERE event_id = $1 ORDER BY version', [eventId]);
-    return rows.map((r) => ({ eventId: r.event_id, version: r.version, createdAt: r.created_at, articleId: r.article_id, changes: JSON.parse(r.changes) as FieldChange[] }));
+    const { rows } = await this.db.query<VersionRow>('SELECT * FROM event_versions WHERE event_id = $1 ORDER BY version', [eventId]);
+    return rows.map(rowToVersion);
   }
 
   async lastVersion(eventId: string): Promise<number> {
@@ -256,7 +222,7 @@ export class PostgresSession implements StoreSession {
     const { rows } = articleId
       ? await this.db.query<CopyLinkRow>('SELECT * FROM copy_links WHERE article_id = $1 OR original_id = $1 ORDER BY created_at, article_id', [articleId])
       : await this.db.query<CopyLinkRow>('SELECT * FROM copy_links ORDER BY article_id');
-    return rows.map(toCopyLink);
+    return rows.map(rowToCopyLink);
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
@@ -283,7 +249,7 @@ export class PostgresSession implements StoreSession {
     const { rows } = await this.db.query<SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY a.ingested_at, a.id`,
     );
-    return rows.map(toSummary);
+    return rows.map(rowToSummary);
   }
 
   async listEvents(): Promise<LaunchEvent[]> {
@@ -376,7 +342,7 @@ export class PostgresSession implements StoreSession {
       `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, q.limit, q.offset],
     );
-    return { total, articles: rows.map(toSummary) };
+    return { total, articles: rows.map(rowToSummary) };
   }
 
   async articleEventId(articleId: string): Promise<string | null> {
@@ -403,7 +369,7 @@ export class PostgresSession implements StoreSession {
       total,
       hits: rows.map((r) => {
         const snippet = cond.substrings.length ? (substringSnippet(cond.tsquery ? r.snippet : r.text, cond.substrings) ?? r.snippet) : r.snippet;
-        return { ...toSummary(r), snippet };
+        return { ...rowToSummary(r), snippet };
       }),
     };
   }
@@ -494,9 +460,8 @@ export class PostgresSession implements StoreSession {
   }
 
   async listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Promise<Alert[]> {
-    type Row = { seq: number; id: string; kind: Alert['kind']; event_id: string; version: number; payload: string; created_at: string };
-    const { rows } = await this.db.query<Row>(`SELECT * FROM alerts WHERE seq > $1 ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT $2`, [q.afterSeq ?? 0, q.limit]);
-    return rows.map((r) => ({ seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: JSON.parse(r.payload) as AlertPayload }));
+    const { rows } = await this.db.query<AlertRow>(`SELECT * FROM alerts WHERE seq > $1 ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT $2`, [q.afterSeq ?? 0, q.limit]);
+    return rows.map(rowToAlert);
   }
 
   async enqueueAlerts(webhookUrl: string, at: string): Promise<number> {
@@ -526,7 +491,7 @@ export class PostgresSession implements StoreSession {
        WHERE d.status = 'pending' AND d.next_attempt <= $1 ORDER BY a.seq LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({ delivery: toDelivery(r), payload: JSON.parse(r.payload) as AlertPayload }));
+    return rows.map(rowToDueDelivery);
   }
 
   async nextDeliveryAt(): Promise<string | null> {
@@ -547,6 +512,6 @@ export class PostgresSession implements StoreSession {
     const { rows } = webhookUrl
       ? await this.db.query<DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE webhook_url = $1 ORDER BY a.seq', [webhookUrl])
       : await this.db.query<DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id ORDER BY a.seq, d.webhook_url');
-    return rows.map(toDelivery);
+    return rows.map(rowToDelivery);
   }
 }

@@ -3,7 +3,7 @@
 // synchronous: every method does its SQL at once and returns a settled promise, so the store satisfies the
 // async `Store` contract without threads. The event-grouping lock is one in-process mutex.
 import Database from 'better-sqlite3';
-import type { Article, CopyLink, EventVersion, Extraction, FieldChange, Language, LaunchEvent } from '../../types.js';
+import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
 import { detectLanguage } from '../../ingest/language.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
 import { queryParts, substringSnippet, type QueryPart } from '../search-text.js';
@@ -13,12 +13,25 @@ import {
   extractionToRows,
   languagesInOrder,
   rowsToExtraction,
+  groupBy,
+  rowToAlert,
   rowToArticle,
+  rowToCopyLink,
+  rowToDelivery,
+  rowToDueDelivery,
   rowToEvent,
+  rowToSummary,
+  rowToVersion,
+  SUMMARY_COLUMNS,
+  type AlertRow,
   type ArticleRow,
   type ClaimRow,
+  type CopyLinkRow,
+  type DeliveryRow,
   type EventRow,
   type ExtractionRow,
+  type SummaryRow,
+  type VersionRow,
 } from '../rows.js';
 import type {
   Alert,
@@ -37,6 +50,7 @@ import type {
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
   /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
@@ -45,13 +59,10 @@ export interface SqliteStoreOptions {
   migrations?: Migration[];
 }
 
-// How long a writer waits for another process's lock before failing with SQLITE_BUSY.
-const BUSY_TIMEOUT_MS = 5000;
-
 function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date): Database.Database {
   const db = new Database(path);
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     // First read of the file: a non-database fails here, before anything is written to it.
     const tables = db
@@ -117,7 +128,7 @@ function prepareStatements(db: Database.Database) {
     insertVersion: db.prepare<[string, number, string, string | null, string]>(
       'INSERT INTO event_versions (event_id, version, created_at, article_id, changes) VALUES (?, ?, ?, ?, ?)',
     ),
-    versionsOf: db.prepare<[string], { event_id: string; version: number; created_at: string; article_id: string | null; changes: string }>(
+    versionsOf: db.prepare<[string], VersionRow>(
       'SELECT * FROM event_versions WHERE event_id = ? ORDER BY version',
     ),
     insertAlert: db.prepare<[string, string, string, number, string, string]>(
@@ -166,17 +177,6 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-interface CopyLinkRow {
-  article_id: string;
-  original_id: string;
-  kind: 'duplicate' | 'rewrite';
-  similarity: number;
-  reason: string;
-  created_at: string;
-}
-
-const toCopyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, originalId: r.original_id, kind: r.kind, similarity: r.similarity, reason: r.reason });
-
 /** The WHERE clause (or '') and its parameters for an event filter. */
 function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   const where: string[] = [];
@@ -193,31 +193,6 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   add('actor = ?', q.actor);
   add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
-}
-
-type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
-  is_launch_report: number;
-  event_id: string | null;
-};
-
-// An article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
-const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
-  COALESCE(x.is_launch_report, 0) AS is_launch_report,
-  (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    origin: r.origin,
-    url: r.url,
-    source: r.source,
-    published: r.published_date,
-    title: r.title,
-    language: r.language as Language,
-    isLaunchReport: r.is_launch_report === 1,
-    eventId: r.event_id,
-    ingestedAt: r.ingested_at,
-  };
 }
 
 /**
@@ -251,17 +226,6 @@ export function searchPlan(input: string): { words: string | null; substrings: s
 /** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
 const TRIGRAM = 3;
 
-/** Groups rows by a key, keeping their order. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -343,7 +307,7 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(): Promise<ArticleSummary[]> {
-    return this.sql.listArticles.all().map(toSummary);
+    return this.sql.listArticles.all().map(rowToSummary);
   }
 
   async listEvents(): Promise<LaunchEvent[]> {
@@ -429,7 +393,7 @@ export class SqliteStore implements Store {
     const rows = this.prepared<(string | number)[], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} ${from} ${filter} ORDER BY a.ingested_at DESC, a.id DESC LIMIT ? OFFSET ?`,
     ).all(...params, q.limit, q.offset);
-    return { total, articles: rows.map(toSummary) };
+    return { total, articles: rows.map(rowToSummary) };
   }
 
   async articleEventId(articleId: string): Promise<string | null> {
@@ -464,7 +428,7 @@ export class SqliteStore implements Store {
     ).all(...params, page.limit, page.offset);
     return {
       total,
-      hits: rows.map((r) => ({ ...toSummary(r), snippet: substringSnippet(r.text, plan.substrings) ?? substringSnippet(r.title ?? '', plan.substrings) ?? '' })),
+      hits: rows.map((r) => ({ ...rowToSummary(r), snippet: substringSnippet(r.text, plan.substrings) ?? substringSnippet(r.title ?? '', plan.substrings) ?? '' })),
     };
   }
 
@@ -477,7 +441,7 @@ export class SqliteStore implements Store {
        FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN extractions x ON x.article_id = a.id
        WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
     ).all(match, page.limit, page.offset);
-    return { total, hits: rows.map((r) => ({ ...toSummary(r), snippet: r.snippet })) };
+    return { total, hits: rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet })) };
   }
 
   async counts(): Promise<{ events: number; articles: number }> {
@@ -489,18 +453,12 @@ export class SqliteStore implements Store {
   }
 
   async eventHistory(eventId: string): Promise<EventVersion[]> {
-    return this.sql.versionsOf.all(eventId).map((r) => ({
-      eventId: r.event_id,
-      version: r.version,
-      createdAt: r.created_at,
-      articleId: r.article_id,
-      changes: JSON.parse(r.changes) as FieldChange[],
-    }));
+    return this.sql.versionsOf.all(eventId).map(rowToVersion);
   }
 
   async copyLinks(articleId?: string): Promise<CopyLink[]> {
     const rows = articleId ? this.sql.copyLinksAround.all(articleId, articleId) : this.sql.allCopyLinks.all();
-    return rows.map(toCopyLink);
+    return rows.map(rowToCopyLink);
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
@@ -578,12 +536,11 @@ export class SqliteStore implements Store {
   }
 
   async listAlerts(q: { afterSeq?: number; limit: number; newestFirst?: boolean }): Promise<Alert[]> {
-    type Row = { seq: number; id: string; kind: Alert['kind']; event_id: string; version: number; payload: string; created_at: string };
-    return this.prepared<[number, number], Row>(
+    return this.prepared<[number, number], AlertRow>(
       `SELECT * FROM alerts WHERE seq > ? ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
     )
       .all(q.afterSeq ?? 0, q.limit)
-      .map((r) => ({ seq: r.seq, id: r.id, kind: r.kind, eventId: r.event_id, version: r.version, createdAt: r.created_at, payload: JSON.parse(r.payload) as AlertPayload }));
+      .map(rowToAlert);
   }
 
   async enqueueAlerts(webhookUrl: string, at: string): Promise<number> {
@@ -612,7 +569,7 @@ export class SqliteStore implements Store {
        WHERE d.status = 'pending' AND d.next_attempt <= ? ORDER BY a.seq LIMIT ?`,
     )
       .all(now, limit)
-      .map((r) => ({ delivery: toDelivery(r), payload: JSON.parse(r.payload) as AlertPayload }));
+      .map(rowToDueDelivery);
   }
 
   async nextDeliveryAt(): Promise<string | null> {
@@ -630,7 +587,7 @@ export class SqliteStore implements Store {
     const rows = webhookUrl
       ? this.prepared<[string], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE webhook_url = ? ORDER BY a.seq').all(webhookUrl)
       : this.prepared<[], DeliveryRow>('SELECT d.* FROM webhook_deliveries d JOIN alerts a ON a.id = d.alert_id ORDER BY a.seq, d.webhook_url').all();
-    return rows.map(toDelivery);
+    return rows.map(rowToDelivery);
   }
 
   async close(): Promise<void> {
@@ -638,16 +595,3 @@ export class SqliteStore implements Store {
   }
 }
 
-interface DeliveryRow {
-  alert_id: string;
-  webhook_url: string;
-  status: Delivery['status'];
-  attempts: number;
-  next_attempt: string | null;
-  last_error: string | null;
-  delivered_at: string | null;
-}
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  alertId: r.alert_id, webhookUrl: r.webhook_url, status: r.status, attempts: r.attempts, nextAttempt: r.next_attempt, lastError: r.last_error, deliveredAt: r.delivered_at,
-});

@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 15: actor', () => {
+describe('actor', () => {
   it('"Seoul says North launched missile" + body "North Korea fired …" → DPRK', () => {
     const ex = run('Seoul says North launched ballistic missile', ["North Korea fired a ballistic missile toward the East Sea on Friday, South Korea's military said."], FRI);
     expect(ex.actor).toBe('DPRK');
@@ -28,7 +28,7 @@ describe('rule 15: actor', () => {
   });
 });
 
-describe('rule 28: the actor is where a missile came from', () => {
+describe('the actor is where a missile came from', () => {
   it('"a ballistic missile was launched from Yemen, the IDF said" is a Houthi launch, not an Israeli one', () => {
     const ex = run('Missile from Yemen intercepted over central Israel', ['Sirens sounded across central Israel early on Friday after a ballistic missile was launched from Yemen, the Israeli military said.'], FRI);
     expect(ex.actor).toBe('Houthis');

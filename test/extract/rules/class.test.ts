@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 26: labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
+describe('labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
   it('"a long-range rocket on Friday carrying what it said was a satellite" is a satellite launch', () => {
     const ex = run(null, ['North Korea launched a long-range rocket on Friday carrying what it said was an observation satellite.'], FRI);
     expect(fieldValue(ex, 'class')).toBe('SLV');

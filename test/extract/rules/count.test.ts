@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 11: counts', () => {
+describe('counts', () => {
   const counts = (title: string, paragraphs: string[]) => {
     const ex = run(title, paragraphs, FRI);
     return { min: fieldValue(ex, 'count_min'), exact: fieldValue(ex, 'count_exact') };
@@ -67,7 +67,7 @@ describe('rule 11: counts', () => {
   });
 });
 
-describe('rule 24: counts joined, ranged and sized; dates by day of month; US zones spelled out', () => {
+describe('counts joined, ranged and sized; dates by day of month; US zones spelled out', () => {
   it('"an ICBM and two short-range ballistic missiles" adds up to 3, exact', () => {
     const ex = run(null, ['North Korea fired an ICBM and two short-range ballistic missiles into the sea on Friday, Seoul said.'], FRI);
     expect(fieldValue(ex, 'count_min')).toBe(3);

@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 26: labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
+describe('labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
   it('"outside Japan\'s economic zone" (without "exclusive") is the EEZ', () => {
     const ex = run(null, ['North Korea fired a ballistic missile on Friday that fell outside Japan\'s economic zone, Tokyo said.'], FRI);
     expect(fieldValue(ex, 'eez')).toBe('outside');

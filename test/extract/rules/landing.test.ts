@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 13: landing', () => {
+describe('landing', () => {
   const landing = (sentence: string, title = 'North Korea fires ballistic missile') => fieldValue(run(title, [sentence], FRI), 'landing');
 
   it('"landed in the Pacific" is pacific-ocean', () => {
@@ -46,7 +46,7 @@ describe('rule 13: landing', () => {
   });
 });
 
-describe('rule 27: landings on land', () => {
+describe('landings on land', () => {
   it('"hitting a mock target in the central desert" lands on land', () => {
     const ex = run(null, ['Iran test-fired a ballistic missile on Friday, hitting a mock target in the central desert, state TV said.'], FRI);
     expect(fieldValue(ex, 'landing')).toBe('land');

@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 10: lengths', () => {
+describe('lengths', () => {
   const main = (sentence: string, title = 'North Korea fires ballistic missiles'): Extraction => run(title, [sentence], FRI);
 
   it('a pair "120.3 and 350.5 kilometers" gives the larger, 350.5', () => {
@@ -55,7 +55,7 @@ describe('rule 10: lengths', () => {
   });
 });
 
-describe('rule 26: labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
+describe('labelled lines, economic zones, flights, satellite rockets, US local zones', () => {
   it('a labelled summary line ("Distance: 800 km | Apogee: 60 km | Impact: East Sea") fills the fields', () => {
     const ex = run(null, [
       'North Korea fired two short-range ballistic missiles on Friday, the Joint Chiefs of Staff said.',

@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 1: a tally over a period is not a launch report', () => {
+describe('a tally over a period is not a launch report', () => {
   it('"has fired more than 40 missiles so far this year" in the lead', () => {
     const ex = run(
       "Pyongyang's testing calendar fills up",
@@ -33,7 +33,7 @@ describe('rule 1: a tally over a period is not a launch report', () => {
   });
 });
 
-describe('rule 2: ground tests, NOTAMs, forecasts, parades and unveilings are not launch reports; a firing drill is', () => {
+describe('ground tests, NOTAMs, forecasts, parades and unveilings are not launch reports; a firing drill is', () => {
   it('an engine ground test', () => {
     const ex = run(
       'North Korea conducts ground test of new missile engine',
@@ -100,7 +100,7 @@ describe('rule 2: ground tests, NOTAMs, forecasts, parades and unveilings are no
   });
 });
 
-describe('rule 3: "launchers" and "launching ground" are not the verb "launch"', () => {
+describe('"launchers" and "launching ground" are not the verb "launch"', () => {
   it('a factory turning out missile launchers', () => {
     const ex = run(
       'Satellite images show factory expanding',
@@ -120,7 +120,7 @@ describe('rule 3: "launchers" and "launching ground" are not the verb "launch"',
   });
 });
 
-describe('rule 4: an anniversary piece is background', () => {
+describe('an anniversary piece is background', () => {
   it('"Six years ago today, North Korea fired its first ICBM"', () => {
     const ex = run(
       'Six years since the first North Korean ICBM',
@@ -134,7 +134,7 @@ describe('rule 4: an anniversary piece is background', () => {
   });
 });
 
-describe('rule 25: launches in the background of other news', () => {
+describe('launches in the background of other news', () => {
   it('"North Korea fired five ICBMs last year." — a time adverb in the launch clause makes it history', () => {
     const ex = run('Evening panel on North Korea', ['HOST: North Korea fired five ICBMs last year.', 'Is the programme getting closer to a reliable weapon?'], FRI);
     expect(ex.isLaunchReport).toBe(false);

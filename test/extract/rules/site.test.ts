@@ -10,7 +10,7 @@ const run = (title: string | null, paragraphs: string[], published: string | nul
 
 const FRI = '2025-05-09'; // a Friday
 
-describe('rule 14: sites', () => {
+describe('sites', () => {
   it('"the latest escalation from Pyongyang" is not a site', () => {
     const ex = run(
       'North Korea fires ballistic missile',
@@ -33,7 +33,7 @@ describe('rule 14: sites', () => {
   });
 });
 
-describe('rule 29: a site in a sentence about "the launch"', () => {
+describe('a site in a sentence about "the launch"', () => {
   it('"The launch took place … near Pyongyang\'s Sunan airport" gives the site sunan', () => {
     const ex = run(null, [
       'North Korea fired a ballistic missile over Japan on Friday, the Joint Chiefs of Staff said.',

@@ -1,4 +1,4 @@
--- Sources (issue 4): how an event lines up with the reference list, which articles copy which, and the
+-- Sources: how an event lines up with the reference list, which articles copy which, and the
 -- history of every event.
 
 -- The event's match in the bundled reference list (JSON ReferenceAlignment), or NULL.

@@ -1,4 +1,4 @@
--- Live (issue 7): the sources `salvo watch` polls, the items it has seen, the alerts derived from event
+-- Live: the sources `salvo watch` polls, the items it has seen, the alerts derived from event
 -- versions, and the log of their deliveries to webhooks.
 
 -- A feed or sitemap from the watch config, with what the last poll found.
