@@ -157,3 +157,21 @@ export const DISTANCE_SPREAD = 0.1;
 export const PATH_STEP_KM = 50;
 /** The impact sector's arc is drawn with one step per this many degrees. */
 export const SECTOR_STEP_DEG = 5;
+
+// ---- live: the job queue shared by watchers --------------------------------------------------------------
+
+/**
+ * How long a claimed job (a feed poll, an article fetch and ingest) stays leased to its worker. A worker renews
+ * the lease every third of it while the job runs, so the length only bounds how long a job waits after its
+ * worker died (kill -9, a lost machine) before another worker takes it over. Half a minute: a dead watcher's
+ * feeds resume well within one typical poll interval, and three missed renewals in a row (a database hiccup)
+ * are needed before a live worker loses its job.
+ */
+export const JOB_LEASE_MS = 30_000;
+/**
+ * An article fetch that failed transiently (timeout, HTTP 5xx) is retried after this long, doubled at each
+ * further attempt (1, 2, 4, 8 minutes over the five attempts an item gets): long enough for an overloaded
+ * site to recover, short enough that a report still arrives while it is news. `salvo watch --once` (cron)
+ * retries at its next run instead: the cron interval is its backoff.
+ */
+export const FETCH_RETRY_BACKOFF_MS = 60_000;
