@@ -12,7 +12,7 @@ import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'src', 'main.js');
 const url = process.env.SALVO_TEST_PG;
 if (!url) throw new Error('set SALVO_TEST_PG=postgres://…');
 const rounds = Number(process.argv[2] ?? 20);

@@ -319,8 +319,6 @@ export const ONCE_RETRY_WINDOW_MS = 30_000;
 /** The watch loop wakes at least this often to look for new sources, and naps at least this long between looks. */
 export const WATCH_MAX_NAP_MS = 1000;
 export const WATCH_MIN_NAP_MS = 10;
-/** With nothing due, the next look is planned this far ahead (the 1 s nap cap wakes it sooner anyway). */
-export const WATCH_IDLE_MS = 60_000;
 /** Alert deliveries handled per round: a burst of alerts goes out over a few rounds instead of one long one. */
 export const DELIVERIES_PER_ROUND = 500;
 /** Watcher defaults unless configured: poll a source every minute; a webhook or a feed has 10 s to answer; a
@@ -380,3 +378,21 @@ export const FILE_MAX_AGE_S = 300;
 export const REFERENCE_MAX_AGE_S = 3600;
 /** Alerts carried by the Atom feed beside the events (newest first): enough for a reader polling hourly. */
 export const ATOM_ALERTS = 100;
+
+// ---- live: the job queue shared by watchers --------------------------------------------------------------
+
+/**
+ * How long a claimed job (a feed poll, an article fetch and ingest) stays leased to its worker. A worker renews
+ * the lease every third of it while the job runs, so the length only bounds how long a job waits after its
+ * worker died (kill -9, a lost machine) before another worker takes it over. Half a minute: a dead watcher's
+ * feeds resume well within one typical poll interval, and three missed renewals in a row (a database hiccup)
+ * are needed before a live worker loses its job.
+ */
+export const JOB_LEASE_MS = 30_000;
+/**
+ * An article fetch that failed transiently (timeout, HTTP 5xx) is retried after this long, doubled at each
+ * further attempt (1, 2, 4, 8 minutes over the five attempts an item gets): long enough for an overloaded
+ * site to recover, short enough that a report still arrives while it is news. `salvo watch --once` (cron)
+ * retries at its next run instead: the cron interval is its backoff.
+ */
+export const FETCH_RETRY_BACKOFF_MS = 60_000;

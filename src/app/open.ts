@@ -1,8 +1,10 @@
 // Opening the database for every entry point: a mistyped path for a read-only command is an error, and SQLite's
-// messages name the file.
+// messages name the file. Also the job queue that goes with a store.
 import { existsSync } from 'node:fs';
 import { defaultDbPath, isServerLocation, openStore } from '../store/open.js';
+import { PostgresStore } from '../store/postgres/store.js';
 import type { Store } from '../store/store.js';
+import { MemoryJobQueue, type JobQueue } from './job-queue.js';
 
 /**
  * Opens the database. Commands that only read (`events`, `show`, `reference`) pass `mustExist`, so a mistyped
@@ -22,4 +24,12 @@ export async function openDb(dbOption: string | undefined, opts: { mustExist?: b
     if (message.includes(path) || isServerLocation(path)) throw err;
     throw new Error(`cannot open database ${path}: ${message}`, { cause: err });
   }
+}
+
+/**
+ * A job queue for a worker on `store`: on PostgreSQL the one every process on the database shares, on the
+ * embedded store (one process) a queue in memory.
+ */
+export function openJobQueue(store: Store): JobQueue {
+  return store instanceof PostgresStore ? store.jobQueue() : new MemoryJobQueue();
 }

@@ -8,11 +8,13 @@
 //   "webhooks": [ { "url": "https://alerts.example/hook", "secretEnv": "SALVO_WEBHOOK_SECRET" } ],
 //   "fetch": { "contact": "ops@example.org", "hostDelayMs": 1000, "timeoutMs": 10000, "maxBytes": 20971520,
 //              "allowLoopback": false, "allowPrivate": false },
-//   "alerts": { "maxAttempts": 8, "backoffMs": 1000, "timeoutMs": 10000 }
+//   "alerts": { "maxAttempts": 8, "backoffMs": 1000, "timeoutMs": 10000 },
+//   "jobs": { "leaseMs": 30000, "retryBackoffMs": 60000 }           // see JOB_LEASE_MS, FETCH_RETRY_BACKOFF_MS
 // }
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FetchOptions } from '../ingest/fetch.js';
+import { FETCH_RETRY_BACKOFF_MS, JOB_LEASE_MS } from '../settings.js';
 import type { WatchSourceConfig } from '../store/store.js';
 import { FETCH_DEFAULTS, WATCH_DEFAULTS } from '../settings.js';
 
@@ -33,11 +35,19 @@ export interface AlertOptions {
   timeoutMs: number;
 }
 
+export interface JobOptions {
+  /** How long a claimed poll or fetch stays leased (renewed while it runs): a dead watcher's work waits this long. */
+  leaseMs: number;
+  /** Wait before an article fetch that failed transiently is tried again; doubled for each later attempt. */
+  retryBackoffMs: number;
+}
+
 export interface WatchConfig {
   sources: WatchSourceConfig[];
   webhooks: WebhookConfig[];
   fetch: FetchOptions;
   alerts: AlertOptions;
+  jobs: JobOptions;
 }
 
 export class ConfigError extends Error {}
@@ -71,8 +81,8 @@ function bool(v: unknown, where: string): boolean | undefined {
 /** Checks a parsed config and fills in defaults; `env` supplies `secretEnv` values. */
 export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env): WatchConfig {
   if (!isObject(value)) throw new ConfigError('the config must be a JSON object');
-  const known = new Set(['sources', 'webhooks', 'fetch', 'alerts', '$schema', 'about']);
-  for (const k of Object.keys(value)) if (!known.has(k)) throw new ConfigError(`unknown key "${k}" (known: sources, webhooks, fetch, alerts)`);
+  const known = new Set(['sources', 'webhooks', 'fetch', 'alerts', 'jobs', '$schema', 'about']);
+  for (const k of Object.keys(value)) if (!known.has(k)) throw new ConfigError(`unknown key "${k}" (known: sources, webhooks, fetch, alerts, jobs)`);
   const rawSources = value.sources ?? [];
   if (!Array.isArray(rawSources)) throw new ConfigError('"sources" must be a list');
   const seen = new Set<string>();
@@ -125,7 +135,13 @@ export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env
     backoffMs: num(a.backoffMs, 'alerts.backoffMs', 0, WATCH_DEFAULTS.alertBackoffMs),
     timeoutMs: num(a.timeoutMs, 'alerts.timeoutMs', 1, WATCH_DEFAULTS.timeoutMs),
   };
-  return { sources, webhooks, fetch, alerts };
+  const j = value.jobs ?? {};
+  if (!isObject(j)) throw new ConfigError('"jobs" must be an object');
+  const jobs: JobOptions = {
+    leaseMs: num(j.leaseMs, 'jobs.leaseMs', 100, JOB_LEASE_MS),
+    retryBackoffMs: num(j.retryBackoffMs, 'jobs.retryBackoffMs', 0, FETCH_RETRY_BACKOFF_MS),
+  };
+  return { sources, webhooks, fetch, alerts, jobs };
 }
 
 /** Reads and checks a config file (default ./salvo.config.json). */

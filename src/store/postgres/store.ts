@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { loadMigrations, type Migration } from '../sqlite/migrations.js';
 import type { Store, StoreSession } from '../store.js';
 import { clientConnection, createPool, poolConnection, type Connection } from './connection.js';
+import { PostgresJobQueue } from './job-queue.js';
 import { migratePostgres, PG_MIGRATIONS_DIR } from './migrate.js';
 import { dataChannel, PostgresSession } from './session.js';
 
@@ -92,6 +93,11 @@ export class PostgresStore extends PostgresSession implements Store {
       await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
       client.release(broken);
     }
+  }
+
+  /** A new worker's handle on the job queue shared by every process on this schema. */
+  jobQueue(): PostgresJobQueue {
+    return new PostgresJobQueue(poolConnection(this.pool));
   }
 
   /** Runs `fn` in one transaction on the store's schema, for maintenance such as copying a database in. */
