@@ -64,7 +64,9 @@ beforeAll(async () => {
       { url: u('/feeds/atom.xml'), kind: 'feed', interval: 1 },
       { url: u('/sitemap.xml'), kind: 'sitemap', interval: 1 },
     ],
-    fetch: { allowLoopback: true, hostDelayMs: 0, timeoutMs: 1500, totalTimeoutMs: 5000, maxBytes: 2 * 1024 * 1024 },
+    // Read timeouts well above what a loaded 2-core machine needs to answer a local request, and well below the
+    // slow page's 10 s, so only /a/slow times out.
+    fetch: { allowLoopback: true, hostDelayMs: 0, timeoutMs: 4000, totalTimeoutMs: 8000, maxBytes: 2 * 1024 * 1024 },
   });
   store = await openStore(dbPath);
 });
