@@ -86,6 +86,11 @@ export const REPORT_CONFIDENCE = { both: 0.95, one: 0.75, neither: 0.8 } as cons
 
 // ---- extract: look-around windows (characters) -----------------------------------------------------------
 
+/**
+ * A day word this close after a zoned time is that clock's day ("23:10 GMT on Wednesday", "11:57 a.m. Hawaii
+ * time today"): room for " on " and a bracket, not for another clause.
+ */
+export const ZONED_DAY_GAP_CHARS = 6;
 /** How far before a clock time its event word (firing, landing, warning) is looked for. */
 export const TIME_EVENT_LOOKBACK = 120;
 /** A bracketed UTC gloss must start within this many characters after the time it restates. */
