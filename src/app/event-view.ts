@@ -2,9 +2,10 @@
 // the count as people say it, the local launch time in UTC, and the evidence behind every value of an event.
 import { actorInfo, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
+import { dateFlags } from '../resolve/plausibility.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, LaunchEvent } from '../types.js';
+import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 
 export type { EventSummary } from '../types.js';
@@ -42,6 +43,7 @@ export function eventSummary({ event: ev, updatedAt }: StoredEvent): EventSummar
     eez: str(f.eez.value),
     reports: ev.articleIds.length,
     disputed: FIELD_NAMES.filter((n) => f[n].disputed),
+    flags: dateFlags(ev),
     updatedAt,
   };
 }
@@ -52,6 +54,8 @@ export interface EventDetail {
   actor: string | null;
   dateLocal: string | null;
   reference: LaunchEvent['reference'] | null;
+  /** Reasons the date cannot be right as it stands. */
+  flags: EventFlag[];
   articles: {
     id: string;
     origin: string | null;
@@ -158,6 +162,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     actor: ev.actor,
     dateLocal: ev.dateLocal,
     reference: ev.reference ?? null,
+    flags: dateFlags(ev),
     articles: ev.articleIds.map((id) => {
       const a = articles.get(id);
       const rel = relations.get(id);

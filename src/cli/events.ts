@@ -1,5 +1,6 @@
 // `salvo events`: the stored launch events, one line each (or JSON), optionally only the disputed ones.
 import { isDisputed } from '../app/event-view.js';
+import { dateFlags } from '../resolve/plausibility.js';
 import { openDb } from '../app/open.js';
 import { EVENT_HEADER, eventRow, table, TABLE_LEGEND } from '../app/outputs/table.js';
 import type { LaunchEvent } from '../types.js';
@@ -21,7 +22,7 @@ export async function eventsCommand(db: string | undefined, json: boolean, dispu
   try {
     const events = (await store.listEvents()).filter((e) => !disputedOnly || isDisputed(e));
     if (json) {
-      process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(events.map((e) => ({ ...e, flags: dateFlags(e) })), null, 2)}\n`);
       return 0;
     }
     if (!events.length) {
@@ -31,6 +32,7 @@ export async function eventsCommand(db: string | undefined, json: boolean, dispu
     const rows = events.map((e) => (disputedOnly ? [...eventRow(e), disputeText(e)] : eventRow(e)));
     process.stdout.write(`${table([disputedOnly ? [...EVENT_HEADER, 'disputed'] : EVENT_HEADER, ...rows])}\n`);
     process.stdout.write(`${TABLE_LEGEND}\n`);
+    for (const e of events) for (const flag of dateFlags(e)) process.stdout.write(`FLAGGED ${e.id} ${flag.field}: ${flag.reason}\n`);
     return 0;
   } finally {
     await store.close();

@@ -124,6 +124,10 @@ export const eventSummarySchema: JsonSchema = {
     eez: nullable('string'),
     reports: { type: 'integer' },
     disputed: { type: 'array', items: { type: 'string' } },
+    flags: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' } } },
+    },
     updatedAt: { type: 'string' },
   },
 };

@@ -13,6 +13,7 @@ import {
   PLAUSIBLE_LAUNCH_DAYS_AFTER,
   PLAUSIBLE_LAUNCH_DAYS_BEFORE,
   ZONED_DAY_GAP_CHARS,
+  DATELINE_UNITS,
 } from '../../settings.js';
 import { type ArticleContext, type DateDecision, NO_DATE, type ReadUnit } from '../context.js';
 import { type DateMention, spokenDate } from '../dates.js';
@@ -55,6 +56,12 @@ function isPublicationStamp(ctx: ArticleContext, text: string, d: DateMention): 
   if (AFTER_BAR.test(before)) return true;
   if (BYLINE_BRACKET_BEFORE.test(before) && BRACKET_CLOSE_AFTER.test(after)) return true;
   return DATELINE_PLACE.test(before) && DATELINE_MARK.test(after);
+}
+
+/** The month and day of the article's dateline or page stamp ("Pyongyang, July 19 (Agency)"), year or not. */
+export function datelineMonthDay(ctx: ArticleContext): string | null {
+  for (const u of ctx.units.slice(0, DATELINE_UNITS)) for (const d of u.dates) if (d.monthDay && isPublicationStamp(ctx, u.text, d)) return d.monthDay;
+  return null;
 }
 
 /**
