@@ -44,6 +44,8 @@ export const ACTOR_SENTENCES = 4;
 export const OTHER_DATE_DAYS = 2;
 /** A weekday more than this many days from the main launch anchors its sentence on another launch. */
 export const OTHER_WEEKDAY_DAYS = 1;
+/** A dateline or page stamp is looked for in this many opening units (headline, stamp line, lead). */
+export const DATELINE_UNITS = 4;
 /** A body sentence shorter than this many words is page furniture, not the lead ("ARSTECHNICA.COM"). */
 export const LEAD_MIN_WORDS = 6;
 /** The lead is this many opening body sentences. */
@@ -86,6 +88,11 @@ export const REPORT_CONFIDENCE = { both: 0.95, one: 0.75, neither: 0.8 } as cons
 
 // ---- extract: look-around windows (characters) -----------------------------------------------------------
 
+/**
+ * A day word this close after a zoned time is that clock's day ("23:10 GMT on Wednesday", "11:57 a.m. Hawaii
+ * time today"): room for " on " and a bracket, not for another clause.
+ */
+export const ZONED_DAY_GAP_CHARS = 6;
 /** How far before a clock time its event word (firing, landing, warning) is looked for. */
 export const TIME_EVENT_LOOKBACK = 120;
 /** A bracketed UTC gloss must start within this many characters after the time it restates. */
@@ -121,10 +128,24 @@ export const SAME_SITE_KM = 50;
  */
 export const MIN_CONFIDENCE = 0.45;
 /**
- * The fit an undated report needs to join an event: the weekday and two agreeing details, or the weekday and an
- * exact figure or time. One loosely agreeing distance is not enough: many launches fly 300–400 km on a Wednesday.
+ * The score an undated report needs to join an event (an exact time, site, figure, designation or dateline day
+ * scores 2, a close figure, the class or an exact count 1, the weekday 1; disagreements subtract). One loosely
+ * agreeing distance is not enough: many launches fly 300–400 km on a Wednesday.
  */
 export const JOIN_SCORE = 3;
+/**
+ * …and the details that must agree besides the actor and the weekday (time, site, a figure, the designation, the
+ * class, an exact count of several, the dateline's day). One is not enough: many launches leave at dawn, from
+ * Pyongyang, as "a ballistic missile", and an undated report of 2012 must not join a launch of 2017 on that alone.
+ */
+export const JOIN_MIN_AGREEING_FIELDS = 2;
+/** A dateline's day is the publication day: an undated report's launch lies within this many days of it. */
+export const DATELINE_LAUNCH_DAYS = 2;
+/**
+ * An event dated this many days before a designation's (or a class's) first known flight is flagged: the
+ * reference list dates flights in UTC and reports in local time, so the day before may still be the same flight.
+ */
+export const FIRST_TEST_GRACE_DAYS = 1;
 /** Two launch times this close (minutes) are one salvo ("between 8:10 and 9:20" lasts about an hour). */
 export const SAME_SALVO_MINUTES = 45;
 /**

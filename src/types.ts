@@ -155,7 +155,15 @@ export interface Extraction {
    * For a report with no launch date: the dates it can have been written in, from the office-holders it names
    * ("President Lee Jae-myung" → from 2025-06-04). Used to line undated events up with the reference list.
    */
-  dateWindow?: { from: string | null; to: string | null; by: string[] } | null;
+  dateWindow?: {
+    from: string | null;
+    to: string | null;
+    by: string[];
+    /** "MM-DD" of a dateline or page stamp written without a year ("Pyongyang, July 19 (Agency)"). */
+    monthDay?: string | null;
+    /** The year the article's URL or text points to most (see yearHintOf in src/extract/context.ts). */
+    year?: number | null;
+  } | null;
 }
 
 /** One report's claim in support of a candidate value. */
@@ -205,6 +213,13 @@ export interface ReferenceAlignment {
   differences: { field: FieldName; event: FieldValue; reference: FieldValue }[];
   /** True when the event had no date and took it from this match. */
   dateInferred: boolean;
+}
+
+/** A reason to doubt an event's date: it comes before the first known flight of its designation or class. */
+export interface EventFlag {
+  field: 'date_local';
+  kind: 'name-before-first-flight' | 'class-before-first-flight';
+  reason: string;
 }
 
 /** A launch event: the reports of one launch (day), grouped, with values computed from their claims. */
@@ -293,6 +308,8 @@ export interface EventSummary {
   /** The languages its reports are written in, in the order of LANGUAGES. */
   languages: Language[];
   disputed: FieldName[];
+  /** Reasons the date cannot be right as it stands (see src/resolve/plausibility.ts). */
+  flags: EventFlag[];
   updatedAt: string;
 }
 

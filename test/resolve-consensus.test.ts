@@ -114,19 +114,53 @@ describe('disputes', () => {
 describe('undated reports join a dated event only on the weekday and a strong agreement', () => {
   const dated = () => report('dated', THU, { date_local: THU, distance_km: 800, apogee_km: 60, time_local: '07:40' });
 
-  it('the weekday and an exact distance: joins', () => {
+  it('the weekday and one exact detail (a distance, a time) is not enough: several must agree', () => {
     const r = new EventResolver();
-    r.add(report('dated', THU, { date_local: THU, distance_km: 800 }));
-    r.add(report('undated', null, { distance_km: 800 }, { weekday: 4 }));
+    r.add(report('dated', THU, { date_local: THU, distance_km: 800, time_local: '07:40' }));
+    r.add(report('only-distance', null, { distance_km: 800 }, { weekday: 4 }));
+    r.add(report('only-time', null, { time_local: '08:20' }, { weekday: 4 }));
+    expect(r.eventOf('only-distance')).not.toBe(r.eventOf('dated'));
+    expect(r.eventOf('only-time')).not.toBe(r.eventOf('dated'));
+  });
+
+  it('the weekday, an exact distance and a time within 45 minutes: joins', () => {
+    const r = new EventResolver();
+    r.add(report('dated', THU, { date_local: THU, distance_km: 800, time_local: '07:40' }));
+    r.add(report('undated', null, { distance_km: 800, time_local: '08:20' }, { weekday: 4 }));
     expect(r.eventOf('undated')).toBe(r.eventOf('dated'));
     expect(r.all()).toHaveLength(1);
   });
 
-  it('the weekday and a time within 45 minutes: joins', () => {
+  it('a dateline day ("Pyongyang, May 8") and an exact count of three agree: joins, in either order of arrival', () => {
+    const undated = (): Report => {
+      const u = report('undated', null, { count_min: 3, count_exact: true, site: 'sunan' }, { weekday: 4 });
+      u.extraction.dateWindow = { from: null, to: null, by: [], monthDay: '05-08', year: null };
+      return u;
+    };
     const r = new EventResolver();
-    r.add(report('dated', THU, { date_local: THU, time_local: '07:40' }));
-    r.add(report('undated', null, { time_local: '08:20' }, { weekday: 4 }));
+    r.add(report('dated', THU, { date_local: THU, count_min: 3, count_exact: true }));
+    r.add(undated());
     expect(r.eventOf('undated')).toBe(r.eventOf('dated'));
+    const later = new EventResolver();
+    later.add(undated());
+    later.add(report('dated', THU, { date_local: THU, count_min: 3, count_exact: true }));
+    expect(later.eventOf('undated')).toBe(later.eventOf('dated'));
+    expect(later.all().filter((e) => e.articleIds.length)).toHaveLength(1);
+  });
+
+  it('a dateline weeks away rules a report out, and a year five years off counts against it', () => {
+    const r = new EventResolver();
+    r.add(report('dated', THU, { date_local: THU, distance_km: 800, time_local: '07:40', site: 'sunan' }));
+    const far = report('far-dateline', null, { distance_km: 800, time_local: '07:40' }, { weekday: 4 });
+    far.extraction.dateWindow = { from: null, to: null, by: [], monthDay: '06-12', year: null };
+    const old = report('old-year', null, { distance_km: 800, time_local: '07:40' }, { weekday: 4 });
+    old.extraction.dateWindow = { from: null, to: null, by: [], monthDay: null, year: 2020 };
+    r.add(far);
+    expect(r.eventOf('far-dateline')).not.toBe(r.eventOf('dated'));
+    const r2 = new EventResolver();
+    r2.add(report('dated', THU, { date_local: THU, distance_km: 800, time_local: '07:40', site: 'sunan' }));
+    r2.add(old);
+    expect(r2.eventOf('old-year')).not.toBe(r2.eventOf('dated'));
   });
 
   it('the weekday and two loosely agreeing details: joins', () => {

@@ -4,9 +4,10 @@
 import { actorInfo, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
+import { dateFlags } from '../resolve/plausibility.js';
 import { copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import type { Article, ClaimView, CopyLink, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
+import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
 import { CLOSEST_SIBLING_MAX_REPORTS } from '../settings.js';
 
@@ -56,6 +57,7 @@ export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): 
     reports: ev.articleIds.length,
     languages,
     disputed: FIELD_NAMES.filter((n) => f[n].disputed),
+    flags: dateFlags(ev),
     updatedAt,
   };
 }
@@ -68,6 +70,8 @@ export interface EventDetail {
   reference: LaunchEvent['reference'] | null;
   /** The languages of its reports, in the order of LANGUAGES. */
   languages: Language[];
+  /** Reasons the date cannot be right as it stands. */
+  flags: EventFlag[];
   articles: {
     id: string;
     origin: string | null;
@@ -176,6 +180,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     dateLocal: ev.dateLocal,
     reference: ev.reference ?? null,
     languages: LANGUAGES.filter((l) => ev.articleIds.some((id) => articles.get(id)?.language === l)),
+    flags: dateFlags(ev),
     articles: ev.articleIds.map((id) => {
       const a = articles.get(id);
       const rel = relations.get(id);

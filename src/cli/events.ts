@@ -1,5 +1,6 @@
 // `salvo events`: the stored launch events, one line each (or JSON), optionally only the disputed ones.
 import { isDisputed } from '../app/event-view.js';
+import { dateFlags } from '../resolve/plausibility.js';
 import { openDb } from '../app/open.js';
 import { EVENT_HEADER, eventRow, table, TABLE_LEGEND } from '../app/outputs/table.js';
 import type { LaunchEvent } from '../types.js';
@@ -23,7 +24,7 @@ export async function eventsCommand(db: string | undefined, json: boolean, dispu
     const stored = (await store.queryEvents({ order: 'asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 })).events.filter((se) => !disputedOnly || isDisputed(se.event));
     const events = stored.map((se) => se.event);
     if (json) {
-      process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(events.map((e) => ({ ...e, flags: dateFlags(e) })), null, 2)}\n`);
       return 0;
     }
     if (!events.length) {
@@ -33,6 +34,7 @@ export async function eventsCommand(db: string | undefined, json: boolean, dispu
     const rows = stored.map((se) => (disputedOnly ? [...eventRow(se.event, se.languages), disputeText(se.event)] : eventRow(se.event, se.languages)));
     process.stdout.write(`${table([disputedOnly ? [...EVENT_HEADER, 'disputed'] : EVENT_HEADER, ...rows])}\n`);
     process.stdout.write(`${TABLE_LEGEND}\n`);
+    for (const e of events) for (const flag of dateFlags(e)) process.stdout.write(`FLAGGED ${e.id} ${flag.field}: ${flag.reason}\n`);
     return 0;
   } finally {
     await store.close();

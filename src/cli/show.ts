@@ -44,6 +44,7 @@ export async function showCommand(db: string | undefined, id: string, json: bool
       if (a.copyOf) out.push(`      ${a.copyOf.kind} of ${short(a.copyOf.originalId)} (similarity ${a.copyOf.similarity.toFixed(2)}): ${a.copyOf.reason}`);
       else if (a.closest) out.push(`      not a copy; closest ${short(a.closest.articleId)}: ${a.closest.kind}, similarity ${a.closest.similarity.toFixed(2)} (${a.closest.reason})`);
     }
+    for (const flag of d.flags) out.push(`  FLAGGED ${flag.field}: ${flag.reason}`);
     const ref = ev.reference;
     if (ref) {
       out.push(`  reference list: ${ref.dateUtc} UTC, ${ref.flights} flight(s)${ref.missiles.length ? `, ${ref.missiles.join(', ')}` : ''}${ref.facility ? `, ${ref.facility}` : ''}${ref.distanceKm !== null ? `, ${ref.distanceKm} km` : ''}${ref.apogeeKm !== null ? `, apogee ${ref.apogeeKm} km` : ''}`);

@@ -171,8 +171,9 @@ function nearestYear(month: number, day: number, reference: string): string {
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
 export function spokenDate(text: string, at: number, end = at, locale: Locale = 'en'): boolean {
   const p = phrases(locale);
-  // "North Korea on Tuesday hailed …", "Seoul said Monday": the day belongs to the statement.
-  if (new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:${p.speech.source})`, 'i').test(text.slice(end, end + 20))) return true;
+  // "North Korea on Tuesday hailed …", "Seoul said Monday", "Pakistan on Wednesday strongly condemned …": the
+  // day belongs to the statement.
+  if (new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:[a-z]+ly\\s+)?(?:${p.speech.source})`, 'i').test(text.slice(end, end + 30))) return true;
   const before = text.slice(Math.max(0, at - 70), at);
   const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
   const speech = lastIndex(p.speech);

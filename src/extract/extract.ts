@@ -16,7 +16,7 @@ import type { Configuration } from './configuration.js';
 import { type ArticleContext, createContext, setActor } from './context.js';
 import { sentenceRole } from './roles.js';
 import { type ClaimCandidate, runParser } from './rule.js';
-import { decideDate } from './rules/date.js';
+import { datelineMonthDay, decideDate } from './rules/date.js';
 import { decideReport } from './rules/report.js';
 import type { Unit } from './units.js';
 
@@ -50,8 +50,20 @@ export function extractWith(config: Configuration, article: Article): Extraction
     fields: isReport.value ? fields : {},
     weekday: date.weekday,
     // Only undated reports need it: a dated one has its day already.
-    ...(isReport.value && !date.value ? { dateWindow: dateWindow(`${article.title ?? ''}\n${article.text}`) } : {}),
+    ...(isReport.value && !date.value ? { dateWindow: undatedClues(ctx) } : {}),
   };
+}
+
+/**
+ * When an undated report was written: the office-holders it names, its dateline's month and day, the year its
+ * URL or text points to. Null when it gives none of them.
+ */
+function undatedClues(ctx: ArticleContext): Extraction['dateWindow'] {
+  const article = ctx.article;
+  const window = dateWindow(`${article.title ?? ''}\n${article.text}`);
+  const monthDay = datelineMonthDay(ctx);
+  if (!window && !monthDay && ctx.yearHint === null) return null;
+  return { ...(window ?? { from: null, to: null, by: [] }), monthDay, year: ctx.yearHint };
 }
 
 const isFieldName = (f: ClaimField): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);

@@ -47,6 +47,10 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   // "Such tests typically involve a flight over the Pacific": a habit, not this launch.
   const generic = p.generic.exec(text);
   if (generic) return { role: 'context', mainEnd: 0, reason: `generic statement ("${generic[0]}")` };
+  // "A day earlier, it fired 25 missiles": a fronted day before the main launch's day tells an earlier launch.
+  const fronted = p.rule.frontedDayBefore.exec(text);
+  const frontedDay = fronted && mainDate ? dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate) : undefined;
+  if (frontedDay) return { role: 'earlier', mainEnd: 0, reason: `fronted day before the main day ("${frontedDay.surface}")` };
   const anchors: { at: number; why: string }[] = [];
   for (const d of dates) {
     if (d.kind === 'explicit' && d.date && mainDate && moreThanDaysApart(d.date, mainDate, OTHER_DATE_DAYS)) {

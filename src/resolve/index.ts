@@ -5,7 +5,8 @@ import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js
 import { computeFields, orderReports, type Report } from './consensus.js';
 import { alignEvent, type DateWindowLike } from './reference.js';
 import type { CopyTracker } from './sources.js';
-import { FIGURE_FIT_STRONG, FIGURE_FIT_WEAK, JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
+import { daysBetween } from '../calendar.js';
+import { DATELINE_LAUNCH_DAYS, FIGURE_FIT_STRONG, FIGURE_FIT_WEAK, JOIN_MIN_AGREEING_FIELDS, JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
 
 export { computeFields, orderReports, type Report } from './consensus.js';
 
@@ -20,31 +21,50 @@ export function eventIdFor(e: Extraction, date: string | null): string {
 
 const minutes = (t: FieldValue | null): number | null => (typeof t === 'string' && /^\d\d:\d\d$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : null);
 
+/** Days from `a` to `b` when both are "MM-DD" of the same or neighbouring years (the shortest way round). */
+function monthDayGap(a: string, event: string): number {
+  const year = Number(event.slice(0, 4));
+  return Math.min(...[year - 1, year, year + 1].map((y) => Math.abs(daysBetween(`${y}-${a}`, event))));
+}
+
 /**
- * How well an undated report fits an event: weekday, time, site and figures that agree add up; any that
- * clearly disagree rule it out. Returns null when incompatible.
+ * How well an undated report fits an event. Clear disagreements rule it out (another actor, weekday, office-
+ * holders' window or dateline day) or count against it (time, site, figures, class, year). A join needs strong
+ * agreement: at least JOIN_MIN_AGREEING_FIELDS details besides the actor and weekday that agree (time, site,
+ * distance, apogee, designation, range class, an exact count of several, the dateline's day), and a score of
+ * JOIN_SCORE. Returns null when it cannot join.
  */
 export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   if (e.actor && event.actor && e.actor !== event.actor) return null;
-  // The weekday only rules out; a join needs at least one figure or place that agrees (time, site, distance,
-  // apogee), since many launches share a weekday.
   if (e.weekday !== null && event.weekday !== null && e.weekday !== event.weekday) return null;
   // An undated report dated by the office-holders it names cannot join a launch outside that window.
   const w = e.dateWindow;
   if (w && event.dateLocal && ((w.from && event.dateLocal < w.from) || (w.to && event.dateLocal > w.to))) return null;
-  let agree = 0;
+  let score = 0;
+  let fields = 0;
   let disagree = 0;
+  const agree = (points: number): void => {
+    score += points;
+    fields += 1;
+  };
+  // A dateline ("Pyongyang, July 19") is the publication day: the launch lies on it or a few days before.
+  if (w?.monthDay && event.dateLocal) {
+    if (monthDayGap(w.monthDay, event.dateLocal) > DATELINE_LAUNCH_DAYS) return null;
+    agree(2);
+  }
+  // The year the report's URL or text points to most, when years apart from the event's, weighs like a clash of times.
+  if (w?.year && event.dateLocal && Math.abs(Number(event.dateLocal.slice(0, 4)) - w.year) > 1) disagree += 3;
   const t1 = minutes(valueOf(e, 'time_local'));
   const t2 = minutes(event.fields.time_local.value);
   if (t1 !== null && t2 !== null) {
     // A salvo can last an hour ("between 8:10 and 9:20"), but two launches 80 minutes apart are not one.
-    if (Math.abs(t1 - t2) <= SAME_SALVO_MINUTES) agree += 2;
+    if (Math.abs(t1 - t2) <= SAME_SALVO_MINUTES) agree(2);
     else disagree += 3;
   }
   const s1 = valueOf(e, 'site');
   const s2 = event.fields.site.value;
   if (s1 && s2) {
-    if (s1 === s2) agree += 2;
+    if (s1 === s2) agree(2);
     else disagree += 2;
   }
   for (const f of ['distance_km', 'apogee_km'] as const) {
@@ -52,16 +72,32 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
     const b = event.fields[f].value;
     if (typeof a === 'number' && typeof b === 'number') {
       const gap = Math.abs(a - b) / Math.max(a, b);
-      if (gap <= FIGURE_FIT_STRONG) agree += 2;
-      else if (gap <= FIGURE_FIT_WEAK) agree += 1;
+      if (gap <= FIGURE_FIT_STRONG) agree(2);
+      else if (gap <= FIGURE_FIT_WEAK) agree(1);
       else disagree += 1;
     }
   }
+  const n1 = valueOf(e, 'name');
+  const n2 = event.fields.name.value;
+  if (typeof n1 === 'string' && typeof n2 === 'string') {
+    if (n1 === n2) agree(2);
+    else disagree += 1;
+  }
   const c1 = valueOf(e, 'class');
   const c2 = event.fields.class.value;
-  if (c1 && c2 && c1 !== 'ballistic' && c2 !== 'ballistic' && c1 !== c2) disagree += 1;
-  if (agree === 0) return null;
-  return agree - disagree + (e.weekday !== null && event.weekday !== null ? 1 : 0);
+  if (c1 && c2 && c1 !== 'ballistic' && c2 !== 'ballistic') {
+    if (c1 === c2) agree(1);
+    else disagree += 1;
+  }
+  // "three missiles" and "three missiles": an exact count of several agrees; a single missile is too common to.
+  const k1 = valueOf(e, 'count_min');
+  const k2 = event.fields.count_min.value;
+  if (typeof k1 === 'number' && typeof k2 === 'number' && valueOf(e, 'count_exact') === true && event.fields.count_exact.value === true) {
+    if (k1 === k2 && k1 > 1) agree(1);
+    else if (k1 !== k2) disagree += 1;
+  }
+  if (fields < JOIN_MIN_AGREEING_FIELDS) return null;
+  return score - disagree + (e.weekday !== null && event.weekday !== null ? 1 : 0);
 }
 
 function buildEvent(id: string, members: Report[]): LaunchEvent {

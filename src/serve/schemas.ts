@@ -129,6 +129,10 @@ export const eventSummarySchema: JsonSchema = {
     reports: { type: 'integer' },
     languages: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, description: 'The languages its reports are written in.' },
     disputed: { type: 'array', items: { type: 'string' } },
+    flags: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' } } },
+    },
     updatedAt: { type: 'string' },
   },
 };

@@ -2,7 +2,8 @@
 // such as a corpus id, else Salvo's) and every field's value. The format of ../shared/eval/score-events.mjs,
 // so `salvo analyze --events` writes it for scoring.
 import type { Store } from '../../store/store.js';
-import type { FieldValue, LaunchEvent } from '../../types.js';
+import { dateFlags } from '../../resolve/plausibility.js';
+import type { EventFlag, FieldValue, LaunchEvent } from '../../types.js';
 import { FIELD_NAMES } from '../../types.js';
 import type { Output } from './output.js';
 
@@ -13,6 +14,8 @@ export interface EventLine {
   date_local: string | null;
   articles: string[];
   fields: Record<string, FieldValue | null>;
+  /** Reasons the date cannot be right as it stands (empty when none). */
+  flags: EventFlag[];
 }
 
 export async function eventLine(store: Store, ev: LaunchEvent): Promise<EventLine> {
@@ -24,6 +27,7 @@ export async function eventLine(store: Store, ev: LaunchEvent): Promise<EventLin
     date_local: ev.reference?.dateInferred ? null : ev.dateLocal,
     articles,
     fields: Object.fromEntries(FIELD_NAMES.map((f) => [f, ev.fields[f].value])),
+    flags: dateFlags(ev),
   };
 }
 

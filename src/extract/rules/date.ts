@@ -4,7 +4,7 @@
 // "on the 15th". Leaves out datelines and page stamps ("Odisha, October 28 (KMS):", "| 24.05.2022",
 // "Published On 14 Jan 2025") and dates of statements ("Seoul said Monday") unless nothing else is written.
 // With no date words at all, a launch flash is dated by the reference date.
-import { daysBetween, resolveWeekday, weekdayOf, withinDays } from '../../calendar.js';
+import { addDays, daysBetween, resolveWeekday, weekdayOf, withinDays } from '../../calendar.js';
 import {
   BASE_CONFIDENCE,
   LATE_DATE_WINDOW_DAYS,
@@ -12,17 +12,21 @@ import {
   OPENING_LAUNCH_SENTENCES,
   PLAUSIBLE_LAUNCH_DAYS_AFTER,
   PLAUSIBLE_LAUNCH_DAYS_BEFORE,
+  ZONED_DAY_GAP_CHARS,
+  DATELINE_UNITS,
 } from '../../settings.js';
 import { type ArticleContext, type DateDecision, NO_DATE, type ReadUnit } from '../context.js';
 import { type DateMention, spokenDate } from '../dates.js';
 import type { Parser, Refiner, Rule } from '../rule.js';
-import { toLocal } from '../times.js';
+import { type TimeMention, toLocal } from '../times.js';
 
 export interface DateCandidate {
   unit: ReadUnit;
   mention: DateMention;
   /** Lower is better: reading order, then explicit before weekday before relative; statements last. */
   rank: number;
+  /** The day was told on another clock and has been moved to the local one. */
+  zoned?: boolean;
 }
 
 // Rank steps: a later launch sentence, a kind of date, a statement's date.
@@ -52,6 +56,12 @@ function isPublicationStamp(ctx: ArticleContext, text: string, d: DateMention): 
   if (AFTER_BAR.test(before)) return true;
   if (BYLINE_BRACKET_BEFORE.test(before) && BRACKET_CLOSE_AFTER.test(after)) return true;
   return DATELINE_PLACE.test(before) && DATELINE_MARK.test(after);
+}
+
+/** The month and day of the article's dateline or page stamp ("Pyongyang, July 19 (Agency)"), year or not. */
+export function datelineMonthDay(ctx: ArticleContext): string | null {
+  for (const u of ctx.units.slice(0, DATELINE_UNITS)) for (const d of u.dates) if (d.monthDay && isPublicationStamp(ctx, u.text, d)) return d.monthDay;
+  return null;
 }
 
 /**
@@ -102,21 +112,84 @@ const latestOfSeveralDays: Refiner<DateCandidate> = {
   },
 };
 
-/** A UTC weekday ("23:10 GMT on Wednesday") becomes a local weekday through the time beside it. */
-const utcWeekdayToLocal: Refiner<DateCandidate> = {
-  name: 'utc-weekday-to-local',
+/** Whether a time is written on a named clock (GMT, Hawaii time, ET …), not "local" or bare. */
+const isZoned = (t: TimeMention): boolean => t.zone !== 'local' && t.zone !== 'unzoned';
+
+/**
+ * A day told on another clock becomes a local day through the zoned time beside it: "23:10 GMT on Wednesday",
+ * "(2045 GMT on Monday)", "11:57 a.m. Hawaii time today". A bare weekday naming the same day as such a converted
+ * one was told on that clock too ("on Monday night … (20:45 GMT on Monday)"): it moves with it.
+ */
+const zonedDayToLocal: Refiner<DateCandidate> = {
+  name: 'zoned-day-to-local',
   refine(candidates, ctx) {
+    const moved = new Map<number, number>();
     for (const c of candidates) {
       const d = c.mention;
-      if (d.kind === 'weekday' && d.inUtc && d.weekday !== null) {
-        const t = ctx.readers.times(c.unit.text).find((x) => x.zone === 'UTC' || x.zone === 'GMT');
-        const shift = t ? toLocal(t, ctx.clockOffset).dayShift : 0;
+      const sameDayWord = d.kind === 'relative' && d.date !== null && d.date === ctx.reference;
+      if (d.kind !== 'weekday' && !sameDayWord) continue;
+      const times = ctx.readers.times(c.unit.text).filter(isZoned);
+      const beside = times.filter((t) => t.end <= d.start && d.start - t.end <= ZONED_DAY_GAP_CHARS).pop();
+      const t = beside ?? (d.inUtc ? times.find((x) => x.zone === 'UTC' || x.zone === 'GMT') : undefined);
+      if (!t && !d.inUtc) continue;
+      const shift = t ? toLocal(t, ctx.clockOffset, ctx.reference).dayShift : 0;
+      if (d.kind === 'weekday' && d.weekday !== null) {
         const wd = (d.weekday + shift + 7) % 7;
+        if (shift !== 0) moved.set(d.weekday, wd);
         c.mention = { ...d, weekday: wd, date: ctx.reference ? resolveWeekday(wd, ctx.reference) : null, inUtc: false };
-        c.rank += 1;
+      } else if (d.date) {
+        const date = addDays(d.date, shift);
+        c.mention = { ...d, date, weekday: weekdayOf(date) };
       }
+      c.rank += 1;
+      c.zoned = true;
+    }
+    for (const c of candidates) {
+      const d = c.mention;
+      const to = d.kind === 'weekday' && d.weekday !== null && !c.zoned ? moved.get(d.weekday) : undefined;
+      if (to !== undefined) c.mention = { ...d, weekday: to, date: ctx.reference ? resolveWeekday(to, ctx.reference) : null };
     }
     return candidates;
+  },
+};
+
+/**
+ * "North Korea said Wednesday it tested … The report came a day after the militaries detected the launch": when
+ * the only days written are the statement's, the launch lies the stated number of days before it.
+ */
+const launchDaysBeforeStatement: Refiner<DateCandidate> = {
+  name: 'statement-came-days-after-launch',
+  refine(candidates, ctx) {
+    if (candidates.some((c) => c.mention.date && c.rank < SPOKEN_PENALTY)) return candidates;
+    const statement = candidates.filter((c) => c.mention.date).sort((a, b) => a.rank - b.rank)[0];
+    const said = statement?.mention.date;
+    if (!said) return candidates;
+    for (const u of ctx.units) {
+      if (u.part !== 'text' || u.isCaption) continue;
+      const m = ctx.phrases.rule.statementCameAfterLaunch.exec(u.text);
+      if (!m) continue;
+      const days = m[1] ? (ctx.phrases.numberWords.get(m[1].toLowerCase()) ?? Number(m[1])) : 0;
+      const date = addDays(said, -days);
+      const mention: DateMention = { kind: 'relative', start: m.index, end: m.index + m[0].length, surface: m[0], date, weekday: weekdayOf(date), yearStated: false, monthDay: date.slice(5), inUtc: false };
+      return [{ unit: u, mention, rank: statement.rank - SPOKEN_PENALTY }, ...candidates];
+    }
+    return candidates;
+  },
+};
+
+/**
+ * "A day earlier, North Korea fired 25 missiles … SEOUL – North Korea fired three missiles on Thursday": a past
+ * relative day that is exactly the day before another launch sentence's own day tells the earlier launch.
+ */
+const dayBeforeAnotherLaunchDay: Refiner<DateCandidate> = {
+  name: 'day-before-another-launch-day',
+  refine(candidates, ctx) {
+    const own = candidates.filter((c) => c.mention.kind !== 'relative' && c.mention.date && c.rank < SPOKEN_PENALTY && c.unit.launch);
+    return candidates.filter((c) => {
+      const d = c.mention.date;
+      if (c.mention.kind !== 'relative' || !d || !ctx.reference || d >= ctx.reference) return true;
+      return !own.some((o) => o.unit !== c.unit && o.mention.date === addDays(d, 1));
+    });
   },
 };
 
@@ -147,7 +220,7 @@ const resolvedFirstByRank: Refiner<DateCandidate> = {
 
 export const dateParser: Parser<DateCandidate> = {
   rule: dateRule,
-  refiners: [latestOfSeveralDays, utcWeekdayToLocal, openingExplicitDateFirst, resolvedFirstByRank],
+  refiners: [latestOfSeveralDays, zonedDayToLocal, dayBeforeAnotherLaunchDay, openingExplicitDateFirst, launchDaysBeforeStatement, resolvedFirstByRank],
 };
 
 /**

@@ -198,3 +198,105 @@ describe('background clauses: "came hours after …"; "a day earlier" dates the 
     expect(fieldValue(ex, 'date_local')).toBe(FRI);
   });
 });
+
+describe('rule: statement-came-days-after-launch', () => {
+  it('"said Wednesday it tested … The announcement came a day after … detected the launch" → Tuesday', () => {
+    const ex = run(
+      'Pyongyang says it tested a new missile',
+      [
+        'TOKYO (Agency) — North Korea said Wednesday it tested a new medium-range missile with a glide vehicle, state media reported.',
+        'The announcement came a day after Japanese radars detected the launch from a site near the capital.',
+      ],
+      '2025-05-07', // a Wednesday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-06');
+  });
+
+  it('a launch with its own day is not moved by such a sentence', () => {
+    const ex = run(
+      'North Korea fires missile',
+      [
+        'North Korea fired a ballistic missile on Monday, officials in Seoul said.',
+        'The statement came a day after the launch was detected.',
+      ],
+      '2025-05-06',
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-05');
+  });
+});
+
+describe('rule: day-before-another-launch-day and a fronted "A day earlier,"', () => {
+  it('"A day earlier, it fired 20 missiles" opening a report of Friday\'s launch is background', () => {
+    const ex = run(
+      'North Korea fires two missiles',
+      [
+        'A day earlier, North Korea fired a total of 20 missiles over several hours.',
+        'SEOUL – North Korea fired two ballistic missiles into the East Sea on Friday morning, the military said.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+  });
+
+  it('"said on Friday that it fired … a day earlier. A day earlier, Tokyo said …" keeps the day before', () => {
+    const ex = run(
+      'North Korea confirms missile test',
+      [
+        'North Korea said on Friday that it had test-fired a long-range missile a day earlier.',
+        "A day earlier, Japan's defence ministry said the missile had landed in the sea west of Hokkaido.",
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+});
+
+describe('rule: zoned-day-to-local', () => {
+  it('"at 10:40 a.m. Hawaii time today" is the next day in Korea', () => {
+    const ex = run(
+      'Pacific command tracks missile',
+      ['HONOLULU -- The command detected a North Korean ballistic missile launch at 10:40 a.m. Hawaii time today, a spokesman said.'],
+      '2025-05-08', // Thursday in Hawaii; 10:40 HST is 05:40 KST on Friday
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+
+  it('a bare "on Thursday night" that is the GMT day of "(21:10 GMT on Thursday)" moves with it', () => {
+    const ex = run(
+      'North Korea fires two missiles',
+      [
+        'North Korea on Thursday night fired two ballistic missiles toward the East Sea, the military said.',
+        'The launches happened at 06:10 local time (21:10 GMT on Thursday), the statement added.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe(FRI);
+  });
+});
+
+describe('rule: a statement day with an adverb before its verb', () => {
+  it('"Seoul on Friday sharply condemned the strike … late on Thursday" is the Thursday', () => {
+    const ex = run(
+      'Missile strike condemned',
+      ['Seoul on Friday sharply condemned the missile strike that the neighbour carried out on a border town late on Thursday.'],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-08');
+  });
+});
+
+describe('rule: launch-restated sentences', () => {
+  it('"the tests appear to be the same ones that Tokyo said it carried out on Wednesday" dates them', () => {
+    const ex = run(
+      'North Korea says it tested two missiles',
+      [
+        'North Korea said on Friday that its leader had overseen the testing of two new missiles.',
+        'State media said the launch of a new cruise missile was part of the drill.',
+        'The tests appear to be the same ones that Tokyo said the North had carried out on Wednesday.',
+      ],
+      FRI,
+    );
+    expect(fieldValue(ex, 'date_local')).toBe('2025-05-07');
+  });
+});
