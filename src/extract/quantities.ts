@@ -51,7 +51,8 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
-    else if (p.rule.orbitBefore.test(clause) || p.rule.orbitAfter.test(sentence.slice(end, end + 40))) kind = 'orbit';
+    // An orbit named after the last word of flight: "circle the Earth at an altitude of 500 km", "a 500 km orbit".
+    else if (lastCue(p.rule.orbitBefore) > distanceAt || p.rule.orbitAfter.test(after)) kind = 'orbit';
     else if (/^\s*(?:\([^)]*\)\s*)?away from (?:its|the) launch/i.test(after)) kind = 'distance';
     else if (p.offsetAfter.test(after) && !/^\s*(?:into|in)\b/i.test(after)) kind = 'offset';
     else if (p.offsetBefore.test(clause)) kind = 'offset';

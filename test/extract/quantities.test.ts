@@ -78,6 +78,7 @@ describe('findLengths', () => {
     expect(kinds('The rocket placed two small probes into a 600 km orbit.')).toEqual([{ km: 600, kind: 'orbit' }]);
     expect(kinds('The payloads were put in orbits as high as 900 km and as low as 300 km.').map((l) => l.kind)).toEqual(['orbit', 'orbit']);
     expect(kinds('The drones flew along oval flight orbits for two hours and hit targets 900 km away.')).toEqual([{ km: 900, kind: 'distance' }]);
+    expect(kinds('The missiles traced elliptical orbits over the sea for an hour before hitting targets 700 km away.')).toEqual([{ km: 700, kind: 'distance' }]);
   });
 
   it('minimum, design and hypothetical ranges are capabilities', () => {
