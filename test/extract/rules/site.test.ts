@@ -53,6 +53,8 @@ describe('rule 29: a site in a sentence about "the launch"', () => {
   it('"what Pyongyang called" names a government, not a place', () => {
     const ex = run('North Korea fires ICBM', ['North Korea fired an ICBM on Friday in what Pyongyang called a drill, the military said.'], FRI);
     expect(fieldValue(ex, 'site')).toBeNull();
+    const ex2 = run('North Korea fires ICBM', ['North Korea fired an ICBM on Friday, the military said, in Pyongyang\'s latest protest against the drills.'], FRI);
+    expect(fieldValue(ex2, 'site')).toBeNull();
   });
 
   it('"the rocket left the pad of the Sohae station" is a site', () => {
