@@ -15,7 +15,7 @@ const POSSESSIVE = /['’]s$/i;
 function namesThisMissile(ctx: ArticleContext, text: string, start: number): boolean {
   const r = ctx.phrases.rule;
   const before = text.slice(Math.max(0, start - CLASS_BEFORE_CHARS), start);
-  return !r.classDeniedBefore.test(before) && !r.nameNotThisBefore.test(before);
+  return !r.classDeniedBefore.test(before) && !r.otherMissileBefore.test(before);
 }
 
 export const nameRule: Rule<ClaimCandidate> = {

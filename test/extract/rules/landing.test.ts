@@ -94,6 +94,8 @@ describe('eez: negated and bounded statements', () => {
     expect(eez('North Korea fired three missiles on Friday; Tokyo said none of them entered Japan\'s exclusive economic zone.')).toBe('outside');
     expect(eez('North Korea fired a missile on Friday that came down beyond the limits of Japan\'s EEZ, Tokyo said.')).toBe('outside');
     expect(eez('North Korea fired a missile on Friday that was probably not in Japan\'s EEZ, Tokyo said.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday; Tokyo said it was not believed to have landed inside Japan\'s exclusive economic zone.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that seemed, Tokyo said, not to have come down in Japan\'s EEZ.')).toBe('outside');
   });
   it('"Japan\'s maritime economic zone" is the EEZ', () => {
     expect(eez('North Korea fired a missile on Friday that landed in Japan\'s maritime economic zone.')).toBe('inside');
