@@ -216,7 +216,7 @@ export const ROUND_HOUR_SAME_LAUNCH_MINUTES = 30;
  */
 export const ROMANISED_WORD_MIN_LETTERS = 4;
 
-/** How far before a class phrase a denial or a doubt is looked for ("not consistent with an …"): a short clause. */
+/** How far before a class phrase or a designation a denial, a doubt or a comparison is looked for ("not consistent with an …"): a short clause. */
 export const CLASS_BEFORE_CHARS = 70;
 
 // ---- resolve: copies (near-duplicates and rewrites) ----------------------------------------------------------

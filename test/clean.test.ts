@@ -139,6 +139,16 @@ describe('boilerplate removal', () => {
     const article = cleanDocument(doc('Northland fired two rockets\ninto the bay on Tuesday.\nOfficials confirmed it.'));
     expect(article.text).toBe('Northland fired two rockets into the bay on Tuesday.\n\nOfficials confirmed it.');
   });
+
+  it('joins a wrapped line that closes a bracket left open', () => {
+    const article = cleanDocument(doc('The first rocket took off at 6:10 a.m. (2110 GMT\nMonday) from near the coast.\nA second (smaller) one followed.'));
+    expect(article.text).toBe('The first rocket took off at 6:10 a.m. (2110 GMT Monday) from near the coast.\n\nA second (smaller) one followed.');
+  });
+
+  it('joins a wrapped line that goes on with a figure and its unit, not a numbered item', () => {
+    const article = cleanDocument(doc('The rocket climbed to a height of more than\n1,200 km.\nThe launch ended a pause of about\n3 months.\nOfficials listed the steps:\n1. The booster lit.'));
+    expect(article.text).toBe('The rocket climbed to a height of more than 1,200 km.\n\nThe launch ended a pause of about 3 months.\n\nOfficials listed the steps:\n\n1. The booster lit.');
+  });
 });
 
 describe('article record', () => {

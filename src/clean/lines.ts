@@ -39,9 +39,14 @@ function stripPrefixes(line: string, removed: RemovedBlock[], isFirstLine: boole
   return rest;
 }
 
-// A line cut in the middle of a sentence: no closing punctuation, and the next line goes on in lower case.
+// A line cut in the middle of a sentence: no closing punctuation, and the next line goes on in lower case, or
+// with a figure and its lower-case unit after a lower-case word ("…an altitude of more than" + "2,500 km.").
 const endsOpen = (line: string): boolean => !/[.!?:;"”’')\]…]$/.test(line);
-const continuesSentence = (line: string): boolean => /^\p{Ll}/u.test(line);
+// A bracket left open at the end of a line ("at 5:58 a.m. (2058 GMT" + "Tuesday) from near …") goes on too.
+const continuesSentence = (line: string, previous: string): boolean =>
+  /^\p{Ll}/u.test(line) ||
+  (/\p{Ll}$/u.test(previous) && /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u.test(line)) ||
+  (/\([^()]*$/.test(previous) && /^[^()]*\)/.test(line));
 
 // Items of a link list: short headline-like lines, or numbered/bulleted links. A line that ends like a
 // sentence (also 。, ！, ？ and a closing 」 or 』 after them) is text again.
@@ -66,7 +71,7 @@ export function cleanLines(text: string, title: string | null): CleanLines {
     if (rest === '') continue;
     const previous = raw.length - 1;
     // Never glue boilerplate to a neighbour ("Close" + "newsletters…"): each must stay droppable on its own.
-    const wrapped = previous >= 0 && endsOpen(raw[previous]) && continuesSentence(rest);
+    const wrapped = previous >= 0 && endsOpen(raw[previous]) && continuesSentence(rest, raw[previous]);
     if (wrapped && !isBoilerplateLine(raw[previous]) && !isBoilerplateLine(rest)) raw[previous] += ` ${rest}`;
     else raw.push(rest);
   }

@@ -9,8 +9,8 @@ export interface LengthMention {
   surface: string;
   km: number;
   unit: 'km' | 'mi';
-  /** What the words around it say it measures. */
-  kind: 'distance' | 'apogee' | 'offset' | 'capability' | 'other';
+  /** What the words around it say it measures (an orbit's height is neither distance nor apogee). */
+  kind: 'distance' | 'apogee' | 'offset' | 'capability' | 'orbit' | 'other';
   /** True when it is a gloss of a figure just before it ("800 km (497 miles)"). */
   gloss: boolean;
 }
@@ -18,7 +18,11 @@ export interface LengthMention {
 const MILE_KM = 1.609344;
 // Numbers: "1,000", "1 500" (space as thousands separator), "99.8", "7,688"; units in all their spellings.
 // "99.8 and 42.5 kilometers", "70-200 km", "300 to 400 km": the first figure of a pair shares the unit.
-const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b/gi;
+// A speed is not a length: "15,000 miles per hour", "20 km/h", "5 km a second".
+const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b(?!\s*(?:\/\s*(?:h|hr|s|sec)\b|(?:per|an?)\s+(?:hour|second|minute)\b))/gi;
+// A relative clause closed before the figure ("the missiles, which are capable of striking Guam, flew 1,000 km")
+// speaks of the missile, not of the figure: it is dropped from the look-back.
+const CLOSED_RELATIVE = /,\s*(?:which|who)\b[^,]*,/gi;
 
 function parseNumber(s: string): number {
   return Number(s.replace(/[, ]/g, ''));
@@ -37,7 +41,7 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
     const km = unit === 'km' ? value : Math.round(value * MILE_KM);
     const before = sentence.slice(Math.max(0, start - 90), start);
     // Only the clause the number sits in speaks for it: cut the look-back at the last clause break.
-    const clause = before.split(/[;|]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
+    const clause = before.replace(CLOSED_RELATIVE, ',').split(/[;|]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
     // A bracketed gloss right after the figure ("800km (500 miles) before …") is skipped when reading on.
     const after = sentence.slice(end, end + 80).replace(/^\s*\([^)]*\)/, '');
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
@@ -47,6 +51,8 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';
+    // An orbit named after the last word of flight: "circle the Earth at an altitude of 500 km", "a 500 km orbit".
+    else if (lastCue(p.rule.orbitBefore) > distanceAt || p.rule.orbitAfter.test(after)) kind = 'orbit';
     else if (/^\s*(?:\([^)]*\)\s*)?away from (?:its|the) launch/i.test(after)) kind = 'distance';
     else if (p.offsetAfter.test(after) && !/^\s*(?:into|in)\b/i.test(after)) kind = 'offset';
     else if (p.offsetBefore.test(clause)) kind = 'offset';

@@ -92,8 +92,15 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
     }
     return { role: first.why.startsWith('future') ? 'context' : 'earlier', mainEnd: 0, reason: first.why };
   }
-  if (capability && !(verb && verb.index < capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
+  if (capability && !(verb && verb.index < capability.index) && !inClosedRelativeClause(text, capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
   return { role: 'main', mainEnd: text.length, reason: 'main' };
+}
+
+// "The missile, which analysts say is capable of reaching Guam, was launched …": a relative clause closed by a
+// comma speaks of the missile; the sentence around it still reports the launch.
+function inClosedRelativeClause(text: string, at: number): boolean {
+  const open = /,\s*(?:which|who)\b[^,]*$/i.exec(text.slice(0, at));
+  return open !== null && text.indexOf(',', at) > at;
 }
 
 // The start of the clause holding `at`: back to the last comma, semicolon, dash or bracket, or a joining word.

@@ -57,6 +57,49 @@ describe('findLengths', () => {
     expect(kinds('The weapon has a range of up to 5,000 km.')).toEqual([{ km: 5000, kind: 'capability' }]);
   });
 
+  it('"flew about 600 km eastward" is the distance flown, not an offset', () => {
+    expect(kinds('The rocket flew about 600 km eastward before dropping into the sea.')).toEqual([{ km: 600, kind: 'distance' }]);
+    expect(kinds('It travelled 350 kilometres (217 miles) east and splashed down.')[0]).toEqual({ km: 350, kind: 'distance' });
+  });
+
+  it('"came down 150 km east of the island" is still an offset', () => {
+    expect(kinds('The warhead came down 150 km east of the island, officials said.')).toEqual([{ km: 150, kind: 'offset' }]);
+  });
+
+  it('a speed is not a length ("20,000 miles per hour", "6 km/h", "3 km a second")', () => {
+    expect(kinds('Its warhead re-entered at 20,000 miles per hour over the ocean.')).toEqual([]);
+    expect(kinds('The vehicle moved at 6 km/h toward the pad.')).toEqual([]);
+    expect(kinds('It flew 700 km at about 3 km a second.')).toEqual([{ km: 700, kind: 'distance' }]);
+  });
+
+  it('an orbit\'s height is neither distance nor apogee', () => {
+    expect(kinds('The probe circles in a polar orbit whose perigee is 380.2 km and whose apogee is 410 km.').map((l) => l.kind)).toEqual(['orbit', 'orbit']);
+    expect(kinds('Officials said the craft would circle the Earth at an altitude of about 420 km.')).toEqual([{ km: 420, kind: 'orbit' }]);
+    expect(kinds('The rocket placed two small probes into a 600 km orbit.')).toEqual([{ km: 600, kind: 'orbit' }]);
+    expect(kinds('The payloads were put in orbits as high as 900 km and as low as 300 km.').map((l) => l.kind)).toEqual(['orbit', 'orbit']);
+    expect(kinds('The drones flew along oval flight orbits for two hours and hit targets 900 km away.')).toEqual([{ km: 900, kind: 'distance' }]);
+    expect(kinds('The missiles traced elliptical orbits over the sea for an hour before hitting targets 700 km away.')).toEqual([{ km: 700, kind: 'distance' }]);
+  });
+
+  it('minimum, design and hypothetical ranges are capabilities', () => {
+    expect(kinds('The type has a minimum range of 300 km, analysts say.')[0].kind).toBe('capability');
+    expect(kinds('Its design range is 2,000 km.')[0].kind).toBe('capability');
+    expect(kinds('With a smaller warhead, such a rocket might travel more than 12,000 km.')[0].kind).toBe('capability');
+    expect(kinds('The defence minister said it could potentially travel 11,000 kilometers.')[0].kind).toBe('capability');
+  });
+
+  it('a capability in a closed relative clause does not make the flown figure a capability', () => {
+    expect(kinds('Two fell in the sea, while the rockets, which are capable of striking bases in the region, flew about 800 km.')).toEqual([{ km: 800, kind: 'distance' }]);
+  });
+
+  it('"climbed higher than 1,200 km" and "peaking at 700 km" are apogees', () => {
+    expect(kinds('The second rocket climbed higher than 1,200 km, the ministry said.')).toEqual([{ km: 1200, kind: 'apogee' }]);
+    expect(kinds('It took off at dawn, peaking at 700 km and covering about 300 km.')).toEqual([
+      { km: 700, kind: 'apogee' },
+      { km: 300, kind: 'distance' },
+    ]);
+  });
+
   it('"some 3,400 km from Guam" is not a distance flown', () => {
     const ls = findLengths('The missile came down some 3,400 km from Guam, a US territory.');
     expect(ls).toHaveLength(1);

@@ -50,6 +50,28 @@ describe('sentenceRole', () => {
     expect(roleOf('On March 3, North Korea fired a cruise missile over the West Sea.', '2025-05-08', '2025-05-08').role).toBe('earlier');
   });
 
+  it('a capability in a closed relative clause leaves the launch sentence main', () => {
+    const s = 'The rocket, which experts say is capable of reaching Alaska, was fired from the Sunan area on Thursday.';
+    expect(roleOf(s, '2025-05-08', '2025-05-08')).toMatchObject({ role: 'main', mainEnd: s.length });
+  });
+
+  it('a capability in an open relative clause still makes the sentence capability', () => {
+    expect(roleOf('Analysts point to the new rocket, which is capable of reaching Alaska.', '2025-05-08', '2025-05-08').role).toBe('capability');
+  });
+
+  it('"in a normal test" describes a habit, not this launch', () => {
+    expect(roleOf('In a normal test, the warhead travels about 6,000 km to a lagoon in the Pacific.', '2025-05-08', '2025-05-08').role).toBe('context');
+  });
+
+  it('"the Hwasong-12 test of last August" is an earlier launch', () => {
+    expect(roleOf('The images on screen show the Hwasong-12 test of last August.', '2025-05-08', '2025-05-08').role).toBe('earlier');
+  });
+
+  it('"higher than any previous" is a comparison, not a background marker', () => {
+    const s = 'Tokyo said the rocket reached an altitude of more than 1,800 km, higher than any previous launch by the North.';
+    expect(roleOf(s, '2025-05-08', '2025-05-08')).toMatchObject({ role: 'main', mainEnd: s.length });
+  });
+
   it('a design range sentence is capability', () => {
     expect(roleOf('The missile is capable of reaching 15,000 km, analysts say.', '2025-05-08', '2025-05-08').role).toBe('capability');
   });

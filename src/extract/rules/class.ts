@@ -3,7 +3,8 @@
 // intercontinental ballistic missile", "cruise missiles", "multiple rocket launcher", "space launch vehicle").
 // A stated range class beats a plain "ballistic"; suggestive (weak) phrases and hypersonic glide vehicles do not
 // decide; names never imply a class. A class word that modifies another noun ("cruise missile submarine") or is
-// denied or in doubt ("not an ICBM", "whether it is a ballistic missile") states nothing.
+// denied or in doubt ("not an ICBM", "whether it is a ballistic missile"), or another missile's (compared with,
+// held by a force, answered by this launch: "a drill responding to the North's IRBM") states nothing.
 import { findClassPhrases } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, CLASS_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
@@ -19,7 +20,8 @@ const RANGELESS = new Set(['ballistic', 'HGV']);
  */
 function stated(ctx: ArticleContext, text: string, c: { start: number; end: number }): boolean {
   const r = ctx.phrases.rule;
-  return !r.classModifiesNounAfter.test(text.slice(c.end)) && !r.classDeniedBefore.test(text.slice(Math.max(0, c.start - CLASS_BEFORE_CHARS), c.start));
+  const before = text.slice(Math.max(0, c.start - CLASS_BEFORE_CHARS), c.start);
+  return !r.classModifiesNounAfter.test(text.slice(c.end)) && !r.classDeniedBefore.test(before) && !r.otherMissileBefore.test(before);
 }
 
 export const classRule: Rule<ClaimCandidate> = {

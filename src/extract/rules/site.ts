@@ -3,7 +3,8 @@
 // "launched near Tongchang-ri", "from the Pyongyang area", "the launch from Sinpo"). Ambiguous names ("Pyongyang",
 // also the government) count only as places: after a preposition of place ("from near Pyongyang", "in the
 // outskirts of …") or before "area"/"region", and after the verb of firing; never as a subject ("Pyongyang said",
-// "Pyongyang fired"). In a sentence with no launch words, only "from … Sinpo" says where a missile came from.
+// "Pyongyang fired", "what Pyongyang called"), nor as the reference of a bearing ("an area north of Pyongyang").
+// In a sentence with no launch words, only "from … Sinpo" or "the pad of …" says where a missile came from.
 // A strong name beats an ambiguous one.
 import { findSites, type SiteMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, PLACE_AFTER_CHARS, PLACE_BEFORE_CHARS } from '../../settings.js';
@@ -15,7 +16,7 @@ function placeContext(ctx: ArticleContext, text: string, s: SiteMatch): boolean 
   const r = ctx.phrases.rule;
   const before = text.slice(Math.max(0, s.start - PLACE_BEFORE_CHARS), s.start);
   const after = text.slice(s.end, s.end + PLACE_AFTER_CHARS);
-  if (r.notPlaceAfter.test(after)) return false;
+  if (r.notPlaceAfter.test(after) || r.placeBearingBefore.test(before)) return false;
   if (!s.weak) return true;
   return r.placePrepositionBefore.test(before) || r.placeAreaAfter.test(after) || r.placeAreaOfBefore.test(before);
 }

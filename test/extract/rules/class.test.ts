@@ -34,6 +34,15 @@ describe('class: what the phrase states', () => {
     expect(cls(['North Korea fired a projectile on Friday; the military is studying whether it was a ballistic missile.'])).toBeNull();
   });
 
+  it('the class of the launch this one answers is not its class', () => {
+    const ex = run('Army rocket veers off course in drill responding to the North\'s ICBM', ['A short-range ballistic missile fired by the army on Friday crashed near the range, officials said.'], FRI);
+    expect(fieldValue(ex, 'class')).toBe('SRBM');
+  });
+
+  it('a class held by a force or compared with is not the launch\'s', () => {
+    expect(cls(['North Korea fired a missile on Friday from a base that houses intermediate-range missiles, officials said.'])).toBeNull();
+  });
+
   it('"launched a <name> satellite" is a space launch', () => {
     expect(cls(['Iran launched a Nahid-3 research satellite on Friday, state media said.'])).toBe('SLV');
   });

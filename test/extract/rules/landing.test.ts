@@ -66,6 +66,17 @@ describe('landing: where it came down, not where it flew or started', () => {
     expect(landing(['The army fired two rockets on Friday that landed on a training ground near the border, officials said.'])).toBe('land');
     expect(landing(['The missile fired on Friday struck the port city of Odesa, officials said.'])).toBe('land');
   });
+  it('a building, facility, village, field or region hit or landed in is land', () => {
+    expect(landing(['The militia said on Friday it had struck an enemy "command headquarters" in the border town with missiles.'])).toBe('land');
+    expect(landing(['Two rockets fired on Friday hit a residential district west of the capital, police said.'])).toBe('land');
+    expect(landing(['A rocket fired from the south on Friday landed in an open field near a farm, the army said.'])).toBe('land');
+    expect(landing(['The army said both missiles fired on Friday came down in the country\'s mountainous western region.'])).toBe('land');
+    expect(landing(['The missile fired on Friday went astray and crashed inside the base, officials said.'])).toBe('land');
+    expect(landing(['Troops fired a missile on Friday that struck the northern Syrian town of Azaz.'])).toBe('land');
+  });
+  it('a sea near a town is not land', () => {
+    expect(landing(['The missile fired on Friday fell in the sea near the town of Hamhung, officials said.'])).toBeNull();
+  });
   it('the waters a missile flew over are not where it came down', () => {
     expect(landing(['The missile fired on Friday flew 4,000 km over the Pacific, the Pentagon said.'])).toBeNull();
   });
@@ -83,6 +94,8 @@ describe('eez: negated and bounded statements', () => {
     expect(eez('North Korea fired three missiles on Friday; Tokyo said none of them entered Japan\'s exclusive economic zone.')).toBe('outside');
     expect(eez('North Korea fired a missile on Friday that came down beyond the limits of Japan\'s EEZ, Tokyo said.')).toBe('outside');
     expect(eez('North Korea fired a missile on Friday that was probably not in Japan\'s EEZ, Tokyo said.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday; Tokyo said it was not believed to have landed inside Japan\'s exclusive economic zone.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that seemed, Tokyo said, not to have come down in Japan\'s EEZ.')).toBe('outside');
   });
   it('"Japan\'s maritime economic zone" is the EEZ', () => {
     expect(eez('North Korea fired a missile on Friday that landed in Japan\'s maritime economic zone.')).toBe('inside');

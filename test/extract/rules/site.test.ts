@@ -41,4 +41,24 @@ describe('a site in a sentence about "the launch"', () => {
     ], FRI);
     expect(fieldValue(ex, 'site')).toBe('sunan');
   });
+
+  it('"an area north of Pyongyang" is a bearing, not the site', () => {
+    const site = (sentence: string) => fieldValue(run('North Korea fires ballistic missiles', [sentence], FRI), 'site');
+    expect(site('North Korea fired two ballistic missiles from an area northeast of Pyongyang on Friday, the military said.')).toBeNull();
+    expect(site('North Korea fired two ballistic missiles from a site south of the city of Wonsan on Friday, the military said.')).toBeNull();
+    expect(site('North Korea fired two ballistic missiles from near Wonsan on Friday, the military said.')).toBe('wonsan');
+    expect(site('North Korea fired two ballistic missiles from the north of the city of Wonsan on Friday, the military said.')).toBe('wonsan');
+  });
+
+  it('"what Pyongyang called" names a government, not a place', () => {
+    const ex = run('North Korea fires ICBM', ['North Korea fired an ICBM on Friday in what Pyongyang called a drill, the military said.'], FRI);
+    expect(fieldValue(ex, 'site')).toBeNull();
+    const ex2 = run('North Korea fires ICBM', ['North Korea fired an ICBM on Friday, the military said, in Pyongyang\'s latest protest against the drills.'], FRI);
+    expect(fieldValue(ex2, 'site')).toBeNull();
+  });
+
+  it('"the rocket left the pad of the Sohae station" is a site', () => {
+    const ex = run('North Korea launches satellite', ['North Korea launched a satellite on Friday.', 'The carrier rocket left the pad of the Sohae station at 9 a.m., state media said.'], FRI);
+    expect(fieldValue(ex, 'site')).toBe('sohae');
+  });
 });
