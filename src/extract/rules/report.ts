@@ -52,6 +52,11 @@ function reports(u: ReadUnit, ctx: ArticleContext): boolean {
   return !isTally(u, ctx);
 }
 
+/** Some body sentence (not a caption) reports a launch as news. */
+function bodyReports(ctx: ArticleContext): boolean {
+  return ctx.units.some((u) => u.part === 'text' && !u.isCaption && reports(u, ctx));
+}
+
 /** The headline, then the lead: the first real body sentences (page furniture like "ARSTECHNICA.COM" is not). */
 function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   const title = ctx.units.find((u) => u.part === 'title');
@@ -85,8 +90,9 @@ export function decideReport(candidates: ReportCandidate[], ctx: ArticleContext)
   const titleElsewhere = title !== undefined && !title.unit.launch && ctx.phrases.notLaunchHead.test(title.unit.text);
   const l = lead.length > 0 && (lead[0].reports || (!lead[0].unit.launch && !titleElsewhere && lead.length > 1 && lead[1].reports));
   // "Missile launch! US lifts sanctions on five officials": a headline's launch word over a lead about something
-  // else (sanctions, talks) is a teaser, not the news.
-  const leadElsewhere = lead.length > 0 && !lead[0].unit.launch && ctx.phrases.notLaunchHead.test(lead[0].unit.text) && !l;
+  // else (sanctions, talks) is a teaser, not the news — unless the body goes on to report a launch itself (a page
+  // whose first lines are a related story or a widget, then the launch news).
+  const leadElsewhere = lead.length > 0 && !lead[0].unit.launch && ctx.phrases.notLaunchHead.test(lead[0].unit.text) && !l && !bodyReports(ctx);
   if (t && leadElsewhere) return { value: false, confidence: REPORT_CONFIDENCE.one };
   if (t && l) return { value: true, confidence: REPORT_CONFIDENCE.both };
   if (t || l) return { value: true, confidence: REPORT_CONFIDENCE.one };
