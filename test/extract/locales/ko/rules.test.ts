@@ -62,6 +62,38 @@ describe('Korean launch reports', () => {
   });
 });
 
+describe('the Korean lede: photo captions and a related story ahead of the news', () => {
+  it('"사진은 …" photo captions ahead of the launch paragraph are not the lead', () => {
+    const { ex } = report(
+      '군 "북한, 순안에서 중거리 미사일 발사"',
+      '사진은 2019년 3월 공개된 평양 순안비행장 활주로 모습.',
+      '사진은 지난해 노동신문이 공개한 신형 발사대 사진.',
+      '군 당국은 "북한이 10일 오전 평양 순안 일대에서 중거리 탄도미사일 1발을 발사했으며 약 2천㎞를 비행했다"고 밝혔다.',
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(ex.actor).toBe('DPRK');
+    expect(fieldValue(ex, 'class')).toBe('IRBM');
+  });
+  it('a related story about a party meeting ahead of the launch news does not make the headline a teaser', () => {
+    const { ex } = report(
+      '북한, 동해상으로 탄도미사일 발사',
+      '북한이 다음 달 열릴 당 대회를 준비하기 위한 회의를 지난 5일부터 7일까지 진행했다고 조선중앙통신이 8일 보도했다.',
+      '회의에서는 올해 경제 성과와 내년 과업이 폭넓게 논의된 것으로 전해졌다.',
+      '합동참모본부는 북한이 10일 오후 2시 10분쯤 동해상으로 탄도미사일을 발사했다고 밝혔다.',
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-05-10');
+  });
+  it('a launch headline over a body about a meeting only stays no report', () => {
+    const { ex } = report(
+      '미사일 발사? 당 대회 준비 회의 열려',
+      '북한이 다음 달 열릴 당 대회를 준비하기 위한 회의를 지난 5일부터 7일까지 진행했다고 조선중앙통신이 8일 보도했다.',
+      '회의에서는 올해 경제 성과가 평가됐다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+});
+
 describe('Korean reports that are not launch reports', () => {
   it('signs of launch preparations', () => {
     const { ex } = report('북한, 탄도미사일 발사 준비 정황 포착', '군 당국은 북한이 동창리 일대에서 장거리 로켓 발사를 준비하는 정황을 포착했다고 10일 밝혔다.');
