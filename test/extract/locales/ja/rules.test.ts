@@ -63,6 +63,21 @@ describe('Japanese launch reports', () => {
   });
 });
 
+describe('a page dated only to a month', () => {
+  it('a leading "date 2019-08" line pins a bare "24日" inside that month', () => {
+    const ex = run(null, ['date 2019-08 北朝鮮は24日朝、東部の咸鏡南道付近から日本海に向けて短距離弾道ミサイル2発を発射した。'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2019-08-24');
+  });
+  it('a "/2019/08/" URL pins a bare "24日" inside that month', () => {
+    const { ex } = extract({ title: null, text: '北朝鮮は24日朝、日本海に向けて短距離弾道ミサイル2発を発射した。', published: null, url: 'https://news.example.jp/2019/08/world/0001.html' });
+    expect(fieldValue(ex, 'date_local')).toBe('2019-08-24');
+  });
+  it('a full date written on the page still wins over the month stamp', () => {
+    const ex = run(null, ['date 2019-08', '北朝鮮は1日夜、日本海に向けて短距離弾道ミサイル1発を発射した。', '防衛省は2019年9月2日、詳しい分析を続けていると発表した。'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2019-09-01');
+  });
+});
+
 describe('Japanese non-reports', () => {
   it('a planned live-fire drill is not a launch report', () => {
     const ex = run('地対艦ミサイルの実射訓練を実施へ', ['陸上自衛隊は来月、地対艦ミサイル2発を発射する予定の実射訓練を行うと発表した。']);
