@@ -79,6 +79,25 @@ describe('a page dated only to a month', () => {
 });
 
 describe('Japanese non-reports', () => {
+  it('commentary hung on a launch (the writer arguing, a rhetorical question) is not a launch report', () => {
+    const ex = run('警報はまた鳴った', [
+      '北朝鮮が日本海に向けて弾道ミサイルを発射した。',
+      '政府にとっては防衛費増額の追い風といえる。',
+      '危機は世論をまとめやすいからだ。',
+      'だが警報が鳴ってから地下に逃げることが、本当にできるのだろうか。',
+    ]);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
+  it('one quoted opinion inside a news report leaves it a report', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [
+      '防衛省によると、北朝鮮は8日午前7時ごろ、日本海に向けて弾道ミサイル1発を発射した。',
+      '専門家は発射の狙いを分析している。',
+      '政府関係者は「米韓演習への反発といえる」と述べた。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+  });
+
   it('a planned live-fire drill is not a launch report', () => {
     const ex = run('地対艦ミサイルの実射訓練を実施へ', ['陸上自衛隊は来月、地対艦ミサイル2発を発射する予定の実射訓練を行うと発表した。']);
     expect(ex.isLaunchReport).toBe(false);

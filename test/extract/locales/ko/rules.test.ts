@@ -95,6 +95,16 @@ describe('the Korean lede: photo captions and a related story ahead of the news'
 });
 
 describe('Korean reports that are not launch reports', () => {
+  it('a column hung on a launch (rhetorical questions, "…해야 한다.") is not a launch report', () => {
+    const { ex } = report(
+      '[칼럼] 미사일 경보, 이대로 괜찮은가',
+      '북한이 또 동해상으로 탄도미사일을 발사했다.',
+      '그러나 경보 문자가 늦게 도착했다면 시민들은 어디로 대피해야 하는가?',
+      '정부는 경보 체계를 처음부터 다시 점검해야 한다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
   it('signs of launch preparations', () => {
     const { ex } = report('북한, 탄도미사일 발사 준비 정황 포착', '군 당국은 북한이 동창리 일대에서 장거리 로켓 발사를 준비하는 정황을 포착했다고 10일 밝혔다.');
     expect(ex.isLaunchReport).toBe(false);
