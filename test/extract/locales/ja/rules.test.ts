@@ -63,6 +63,25 @@ describe('Japanese launch reports', () => {
   });
 });
 
+describe('background in a later clause (verb-final word order)', () => {
+  it('"距離は約900キロ、…昨年5月に発射されたICBM…" keeps the distance and apogee before the 昨年 clause', () => {
+    const ex = run('北朝鮮がICBM級発射', [
+      '防衛省によると、北朝鮮は10日午前9時ごろ、平壌近郊から日本海に向けて弾道ミサイル1発を発射した。',
+      'ミサイルの飛行距離は約900キロ、最高高度は約5500キロで、飛行時間は昨年5月に発射されたICBMを上回った。',
+    ]);
+    expect(fieldValue(ex, 'distance_km')).toBe(900);
+    expect(fieldValue(ex, 'apogee_km')).toBe(5500);
+  });
+  it('a sentence whose first clause is about last year stays background', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [
+      '防衛省によると、北朝鮮は10日午前9時ごろ、日本海に向けて弾道ミサイル1発を発射した。',
+      '昨年5月に発射されたICBMは約1200キロ飛行し、最高高度は約6000キロだった。',
+    ]);
+    expect(fieldValue(ex, 'distance_km')).toBeNull();
+    expect(fieldValue(ex, 'apogee_km')).toBeNull();
+  });
+});
+
 describe('a page dated only to a month', () => {
   it('a leading "date 2019-08" line pins a bare "24日" inside that month', () => {
     const ex = run(null, ['date 2019-08 北朝鮮は24日朝、東部の咸鏡南道付近から日本海に向けて短距離弾道ミサイル2発を発射した。'], null);

@@ -62,6 +62,17 @@ describe('Korean launch reports', () => {
   });
 });
 
+describe('background in a later clause (verb-final word order)', () => {
+  it('"약 900㎞를 비행했으며, 지난해 3월 발사된 …" keeps the distance of the first clause', () => {
+    const { ex } = report(
+      '북한, 동해상으로 탄도미사일 발사',
+      '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.',
+      '미사일은 약 900㎞를 비행했으며, 지난해 3월 발사된 미사일보다 더 멀리 날아간 것으로 분석됐다.',
+    );
+    expect(fieldValue(ex, 'distance_km')).toBe(900);
+  });
+});
+
 describe('the Korean lede: photo captions and a related story ahead of the news', () => {
   it('"사진은 …" photo captions ahead of the launch paragraph are not the lead', () => {
     const { ex } = report(
