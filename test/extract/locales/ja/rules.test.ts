@@ -82,6 +82,26 @@ describe('background in a later clause (verb-final word order)', () => {
   });
 });
 
+describe('class words said after the noun', () => {
+  const lead = '防衛省によると、北朝鮮は10日午前9時ごろ、日本海に向けて弾道ミサイル1発を発射した。';
+  it('"大陸間弾道ミサイルではない" denies the ICBM class', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, '飛距離は約400キロで、大陸間弾道ミサイル(ICBM)ではないとみられる。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"ICBM級かどうか分析している" leaves the class in doubt', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, '政府はICBM級かどうか分析している。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"ミサイルは中距離のノドン" states the range class', () => {
+    const ex = run('北朝鮮がミサイル発射', ['北朝鮮は10日朝、日本海に向けてミサイル2発を発射した。', '米軍によると、ミサイルは中距離のノドンとみられる。']);
+    expect(['IRBM', 'MRBM']).toContain(fieldValue(ex, 'class'));
+  });
+  it('"中距離の射程" alone is a range, not the class', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'このミサイルは中距離の射程を持つ。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+});
+
 describe('a page dated only to a month', () => {
   it('a leading "date 2019-08" line pins a bare "24日" inside that month', () => {
     const ex = run(null, ['date 2019-08 北朝鮮は24日朝、東部の咸鏡南道付近から日本海に向けて短距離弾道ミサイル2発を発射した。'], null);

@@ -73,6 +73,18 @@ describe('background in a later clause (verb-final word order)', () => {
   });
 });
 
+describe('Korean class words said after the noun', () => {
+  const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
+  it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '군 당국은 이 미사일이 대륙간탄도미사일(ICBM)은 아닌 것으로 보고 있다.');
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"중거리로 추정" states the range class', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '합참은 이 미사일이 중거리로 추정된다고 덧붙였다.');
+    expect(fieldValue(ex, 'class')).toBe('IRBM');
+  });
+});
+
 describe('the Korean lede: photo captions and a related story ahead of the news', () => {
   it('"사진은 …" photo captions ahead of the launch paragraph are not the lead', () => {
     const { ex } = report(
