@@ -13,6 +13,7 @@ interface ReaderTable {
   countNumerals: Record<string, number>;
   countSeveral: Record<string, number>;
   countAfterNotMissile: string;
+  countBeforeNotMissile: string;
   countHedgeAfter: string;
   lengthUnit: string;
   capabilityCue: string;
@@ -20,6 +21,7 @@ interface ReaderTable {
   distanceCue: string;
   offsetBefore: string;
   distanceAfter: string;
+  waypointAfter: string;
   apogeeAfter: string;
   offsetAfter: string;
   siteFromAfter: string;
@@ -39,6 +41,7 @@ export interface KoreanReaderPhrases {
   countNumerals: ReadonlyMap<string, number>;
   countSeveral: ReadonlyMap<string, number>;
   countAfterNotMissile: RegExp;
+  countBeforeNotMissile: RegExp;
   countHedgeAfter: RegExp;
   lengthUnit: string;
   capabilityCue: RegExp;
@@ -46,6 +49,7 @@ export interface KoreanReaderPhrases {
   distanceCue: RegExp;
   offsetBefore: RegExp;
   distanceAfter: RegExp;
+  waypointAfter: RegExp;
   apogeeAfter: RegExp;
   offsetAfter: RegExp;
   siteFromAfter: RegExp;
@@ -71,6 +75,7 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     countNumerals: new Map(Object.entries(t.countNumerals)),
     countSeveral: new Map(Object.entries(t.countSeveral)),
     countAfterNotMissile: re(t.countAfterNotMissile),
+    countBeforeNotMissile: re(t.countBeforeNotMissile),
     countHedgeAfter: re(t.countHedgeAfter),
     lengthUnit: t.lengthUnit,
     capabilityCue: re(t.capabilityCue),
@@ -78,6 +83,7 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     distanceCue: new RegExp(t.distanceCue, 'g'),
     offsetBefore: re(t.offsetBefore),
     distanceAfter: re(t.distanceAfter),
+    waypointAfter: re(t.waypointAfter),
     apogeeAfter: re(t.apogeeAfter),
     offsetAfter: re(t.offsetAfter),
     siteFromAfter: re(t.siteFromAfter),

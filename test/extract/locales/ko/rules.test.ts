@@ -73,6 +73,30 @@ describe('background in a later clause (verb-final word order)', () => {
   });
 });
 
+describe('Korean counts, lengths and landings of whole reports', () => {
+  it('cruise-missile tests on two days ("9일과 10일 … 시험발사") are at least two missiles', () => {
+    const { ex } = report('북한 "신형 순항미사일 시험발사"', '조선중앙통신은 북한 국방과학원이 9일과 10일 신형 순항미사일 시험발사를 진행했다고 11일 보도했다.');
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+  });
+  it('"동해상까지 약 50km에서 240km까지 비행" gives the distance and the sea', () => {
+    const { ex } = report('합참 "북한, 단거리 발사체 발사"', '합참은 10일 "북한이 오전 원산 일대에서 단거리 발사체 수발을 발사했으며 발사체는 동해상까지 약 50km에서 240km까지 비행했다"고 밝혔다.');
+    expect(fieldValue(ex, 'distance_km')).toBe(240);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('a Korean space launcher: class SLV, satellites aboard not counted, the passed height not the apogee', () => {
+    const { ex } = report(
+      '한국형 발사체 3차 발사 성공',
+      '10일 오후 6시 나로우주센터에서 발사된 한국형 발사체가 목표 궤도에 도달했다.',
+      '발사체는 2분 뒤 고도 150㎞를 통과했으며, 실려 있던 초소형위성 3기를 차례로 분리했다.',
+    );
+    expect(ex.actor).toBe('South Korea');
+    expect(fieldValue(ex, 'class')).toBe('SLV');
+    expect(fieldValue(ex, 'apogee_km')).toBeNull();
+    expect(fieldValue(ex, 'count_min')).not.toBe(3);
+  });
+});
+
 describe('Korean class words said after the noun', () => {
   const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
   it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
