@@ -15,6 +15,8 @@ interface ReaderTable {
   countAfterNotMissile: string;
   countBeforeNotMissile: string;
   countHedgeAfter: string;
+  nameLikenessBefore: string;
+  nameLineageAfter: string;
   lengthUnit: string;
   capabilityCue: string;
   apogeeCue: string;
@@ -43,6 +45,8 @@ export interface KoreanReaderPhrases {
   countAfterNotMissile: RegExp;
   countBeforeNotMissile: RegExp;
   countHedgeAfter: RegExp;
+  nameLikenessBefore: RegExp;
+  nameLineageAfter: RegExp;
   lengthUnit: string;
   capabilityCue: RegExp;
   apogeeCue: RegExp;
@@ -77,6 +81,8 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     countAfterNotMissile: re(t.countAfterNotMissile),
     countBeforeNotMissile: re(t.countBeforeNotMissile),
     countHedgeAfter: re(t.countHedgeAfter),
+    nameLikenessBefore: re(t.nameLikenessBefore),
+    nameLineageAfter: re(t.nameLineageAfter),
     lengthUnit: t.lengthUnit,
     capabilityCue: re(t.capabilityCue),
     apogeeCue: new RegExp(t.apogeeCue, 'g'),

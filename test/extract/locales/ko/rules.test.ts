@@ -97,6 +97,34 @@ describe('Korean counts, lengths and landings of whole reports', () => {
   });
 });
 
+describe('Korean designations: likenesses, nicknames, lineage and captions', () => {
+  it('"북한판 이스칸데르로 불리는 KN-23" names the KN-23, not the Iskander', () => {
+    const { ex } = report(
+      '북한, 단거리 탄도미사일 2발 발사',
+      '합동참모본부는 북한이 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다고 밝혔다.',
+      '군 당국은 이 미사일이 ‘북한판 이스칸데르’로 불리는 KN-23 계열로 보고 있다.',
+    );
+    expect(fieldValue(ex, 'name')).toBe('KN-23');
+  });
+  it('the missile a new one is built on ("현무-2B를 기반으로") is not the one fired', () => {
+    const { ex } = report(
+      '군, 잠수함발사탄도미사일 수중 시험발사 성공',
+      '우리 군이 지난 8일 잠수함에서 탄도미사일 수중 시험발사에 성공한 것으로 전해졌다.',
+      '군은 현무-2B를 기반으로 이 미사일을 개발해 왔다.',
+    );
+    expect(fieldValue(ex, 'name')).toBeNull();
+  });
+  it('a short noun-phrase photo caption ("중국군이 보유한 ICBM 둥펑-41.") names no missile', () => {
+    const { ex } = report(
+      '중국, 태평양으로 ICBM 시험발사',
+      '중국군이 보유한 ICBM 둥펑-41.',
+      '중국 로켓군은 10일 오전 모의 탄두를 탑재한 대륙간탄도미사일 1발을 태평양 공해상으로 시험발사했다고 밝혔다.',
+    );
+    expect(fieldValue(ex, 'name')).toBeNull();
+    expect(fieldValue(ex, 'class')).toBe('ICBM');
+  });
+});
+
 describe('Korean class words said after the noun', () => {
   const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
   it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
