@@ -125,6 +125,17 @@ describe('Korean designations: likenesses, nicknames, lineage and captions', () 
   });
 });
 
+describe('Korean headline sites and high-seas landings', () => {
+  it('a headline "…비행장서 …발사" names the site; "북태평양 공해 상에" is the Pacific', () => {
+    const { ex } = report(
+      '국정원 "北, 평양 순안비행장서 미사일 발사"',
+      '국정원은 "이번 미사일은 약 2천㎞를 비행해 북태평양 공해 상에 떨어졌다"고 10일 설명했다.',
+    );
+    expect(fieldValue(ex, 'site')).toBe('sunan');
+    expect(fieldValue(ex, 'landing')).toBe('pacific-ocean');
+  });
+});
+
 describe('Korean class words said after the noun', () => {
   const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
   it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
