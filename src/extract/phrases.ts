@@ -10,7 +10,7 @@ export const RULE_PATTERN_NAMES = [
   'labelledImpactBefore', 'motionBeforeSea', 'notPlaceAfter', 'placePrepositionBefore', 'placeAreaAfter',
   'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
-  'classModifiesNounAfter', 'classDeniedBefore', 'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter',
+  'classModifiesNounAfter', 'classDeniedBefore', 'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter', 'backgroundAnaphor',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 
