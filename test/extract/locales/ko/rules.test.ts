@@ -136,6 +136,18 @@ describe('Korean headline sites and high-seas landings', () => {
   });
 });
 
+describe('a sentence going on about a background launch', () => {
+  const lead = '합동참모본부는 북한이 20일 오후 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
+  it('"해당 미사일들은 …" right after a sentence about an earlier launch is background', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '북한은 지난 3일에도 평양 인근에서 탄도미사일 여러 발을 발사했다.', '해당 미사일들은 약 700㎞를 비행했다.');
+    expect(fieldValue(ex, 'distance_km')).toBeNull();
+  });
+  it('the same words after a sentence about this launch are this launch', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '해당 미사일은 약 700㎞를 비행했다.');
+    expect(fieldValue(ex, 'distance_km')).toBe(700);
+  });
+});
+
 describe('Korean class words said after the noun', () => {
   const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
   it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
