@@ -83,6 +83,11 @@ export const CONFIDENCE_FLOOR = 0.05;
 export const CONFIDENCE_CEILING = 0.95;
 /** Agency kinds whose word raises a claim's confidence: the primary sources of launch facts. */
 export const OFFICIAL_AGENCY_KINDS: ReadonlySet<string> = new Set(['military', 'government', 'coast-guard', 'state-media']);
+/**
+ * Sentences in the writer's own arguing voice (rhetorical questions, "which is why …", "one could say …") that make
+ * an article commentary hung on a launch rather than the report of it: one can slip into a news story, two do not.
+ */
+export const COMMENTARY_MIN_SENTENCES = 2;
 /** Report decision confidences: headline and lead agree, one of them reports, neither does. */
 export const REPORT_CONFIDENCE = { both: 0.95, one: 0.75, neither: 0.8 } as const;
 

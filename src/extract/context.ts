@@ -1,7 +1,7 @@
 // ArticleContext: what every rule may know about the article besides the sentence it reads — the reference date
 // and how it was found, a year hint for dates written without one, the sentences with their dates and roles,
 // who launched and on which clock, and (once decided) the main launch's date.
-import { KST_OFFSET_MINUTES } from '../calendar.js';
+import { addDays, KST_OFFSET_MINUTES } from '../calendar.js';
 import { actorInfo, type Locale } from '../knowledge/index.js';
 import type { Article, Span } from '../types.js';
 import type { Readers } from './configuration.js';
@@ -18,8 +18,11 @@ export interface ReadUnit extends Unit {
   role: RoleDecision;
 }
 
-/** Where the reference date came from: ingest's publication date, else the latest full date written on the page. */
-export type ReferenceFrom = 'published' | 'latest-written-date' | 'none';
+/**
+ * Where the reference date came from: ingest's publication date, else the latest full date written on the page,
+ * else the last day of a month the page is stamped with.
+ */
+export type ReferenceFrom = 'published' | 'latest-written-date' | 'month-stamp' | 'none';
 
 /** The main launch's local date, and the words that state it. */
 export interface DateDecision {
@@ -67,7 +70,25 @@ export function referenceOf(article: Article, readers: Readers): { reference: st
   const published = publicationDate(article);
   if (published) return { reference: published, from: 'published' };
   const latest = latestWrittenDate(article, readers);
-  return { reference: latest, from: latest ? 'latest-written-date' : 'none' };
+  if (latest) return { reference: latest, from: 'latest-written-date' };
+  const month = stampedMonth(article);
+  return month ? { reference: month, from: 'month-stamp' } : { reference: null, from: 'none' };
+}
+
+// A year and month the page is stamped with: a leading "date 2017-05" / "2017年5月" line, or "/2017/05/" in the URL.
+const MONTH_STAMP_LINE = /^\s*(?:(?:date|dated|published|updated)\s*:?\s*)?((?:19|20)\d\d)\s*[-/.年]\s*(0?[1-9]|1[0-2])(?:\s*月)?(?![\d/.-]|\s*\d{1,2}\s*日)/i;
+const MONTH_IN_URL = /\/((?:19|20)\d\d)\/(0[1-9]|1[0-2])\//;
+
+/**
+ * A page dated only to a month ("date 2017-05" over the text): its last day stands in for the publication date, so
+ * a bare day number ("29日", "the 29th") falls inside that month.
+ */
+function stampedMonth(article: Article): string | null {
+  const m = article.text.match(MONTH_STAMP_LINE) ?? article.url?.match(MONTH_IN_URL);
+  if (!m) return null;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return addDays(nextMonth, -1);
 }
 
 const sentenceTexts = (article: Article): string[] => [article.title ?? '', ...article.sentences.map((s) => article.text.slice(s.start, s.end))];

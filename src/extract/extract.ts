@@ -28,6 +28,7 @@ export function extractWith(config: Configuration, article: Article): Extraction
   const date = ctx.date;
   // Second pass: now that the main date is known, sentences anchored on other dates are background.
   for (const u of ctx.units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay, ctx.locale);
+  continueBackground(ctx);
   const isReport = decideReport(runParser(config.report, ctx), ctx);
 
   const candidates: ClaimCandidate[] = [];
@@ -64,6 +65,21 @@ function undatedClues(ctx: ArticleContext): Extraction['dateWindow'] {
   const monthDay = datelineMonthDay(ctx);
   if (!window && !monthDay && ctx.yearHint === null) return null;
   return { ...(window ?? { from: null, to: null, by: [] }), monthDay, year: ctx.yearHint };
+}
+
+/**
+ * "It fired on the 4th, its first launch this year. The said missiles flew 1,000 km.": a sentence opening on the
+ * locale's anaphor for another launch ("해당 미사일들은", "当時") right after a background sentence goes on about it.
+ */
+function continueBackground(ctx: ArticleContext): void {
+  const anaphor = ctx.phrases.rule.backgroundAnaphor;
+  const body = ctx.units.filter((u) => u.part === 'text');
+  for (let i = 1; i < body.length; i++) {
+    const u = body[i];
+    if (body[i - 1].role.role === 'earlier' && u.role.role === 'main' && u.dates.length === 0 && anaphor.test(u.text)) {
+      u.role = { role: 'earlier', mainEnd: 0, reason: 'goes on about the background launch before it' };
+    }
+  }
 }
 
 const isFieldName = (f: ClaimField): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);

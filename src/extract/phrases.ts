@@ -12,6 +12,7 @@ export const RULE_PATTERN_NAMES = [
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
   'classModifiesNounAfter', 'classDeniedBefore', 'statementCameAfterLaunch', 'frontedDayBefore',
   'orbitBefore', 'orbitAfter', 'otherMissileBefore', 'placeBearingBefore',
+  'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter', 'backgroundAnaphor',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 

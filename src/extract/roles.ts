@@ -83,6 +83,12 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
     if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
       return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
     }
+    // Verb-final languages close each clause with its own verb: an anchor in a later clause ("距離は約1000キロ、…
+    // 昨年3月に発射されたICBMの…") leaves the clauses before it, when they state something, to this launch.
+    const clauseBreak = lastBreakBefore(p.rule.verbFinalClauseBreak, text, first.at);
+    if (clauseBreak > 0 && (STATED_FACT.test(text.slice(0, clauseBreak)) || p.missileNoun.test(text.slice(0, clauseBreak)))) {
+      return { role: 'main', mainEnd: clauseBreak, reason: `main, then ${first.why} in a later clause` };
+    }
     // "On Tuesday it fired an SRBM …, and on Friday it launched an ICBM …": the clause naming the main day is main.
     const own = dates.find((d) => d.start > first.at && d.date !== null && d.date === mainDate && !anchors.some((a) => a.at > first.at && a.at < d.start && a.at !== first.at));
     if (own) {
@@ -101,6 +107,17 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
 function inClosedRelativeClause(text: string, at: number): boolean {
   const open = /,\s*(?:which|who)\b[^,]*$/i.exec(text.slice(0, at));
   return open !== null && text.indexOf(',', at) > at;
+}
+
+// A figure (a length, a count, a time) written in a clause: the clause states a fact.
+const STATED_FACT = /[0-9０-９]/;
+
+/** Where the last clause break before `at` ends, or 0. */
+function lastBreakBefore(clauseBreak: RegExp, text: string, at: number): number {
+  const all = clauseBreak.global ? clauseBreak : new RegExp(clauseBreak.source, `${clauseBreak.flags}g`);
+  let end = 0;
+  for (const m of text.slice(0, at).matchAll(all)) end = (m.index ?? 0) + m[0].length;
+  return end;
 }
 
 // The start of the clause holding `at`: back to the last comma, semicolon, dash or bracket, or a joining word.

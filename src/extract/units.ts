@@ -31,17 +31,16 @@ export function articleUnits(article: Article, locale: Locale = 'en'): Unit[] {
     const text = article.text.slice(s.start, s.end);
     units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: caption.test(text) });
   }
-  markCaptionBlocks(units);
+  markCaptionBlocks(units, phrases(locale).rule.captionCredit);
   return units;
 }
 
 /**
  * A caption runs on over several sentences until its credit: "A TV screen shows a file image of a launch on Nov. 3.
  * The North fired three missiles that day. (Yonhap)". Every sentence from a caption to a credit line (in the same
- * paragraph, or the next short line) is caption.
+ * paragraph, or the next short line) is caption. The credit pattern is the article locale's.
  */
-function markCaptionBlocks(units: Unit[]): void {
-  const credit = phrases().rule.captionCredit;
+function markCaptionBlocks(units: Unit[], credit: RegExp): void {
   for (let i = 0; i < units.length; i++) {
     if (!units[i].isCaption || units[i].part !== 'text') continue;
     let j = i + 1;

@@ -16,12 +16,13 @@ const RANGELESS = new Set(['ballistic', 'HGV']);
 /**
  * The phrase states this missile's class: it is not a modifier of another noun ("a cruise missile submarine", "its
  * ballistic missile program"), and it is not denied or in doubt ("not consistent with an ICBM", "whether it was a
- * ballistic missile").
+ * ballistic missile"; verb-final languages deny after the word: "ICBMではない", "ICBM은 아니다").
  */
 function stated(ctx: ArticleContext, text: string, c: { start: number; end: number }): boolean {
   const r = ctx.phrases.rule;
   const before = text.slice(Math.max(0, c.start - CLASS_BEFORE_CHARS), c.start);
-  return !r.classModifiesNounAfter.test(text.slice(c.end)) && !r.classDeniedBefore.test(before) && !r.otherMissileBefore.test(before);
+  const after = text.slice(c.end);
+  return !r.classModifiesNounAfter.test(after) && !r.classDeniedAfter.test(after) && !r.classDeniedBefore.test(before) && !r.otherMissileBefore.test(before);
 }
 
 export const classRule: Rule<ClaimCandidate> = {

@@ -2,9 +2,10 @@
 // Reads the headline and the lead (the first two real body sentences): a launch reported as news — a verb of
 // firing ("fired", "launched"), a launch as an event ("the test-firing of"), or a launch pinned to a day. Not a
 // tally over a period ("has fired 16 missiles in 2017"), an artillery drill, a parade, debris, missile defence, nor
-// an article whose launch lies over a month before publication (history retold).
+// an article whose launch lies over a month before publication (history retold), nor commentary in the writer's
+// arguing voice (the locale's sentence endings).
 import { daysBetween } from '../../calendar.js';
-import { LEAD_MIN_WORDS, LEAD_SENTENCES, REPORT_CONFIDENCE, STALE_REPORT_CONFIDENCE, STALE_REPORT_DAYS } from '../../settings.js';
+import { COMMENTARY_MIN_SENTENCES, LEAD_MIN_WORDS, LEAD_SENTENCES, REPORT_CONFIDENCE, STALE_REPORT_CONFIDENCE, STALE_REPORT_DAYS } from '../../settings.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
 import type { Parser, Rule } from '../rule.js';
 
@@ -52,6 +53,17 @@ function reports(u: ReadUnit, ctx: ArticleContext): boolean {
   return !isTally(u, ctx);
 }
 
+/** Commentary hung on a launch: several body sentences in the writer's arguing voice (the locale's endings). */
+function isCommentary(ctx: ArticleContext): boolean {
+  const voice = ctx.phrases.rule.commentaryVoice;
+  return ctx.units.filter((u) => u.part === 'text' && !u.isCaption && voice.test(u.text)).length >= COMMENTARY_MIN_SENTENCES;
+}
+
+/** Some body sentence (not a caption) reports a launch as news. */
+function bodyReports(ctx: ArticleContext): boolean {
+  return ctx.units.some((u) => u.part === 'text' && !u.isCaption && reports(u, ctx));
+}
+
 /** The headline, then the lead: the first real body sentences (page furniture like "ARSTECHNICA.COM" is not). */
 function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   const title = ctx.units.find((u) => u.part === 'title');
@@ -72,21 +84,23 @@ export const reportRule: Rule<ReportCandidate> = reportRuleOver(headlineAndLead)
 export const reportParser: Parser<ReportCandidate> = { rule: reportRule, refiners: [] };
 
 /**
- * The decision: a stale date makes history; else the headline and the lead vote. The second lead sentence counts
+ * The decision: a stale date makes history, commentary is no report; else the headline and the lead vote. The second lead sentence counts
  * only when the first is not about launches at all (a KCNA "issued the following report:" opener) and the headline
  * is not about something else (sanctions, a meeting).
  */
 export function decideReport(candidates: ReportCandidate[], ctx: ArticleContext): ReportDecision {
   const date = ctx.date.value;
   if (date !== null && ctx.reference !== null && daysBetween(date, ctx.reference) > STALE_REPORT_DAYS) return { value: false, confidence: STALE_REPORT_CONFIDENCE };
+  if (isCommentary(ctx)) return { value: false, confidence: REPORT_CONFIDENCE.one };
   const title = candidates.find((c) => c.unit.part === 'title');
   const lead = candidates.filter((c) => c.unit.part === 'text');
   const t = title?.reports ?? false;
   const titleElsewhere = title !== undefined && !title.unit.launch && ctx.phrases.notLaunchHead.test(title.unit.text);
   const l = lead.length > 0 && (lead[0].reports || (!lead[0].unit.launch && !titleElsewhere && lead.length > 1 && lead[1].reports));
   // "Missile launch! US lifts sanctions on five officials": a headline's launch word over a lead about something
-  // else (sanctions, talks) is a teaser, not the news.
-  const leadElsewhere = lead.length > 0 && !lead[0].unit.launch && ctx.phrases.notLaunchHead.test(lead[0].unit.text) && !l;
+  // else (sanctions, talks) is a teaser, not the news — unless the body goes on to report a launch itself (a page
+  // whose first lines are a related story or a widget, then the launch news).
+  const leadElsewhere = lead.length > 0 && !lead[0].unit.launch && ctx.phrases.notLaunchHead.test(lead[0].unit.text) && !l && !bodyReports(ctx);
   if (t && leadElsewhere) return { value: false, confidence: REPORT_CONFIDENCE.one };
   if (t && l) return { value: true, confidence: REPORT_CONFIDENCE.both };
   if (t || l) return { value: true, confidence: REPORT_CONFIDENCE.one };

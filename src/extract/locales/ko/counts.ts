@@ -14,7 +14,7 @@ export function findKoreanCounts(sentence: string): CountMention[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const after = sentence.slice(end);
-    if (k.countAfterNotMissile.test(after)) continue;
+    if (k.countAfterNotMissile.test(after) || k.countBeforeNotMissile.test(sentence.slice(0, start))) continue;
     const surface = m[0];
     if (m[4]) {
       out.push({ start, end, surface, min: k.countSeveral.get(m[4]) ?? 2, exact: false, numeric: false });

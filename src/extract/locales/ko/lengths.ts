@@ -1,7 +1,7 @@
 // Korean lengths: "800km", "약 800㎞", "1,000여㎞", "2천700㎞", "800km가량", "900~1천km" (the larger figure), classified
 // by the cue nearest before them in their clause ("고도", "정점고도" → apogee; "비행거리", "거리" → distance; "사거리",
 // "궤도", "목표 고도" → a capability, not a flight) or by the words after them ("…를 날아갔다", "…를 비행했다" →
-// distance; "…까지 상승" → apogee; "북동쪽 17㎞ 해상" → an offset).
+// distance; "…까지 상승" → apogee; "북동쪽 17㎞ 해상" → an offset; "…를 통과했다" → a height passed, neither).
 import type { LengthMention } from '../../quantities.js';
 import { koreanReaderPhrases } from './phrases.js';
 
@@ -35,6 +35,7 @@ export function findKoreanLengths(sentence: string): LengthMention[] {
     const apogeeAt = lastCue(k.apogeeCue);
     const distanceAt = lastCue(k.distanceCue);
     if (k.offsetBefore.test(clause) || k.offsetAfter.test(after)) kind = 'offset';
+    else if (k.waypointAfter.test(after)) kind = 'other';
     else if (capabilityCue && capabilityCue.index + capabilityCue[0].length >= Math.max(apogeeAt, distanceAt)) kind = 'capability';
     else if (apogeeAt >= 0 && apogeeAt > distanceAt) kind = 'apogee';
     else if (distanceAt >= 0) kind = 'distance';

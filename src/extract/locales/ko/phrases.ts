@@ -13,13 +13,17 @@ interface ReaderTable {
   countNumerals: Record<string, number>;
   countSeveral: Record<string, number>;
   countAfterNotMissile: string;
+  countBeforeNotMissile: string;
   countHedgeAfter: string;
+  nameLikenessBefore: string;
+  nameLineageAfter: string;
   lengthUnit: string;
   capabilityCue: string;
   apogeeCue: string;
   distanceCue: string;
   offsetBefore: string;
   distanceAfter: string;
+  waypointAfter: string;
   apogeeAfter: string;
   offsetAfter: string;
   siteFromAfter: string;
@@ -39,13 +43,17 @@ export interface KoreanReaderPhrases {
   countNumerals: ReadonlyMap<string, number>;
   countSeveral: ReadonlyMap<string, number>;
   countAfterNotMissile: RegExp;
+  countBeforeNotMissile: RegExp;
   countHedgeAfter: RegExp;
+  nameLikenessBefore: RegExp;
+  nameLineageAfter: RegExp;
   lengthUnit: string;
   capabilityCue: RegExp;
   apogeeCue: RegExp;
   distanceCue: RegExp;
   offsetBefore: RegExp;
   distanceAfter: RegExp;
+  waypointAfter: RegExp;
   apogeeAfter: RegExp;
   offsetAfter: RegExp;
   siteFromAfter: RegExp;
@@ -71,13 +79,17 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     countNumerals: new Map(Object.entries(t.countNumerals)),
     countSeveral: new Map(Object.entries(t.countSeveral)),
     countAfterNotMissile: re(t.countAfterNotMissile),
+    countBeforeNotMissile: re(t.countBeforeNotMissile),
     countHedgeAfter: re(t.countHedgeAfter),
+    nameLikenessBefore: re(t.nameLikenessBefore),
+    nameLineageAfter: re(t.nameLineageAfter),
     lengthUnit: t.lengthUnit,
     capabilityCue: re(t.capabilityCue),
     apogeeCue: new RegExp(t.apogeeCue, 'g'),
     distanceCue: new RegExp(t.distanceCue, 'g'),
     offsetBefore: re(t.offsetBefore),
     distanceAfter: re(t.distanceAfter),
+    waypointAfter: re(t.waypointAfter),
     apogeeAfter: re(t.apogeeAfter),
     offsetAfter: re(t.offsetAfter),
     siteFromAfter: re(t.siteFromAfter),

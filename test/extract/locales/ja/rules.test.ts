@@ -63,7 +63,80 @@ describe('Japanese launch reports', () => {
   });
 });
 
+describe('background in a later clause (verb-final word order)', () => {
+  it('"距離は約900キロ、…昨年5月に発射されたICBM…" keeps the distance and apogee before the 昨年 clause', () => {
+    const ex = run('北朝鮮がICBM級発射', [
+      '防衛省によると、北朝鮮は10日午前9時ごろ、平壌近郊から日本海に向けて弾道ミサイル1発を発射した。',
+      'ミサイルの飛行距離は約900キロ、最高高度は約5500キロで、飛行時間は昨年5月に発射されたICBMを上回った。',
+    ]);
+    expect(fieldValue(ex, 'distance_km')).toBe(900);
+    expect(fieldValue(ex, 'apogee_km')).toBe(5500);
+  });
+  it('a sentence whose first clause is about last year stays background', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [
+      '防衛省によると、北朝鮮は10日午前9時ごろ、日本海に向けて弾道ミサイル1発を発射した。',
+      '昨年5月に発射されたICBMは約1200キロ飛行し、最高高度は約6000キロだった。',
+    ]);
+    expect(fieldValue(ex, 'distance_km')).toBeNull();
+    expect(fieldValue(ex, 'apogee_km')).toBeNull();
+  });
+});
+
+describe('class words said after the noun', () => {
+  const lead = '防衛省によると、北朝鮮は10日午前9時ごろ、日本海に向けて弾道ミサイル1発を発射した。';
+  it('"大陸間弾道ミサイルではない" denies the ICBM class', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, '飛距離は約400キロで、大陸間弾道ミサイル(ICBM)ではないとみられる。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"ICBM級かどうか分析している" leaves the class in doubt', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, '政府はICBM級かどうか分析している。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"ミサイルは中距離のノドン" states the range class', () => {
+    const ex = run('北朝鮮がミサイル発射', ['北朝鮮は10日朝、日本海に向けてミサイル2発を発射した。', '米軍によると、ミサイルは中距離のノドンとみられる。']);
+    expect(['IRBM', 'MRBM']).toContain(fieldValue(ex, 'class'));
+  });
+  it('"中距離の射程" alone is a range, not the class', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'このミサイルは中距離の射程を持つ。']);
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+});
+
+describe('a page dated only to a month', () => {
+  it('a leading "date 2019-08" line pins a bare "24日" inside that month', () => {
+    const ex = run(null, ['date 2019-08 北朝鮮は24日朝、東部の咸鏡南道付近から日本海に向けて短距離弾道ミサイル2発を発射した。'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2019-08-24');
+  });
+  it('a "/2019/08/" URL pins a bare "24日" inside that month', () => {
+    const { ex } = extract({ title: null, text: '北朝鮮は24日朝、日本海に向けて短距離弾道ミサイル2発を発射した。', published: null, url: 'https://news.example.jp/2019/08/world/0001.html' });
+    expect(fieldValue(ex, 'date_local')).toBe('2019-08-24');
+  });
+  it('a full date written on the page still wins over the month stamp', () => {
+    const ex = run(null, ['date 2019-08', '北朝鮮は1日夜、日本海に向けて短距離弾道ミサイル1発を発射した。', '防衛省は2019年9月2日、詳しい分析を続けていると発表した。'], null);
+    expect(fieldValue(ex, 'date_local')).toBe('2019-09-01');
+  });
+});
+
 describe('Japanese non-reports', () => {
+  it('commentary hung on a launch (the writer arguing, a rhetorical question) is not a launch report', () => {
+    const ex = run('警報はまた鳴った', [
+      '北朝鮮が日本海に向けて弾道ミサイルを発射した。',
+      '政府にとっては防衛費増額の追い風といえる。',
+      '危機は世論をまとめやすいからだ。',
+      'だが警報が鳴ってから地下に逃げることが、本当にできるのだろうか。',
+    ]);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
+  it('one quoted opinion inside a news report leaves it a report', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [
+      '防衛省によると、北朝鮮は8日午前7時ごろ、日本海に向けて弾道ミサイル1発を発射した。',
+      '専門家は発射の狙いを分析している。',
+      '政府関係者は「米韓演習への反発といえる」と述べた。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+  });
+
   it('a planned live-fire drill is not a launch report', () => {
     const ex = run('地対艦ミサイルの実射訓練を実施へ', ['陸上自衛隊は来月、地対艦ミサイル2発を発射する予定の実射訓練を行うと発表した。']);
     expect(ex.isLaunchReport).toBe(false);

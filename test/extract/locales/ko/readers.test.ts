@@ -55,6 +55,10 @@ describe('Korean counts', () => {
     expect(first('10여 발을 쐈다.')).toEqual({ min: 10, exact: false });
     expect(first('3발 이상을 쐈다.')).toEqual({ min: 3, exact: false });
   });
+  it('does not count satellites or launchers ("초소형위성 3기", "발사대 4기")', () => {
+    expect(findKoreanCounts('로켓에는 초소형위성 3기가 실렸다.')).toEqual([]);
+    expect(findKoreanCounts('이동식 발사대 4기가 포착됐다.')).toEqual([]);
+  });
   it('does not read 발사, 발표 or a per-launcher 1발씩 as counts', () => {
     expect(findKoreanCounts('두 발사대에서 1발씩 쐈다고 발표했다.')).toEqual([]);
   });
@@ -72,6 +76,12 @@ describe('Korean lengths', () => {
   });
   it('takes the larger figure of a range', () => {
     expect(kinds('미사일들은 약 300~1천km를 비행했다.')).toEqual([{ km: 1000, kind: 'distance' }]);
+  });
+  it('reads "…에서 …까지 비행" as a distance, the larger figure', () => {
+    expect(kinds('발사체들은 동해상까지 약 50km에서 240km까지 비행했다.')).toEqual([{ km: 240, kind: 'distance' }]);
+  });
+  it('a height passed on the way up ("고도 150㎞를 통과") is not the apogee', () => {
+    expect(kinds('로켓은 2분 뒤 고도 150㎞를 통과했다.')).toEqual([{ km: 150, kind: 'other' }]);
   });
   it('tells design ranges and offsets from flights', () => {
     expect(kinds('최대 사거리 4000㎞의 미사일이다.')).toEqual([{ km: 4000, kind: 'capability' }]);

@@ -62,7 +62,147 @@ describe('Korean launch reports', () => {
   });
 });
 
+describe('background in a later clause (verb-final word order)', () => {
+  it('"약 900㎞를 비행했으며, 지난해 3월 발사된 …" keeps the distance of the first clause', () => {
+    const { ex } = report(
+      '북한, 동해상으로 탄도미사일 발사',
+      '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.',
+      '미사일은 약 900㎞를 비행했으며, 지난해 3월 발사된 미사일보다 더 멀리 날아간 것으로 분석됐다.',
+    );
+    expect(fieldValue(ex, 'distance_km')).toBe(900);
+  });
+});
+
+describe('Korean counts, lengths and landings of whole reports', () => {
+  it('cruise-missile tests on two days ("9일과 10일 … 시험발사") are at least two missiles', () => {
+    const { ex } = report('북한 "신형 순항미사일 시험발사"', '조선중앙통신은 북한 국방과학원이 9일과 10일 신형 순항미사일 시험발사를 진행했다고 11일 보도했다.');
+    expect(fieldValue(ex, 'count_min')).toBe(2);
+    expect(fieldValue(ex, 'count_exact')).toBe(false);
+  });
+  it('"동해상까지 약 50km에서 240km까지 비행" gives the distance and the sea', () => {
+    const { ex } = report('합참 "북한, 단거리 발사체 발사"', '합참은 10일 "북한이 오전 원산 일대에서 단거리 발사체 수발을 발사했으며 발사체는 동해상까지 약 50km에서 240km까지 비행했다"고 밝혔다.');
+    expect(fieldValue(ex, 'distance_km')).toBe(240);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('a Korean space launcher: class SLV, satellites aboard not counted, the passed height not the apogee', () => {
+    const { ex } = report(
+      '한국형 발사체 3차 발사 성공',
+      '10일 오후 6시 나로우주센터에서 발사된 한국형 발사체가 목표 궤도에 도달했다.',
+      '발사체는 2분 뒤 고도 150㎞를 통과했으며, 실려 있던 초소형위성 3기를 차례로 분리했다.',
+    );
+    expect(ex.actor).toBe('South Korea');
+    expect(fieldValue(ex, 'class')).toBe('SLV');
+    expect(fieldValue(ex, 'apogee_km')).toBeNull();
+    expect(fieldValue(ex, 'count_min')).not.toBe(3);
+  });
+});
+
+describe('Korean designations: likenesses, nicknames, lineage and captions', () => {
+  it('"북한판 이스칸데르로 불리는 KN-23" names the KN-23, not the Iskander', () => {
+    const { ex } = report(
+      '북한, 단거리 탄도미사일 2발 발사',
+      '합동참모본부는 북한이 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다고 밝혔다.',
+      '군 당국은 이 미사일이 ‘북한판 이스칸데르’로 불리는 KN-23 계열로 보고 있다.',
+    );
+    expect(fieldValue(ex, 'name')).toBe('KN-23');
+  });
+  it('the missile a new one is built on ("현무-2B를 기반으로") is not the one fired', () => {
+    const { ex } = report(
+      '군, 잠수함발사탄도미사일 수중 시험발사 성공',
+      '우리 군이 지난 8일 잠수함에서 탄도미사일 수중 시험발사에 성공한 것으로 전해졌다.',
+      '군은 현무-2B를 기반으로 이 미사일을 개발해 왔다.',
+    );
+    expect(fieldValue(ex, 'name')).toBeNull();
+  });
+  it('a short noun-phrase photo caption ("중국군이 보유한 ICBM 둥펑-41.") names no missile', () => {
+    const { ex } = report(
+      '중국, 태평양으로 ICBM 시험발사',
+      '중국군이 보유한 ICBM 둥펑-41.',
+      '중국 로켓군은 10일 오전 모의 탄두를 탑재한 대륙간탄도미사일 1발을 태평양 공해상으로 시험발사했다고 밝혔다.',
+    );
+    expect(fieldValue(ex, 'name')).toBeNull();
+    expect(fieldValue(ex, 'class')).toBe('ICBM');
+  });
+});
+
+describe('Korean headline sites and high-seas landings', () => {
+  it('a headline "…비행장서 …발사" names the site; "북태평양 공해 상에" is the Pacific', () => {
+    const { ex } = report(
+      '국정원 "北, 평양 순안비행장서 미사일 발사"',
+      '국정원은 "이번 미사일은 약 2천㎞를 비행해 북태평양 공해 상에 떨어졌다"고 10일 설명했다.',
+    );
+    expect(fieldValue(ex, 'site')).toBe('sunan');
+    expect(fieldValue(ex, 'landing')).toBe('pacific-ocean');
+  });
+});
+
+describe('a sentence going on about a background launch', () => {
+  const lead = '합동참모본부는 북한이 20일 오후 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
+  it('"해당 미사일들은 …" right after a sentence about an earlier launch is background', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '북한은 지난 3일에도 평양 인근에서 탄도미사일 여러 발을 발사했다.', '해당 미사일들은 약 700㎞를 비행했다.');
+    expect(fieldValue(ex, 'distance_km')).toBeNull();
+  });
+  it('the same words after a sentence about this launch are this launch', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '해당 미사일은 약 700㎞를 비행했다.');
+    expect(fieldValue(ex, 'distance_km')).toBe(700);
+  });
+});
+
+describe('Korean class words said after the noun', () => {
+  const lead = '합동참모본부는 북한이 10일 오전 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.';
+  it('"대륙간탄도미사일(ICBM)은 아닌 것으로" denies the ICBM class', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '군 당국은 이 미사일이 대륙간탄도미사일(ICBM)은 아닌 것으로 보고 있다.');
+    expect(fieldValue(ex, 'class')).toBe('ballistic');
+  });
+  it('"중거리로 추정" states the range class', () => {
+    const { ex } = report('북한, 탄도미사일 발사', lead, '합참은 이 미사일이 중거리로 추정된다고 덧붙였다.');
+    expect(fieldValue(ex, 'class')).toBe('IRBM');
+  });
+});
+
+describe('the Korean lede: photo captions and a related story ahead of the news', () => {
+  it('"사진은 …" photo captions ahead of the launch paragraph are not the lead', () => {
+    const { ex } = report(
+      '군 "북한, 순안에서 중거리 미사일 발사"',
+      '사진은 2019년 3월 공개된 평양 순안비행장 활주로 모습.',
+      '사진은 지난해 노동신문이 공개한 신형 발사대 사진.',
+      '군 당국은 "북한이 10일 오전 평양 순안 일대에서 중거리 탄도미사일 1발을 발사했으며 약 2천㎞를 비행했다"고 밝혔다.',
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(ex.actor).toBe('DPRK');
+    expect(fieldValue(ex, 'class')).toBe('IRBM');
+  });
+  it('a related story about a party meeting ahead of the launch news does not make the headline a teaser', () => {
+    const { ex } = report(
+      '북한, 동해상으로 탄도미사일 발사',
+      '북한이 다음 달 열릴 당 대회를 준비하기 위한 회의를 지난 5일부터 7일까지 진행했다고 조선중앙통신이 8일 보도했다.',
+      '회의에서는 올해 경제 성과와 내년 과업이 폭넓게 논의된 것으로 전해졌다.',
+      '합동참모본부는 북한이 10일 오후 2시 10분쯤 동해상으로 탄도미사일을 발사했다고 밝혔다.',
+    );
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-05-10');
+  });
+  it('a launch headline over a body about a meeting only stays no report', () => {
+    const { ex } = report(
+      '미사일 발사? 당 대회 준비 회의 열려',
+      '북한이 다음 달 열릴 당 대회를 준비하기 위한 회의를 지난 5일부터 7일까지 진행했다고 조선중앙통신이 8일 보도했다.',
+      '회의에서는 올해 경제 성과가 평가됐다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+});
+
 describe('Korean reports that are not launch reports', () => {
+  it('a column hung on a launch (rhetorical questions, "…해야 한다.") is not a launch report', () => {
+    const { ex } = report(
+      '[칼럼] 미사일 경보, 이대로 괜찮은가',
+      '북한이 또 동해상으로 탄도미사일을 발사했다.',
+      '그러나 경보 문자가 늦게 도착했다면 시민들은 어디로 대피해야 하는가?',
+      '정부는 경보 체계를 처음부터 다시 점검해야 한다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+
   it('signs of launch preparations', () => {
     const { ex } = report('북한, 탄도미사일 발사 준비 정황 포착', '군 당국은 북한이 동창리 일대에서 장거리 로켓 발사를 준비하는 정황을 포착했다고 10일 밝혔다.');
     expect(ex.isLaunchReport).toBe(false);
