@@ -422,3 +422,6 @@ export const JOB_LEASE_MS = 30_000;
  * retries at its next run instead: the cron interval is its backoff.
  */
 export const FETCH_RETRY_BACKOFF_MS = 60_000;
+
+/** Characters before a count searched for a revision ("Tokyo later said it had detected a single missile"): one clause. */
+export const COUNT_REVISION_WINDOW = 120;

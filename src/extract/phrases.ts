@@ -11,7 +11,7 @@ export const RULE_PATTERN_NAMES = [
   'placeAreaOfBefore', 'joinedDays', 'stampWordBefore', 'reportingBodyAfter', 'passiveByBefore', 'originBefore',
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
   'classModifiesNounAfter', 'classDeniedBefore', 'statementCameAfterLaunch', 'frontedDayBefore',
-  'orbitBefore', 'orbitAfter', 'otherMissileBefore', 'placeBearingBefore',
+  'orbitBefore', 'orbitAfter', 'otherMissileBefore', 'placeBearingBefore', 'countRevisedBefore',
   'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter', 'backgroundAnaphor',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];

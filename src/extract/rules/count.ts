@@ -3,12 +3,13 @@
 // firing: "fired two ballistic missiles", "at least three", "more than 10" (11, not exact), "two or three" (2, not
 // exact), "an ICBM and two SRBMs" (3), "a Minuteman III" (1), "missiles" (2, not exact), "a second missile" (2,
 // not exact). The body's first count goes first (the headline's only when the body has none), unless the headline
-// or the lede states a larger unhedged figure (statements differ: the text commits to the largest unhedged one); a bare
+// or the lede states a larger unhedged figure (statements differ: the text commits to the largest unhedged one), and a
+// figure stated after a revision ("later said", "revised its count") replaces all earlier ones; a bare
 // plural gives way to a later figure ("fired missiles … two of them"); a figure is not exact when another
 // statement of it hedges it ("two" in the headline, "at least two" below). With no count words, the first launch sentence speaks of one missile ("the Agni-V", "the
 // test") or of several ("missile tests on Saturday and Sunday").
 import { findMissiles } from '../../knowledge/index.js';
-import { BASE_CONFIDENCE } from '../../settings.js';
+import { BASE_CONFIDENCE, COUNT_REVISION_WINDOW } from '../../settings.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 
 export const countRule: Rule<ClaimCandidate> = {
@@ -44,6 +45,10 @@ const committedCount: Refiner<ClaimCandidate> = {
     const unhedged = counts.filter((c) => numeric(c) && c.traits?.exact === true && (c.unit.part === 'title' || c.unit === lede));
     const largest = unhedged.reduce<ClaimCandidate | undefined>((a, b) => (!a || Number(b.value) > Number(a.value) ? b : a), undefined);
     if (primary && largest && Number(largest.value) > Number(primary.value)) primary = largest;
+    // A figure stated after a revision ("Tokyo later said it had detected a single missile") replaces the earlier
+    // ones, larger or smaller: the last such figure is the count.
+    const revised = counts.filter((c) => numeric(c) && ctx.phrases.rule.countRevisedBefore.test(c.unit.text.slice(Math.max(0, c.span.start - COUNT_REVISION_WINDOW), c.span.start)));
+    if (revised.length > 0) primary = revised[revised.length - 1];
     if (primary) {
       const p = primary;
       const exact = p.traits?.exact === true && !counts.some((c) => numeric(c) && c.value === p.value && c.traits?.exact !== true);

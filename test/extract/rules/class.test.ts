@@ -47,3 +47,11 @@ describe('class: what the phrase states', () => {
     expect(cls(['Iran launched a Nahid-3 research satellite on Friday, state media said.'])).toBe('SLV');
   });
 });
+
+describe('class: "submarine ballistic missile" without "-launched" is an SLBM', () => {
+  const cls = (sentence: string): unknown => fieldValue(extract({ title: null, text: sentence, published: '2025-05-09', url: null }).ex, 'class');
+  it('reads the state-media and the "submarine-based" wording', () => {
+    expect(cls('The navy conducted an underwater test-fire of a strategic submarine ballistic missile on Friday, state media said.')).toBe('SLBM');
+    expect(cls('North Korea fired a submarine-based ballistic missile off its east coast on Friday.')).toBe('SLBM');
+  });
+});

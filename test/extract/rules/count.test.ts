@@ -124,3 +124,21 @@ describe('counts: differing statements and ordinals', () => {
     expect(counts('Rocket drill', ['The army fired six rounds from its multiple rocket launchers on Friday.'])).toEqual({ min: 6, exact: true });
   });
 });
+
+describe('counts: a figure stated after a revision replaces the earlier ones', () => {
+  const count = (title: string, paragraphs: string[]): [unknown, unknown] => {
+    const ex = run(title, paragraphs, FRI);
+    return [fieldValue(ex, 'count_min'), fieldValue(ex, 'count_exact')];
+  };
+  it('a smaller revised figure wins over the headline\'s larger one', () => {
+    expect(count('North Korea fires three missiles', ['North Korea fired ballistic missiles on Friday, Seoul said.', 'Seoul had first counted three missiles, but it later said it had detected a single missile that broke apart.'])).toEqual([1, true]);
+  });
+  it('a larger revised figure wins over a hedged earlier one', () => {
+    expect(count('Rebels fire missiles at port', ['The rebels fired missiles at the port on Friday.', 'Officials first spoke of more than a dozen missiles.', 'A defence official later said the rebels had fired 14 ballistic missiles in all.'])).toEqual([14, true]);
+    expect(count('North Korea fires missile', ['North Korea fired a ballistic missile on Friday, Seoul said.', 'The military subsequently reported it had also detected a second missile fired from the same site.'])).toEqual([2, false]);
+  });
+  it('"land attack" and "ship-launched" are modifiers between a number and its noun', () => {
+    expect(count('Navy strikes base', ['The navy launched 24 Tomahawk land attack missiles on Friday at the base.'])).toEqual([24, true]);
+    expect(count('Navy fires missiles', ['The navy fired six ship-launched cruise missiles on Friday, the ministry said.'])).toEqual([6, true]);
+  });
+});

@@ -16,3 +16,20 @@ describe('labelled lines, economic zones, flights, satellite rockets, US local z
     expect(fieldValue(ex, 'eez')).toBe('outside');
   });
 });
+
+describe('eez: a negation a few words before reaching, entering or landing in the zone', () => {
+  const eez = (sentence: string): unknown => fieldValue(run('Launch reported', [sentence], FRI), 'eez');
+  it('reads "not … reached", "no … entering", "not … reaching" and "territory or EEZ" as outside', () => {
+    expect(eez('North Korea fired a missile on Friday; Tokyo said it did not seem to have reached Japan\'s exclusive economic zone.')).toBe('outside');
+    expect(eez('North Korea fired two missiles on Friday, and Japan said it had seen no missiles entering its territory or its EEZ.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday; Japan\'s coast guard had not observed any object reaching the EEZ.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that didn\'t land in Japanese territory or economic zone, officials said.')).toBe('outside');
+  });
+  it('does not read "not clear whether … in the EEZ" as outside', () => {
+    expect(eez('North Korea fired a missile on Friday; it was not clear whether it landed in Japan\'s EEZ.')).not.toBe('outside');
+  });
+  it('reads "the country\'s" zone and a zone sized in nautical miles', () => {
+    expect(eez('North Korea fired a missile on Friday that fell outside the country\'s exclusive economic zone, Tokyo said.')).toBe('outside');
+    expect(eez('North Korea fired a missile on Friday that splashed down within the 200-nautical-mile economic zone Japan claims.')).toBe('inside');
+  });
+});

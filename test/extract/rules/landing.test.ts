@@ -101,3 +101,30 @@ describe('eez: negated and bounded statements', () => {
     expect(eez('North Korea fired a missile on Friday that landed in Japan\'s maritime economic zone.')).toBe('inside');
   });
 });
+
+describe('landing: hedged land impacts, struck places, flights that broke up', () => {
+  const landing = (paragraphs: string[], title = 'Launch reported') => fieldValue(extract({ title, text: paragraphs.join('\n\n'), published: '2025-05-09', url: null }).ex, 'landing');
+
+  it('"landing on land" is land', () => {
+    expect(landing(['The missiles fired on Friday flew 300 km before landing on land in the north, officials said.'])).toBe('land');
+    expect(landing(['One rocket launched on Friday lands on land near the border, the army said.'])).toBe('land');
+  });
+  it('a hedged land impact does not beat the stated sea', () => {
+    expect(landing(['North Korea fired two missiles toward the East Sea on Friday.', 'One of them may have crashed inland, an official said.'], 'Two missiles fired; one might have fallen inland')).toBe('sea-of-japan');
+    expect(landing(['North Korea fired two missiles into the Yellow Sea on Friday.', 'Officials were studying the possibility that the second one fell inland.'])).toBe('yellow-sea');
+  });
+  it('a hospital, an airfield or the area of an airport hit is land; missiles fired at an air base land there', () => {
+    expect(landing(['A cruise missile fired on Friday hit a maternity hospital in the city centre, officials said.'])).toBe('land');
+    expect(landing(['A ballistic missile fired on Friday hit the area of the international airport, police said.'])).toBe('land');
+    expect(landing(['The navy launched 30 cruise missiles on Friday at the Tiyas air base, the ministry said.'])).toBe('land');
+    expect(landing(['The rebels fired four rockets on Friday at a disused airfield in the south.'])).toBe('land');
+  });
+  it('a path "heading south over" a sea is not where it came down, but a missile that broke up over a sea came down there', () => {
+    expect(landing(['The rocket launched on Friday passed Okinawa, heading south over the Yellow Sea, officials said.'])).toBeNull();
+    expect(landing(['The missile fired on Friday broke up after travelling 150 km over the East Sea, the military said.'])).toBe('sea-of-japan');
+    expect(landing(['The missile fired on Friday exploded while flying over the Sea of Japan, officials said.'])).toBe('sea-of-japan');
+  });
+  it('"struck the target area" after a flight over a sea is no land impact', () => {
+    expect(landing(['The cruise missiles fired on Friday flew 1,000 km over the Yellow Sea and struck the target area, state media said.'])).not.toBe('land');
+  });
+});

@@ -31,3 +31,24 @@ describe('"sent … missiles into / toward / flying" is a launch', () => {
     expect(run(['North Korea sent a delegation to Moscow on Friday to discuss rockets and space cooperation.']).isLaunchReport).toBe(false);
   });
 });
+
+describe('missiles as the subject of an impact verb, a place hit by missiles, a missile "launched from / late …"', () => {
+  it('"missiles strike", "missile hits", "slammed into" and "was hit by … missiles" report a strike', () => {
+    expect(run(['Officials counted the damage in the port on Friday.'], 'Enemy ballistic missiles strike port city overnight').isLaunchReport).toBe(true);
+    expect(run(['Rescuers worked through the night at the site on Friday.'], 'Cruise missile hits power station in the capital').isLaunchReport).toBe(true);
+    expect(run(['Two rockets slammed into a market square on Friday morning, local officials said.']).isLaunchReport).toBe(true);
+    expect(run(['The depot was hit by three ballistic missiles on Friday, the air force said.']).isLaunchReport).toBe(true);
+  });
+  it('the noun "a missile strike" is not itself a launch verb', () => {
+    const ex = run(['Crews cleared rubble on Friday, a day after a missile strike the previous evening destroyed the hall.']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a missile "launched from" or "launched late Thursday" is a launch, "the missile launched on <earlier date>" alone is not news', () => {
+    expect(run(['A ballistic missile launched from the desert on Friday landed near the border, officials said.']).isLaunchReport).toBe(true);
+    expect(run(['A cruise missile launched late Thursday crashed into a field, the army said on Friday.']).isLaunchReport).toBe(true);
+    expect(run(['The navy said the missile launched on March 3 had flown 800 km.']).isLaunchReport).toBe(false);
+  });
+  it('"placed a satellite into its target orbit" is a launch', () => {
+    expect(run(['The space agency said the rocket placed a small satellite into its planned orbit on Friday.']).isLaunchReport).toBe(true);
+  });
+});
