@@ -244,6 +244,25 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.copyLinks(b.id)).toEqual([link]);
         expect(await store.copyLinks('other')).toEqual([]);
       });
+
+      it('reads copy candidates in the order asked, each with its extraction and its original, unknown ids left out', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        const link = { articleId: b.id, originalId: a.id, kind: 'rewrite' as const, similarity: 0.7, reason: 'reworded' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
+        const got = await store.copyCandidates([c.id, 'missing', b.id, a.id]);
+        expect(got.map((x) => x.article.id)).toEqual([c.id, b.id, a.id]);
+        expect(got.map((x) => x.copyOf)).toEqual([null, a.id, null]);
+        for (const x of got) {
+          expect(x.extraction?.claims).toHaveLength(6);
+          expect(x.article).toEqual(await store.getArticle(x.article.id));
+          expect(x.extraction).toEqual(await store.getExtraction(x.article.id));
+        }
+        expect(await store.copyCandidates([])).toEqual([]);
+      });
     });
 
     describe('saveArticle', () => {

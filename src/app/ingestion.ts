@@ -134,14 +134,13 @@ async function findCopies(store: StoreSession, resolver: EventResolver, article:
   const members = eventId ? resolver.membersOf(eventId) : [];
   for (const m of members) ids.add(m.extraction.articleId);
   ids.delete(article.id);
+  // The copy link an event member has in the resolver is the one this grouping holds; the store's for the rest.
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
-  const candidates: CopyCandidate[] = [];
-  for (const id of ids) {
-    const a = await store.getArticle(id);
-    if (!a) continue;
-    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : ((await store.copyLinks(id)).find((l) => l.articleId === id)?.originalId ?? null);
-    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: await store.getExtraction(id), copyOf: stored });
-  }
+  const candidates: CopyCandidate[] = (await store.copyCandidates([...ids])).map((c) => ({
+    article: { id: c.article.id, title: c.article.title, text: c.article.text, published: c.article.published?.date ?? null },
+    extraction: c.extraction,
+    copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf,
+  }));
   const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
   return { signature: sig, copies: tracker.decide(me, candidates) };
 }

@@ -75,6 +75,13 @@ export interface ArticleWrite {
 }
 
 /** Reads and writes of stored data; a `Store` is this plus the lock and `close`. */
+/** A stored article with what copy detection needs beside it (see `StoreSession.copyCandidates`). */
+export interface StoredCopyCandidate {
+  article: Article;
+  extraction: Extraction | null;
+  copyOf: string | null;
+}
+
 export interface StoreSession {
   /** True when an article with this content hash is already stored. */
   hasArticle(id: string): Promise<boolean>;
@@ -91,6 +98,11 @@ export interface StoreSession {
   lastVersion(eventId: string): Promise<number>;
   /** Copy links touching an article (as copy or as original), or all of them. */
   copyLinks(articleId?: string): Promise<CopyLink[]>;
+  /**
+   * Stored articles as copy detection compares them: each with its extraction and the original it is linked to
+   * as a copy (null when none), in the order of `ids`; ids not stored are left out. One read for many articles.
+   */
+  copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]>;
   /** Stored MinHash signatures, to rebuild the near-duplicate index. */
   signatures(): Promise<{ articleId: string; signature: Uint32Array }[]>;
   getArticle(id: string): Promise<Article | null>;

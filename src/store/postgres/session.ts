@@ -38,6 +38,7 @@ import type {
   EventQuery,
   SearchHit,
   StoreSession,
+  StoredCopyCandidate,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -223,6 +224,30 @@ export class PostgresSession implements StoreSession {
       ? await this.db.query<CopyLinkRow>('SELECT * FROM copy_links WHERE article_id = $1 OR original_id = $1 ORDER BY created_at, article_id', [articleId])
       : await this.db.query<CopyLinkRow>('SELECT * FROM copy_links ORDER BY article_id');
     return rows.map(rowToCopyLink);
+  }
+
+  async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
+    if (ids.length === 0) return [];
+    const articles = new Map(
+      (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS.join(', ')} FROM articles WHERE id = ANY($1::text[])`, [ids])).rows.map((r) => [r.id, r]),
+    );
+    const extractions = new Map(
+      (await this.db.query<ExtractionRow>('SELECT * FROM extractions WHERE article_id = ANY($1::text[])', [ids])).rows.map((r) => [r.article_id, r]),
+    );
+    const claims = groupBy(
+      (await this.db.query<ClaimRow>('SELECT * FROM claims WHERE article_id = ANY($1::text[]) ORDER BY article_id, idx', [ids])).rows,
+      (c) => c.article_id,
+    );
+    const copyOf = new Map(
+      (await this.db.query<{ article_id: string; original_id: string }>('SELECT article_id, original_id FROM copy_links WHERE article_id = ANY($1::text[])', [ids]))
+        .rows.map((r) => [r.article_id, r.original_id]),
+    );
+    return ids.flatMap((id) => {
+      const row = articles.get(id);
+      if (!row) return [];
+      const x = extractions.get(id);
+      return [{ article: rowToArticle(row), extraction: x ? rowsToExtraction(x, claims.get(id) ?? []) : null, copyOf: copyOf.get(id) ?? null }];
+    });
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {

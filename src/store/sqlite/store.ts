@@ -45,6 +45,7 @@ import type {
   SearchHit,
   Store,
   StoreSession,
+  StoredCopyCandidate,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -459,6 +460,17 @@ export class SqliteStore implements Store {
   async copyLinks(articleId?: string): Promise<CopyLink[]> {
     const rows = articleId ? this.sql.copyLinksAround.all(articleId, articleId) : this.sql.allCopyLinks.all();
     return rows.map(rowToCopyLink);
+  }
+
+  async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
+    // In-process reads cost no round trip: one article at a time.
+    return ids.flatMap((id) => {
+      const row = this.sql.getArticle.get(id);
+      if (!row) return [];
+      const x = this.sql.getExtraction.get(id);
+      const copyOf = this.sql.copyLinksAround.all(id, id).find((l) => l.article_id === id)?.original_id ?? null;
+      return [{ article: rowToArticle(row), extraction: x ? rowsToExtraction(x, this.sql.claimsOf.all(id)) : null, copyOf }];
+    });
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
