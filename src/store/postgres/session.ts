@@ -38,6 +38,7 @@ import type {
   EventQuery,
   SearchHit,
   StoreSession,
+  StoreChanges,
   StoredCopyCandidate,
   StoredEvent,
   WatchItem,
@@ -85,6 +86,9 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
   });
   return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params };
 }
+
+/** A stored MinHash signature (bytes) as the copy tracker holds it. */
+const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
 /** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
 const EVENT_CLASS = "((fields::jsonb) -> 'class' ->> 'value')";
@@ -250,12 +254,33 @@ export class PostgresSession implements StoreSession {
     });
   }
 
+  async changeCursor(): Promise<string> {
+    return (await this.db.query<{ c: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS c')).rows[0].c;
+  }
+
+  async changesSince(cursor: string): Promise<StoreChanges> {
+    // One statement, so the next cursor and the rows read come from one snapshot.
+    const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
+      `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
+       SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
+         SELECT a.id, s.minhash,
+           (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
+             SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
+             WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
+         FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
+         WHERE a.written_xact >= $1::xid8
+       ) w ON true`,
+      [cursor],
+    );
+    return {
+      cursor: rows[0].next,
+      articles: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === true }])),
+    };
+  }
+
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
     const { rows } = await this.db.query<{ article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures');
-    return rows.map((r) => ({
-      articleId: r.article_id,
-      signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
-    }));
+    return rows.map((r) => ({ articleId: r.article_id, signature: signatureOf(r.minhash) }));
   }
 
   async getArticle(id: string): Promise<Article | null> {
