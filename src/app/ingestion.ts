@@ -86,16 +86,18 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
   const article = cleanDocument(doc);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
   const extraction = extractArticle(article);
-  return store.withEventLock(groupingKeys(extraction), async (session): Promise<IngestOutcome> => {
-    // Checked again under the lock: another unit may have stored the same document meanwhile.
-    if (await session.hasArticle(article.id)) return { status: 'duplicate', article };
+  const keys = groupingKeys(extraction);
+  return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
+    // Checked again under the lock (another unit may have stored the same document meanwhile), before the
+    // resolver learns the report. Without a lock there is nothing to learn; the save itself tells.
+    if (keys.length && (await session.hasArticle(article.id))) return { status: 'duplicate', article };
     const resolver = await source.resolver(session);
     const published = article.published?.date ?? null;
     const changed = resolver.add({ extraction, published, source: article.source });
     const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
     const sources = await findCopies(session, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-    await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() });
+    if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() }))) return { status: 'duplicate', article };
     if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
     source.saved?.(article.id);
     return { status: 'stored', article, extraction, eventId };

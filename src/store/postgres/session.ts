@@ -90,6 +90,22 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
 /** A stored MinHash signature (bytes) as the copy tracker holds it. */
 const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
+/**
+ * Several INSERT statements as one (data-modifying WITH clauses), their placeholders renumbered: the rows of
+ * one write in a single round trip. Foreign keys between them are checked when the whole statement ends.
+ */
+function combineInserts(parts: { sql: string; params: unknown[] }[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const renumbered = parts.map((p) => {
+    const offset = params.length;
+    params.push(...p.params);
+    return p.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = renumbered.pop() ?? '';
+  const withs = renumbered.map((sql, i) => `w${i} AS (${sql})`);
+  return { sql: withs.length ? `WITH ${withs.join(', ')} ${last}` : last, params };
+}
+
 /** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
 const EVENT_CLASS = "((fields::jsonb) -> 'class' ->> 'value')";
 const EVENT_SITE = "((fields::jsonb) -> 'site' ->> 'value')";
@@ -157,19 +173,18 @@ export class PostgresSession implements StoreSession {
     return this.write(async (tx) => {
       // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
       if ((await tx.query(article.sql, article.params)).rowCount === 0) return false;
-      const extraction = insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction]);
-      await tx.query(extraction.sql, extraction.params);
-      if (rows.claims.length) {
-        const claims = insertMany('claims', CLAIM_COLUMNS, rows.claims);
-        await tx.query(claims.sql, claims.params);
-      }
+      // The extraction, its claims and the signature in one statement (one round trip).
+      const parts: { sql: string; params: unknown[] }[] = [insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction])];
+      if (rows.claims.length) parts.push(insertMany('claims', CLAIM_COLUMNS, rows.claims));
       const sig = w.sources?.signature;
       if (sig) {
-        await tx.query(
-          'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
-          [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
-        );
+        parts.push({
+          sql: 'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
+          params: [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
+        });
       }
+      const combined = combineInserts(parts);
+      await tx.query(combined.sql, combined.params);
       for (const link of w.sources?.copies ?? []) {
         await tx.query(
           `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -232,25 +247,24 @@ export class PostgresSession implements StoreSession {
 
   async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
     if (ids.length === 0) return [];
-    const articles = new Map(
-      (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS.join(', ')} FROM articles WHERE id = ANY($1::text[])`, [ids])).rows.map((r) => [r.id, r]),
+    // Two round trips for any number of candidates: the articles with their extraction rows and copy links,
+    // then their claims.
+    const { rows } = await this.db.query<ArticleRow & { extraction: ExtractionRow | null; original_id: string | null }>(
+      `SELECT ${ARTICLE_COLUMNS.map((c) => `a.${c}`).join(', ')}, row_to_json(x) AS extraction, l.original_id
+       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id LEFT JOIN copy_links l ON l.article_id = a.id
+       WHERE a.id = ANY($1::text[])`,
+      [ids],
     );
-    const extractions = new Map(
-      (await this.db.query<ExtractionRow>('SELECT * FROM extractions WHERE article_id = ANY($1::text[])', [ids])).rows.map((r) => [r.article_id, r]),
-    );
+    const found = new Map(rows.map((r) => [r.id, r]));
     const claims = groupBy(
       (await this.db.query<ClaimRow>('SELECT * FROM claims WHERE article_id = ANY($1::text[]) ORDER BY article_id, idx', [ids])).rows,
       (c) => c.article_id,
     );
-    const copyOf = new Map(
-      (await this.db.query<{ article_id: string; original_id: string }>('SELECT article_id, original_id FROM copy_links WHERE article_id = ANY($1::text[])', [ids]))
-        .rows.map((r) => [r.article_id, r.original_id]),
-    );
     return ids.flatMap((id) => {
-      const row = articles.get(id);
+      const row = found.get(id);
       if (!row) return [];
-      const x = extractions.get(id);
-      return [{ article: rowToArticle(row), extraction: x ? rowsToExtraction(x, claims.get(id) ?? []) : null, copyOf: copyOf.get(id) ?? null }];
+      const extraction = row.extraction ? rowsToExtraction(row.extraction, claims.get(id) ?? []) : null;
+      return [{ article: rowToArticle(row), extraction, copyOf: row.original_id }];
     });
   }
 
