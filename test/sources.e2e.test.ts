@@ -1,11 +1,14 @@
 // Sources end to end through the real ingest path (ingestDocument): copies linked at ingest and counted once,
-// a later official update revising an event with both versions in its history. Fixtures are made up.
-import { readFileSync } from 'node:fs';
+// a later official update revising an event with both versions in its history, two workers learning of each
+// other's writes. Fixtures are made up.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestDocument, resolverFromStore } from '../src/app/ingestion.js';
+import { Ingester, ingestDocument, resolverFromStore } from '../src/app/ingestion.js';
 import { documentFromRecord } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
+import type { IngestItem } from '../src/types.js';
 import type { Store } from '../src/store/store.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/copies');
@@ -70,5 +73,36 @@ describe('history', () => {
     expect(history[0].changes.find((c) => c.field === 'distance_km')).toMatchObject({ from: null, to: 350 });
     expect(history[1].changes.find((c) => c.field === 'distance_km')).toMatchObject({ from: 350, to: 420, articleId: ids.get('update') });
     await store.close();
+  });
+});
+
+describe('two ingest workers on one database', () => {
+  const bridge = [
+    'The county board voted on Tuesday to close the old river bridge for eight months of repairs starting in the spring,',
+    'after inspectors found corroded cables under the eastern span. Drivers will be sent over the northern ring road, which',
+    'adds about twelve minutes to the trip into town, and two extra ferry crossings will run at rush hour. Shop owners near',
+    'the bridge said they feared losing customers, while the board promised a grant for the businesses hit hardest.',
+  ].join(' ');
+
+  it('each learns what the other stored: copies of its articles and reports of its launches', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'salvo-workers-')), 'shared.db');
+    const [storeA, storeB] = [await openStore(path), await openStore(path)];
+    const [a, b] = [new Ingester(storeA), new Ingester(storeB)];
+    // B's resolver is built before A writes anything, so what A writes reaches it as changes.
+    await b.ingest([{ ok: true, doc: record('tokyo-mod') }]);
+    const doc = (id: string, source: string, published: string, title: string): IngestItem => ({ ok: true, doc: documentFromRecord({ id, source, published, title, text: bridge }, id) });
+    // A launch report from A reaches B as a change that regroups events: B rebuilds its resolver.
+    const wire = (await a.ingest([{ ok: true, doc: record('wire') }])).results[0].articleId;
+    const copy = (await b.ingest([{ ok: true, doc: record('copy-headline') }])).results[0].articleId;
+    // A story with no launch in it reaches B as a signature only, added to B's copy tracker.
+    const story = (await a.ingest([doc('bridge', 'county-news.example.org', '2031-05-02', 'Board closes river bridge')])).results[0].articleId;
+    const storyCopy = (await b.ingest([doc('bridge-copy', 'valley-post.example.org', '2031-05-03', 'River bridge to shut for repairs')])).results[0].articleId;
+    const links = new Map((await storeA.copyLinks()).map((l) => [l.articleId, l]));
+    expect(links.get(storyCopy!)).toMatchObject({ originalId: story, kind: 'duplicate' });
+    expect(links.get(copy!)).toMatchObject({ originalId: wire, kind: 'duplicate' });
+    const events = await storeA.listEvents();
+    expect(events.filter((e) => e.articleIds.includes(wire!)).map((e) => e.articleIds.includes(copy!))).toEqual([true]);
+    await storeA.close();
+    await storeB.close();
   });
 });

@@ -244,6 +244,50 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.copyLinks(b.id)).toEqual([link]);
         expect(await store.copyLinks('other')).toEqual([]);
       });
+
+      it('reports the articles written since a change cursor, with their signatures and whether they may regroup events', async () => {
+        const store = await open();
+        const at = clock();
+        const [before, plain, launch, original] = [makeArticle(1), makeArticle(2), makeArticle(3), makeArticle(4)];
+        const nonLaunch = (a: Article): Extraction => makeExtraction(a, { isLaunchReport: false });
+        await store.saveArticle(articleWrite(before, nonLaunch(before), [], at()));
+        const cursor = await store.changeCursor();
+        const signature = Uint32Array.from([7, 8, 9]);
+        await store.saveArticle(articleWrite(plain, nonLaunch(plain), [], at(), { sources: { signature } }));
+        await store.saveArticle(articleWrite(launch, makeExtraction(launch), [makeEvent('ev-1', [launch.id])], at()));
+        // A non-launch article that a stored launch report turns out to copy changes that report's event.
+        const link = { articleId: launch.id, originalId: original.id, kind: 'duplicate' as const, similarity: 0.9, reason: 'same text' };
+        await store.saveArticle(articleWrite(original, nonLaunch(original), [], at(), { sources: { copies: [link] } }));
+        const changes = await store.changesSince(cursor);
+        const byId = new Map(changes.articles.map((a) => [a.id, a]));
+        expect(byId.get(plain.id)).toEqual({ id: plain.id, signature, regroups: false });
+        expect(byId.get(launch.id)).toEqual({ id: launch.id, signature: null, regroups: true });
+        expect(byId.get(original.id)).toEqual({ id: original.id, signature: null, regroups: true });
+        // Written before the cursor: may come again (PostgreSQL re-reads while older transactions run), unchanged.
+        expect(byId.get(before.id) ?? { id: before.id, signature: null, regroups: false }).toEqual({ id: before.id, signature: null, regroups: false });
+        const later = makeArticle(5);
+        await store.saveArticle(articleWrite(later, nonLaunch(later), [], at()));
+        expect((await store.changesSince(changes.cursor)).articles.map((a) => a.id)).toContain(later.id);
+      });
+
+      it('reads copy candidates in the order asked, each with its extraction and its original, unknown ids left out', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        const link = { articleId: b.id, originalId: a.id, kind: 'rewrite' as const, similarity: 0.7, reason: 'reworded' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
+        const got = await store.copyCandidates([c.id, 'missing', b.id, a.id]);
+        expect(got.map((x) => x.article.id)).toEqual([c.id, b.id, a.id]);
+        expect(got.map((x) => x.copyOf)).toEqual([null, a.id, null]);
+        for (const x of got) {
+          expect(x.extraction?.claims).toHaveLength(6);
+          expect(x.article).toEqual(await store.getArticle(x.article.id));
+          expect(x.extraction).toEqual(await store.getExtraction(x.article.id));
+        }
+        expect(await store.copyCandidates([])).toEqual([]);
+      });
     });
 
     describe('saveArticle', () => {

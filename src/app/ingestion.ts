@@ -42,7 +42,13 @@ const reasonOf = (err: unknown): string => (err instanceof Error ? err.message :
  * copy link, and a copy tracker over the stored signatures.
  */
 export async function resolverFromStore(store: StoreSession): Promise<EventResolver> {
-  const outlets = new Map((await store.listArticles()).map((a) => [a.id, a.source]));
+  return (await storedState(store)).resolver;
+}
+
+/** resolverFromStore, with the ids of every stored article (those it has seen). */
+async function storedState(store: StoreSession): Promise<{ resolver: EventResolver; articleIds: string[] }> {
+  const articles = await store.listArticles();
+  const outlets = new Map(articles.map((a) => [a.id, a.source]));
   const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
   const reports = new Map<string, Report>();
   for (const r of await store.launchExtractions()) {
@@ -56,7 +62,7 @@ export async function resolverFromStore(store: StoreSession): Promise<EventResol
     })),
   );
   resolver.copies = new CopyTracker(await store.signatures());
-  return resolver;
+  return { resolver, articleIds: articles.map((a) => a.id) };
 }
 
 /**
@@ -67,7 +73,7 @@ export interface ResolverSource {
   /** A resolver holding every stored event the report may join. */
   resolver(session: StoreSession): Promise<EventResolver>;
   /** Told after the report was saved with what the resolver made of it. */
-  saved?(session: StoreSession): Promise<void>;
+  saved?(articleId: string): void;
 }
 
 /**
@@ -80,18 +86,20 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
   const article = cleanDocument(doc);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
   const extraction = extractArticle(article);
-  return store.withEventLock(groupingKeys(extraction), async (session): Promise<IngestOutcome> => {
-    // Checked again under the lock: another unit may have stored the same document meanwhile.
-    if (await session.hasArticle(article.id)) return { status: 'duplicate', article };
+  const keys = groupingKeys(extraction);
+  return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
+    // Checked again under the lock (another unit may have stored the same document meanwhile), before the
+    // resolver learns the report. Without a lock there is nothing to learn; the save itself tells.
+    if (keys.length && (await session.hasArticle(article.id))) return { status: 'duplicate', article };
     const resolver = await source.resolver(session);
     const published = article.published?.date ?? null;
     const changed = resolver.add({ extraction, published, source: article.source });
     const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
     const sources = await findCopies(session, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-    await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() });
+    if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() }))) return { status: 'duplicate', article };
     if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-    await source.saved?.(session);
+    source.saved?.(article.id);
     return { status: 'stored', article, extraction, eventId };
   });
 }
@@ -134,14 +142,13 @@ async function findCopies(store: StoreSession, resolver: EventResolver, article:
   const members = eventId ? resolver.membersOf(eventId) : [];
   for (const m of members) ids.add(m.extraction.articleId);
   ids.delete(article.id);
+  // The copy link an event member has in the resolver is the one this grouping holds; the store's for the rest.
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
-  const candidates: CopyCandidate[] = [];
-  for (const id of ids) {
-    const a = await store.getArticle(id);
-    if (!a) continue;
-    const stored = copyOf.has(id) ? (copyOf.get(id) ?? null) : ((await store.copyLinks(id)).find((l) => l.articleId === id)?.originalId ?? null);
-    candidates.push({ article: { id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null }, extraction: await store.getExtraction(id), copyOf: stored });
-  }
+  const candidates: CopyCandidate[] = (await store.copyCandidates([...ids])).map((c) => ({
+    article: { id: c.article.id, title: c.article.title, text: c.article.text, published: c.article.published?.date ?? null },
+    extraction: c.extraction,
+    copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf,
+  }));
   const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
   return { signature: sig, copies: tracker.decide(me, candidates) };
 }
@@ -156,29 +163,40 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
 }
 
 /**
- * Stores documents one by one with a resolver kept in step with the store: it is rebuilt when another process
- * (a `salvo ingest` running beside the server) has written since, or after a failure. `onResult` hears of each
- * document as it is done (the CLI's progress and messages).
+ * Stores documents one by one with a resolver kept in step with the store. What other processes (another
+ * worker, a `salvo ingest` beside the server) stored since it last looked is read as changes: their signatures
+ * join the copy tracker, and when one of them may have regrouped events (a launch report, a copy link to one)
+ * the resolver is rebuilt from the store, as it is after a failure. `onResult` hears of each document as it is
+ * done (the CLI's progress and messages).
  */
 export class Ingester implements ResolverSource {
-  private cached: EventResolver | null = null;
-  private version = '';
+  private cached: { resolver: EventResolver; cursor: string; known: Set<string> } | null = null;
 
   constructor(private readonly store: Store) {}
 
-  /** Called by ingest under the grouping lock: the resolver, rebuilt when the store changed behind it. */
+  /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
   async resolver(session: StoreSession): Promise<EventResolver> {
-    const v = await session.dataVersion();
-    if (!this.cached || v !== this.version) {
-      this.cached = await resolverFromStore(session);
-      this.version = v;
+    if (this.cached) {
+      const { cursor, articles } = await session.changesSince(this.cached.cursor);
+      const fresh = articles.filter((a) => !this.cached?.known.has(a.id));
+      if (!fresh.some((a) => a.regroups)) {
+        for (const a of fresh) {
+          this.cached.known.add(a.id);
+          if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
+        }
+        this.cached.cursor = cursor;
+        return this.cached.resolver;
+      }
     }
-    return this.cached;
+    const cursor = await session.changeCursor(); // before the reads, so nothing written meanwhile is missed
+    const { resolver, articleIds } = await storedState(session);
+    this.cached = { resolver, cursor, known: new Set(articleIds) };
+    return resolver;
   }
 
-  /** Called by ingest under the grouping lock after a write this resolver already knows about. */
-  async saved(session: StoreSession): Promise<void> {
-    this.version = await session.dataVersion();
+  /** Called by ingest after a write this resolver already knows about, so it is not read back as a change. */
+  saved(articleId: string): void {
+    this.cached?.known.add(articleId);
   }
 
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {

@@ -1,7 +1,7 @@
 // Copy detection at ingest (CopyTracker): for a new article, finds which stored articles it copies or rewrites,
 // from LSH candidates and the other reports of its event, so copies count once in consensus.
 import type { Article, CopyLink, Extraction } from '../types.js';
-import { classifyPair, LshIndex, signature, type CopyDoc } from './copies/index.js';
+import { classifyPrepared, LshIndex, prepare, signature, type CopyDoc } from './copies/index.js';
 
 /** The text the copy detector compares: headline and body as published. */
 export const copyText = (article: Pick<Article, 'title' | 'text'>): string => `${article.title ?? ''}\n${article.text}`;
@@ -46,11 +46,11 @@ export class CopyTracker {
    */
   decide(article: CopyCandidate, candidates: CopyCandidate[]): CopyLink[] {
     const doc = (c: CopyCandidate): CopyDoc => ({ id: c.article.id, text: copyText(c.article), published: c.article.published, extraction: c.extraction });
-    const me = doc(article);
+    const me = prepare(doc(article)); // once, however many candidates it is compared with
     let best: { cand: CopyCandidate; kind: 'duplicate' | 'rewrite'; similarity: number; reason: string } | null = null;
     for (const cand of candidates) {
       if (cand.article.id === article.article.id) continue;
-      const v = classifyPair(me, doc(cand));
+      const v = classifyPrepared(me, prepare(doc(cand)));
       if (v.kind === 'independent') continue;
       // Duplicates beat rewrites; among equals the closer one.
       const rank = (k: string): number => (k === 'duplicate' ? 1 : 0);

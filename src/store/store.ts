@@ -75,6 +75,19 @@ export interface ArticleWrite {
 }
 
 /** Reads and writes of stored data; a `Store` is this plus the lock and `close`. */
+/** What `StoreSession.changesSince` reports. */
+export interface StoreChanges {
+  cursor: string;
+  articles: { id: string; signature: Uint32Array | null; regroups: boolean }[];
+}
+
+/** A stored article with what copy detection needs beside it (see `StoreSession.copyCandidates`). */
+export interface StoredCopyCandidate {
+  article: Article;
+  extraction: Extraction | null;
+  copyOf: string | null;
+}
+
 export interface StoreSession {
   /** True when an article with this content hash is already stored. */
   hasArticle(id: string): Promise<boolean>;
@@ -91,6 +104,22 @@ export interface StoreSession {
   lastVersion(eventId: string): Promise<number>;
   /** Copy links touching an article (as copy or as original), or all of them. */
   copyLinks(articleId?: string): Promise<CopyLink[]>;
+  /**
+   * Stored articles as copy detection compares them: each with its extraction and the original it is linked to
+   * as a copy (null when none), in the order of `ids`; ids not stored are left out. One read for many articles.
+   */
+  copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]>;
+  /**
+   * A point in the store's history to ask `changesSince` about later. Take it before reading the state a cache
+   * is built from: a write that lands meanwhile is then both in the state and among the changes.
+   */
+  changeCursor(): Promise<string>;
+  /**
+   * The articles written since `cursor` was taken (some written before may come again: callers skip those they
+   * know), each with its MinHash signature and whether its write may have regrouped events, and the cursor to
+   * ask from next. A write regroups when it stored a launch report or linked a launch report as a copy.
+   */
+  changesSince(cursor: string): Promise<StoreChanges>;
   /** Stored MinHash signatures, to rebuild the near-duplicate index. */
   signatures(): Promise<{ articleId: string; signature: Uint32Array }[]>;
   getArticle(id: string): Promise<Article | null>;

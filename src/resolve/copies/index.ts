@@ -6,6 +6,7 @@
 //   LshIndex                   banded LSH (42 × 3) in flat typed arrays, for candidates among millions
 //   factSequence, entityQuotes, rewriteScore   the rewrite signal
 //   classifyPair(a, b)         'duplicate' | 'rewrite' | 'independent'
+//   prepare, classifyPrepared  the same, for one document compared with many
 //   linkCopies(docs)           clusters copies and links each to its likely original
 // Its thresholds and sizes live in src/settings.ts.
 export { signature, signatureFromHashes, estimateJaccard, EMPTY } from './minhash.js';
@@ -14,6 +15,9 @@ export { normaliseText, normalisedWords, shingleHashes, jaccard, containment } f
 export { factSequence, entityQuotes, rewriteScore, lcsLength, type RewriteInput, type RewriteScore } from './rewrite.js';
 export {
   classifyPair,
+  classifyPrepared,
+  prepare,
+  type Prepared,
   linkCopies,
   type CopyDoc,
   type CopyKind,

@@ -3,7 +3,7 @@ import type { Extraction } from '../../types.js';
 import { LshIndex } from './lsh.js';
 import { signatureFromHashes } from './minhash.js';
 import { type RewriteFeatures, rewriteFeatures, rewriteScoreOf } from './rewrite.js';
-import { containment, jaccard, normalisedWords, shingleHashes } from './shingles.js';
+import { containment, jaccard, normalisedWords, shingleHashesOfWords } from './shingles.js';
 import { CONTAINMENT_MIN_SHINGLES, DUPLICATE_CONTAINMENT, DUPLICATE_JACCARD, REWRITE_MIN_JACCARD, REWRITE_SCORE } from '../../settings.js';
 
 /** A document as the copies module sees it. */
@@ -38,20 +38,23 @@ export interface CopyLink {
   reason: string;
 }
 
-interface Prepared {
+/** A document with its shingles counted, ready to be compared with many others. */
+export interface Prepared {
   doc: CopyDoc;
   shingles: Uint32Array;
   words: number;
   features: RewriteFeatures | null;
 }
 
-function prepare(doc: CopyDoc): Prepared {
-  return { doc, shingles: shingleHashes(doc.text), words: normalisedWords(doc.text).length, features: null };
+export function prepare(doc: CopyDoc): Prepared {
+  const words = normalisedWords(doc.text);
+  return { doc, shingles: shingleHashesOfWords(words), words: words.length, features: null };
 }
 
 const featuresOf = (p: Prepared): RewriteFeatures => (p.features ??= rewriteFeatures(p.doc, p.shingles));
 
-function classifyPrepared(a: Prepared, b: Prepared): PairClass {
+/** classifyPair on prepared documents. */
+export function classifyPrepared(a: Prepared, b: Prepared): PairClass {
   const j = jaccard(a.shingles, b.shingles);
   if (j >= DUPLICATE_JACCARD) return { kind: 'duplicate', similarity: j, reason: `shingle Jaccard ${j.toFixed(2)} ≥ ${DUPLICATE_JACCARD}` };
   const small = Math.min(a.shingles.length, b.shingles.length);

@@ -51,7 +51,11 @@ export function normaliseText(text: string): string {
  * gives one shingle of all its words; an empty text gives none.
  */
 export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
-  const words = normalisedWords(text);
+  return shingleHashesOfWords(normalisedWords(text), k);
+}
+
+/** shingleHashes of text already split into normalised words. */
+export function shingleHashesOfWords(words: readonly string[], k = SHINGLE_WORDS): Uint32Array {
   if (words.length === 0) return new Uint32Array(0);
   const wh = words.map((w) => murmur3(w, 0x5a17));
   const span = Math.min(k, wh.length);

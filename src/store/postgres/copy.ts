@@ -38,8 +38,11 @@ async function writableColumns(tx: Connection, table: string): Promise<{ columns
      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  // Identities are computed except where they are the data: an alert's seq is what webhook cursors count.
-  const kept = rows.filter((r) => r.is_generated === 'NEVER' && (r.is_identity === 'NO' || r.column_name === 'seq' && table === 'alerts'));
+  // Identities are computed except where they are the data: an alert's seq is what webhook cursors count. The
+  // writing transaction (written_xact, for change cursors) is the copy's own.
+  const kept = rows.filter(
+    (r) => r.is_generated === 'NEVER' && r.column_name !== 'written_xact' && (r.is_identity === 'NO' || (r.column_name === 'seq' && table === 'alerts')),
+  );
   return { columns: kept.map((r) => r.column_name), identity: kept.filter((r) => r.is_identity === 'YES').map((r) => r.column_name) };
 }
 

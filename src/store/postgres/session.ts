@@ -38,6 +38,8 @@ import type {
   EventQuery,
   SearchHit,
   StoreSession,
+  StoreChanges,
+  StoredCopyCandidate,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -83,6 +85,25 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
     return tuple;
   });
   return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params };
+}
+
+/** A stored MinHash signature (bytes) as the copy tracker holds it. */
+const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+
+/**
+ * Several INSERT statements as one (data-modifying WITH clauses), their placeholders renumbered: the rows of
+ * one write in a single round trip. Foreign keys between them are checked when the whole statement ends.
+ */
+function combineInserts(parts: { sql: string; params: unknown[] }[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const renumbered = parts.map((p) => {
+    const offset = params.length;
+    params.push(...p.params);
+    return p.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = renumbered.pop() ?? '';
+  const withs = renumbered.map((sql, i) => `w${i} AS (${sql})`);
+  return { sql: withs.length ? `WITH ${withs.join(', ')} ${last}` : last, params };
 }
 
 /** The event class and site filters: the very expressions of the events_by_class and events_by_site indexes. */
@@ -152,19 +173,18 @@ export class PostgresSession implements StoreSession {
     return this.write(async (tx) => {
       // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
       if ((await tx.query(article.sql, article.params)).rowCount === 0) return false;
-      const extraction = insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction]);
-      await tx.query(extraction.sql, extraction.params);
-      if (rows.claims.length) {
-        const claims = insertMany('claims', CLAIM_COLUMNS, rows.claims);
-        await tx.query(claims.sql, claims.params);
-      }
+      // The extraction, its claims and the signature in one statement (one round trip).
+      const parts: { sql: string; params: unknown[] }[] = [insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction])];
+      if (rows.claims.length) parts.push(insertMany('claims', CLAIM_COLUMNS, rows.claims));
       const sig = w.sources?.signature;
       if (sig) {
-        await tx.query(
-          'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
-          [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
-        );
+        parts.push({
+          sql: 'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
+          params: [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
+        });
       }
+      const combined = combineInserts(parts);
+      await tx.query(combined.sql, combined.params);
       for (const link of w.sources?.copies ?? []) {
         await tx.query(
           `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -225,12 +245,56 @@ export class PostgresSession implements StoreSession {
     return rows.map(rowToCopyLink);
   }
 
+  async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
+    if (ids.length === 0) return [];
+    // Two round trips for any number of candidates: the articles with their extraction rows and copy links,
+    // then their claims.
+    const { rows } = await this.db.query<ArticleRow & { extraction: ExtractionRow | null; original_id: string | null }>(
+      `SELECT ${ARTICLE_COLUMNS.map((c) => `a.${c}`).join(', ')}, row_to_json(x) AS extraction, l.original_id
+       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id LEFT JOIN copy_links l ON l.article_id = a.id
+       WHERE a.id = ANY($1::text[])`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const claims = groupBy(
+      (await this.db.query<ClaimRow>('SELECT * FROM claims WHERE article_id = ANY($1::text[]) ORDER BY article_id, idx', [ids])).rows,
+      (c) => c.article_id,
+    );
+    return ids.flatMap((id) => {
+      const row = found.get(id);
+      if (!row) return [];
+      const extraction = row.extraction ? rowsToExtraction(row.extraction, claims.get(id) ?? []) : null;
+      return [{ article: rowToArticle(row), extraction, copyOf: row.original_id }];
+    });
+  }
+
+  async changeCursor(): Promise<string> {
+    return (await this.db.query<{ c: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS c')).rows[0].c;
+  }
+
+  async changesSince(cursor: string): Promise<StoreChanges> {
+    // One statement, so the next cursor and the rows read come from one snapshot.
+    const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
+      `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
+       SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
+         SELECT a.id, s.minhash,
+           (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
+             SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
+             WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
+         FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
+         WHERE a.written_xact >= $1::xid8
+       ) w ON true`,
+      [cursor],
+    );
+    return {
+      cursor: rows[0].next,
+      articles: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === true }])),
+    };
+  }
+
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
     const { rows } = await this.db.query<{ article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures');
-    return rows.map((r) => ({
-      articleId: r.article_id,
-      signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
-    }));
+    return rows.map((r) => ({ articleId: r.article_id, signature: signatureOf(r.minhash) }));
   }
 
   async getArticle(id: string): Promise<Article | null> {

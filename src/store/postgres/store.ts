@@ -89,8 +89,8 @@ export class PostgresStore extends PostgresSession implements Store {
       return await fn(new PostgresSession(clientConnection(client), this.now, (version) => this.hear(version)));
     } finally {
       // Session locks outlive transactions: release them before the connection goes back to the pool. A
-      // connection that cannot is destroyed, which releases them on the server.
-      await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
+      // connection that cannot is destroyed, which releases them on the server. (A unit without keys took none.)
+      if (ordered.length) await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
       client.release(broken);
     }
   }

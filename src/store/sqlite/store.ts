@@ -45,6 +45,8 @@ import type {
   SearchHit,
   Store,
   StoreSession,
+  StoreChanges,
+  StoredCopyCandidate,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -115,6 +117,15 @@ function prepareStatements(db: Database.Database) {
          updated_at = excluded.updated_at`,
     ),
     insertSignature: db.prepare<[string, Buffer]>('INSERT OR REPLACE INTO article_signatures (article_id, minhash) VALUES (?, ?)'),
+    lastArticleRow: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles'),
+    articlesAfter: db.prepare<[number], { rowid: number; id: string; minhash: Buffer | null; regroups: number }>(
+      `SELECT a.rowid, a.id, s.minhash,
+         (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
+           SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
+           WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
+       FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
+       WHERE a.rowid > ? ORDER BY a.rowid`,
+    ),
     allSignatures: db.prepare<[], { article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures'),
     insertCopyLink: db.prepare<[string, string, string, number, string, string]>(
       `INSERT OR REPLACE INTO copy_links (article_id, original_id, kind, similarity, reason, created_at)
@@ -226,6 +237,9 @@ export function searchPlan(input: string): { words: string | null; substrings: s
 /** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
 const TRIGRAM = 3;
 
+
+/** A stored MinHash signature (bytes) as the copy tracker holds it. */
+const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -461,11 +475,33 @@ export class SqliteStore implements Store {
     return rows.map(rowToCopyLink);
   }
 
+  async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
+    // In-process reads cost no round trip: one article at a time.
+    return ids.flatMap((id) => {
+      const row = this.sql.getArticle.get(id);
+      if (!row) return [];
+      const x = this.sql.getExtraction.get(id);
+      const copyOf = this.sql.copyLinksAround.all(id, id).find((l) => l.article_id === id)?.original_id ?? null;
+      return [{ article: rowToArticle(row), extraction: x ? rowsToExtraction(x, this.sql.claimsOf.all(id)) : null, copyOf }];
+    });
+  }
+
+  async changeCursor(): Promise<string> {
+    return String(this.sql.lastArticleRow.get()?.n ?? 0);
+  }
+
+  async changesSince(cursor: string): Promise<StoreChanges> {
+    // One writer at a time and articles are never deleted, so row ids grow in commit order: the cursor is the
+    // last row id seen.
+    const rows = this.sql.articlesAfter.all(Number(cursor));
+    return {
+      cursor: rows.length ? String(rows[rows.length - 1].rowid) : cursor,
+      articles: rows.map((r) => ({ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === 1 })),
+    };
+  }
+
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
-    return this.sql.allSignatures.all().map((r) => ({
-      articleId: r.article_id,
-      signature: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
-    }));
+    return this.sql.allSignatures.all().map((r) => ({ articleId: r.article_id, signature: signatureOf(r.minhash) }));
   }
 
   // ---- live ----------------------------------------------------------------------------------------------
