@@ -147,3 +147,24 @@ describe('Japanese non-reports', () => {
     expect(ex.isLaunchReport).toBe(false);
   });
 });
+
+describe('the sea where it came down, with the EEZ clause between', () => {
+  const lead = '防衛省によると、北朝鮮は3日午前10時ごろ、北朝鮮西岸付近から弾道ミサイル1発を東方向に発射した。';
+  it('"日本海上、我が国のEEZ外に落下" lands in the Sea of Japan', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは約40分飛翔し、佐渡島の北西約300kmの日本海上、我が国の排他的経済水域(EEZ)外に落下したと推定される。']);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+    expect(fieldValue(ex, 'eez')).toBe('outside');
+  });
+  it('"日本海の、日本のEEZの内側に落下" lands in the Sea of Japan', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは島根県の北およそ350キロの日本海の、日本の排他的経済水域の内側に落下したとみられます。']);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('"黄海に墜落" lands in the Yellow Sea', () => {
+    const ex = run('北朝鮮がロケット発射', ['北朝鮮は3日朝、西岸から「衛星」と称するロケット1発を南方向に発射した。', 'ロケットは1段目の分離後に異常が起き、黄海に墜落したとみられる。']);
+    expect(fieldValue(ex, 'landing')).toBe('yellow-sea');
+  });
+  it('a sea flown over is not where it came down', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは日本海上空を通過し、東北地方の東の太平洋に落下した。']);
+    expect(fieldValue(ex, 'landing')).toBe('pacific-ocean');
+  });
+});
