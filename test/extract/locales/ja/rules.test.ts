@@ -168,3 +168,21 @@ describe('the sea where it came down, with the EEZ clause between', () => {
     expect(fieldValue(ex, 'landing')).toBe('pacific-ocean');
   });
 });
+
+describe('words that look like background or plans but name the launch', () => {
+  it('"予定水域" (the target waters) is not a plan: the flight facts in that sentence count', () => {
+    const ex = run('北朝鮮 新型ICBMの発射実験と発表', [
+      '北朝鮮の国営メディアは12日、新型ICBMの発射実験を行ったと伝えました。',
+      '朝鮮中央通信によりますと、ミサイルは最高高度5000キロまで上昇し、950キロ飛行したあと、日本海の予定水域に落下したということです。',
+    ], '2024-03-12');
+    expect(fieldValue(ex, 'apogee_km')).toBe(5000);
+    expect(fieldValue(ex, 'distance_km')).toBe(950);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('"前日の11日に" dates the launch itself: the clause after it is not background', () => {
+    const ex = run('北朝鮮 ICBMの発射実験と発表', ['北朝鮮の国営メディアは12日、前日の11日に新型ICBM「火星17型」の発射実験を行ったと伝えました。'], '2024-03-12');
+    expect(fieldValue(ex, 'name')).toBe('Hwasong-17');
+    expect(fieldValue(ex, 'class')).toBe('ICBM');
+  });
+});
+
