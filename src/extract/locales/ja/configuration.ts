@@ -1,6 +1,6 @@
 // Japanese: the Japanese readers (chrono's Japanese parser for written dates, our own for bare day numbers, 午前/午後
 // times, N発 counts and キロ lengths), the shared rules where Japanese reads like any language through its phrase
-// data (actor, date, class, site, EEZ, bearing, the count rule), and Japanese rules where the word order differs (the
+// data (actor, date — with a statement's own day put last —, class, site, EEZ, bearing, the count rule), and Japanese rules where the word order differs (the
 // time's verb and the sea's motion come after them) words cannot be counted (the lead), nouns have no number (the count) and names are transliterated (the name). Phrases are in
 // data/locales/ja/phrases.json and rules.json; the knowledge tables match without word boundaries.
 import { LEAD_MIN_CHARS_CJK, LEAD_SENTENCES } from '../../../settings.js';
@@ -9,7 +9,7 @@ import type { ArticleContext, ReadUnit } from '../../context.js';
 import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
-import { dateParser } from '../../rules/date.js';
+import { japaneseDateParser } from './rules/date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
 import { reportRuleOver } from '../../rules/report.js';
@@ -31,7 +31,7 @@ export const japanese: Configuration = {
   locale: 'ja',
   readers: japaneseReaders,
   actor: actorParser,
-  date: dateParser,
+  date: japaneseDateParser,
   report: { rule: reportRuleOver(headlineAndLead), refiners: [] },
   claims: [japaneseTimeParser, distanceParser, apogeeParser, japaneseCountParser, classParser, japaneseNameParser, siteParser, japaneseLandingParser, eezParser, bearingParser],
 };

@@ -183,6 +183,24 @@ describe('words that look like background or plans but name the launch', () => {
     const ex = run('北朝鮮 ICBMの発射実験と発表', ['北朝鮮の国営メディアは12日、前日の11日に新型ICBM「火星17型」の発射実験を行ったと伝えました。'], '2024-03-12');
     expect(fieldValue(ex, 'name')).toBe('Hwasong-17');
     expect(fieldValue(ex, 'class')).toBe('ICBM');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-11');
   });
 });
 
+describe('the day of a statement and the day of the launch', () => {
+  it('"朝鮮中央通信は12日、…10日夜に発射した" dates the launch by the 10th', () => {
+    const ex = run('北朝鮮、新型ミサイル発射と発表', ['【ソウル共同】北朝鮮の朝鮮中央通信は12日、新型の中距離弾道ミサイルの発射訓練を10日夜に東部で実施したと報じた。'], '2024-03-12');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-10');
+  });
+  it('a statement day that is the only day still dates the launch', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['韓国軍合同参謀本部は9日、北朝鮮が東部から日本海に向けて短距離弾道ミサイル2発を発射したと発表した。']);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-09');
+  });
+});
+
+describe('a statement day alone in its sentence', () => {
+  it('"防衛省は4日、…と発表した" then a summit on the 5th: the launch is the 4th', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['防衛省は4日、北朝鮮から弾道ミサイルの可能性があるものが発射されたと発表した。', '報道によると、5日の首脳会談を前に北朝鮮がミサイル発射で存在感を示したとの見方がある。'], '2024-03-05');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-04');
+  });
+});
