@@ -18,6 +18,7 @@ import { japaneseReaders } from './readers.js';
 import { japaneseCountParser } from './rules/count.js';
 import { japaneseLandingParser } from './rules/landing.js';
 import { japaneseNameParser } from './rules/name.js';
+import { launchNotTheNews } from './rules/report.js';
 import { japaneseTimeParser } from './rules/time.js';
 
 /** The headline, then the first body sentences long enough to be prose (counted in characters). */
@@ -32,6 +33,6 @@ export const japanese: Configuration = {
   readers: japaneseReaders,
   actor: actorParser,
   date: japaneseDateParser,
-  report: { rule: reportRuleOver(headlineAndLead), refiners: [] },
+  report: { rule: reportRuleOver(headlineAndLead), refiners: [launchNotTheNews] },
   claims: [japaneseTimeParser, distanceParser, apogeeParser, japaneseCountParser, classParser, japaneseNameParser, siteParser, japaneseLandingParser, eezParser, bearingParser],
 };

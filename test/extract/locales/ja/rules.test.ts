@@ -204,3 +204,36 @@ describe('a statement day alone in its sentence', () => {
     expect(fieldValue(ex, 'date_local')).toBe('2024-03-04');
   });
 });
+
+describe('Japanese articles whose launch is not the news', () => {
+  it('a Security Council meeting held over a launch is not a launch report', () => {
+    const ex = run('安保理 北朝鮮ミサイル発射で公開会合 結論出ず', [
+      '北朝鮮が弾道ミサイルを発射したことを受けて、国連安全保障理事会は7日、公開会合を開いた。',
+      '日本やアメリカは決議違反だと非難した。',
+      '北朝鮮は5日朝、弾道ミサイル1発を発射し、ミサイルは日本海に落下した。',
+    ], '2024-03-08');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('an order issued ahead of an announced satellite launch is not a launch report', () => {
+    const ex = run('防衛相が破壊措置命令 北朝鮮の衛星発射に備え', [
+      '防衛相は8日、北朝鮮が人工衛星の打ち上げを予告していることを受け、自衛隊に破壊措置命令を出した。',
+      '迎撃ミサイルを搭載した艦艇を展開する。',
+    ]);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a notice of a launch window relayed by the Coast Guard is not a launch report', () => {
+    const ex = run(null, ['海上保安庁によると、北朝鮮から、15日から来月1日までの間に人工衛星を打ち上げるという通報があった。', '危険区域は黄海と太平洋にある。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a yearly record tally is not a launch report', () => {
+    const ex = run('北朝鮮のミサイル発射 今年は過去最多に', ['北朝鮮が今年発射した弾道ミサイルは、これまでに40発を超えた。', '政府は警戒を強めている。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a launch report that goes on to a government meeting stays a report', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射 EEZ外に落下', [
+      '防衛省によると、北朝鮮は8日午前7時ごろ、弾道ミサイル1発を東方向に発射した。',
+      '北朝鮮の発射を受けて、政府は国家安全保障会議を開いた。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+  });
+});
