@@ -14,6 +14,7 @@ import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
 import { reportRuleOver } from '../../rules/report.js';
 import { siteParser } from '../../rules/site.js';
+import { jaPatterns } from './patterns.js';
 import { japaneseReaders } from './readers.js';
 import { japaneseCountParser } from './rules/count.js';
 import { japaneseLandingParser } from './rules/landing.js';
@@ -21,10 +22,12 @@ import { japaneseNameParser } from './rules/name.js';
 import { launchNotTheNews } from './rules/report.js';
 import { japaneseTimeParser } from './rules/time.js';
 
-/** The headline, then the first body sentences long enough to be prose (counted in characters). */
+/** The headline, then the first body sentences long enough to be prose (counted in characters), past a release's
+ *  or transcript's labelled header lines (日時：…, 場所：…). */
 function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   const title = ctx.units.find((u) => u.part === 'title');
-  const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption && u.text.trim().length >= LEAD_MIN_CHARS_CJK);
+  const formLine = jaPatterns().formLine;
+  const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption && u.text.trim().length >= LEAD_MIN_CHARS_CJK && !formLine.test(u.text.trim()));
   return [...(title ? [title] : []), ...body.slice(0, LEAD_SENTENCES)];
 }
 

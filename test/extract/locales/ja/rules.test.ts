@@ -237,3 +237,17 @@ describe('Japanese articles whose launch is not the news', () => {
     expect(ex.isLaunchReport).toBe(true);
   });
 });
+
+describe('a press-conference transcript', () => {
+  it('labelled header lines (日時：, 場所：) are not the lead: the minister\'s statement is', () => {
+    const ex = run(null, [
+      '防衛大臣臨時記者会見',
+      '日時：令和6年3月10日（日）08時05分～08時15分',
+      '場所：防衛省本省Ａ棟11階第2会議室',
+      '大臣：本日7時2分頃、北朝鮮は、北朝鮮西岸付近から、1発の弾道ミサイルを東方向に発射しました。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-10');
+    expect(fieldValue(ex, 'time_local')).toBe('07:02');
+  });
+});
