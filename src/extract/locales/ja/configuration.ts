@@ -1,8 +1,10 @@
 // Japanese: the Japanese readers (chrono's Japanese parser for written dates, our own for bare day numbers, 午前/午後
 // times, N発 counts and キロ lengths), the shared rules where Japanese reads like any language through its phrase
-// data (actor, date — with a statement's own day put last —, class, site, EEZ, bearing, the count rule), and Japanese rules where the word order differs (the
-// time's verb and the sea's motion come after them) words cannot be counted (the lead), nouns have no number (the count) and names are transliterated (the name). Phrases are in
-// data/locales/ja/phrases.json and rules.json; the knowledge tables match without word boundaries.
+// data (actor, date — with a statement's own day put last —, class, EEZ, bearing), and Japanese rules where the word
+// order differs (the time's verb, the sea's motion and the site's から come after them; what a headline is about comes
+// after its launch word), words cannot be counted (the lead), nouns have no number (the count) and names are
+// transliterated (the name). Phrases are in data/locales/ja/phrases.json and rules.json; the knowledge tables match
+// without word boundaries.
 import { LEAD_MIN_CHARS_CJK, LEAD_SENTENCES } from '../../../settings.js';
 import type { Configuration } from '../../configuration.js';
 import type { ArticleContext, ReadUnit } from '../../context.js';
@@ -13,13 +15,13 @@ import { japaneseDateParser } from './rules/date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
 import { reportRuleOver } from '../../rules/report.js';
-import { siteParser } from '../../rules/site.js';
 import { jaPatterns } from './patterns.js';
 import { japaneseReaders } from './readers.js';
 import { japaneseCountParser } from './rules/count.js';
 import { japaneseLandingParser } from './rules/landing.js';
 import { japaneseNameParser } from './rules/name.js';
 import { launchNotTheNews } from './rules/report.js';
+import { japaneseSiteParser } from './rules/site.js';
 import { japaneseTimeParser } from './rules/time.js';
 
 /** The headline, then the first body sentences long enough to be prose (counted in characters), past a release's
@@ -37,5 +39,5 @@ export const japanese: Configuration = {
   actor: actorParser,
   date: japaneseDateParser,
   report: { rule: reportRuleOver(headlineAndLead), refiners: [launchNotTheNews] },
-  claims: [japaneseTimeParser, distanceParser, apogeeParser, japaneseCountParser, classParser, japaneseNameParser, siteParser, japaneseLandingParser, eezParser, bearingParser],
+  claims: [japaneseTimeParser, distanceParser, apogeeParser, japaneseCountParser, classParser, japaneseNameParser, japaneseSiteParser, japaneseLandingParser, eezParser, bearingParser],
 };

@@ -251,3 +251,26 @@ describe('a press-conference transcript', () => {
     expect(fieldValue(ex, 'time_local')).toBe('07:02');
   });
 });
+
+describe('the launch site written in katakana with a kanji gloss', () => {
+  it('"ピョンヤン(平壌)付近から" is Pyongyang', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['防衛省によりますと、10日午前7時ごろ、北朝鮮の首都ピョンヤン(平壌)付近から弾道ミサイル1発が北東の方向に発射されました。']);
+    expect(fieldValue(ex, 'site')).toBe('pyongyang');
+  });
+  it('"ピョンソン(平城)付近から" is Pyongsong', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['政府によりますと、10日未明、北朝鮮のピョンアン(平安)南道ピョンソン(平城)付近から弾道ミサイル1発が発射されました。']);
+    expect(fieldValue(ex, 'site')).toBe('pyongsong');
+  });
+  it('"ムピョンニ付近から" is Mupyong-ni; "平壌国際空港で" is the airport', () => {
+    expect(fieldValue(run('北朝鮮が弾道ミサイル発射', ['大臣：昨夜、北朝鮮のムピョンニ付近から、1発の弾道ミサイルが発射されました。']), 'site')).toBe('mupyong-ni');
+    expect(fieldValue(run('北朝鮮がICBM発射と発表', ['朝鮮中央通信は、ICBMの発射訓練を9日に平壌国際空港で実施したと報じた。']), 'site')).toBe('sunan');
+  });
+  it('a long reading in brackets ("黄州(ファンヘブクトファンジュ)付近から") is still read past', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['北朝鮮は10日朝、黄海北道黄州(ファンヘブクトファンジュ)付近から、日本海に向けて弾道ミサイル2発を発射した。']);
+    expect(fieldValue(ex, 'site')).toBe('hwangju');
+  });
+  it('Pyongyang as the government is not a site', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['ピョンヤンは、10日に日本海に向けて弾道ミサイル1発を発射したと発表した。']);
+    expect(fieldValue(ex, 'site')).toBeNull();
+  });
+});
