@@ -1,6 +1,6 @@
 // The Japanese readers: dates (2023年3月9日 and 令和5年3月9日 by chrono's Japanese parser; bare day numbers "6日",
 // 本日, 昨日, 同日 by our own patterns), clock times (午前7時44分ごろ, 午後0時1分, 正午, 午前9時半), counts (N発,
-// 少なくとも3発, 数発, 複数発) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
+// 少なくとも3発, 数発, 複数発; not a per-launch それぞれ1発 / 1発ずつ) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
 // width-folded text so full-width digits read like ASCII ones.
 import * as chrono from 'chrono-node';
 import { addDays, weekdayOf } from '../../../calendar.js';
@@ -99,7 +99,9 @@ export function findJapaneseCounts(raw: string): CountMention[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const n = numberOf(m[2]);
-    if (n <= 0 || !committed(end)) continue;
+    // "それぞれ1発", "1発ずつ": a count per launch; the total is stated beside it ("合わせて2発").
+    const each = p.eachBefore.test(text.slice(0, start)) || p.eachAfter.test(text.slice(end));
+    if (n <= 0 || each || !committed(end)) continue;
     out.push({ start, end, surface: raw.slice(start, end), min: n, exact: !m[1] && !m[3] && !m[0].startsWith('約') && !m[0].startsWith('およそ'), numeric: true });
   }
   for (const m of text.matchAll(p.pluralCounter)) {

@@ -86,3 +86,10 @@ describe('Japanese lengths', () => {
     expect(lengths('佐渡島の北西約300キロの海上に落下した')).toEqual([[300, 'offset']]);
   });
 });
+
+describe('per-launch counts', () => {
+  it('"それぞれ1発" and "1発ずつ" are not totals; "合わせて3発" is', () => {
+    expect(findJapaneseCounts('午前6時と午前6時20分に、それぞれ1発、合わせて2発を発射した。').map((c) => c.min)).toEqual([2]);
+    expect(findJapaneseCounts('3か所から1発ずつ、合わせて3発が発射された。').map((c) => c.min)).toEqual([3]);
+  });
+});
