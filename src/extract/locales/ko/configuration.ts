@@ -1,10 +1,11 @@
 // Korean: the Korean readers of dates, clock times, counts and lengths, the shared rules read with the Korean
 // phrases (data/locales/ko/phrases.json) and the Korean word boundary, and Korean rules where the phrasing is
-// Korean-only: the site before "에서", the sea before "으로", the designation written in English.
+// Korean-only: the subject marked by its particle, the site before "에서", the sea before "으로", the designation
+// written in English.
 import type { Configuration, Readers } from '../../configuration.js';
-import { actorParser } from '../../rules/actor.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
+import { koreanActorParser } from './actor.js';
 import { koreanCountParser } from './count.js';
 import { koreanDateParser } from './date.js';
 import { eezParser } from '../../rules/eez.js';
@@ -29,7 +30,7 @@ export const koreanReaders: Readers = {
 export const korean: Configuration = {
   locale: 'ko',
   readers: koreanReaders,
-  actor: actorParser,
+  actor: koreanActorParser,
   date: koreanDateParser,
   report: reportParser,
   claims: [timeParser, distanceParser, apogeeParser, koreanCountParser, classParser, koreanNameParser, koreanSiteParser, koreanLandingParser, eezParser, bearingParser],

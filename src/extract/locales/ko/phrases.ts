@@ -30,6 +30,8 @@ interface ReaderTable {
   seaLandingAfter: string;
   statementSubjectBefore: string;
   statementAfterDate: string;
+  subjectAfter: string;
+  passiveLaunch: string;
 }
 
 export interface KoreanReaderPhrases {
@@ -60,6 +62,8 @@ export interface KoreanReaderPhrases {
   seaLandingAfter: RegExp;
   statementSubjectBefore: RegExp;
   statementAfterDate: RegExp;
+  subjectAfter: RegExp;
+  passiveLaunch: RegExp;
 }
 
 let cached: KoreanReaderPhrases | null = null;
@@ -96,6 +100,8 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     seaLandingAfter: re(t.seaLandingAfter),
     statementSubjectBefore: re(t.statementSubjectBefore),
     statementAfterDate: re(t.statementAfterDate),
+    subjectAfter: re(t.subjectAfter),
+    passiveLaunch: re(t.passiveLaunch),
   };
   return cached;
 }

@@ -220,3 +220,29 @@ describe('Korean reports that are not launch reports', () => {
     expect(ex.isLaunchReport).toBe(false);
   });
 });
+
+describe('the launcher is the subject marked by its particle', () => {
+  it('"북한이 … 일본 열도 너머로 쐈다": North Korea, not Japan nearer the verb', () => {
+    const { ex } = report('북한, 중거리탄도미사일 발사', '북한이 9일 오전 중거리탄도미사일 1발을 일본 열도 너머로 쐈다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('headline "北, 美 … 앞두고 발사": North Korea, not the United States', () => {
+    const { ex } = report('北, 美 국무장관 방한 앞두고 탄도미사일 발사', '합동참모본부는 10일 북한이 동해상으로 탄도미사일 1발을 쐈다고 밝혔다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('"북한이 미국 … 방한 중에 미사일을 쐈다": North Korea', () => {
+    const { ex } = report('북한 탄도미사일 발사', '북한이 미국 국방장관의 방한 중에 단거리탄도미사일 2발을 동해상으로 쐈다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('another country as the subject of its own launch stays that country', () => {
+    const { ex } = report('미국, 미니트맨3 시험발사', '미국이 10일 캘리포니아주 반덴버그 우주군기지에서 대륙간탄도미사일 미니트맨3 1발을 시험 발사했다.');
+    expect(ex.actor).toBe('USA');
+  });
+});
+
+describe('a passive verb of firing', () => {
+  it('"우리 군은 … 북한 … 일대에서 발사된 미사일 1발을 포착했다": North Korea launched, the South detected', () => {
+    const { ex } = report('합참 "北, 탄도미사일 발사"', '합동참모본부는 10일 "우리 군은 오전 6시쯤 북한 원산 일대에서 동해상으로 발사된 단거리탄도미사일 1발을 포착했다"고 밝혔다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+});
