@@ -15,7 +15,8 @@ const KANJI_DIGITS = '〇一二三四五六七八九十';
 const NOON_MINUTES = 12 * 60;
 const THOUSAND = 1000;
 const pad = (n: number): string => String(n).padStart(2, '0');
-const numberOf = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/,/g, '')) : KANJI_DIGITS.indexOf(s));
+// Digits with thousands commas, and a middle dot as the decimal point (5768・5).
+const numberOf = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/,/g, '').replace('・', '.')) : KANJI_DIGITS.indexOf(s));
 
 const dateMention = (kind: DateMention['kind'], start: number, surface: string, date: string | null, yearStated: boolean): DateMention => ({
   kind, start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, monthDay: date ? date.slice(5) : null, inUtc: false,

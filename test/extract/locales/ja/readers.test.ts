@@ -93,3 +93,13 @@ describe('per-launch counts', () => {
     expect(findJapaneseCounts('3か所から1発ずつ、合わせて3発が発射された。').map((c) => c.min)).toEqual([3]);
   });
 });
+
+describe('state-media flight figures in Japanese', () => {
+  it('"最高高度4512・7キロ" (a middle dot as the decimal point) and "6,248.5キロ" are read whole', () => {
+    expect(findJapaneseLengths('最高高度4512・7キロに達した。').map((l) => [l.km, l.kind])).toEqual([[4512.7, 'apogee']]);
+    expect(findJapaneseLengths('最高高度6,248.5キロまで上昇した。').map((l) => l.km)).toEqual([6248.5]);
+  });
+  it('"950キロを4000秒間飛行" is a distance', () => {
+    expect(findJapaneseLengths('ミサイルは950キロを4000秒間飛行して落下した。').map((l) => [l.km, l.kind])).toEqual([[950, 'distance']]);
+  });
+});
