@@ -246,3 +246,14 @@ describe('a passive verb of firing', () => {
     expect(ex.actor).toBe('DPRK');
   });
 });
+
+describe('state-media landing in target waters', () => {
+  it('"조선 동해 공해상 목표수역에 탄착" lands in the Sea of Japan', () => {
+    const { ex } = report('北 "신형 ICBM 시험발사 성공"', '조선중앙통신은 9일 미사일총국이 8일 신형 대륙간탄도미사일을 시험발사했다고 보도했다.', '미사일은 4,000초간 비행한 뒤 조선 동해 공해상 목표수역에 탄착했다.');
+    expect(ex.claims.find((c) => c.field === 'landing')?.value).toBe('sea-of-japan');
+  });
+  it('"동해 공해상의 예정수역을 타격" lands in the Sea of Japan', () => {
+    const { ex } = report('北 "ICBM 발사훈련"', '북한은 전날 대륙간탄도미사일 발사훈련을 했다고 10일 밝혔다.', '통신은 미사일이 동해 공해상의 예정수역을 정확히 타격했다고 전했다.');
+    expect(ex.claims.find((c) => c.field === 'landing')?.value).toBe('sea-of-japan');
+  });
+});
