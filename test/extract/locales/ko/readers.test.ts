@@ -99,3 +99,10 @@ describe('state-media flight figures', () => {
     expect(found).toEqual([[5100.5, 'apogee'], [950, 'distance']]);
   });
 });
+
+describe('the climb then the flight', () => {
+  it('"…까지 올라가 5,000초 동안 1,000.5㎞를 날아간": the second figure is the distance', () => {
+    const found = findKoreanLengths('미사일이 최대정점고도 7,000.5㎞까지 올라가 5,000초 동안 1,000.5㎞를 날아갔다.').map((l) => [l.km, l.kind]);
+    expect(found).toEqual([[7000.5, 'apogee'], [1000.5, 'distance']]);
+  });
+});
