@@ -257,3 +257,10 @@ describe('state-media landing in target waters', () => {
     expect(ex.claims.find((c) => c.field === 'landing')?.value).toBe('sea-of-japan');
   });
 });
+
+describe('a launch some hours after another', () => {
+  it('"단거리탄도미사일을 쏜 지 약 9시간 만의" is the earlier launch: its class is not this launch\'s', () => {
+    const { ex } = report('합참 "北, 동해상으로 장거리탄도미사일 발사"', '북한이 동해상으로 장거리탄도미사일을 쐈다고 합동참모본부가 밝혔다.', '북한이 단거리탄도미사일을 쏜 지 약 9시간 만의 추가 도발이다.');
+    expect(ex.claims.find((c) => c.field === 'class')?.value).not.toBe('SRBM');
+  });
+});
