@@ -1,7 +1,7 @@
 // Korean: the Korean readers of dates, clock times, counts and lengths, the shared rules read with the Korean
 // phrases (data/locales/ko/phrases.json) and the Korean word boundary, and Korean rules where the phrasing is
-// Korean-only: the subject marked by its particle, the site before "에서", the sea before "으로", the designation
-// written in English.
+// Korean-only: a launch that is only what a meeting is about, the subject marked by its particle, the site before
+// "에서", the sea before "으로", the designation written in English.
 import type { Configuration, Readers } from '../../configuration.js';
 import { bearingParser } from '../../rules/bearing.js';
 import { classParser } from '../../rules/class.js';
@@ -10,13 +10,13 @@ import { koreanCountParser } from './count.js';
 import { koreanDateParser } from './date.js';
 import { eezParser } from '../../rules/eez.js';
 import { apogeeParser, distanceParser } from '../../rules/length.js';
-import { reportParser } from '../../rules/report.js';
 import { timeParser } from '../../rules/time.js';
 import { findKoreanCounts } from './counts.js';
 import { findKoreanDates } from './dates.js';
 import { koreanLandingParser } from './landing.js';
 import { findKoreanLengths } from './lengths.js';
 import { koreanNameParser } from './name.js';
+import { koreanReportParser } from './report.js';
 import { koreanSiteParser } from './site.js';
 import { findKoreanTimes } from './times.js';
 
@@ -32,6 +32,6 @@ export const korean: Configuration = {
   readers: koreanReaders,
   actor: koreanActorParser,
   date: koreanDateParser,
-  report: reportParser,
+  report: koreanReportParser,
   claims: [timeParser, distanceParser, apogeeParser, koreanCountParser, classParser, koreanNameParser, koreanSiteParser, koreanLandingParser, eezParser, bearingParser],
 };

@@ -32,6 +32,7 @@ interface ReaderTable {
   statementAfterDate: string;
   subjectAfter: string;
   passiveLaunch: string;
+  launchNotTheNews: string;
 }
 
 export interface KoreanReaderPhrases {
@@ -64,6 +65,7 @@ export interface KoreanReaderPhrases {
   statementAfterDate: RegExp;
   subjectAfter: RegExp;
   passiveLaunch: RegExp;
+  launchNotTheNews: RegExp;
 }
 
 let cached: KoreanReaderPhrases | null = null;
@@ -102,6 +104,7 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     statementAfterDate: re(t.statementAfterDate),
     subjectAfter: re(t.subjectAfter),
     passiveLaunch: re(t.passiveLaunch),
+    launchNotTheNews: re(t.launchNotTheNews),
   };
   return cached;
 }

@@ -264,3 +264,18 @@ describe('a launch some hours after another', () => {
     expect(ex.claims.find((c) => c.field === 'class')?.value).not.toBe('SRBM');
   });
 });
+
+describe('Korean articles whose launch is not the news', () => {
+  it('a Security Council meeting about a launch is not a launch report', () => {
+    const { ex } = report(
+      '유엔 안보리, 北 탄도미사일 발사 논의…결론 못 내',
+      '유엔 안전보장이사회가 9일(현지시간) 북한의 탄도미사일 발사와 관련해 공개회의를 열었지만 합의에 이르지 못했다.',
+      '북한은 지난 7일 동해상으로 단거리탄도미사일 2발을 발사했다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a launch report that mentions a meeting later stays a report', () => {
+    const { ex } = report('北, 동해상으로 탄도미사일 발사', '북한이 10일 오전 동해상으로 단거리탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다.', '정부는 북한의 발사와 관련해 국가안전보장회의를 열었다.');
+    expect(ex.isLaunchReport).toBe(true);
+  });
+});
