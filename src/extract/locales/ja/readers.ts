@@ -130,7 +130,8 @@ export function findJapaneseLengths(raw: string): LengthMention[] {
     const after = text.slice(end);
     const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gu'))].map((x) => (x.index ?? 0) + x[0].length));
     let kind: LengthMention['kind'] = 'other';
-    if (p.capabilityBefore.test(clause)) kind = 'capability';
+    if (p.farthestBefore.test(clause) && p.distanceAfter.test(after)) kind = 'distance';
+    else if (p.capabilityBefore.test(clause)) kind = 'capability';
     else if (p.offsetBefore.test(clause) || p.offsetAfter.test(after)) kind = 'offset';
     else if (p.distanceAfter.test(after)) kind = 'distance';
     else if (p.apogeeAfter.test(after)) kind = 'apogee';

@@ -103,3 +103,10 @@ describe('state-media flight figures in Japanese', () => {
     expect(findJapaneseLengths('ミサイルは950キロを4000秒間飛行して落下した。').map((l) => [l.km, l.kind])).toEqual([[950, 'distance']]);
   });
 });
+
+describe('the farthest flight', () => {
+  it('"最大で約600キロ飛行した" is a distance flown; "最大射程は約1000キロ" is not', () => {
+    expect(findJapaneseLengths('ミサイルは最大で約600キロ飛行したという。').map((l) => [l.km, l.kind])).toEqual([[600, 'distance']]);
+    expect(findJapaneseLengths('このミサイルの最大射程は約1000キロとされる。').map((l) => l.kind)).toEqual(['capability']);
+  });
+});
