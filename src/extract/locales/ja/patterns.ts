@@ -6,7 +6,7 @@ import { readDataJson } from '../../../paths.js';
 export const JA_PATTERN_NAMES = [
   'counter', 'pluralCounter', 'possibilityAfter', 'clock', 'noon', 'bareDay', 'today', 'yesterday', 'sameDay', 'length',
   'apogeeBefore', 'distanceBefore', 'distanceAfter', 'apogeeAfter', 'capabilityBefore', 'offsetBefore', 'offsetAfter',
-  'timeEventAfter', 'launchEvent', 'landingAfterSea',
+  'timeEventAfter', 'launchEvent', 'landingAfterSea', 'statementSubjectBefore', 'statementDateAfter', 'launchNotTheNews', 'formLine', 'siteFromAfter', 'eachBefore', 'eachAfter', 'farthestBefore',
 ] as const;
 export type JaPatternName = (typeof JA_PATTERN_NAMES)[number];
 

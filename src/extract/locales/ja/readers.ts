@@ -1,6 +1,6 @@
 // The Japanese readers: dates (2023年3月9日 and 令和5年3月9日 by chrono's Japanese parser; bare day numbers "6日",
 // 本日, 昨日, 同日 by our own patterns), clock times (午前7時44分ごろ, 午後0時1分, 正午, 午前9時半), counts (N発,
-// 少なくとも3発, 数発, 複数発) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
+// 少なくとも3発, 数発, 複数発; not a per-launch それぞれ1発 / 1発ずつ) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
 // width-folded text so full-width digits read like ASCII ones.
 import * as chrono from 'chrono-node';
 import { addDays, weekdayOf } from '../../../calendar.js';
@@ -15,7 +15,8 @@ const KANJI_DIGITS = '〇一二三四五六七八九十';
 const NOON_MINUTES = 12 * 60;
 const THOUSAND = 1000;
 const pad = (n: number): string => String(n).padStart(2, '0');
-const numberOf = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/,/g, '')) : KANJI_DIGITS.indexOf(s));
+// Digits with thousands commas, and a middle dot as the decimal point (5768・5).
+const numberOf = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/,/g, '').replace('・', '.')) : KANJI_DIGITS.indexOf(s));
 
 const dateMention = (kind: DateMention['kind'], start: number, surface: string, date: string | null, yearStated: boolean): DateMention => ({
   kind, start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, monthDay: date ? date.slice(5) : null, inUtc: false,
@@ -99,7 +100,9 @@ export function findJapaneseCounts(raw: string): CountMention[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const n = numberOf(m[2]);
-    if (n <= 0 || !committed(end)) continue;
+    // "それぞれ1発", "1発ずつ": a count per launch; the total is stated beside it ("合わせて2発").
+    const each = p.eachBefore.test(text.slice(0, start)) || p.eachAfter.test(text.slice(end));
+    if (n <= 0 || each || !committed(end)) continue;
     out.push({ start, end, surface: raw.slice(start, end), min: n, exact: !m[1] && !m[3] && !m[0].startsWith('約') && !m[0].startsWith('およそ'), numeric: true });
   }
   for (const m of text.matchAll(p.pluralCounter)) {
@@ -127,7 +130,8 @@ export function findJapaneseLengths(raw: string): LengthMention[] {
     const after = text.slice(end);
     const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gu'))].map((x) => (x.index ?? 0) + x[0].length));
     let kind: LengthMention['kind'] = 'other';
-    if (p.capabilityBefore.test(clause)) kind = 'capability';
+    if (p.farthestBefore.test(clause) && p.distanceAfter.test(after)) kind = 'distance';
+    else if (p.capabilityBefore.test(clause)) kind = 'capability';
     else if (p.offsetBefore.test(clause) || p.offsetAfter.test(after)) kind = 'offset';
     else if (p.distanceAfter.test(after)) kind = 'distance';
     else if (p.apogeeAfter.test(after)) kind = 'apogee';

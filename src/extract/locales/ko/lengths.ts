@@ -5,11 +5,12 @@
 import type { LengthMention } from '../../quantities.js';
 import { koreanReaderPhrases } from './phrases.js';
 
-// A figure: "1,000", "1000", "2.5", "2천700", "6천", "1만".
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(천|만)\s?(\d{1,3})?)?`;
+// A figure: "1,000", "1000", "2.5", "6,518.2", "2천700", "6천", "1만".
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(천|만)\s?(\d{1,3})?)?`;
 const MULTIPLIER: Record<string, number> = { 천: 1000, 만: 10000 };
-// A clause ends at a full stop, a comma, or a joining ending ("…했으며", "…했고").
-const CLAUSE_BREAK = /[.,;]|며\s|고\s/g;
+// A clause ends at a full stop, a comma (not one inside a figure, "5,768.5"), or a joining ending ("…했으며", "…했고",
+// "…까지 상승해 989㎞를 비행", "…까지 올라가 …"): the climb's clause ends before the flight's).
+const CLAUSE_BREAK = /(?<!\d)[.,;]|[.,;](?!\d)|며\s|고\s|(?:상승|도달)(?:해|하여|한 뒤|한 후)\s|올라(?:가|서)?\s/g;
 
 function value(digits: string, mult: string | undefined, rest: string | undefined): number {
   const n = Number(digits.replace(/,/g, ''));

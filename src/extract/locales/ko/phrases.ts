@@ -30,6 +30,9 @@ interface ReaderTable {
   seaLandingAfter: string;
   statementSubjectBefore: string;
   statementAfterDate: string;
+  subjectAfter: string;
+  passiveLaunch: string;
+  launchNotTheNews: string;
 }
 
 export interface KoreanReaderPhrases {
@@ -60,6 +63,9 @@ export interface KoreanReaderPhrases {
   seaLandingAfter: RegExp;
   statementSubjectBefore: RegExp;
   statementAfterDate: RegExp;
+  subjectAfter: RegExp;
+  passiveLaunch: RegExp;
+  launchNotTheNews: RegExp;
 }
 
 let cached: KoreanReaderPhrases | null = null;
@@ -96,6 +102,9 @@ export function koreanReaderPhrases(): KoreanReaderPhrases {
     seaLandingAfter: re(t.seaLandingAfter),
     statementSubjectBefore: re(t.statementSubjectBefore),
     statementAfterDate: re(t.statementAfterDate),
+    subjectAfter: re(t.subjectAfter),
+    passiveLaunch: re(t.passiveLaunch),
+    launchNotTheNews: re(t.launchNotTheNews),
   };
   return cached;
 }

@@ -86,3 +86,27 @@ describe('Japanese lengths', () => {
     expect(lengths('佐渡島の北西約300キロの海上に落下した')).toEqual([[300, 'offset']]);
   });
 });
+
+describe('per-launch counts', () => {
+  it('"それぞれ1発" and "1発ずつ" are not totals; "合わせて3発" is', () => {
+    expect(findJapaneseCounts('午前6時と午前6時20分に、それぞれ1発、合わせて2発を発射した。').map((c) => c.min)).toEqual([2]);
+    expect(findJapaneseCounts('3か所から1発ずつ、合わせて3発が発射された。').map((c) => c.min)).toEqual([3]);
+  });
+});
+
+describe('state-media flight figures in Japanese', () => {
+  it('"最高高度4512・7キロ" (a middle dot as the decimal point) and "6,248.5キロ" are read whole', () => {
+    expect(findJapaneseLengths('最高高度4512・7キロに達した。').map((l) => [l.km, l.kind])).toEqual([[4512.7, 'apogee']]);
+    expect(findJapaneseLengths('最高高度6,248.5キロまで上昇した。').map((l) => l.km)).toEqual([6248.5]);
+  });
+  it('"950キロを4000秒間飛行" is a distance', () => {
+    expect(findJapaneseLengths('ミサイルは950キロを4000秒間飛行して落下した。').map((l) => [l.km, l.kind])).toEqual([[950, 'distance']]);
+  });
+});
+
+describe('the farthest flight', () => {
+  it('"最大で約600キロ飛行した" is a distance flown; "最大射程は約1000キロ" is not', () => {
+    expect(findJapaneseLengths('ミサイルは最大で約600キロ飛行したという。').map((l) => [l.km, l.kind])).toEqual([[600, 'distance']]);
+    expect(findJapaneseLengths('このミサイルの最大射程は約1000キロとされる。').map((l) => l.kind)).toEqual(['capability']);
+  });
+});

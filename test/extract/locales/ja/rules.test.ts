@@ -147,3 +147,130 @@ describe('Japanese non-reports', () => {
     expect(ex.isLaunchReport).toBe(false);
   });
 });
+
+describe('the sea where it came down, with the EEZ clause between', () => {
+  const lead = '防衛省によると、北朝鮮は3日午前10時ごろ、北朝鮮西岸付近から弾道ミサイル1発を東方向に発射した。';
+  it('"日本海上、我が国のEEZ外に落下" lands in the Sea of Japan', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは約40分飛翔し、佐渡島の北西約300kmの日本海上、我が国の排他的経済水域(EEZ)外に落下したと推定される。']);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+    expect(fieldValue(ex, 'eez')).toBe('outside');
+  });
+  it('"日本海の、日本のEEZの内側に落下" lands in the Sea of Japan', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは島根県の北およそ350キロの日本海の、日本の排他的経済水域の内側に落下したとみられます。']);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('"黄海に墜落" lands in the Yellow Sea', () => {
+    const ex = run('北朝鮮がロケット発射', ['北朝鮮は3日朝、西岸から「衛星」と称するロケット1発を南方向に発射した。', 'ロケットは1段目の分離後に異常が起き、黄海に墜落したとみられる。']);
+    expect(fieldValue(ex, 'landing')).toBe('yellow-sea');
+  });
+  it('a sea flown over is not where it came down', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', [lead, 'ミサイルは日本海上空を通過し、東北地方の東の太平洋に落下した。']);
+    expect(fieldValue(ex, 'landing')).toBe('pacific-ocean');
+  });
+});
+
+describe('words that look like background or plans but name the launch', () => {
+  it('"予定水域" (the target waters) is not a plan: the flight facts in that sentence count', () => {
+    const ex = run('北朝鮮 新型ICBMの発射実験と発表', [
+      '北朝鮮の国営メディアは12日、新型ICBMの発射実験を行ったと伝えました。',
+      '朝鮮中央通信によりますと、ミサイルは最高高度5000キロまで上昇し、950キロ飛行したあと、日本海の予定水域に落下したということです。',
+    ], '2024-03-12');
+    expect(fieldValue(ex, 'apogee_km')).toBe(5000);
+    expect(fieldValue(ex, 'distance_km')).toBe(950);
+    expect(fieldValue(ex, 'landing')).toBe('sea-of-japan');
+  });
+  it('"前日の11日に" dates the launch itself: the clause after it is not background', () => {
+    const ex = run('北朝鮮 ICBMの発射実験と発表', ['北朝鮮の国営メディアは12日、前日の11日に新型ICBM「火星17型」の発射実験を行ったと伝えました。'], '2024-03-12');
+    expect(fieldValue(ex, 'name')).toBe('Hwasong-17');
+    expect(fieldValue(ex, 'class')).toBe('ICBM');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-11');
+  });
+});
+
+describe('the day of a statement and the day of the launch', () => {
+  it('"朝鮮中央通信は12日、…10日夜に発射した" dates the launch by the 10th', () => {
+    const ex = run('北朝鮮、新型ミサイル発射と発表', ['【ソウル共同】北朝鮮の朝鮮中央通信は12日、新型の中距離弾道ミサイルの発射訓練を10日夜に東部で実施したと報じた。'], '2024-03-12');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-10');
+  });
+  it('a statement day that is the only day still dates the launch', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['韓国軍合同参謀本部は9日、北朝鮮が東部から日本海に向けて短距離弾道ミサイル2発を発射したと発表した。']);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-09');
+  });
+});
+
+describe('a statement day alone in its sentence', () => {
+  it('"防衛省は4日、…と発表した" then a summit on the 5th: the launch is the 4th', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['防衛省は4日、北朝鮮から弾道ミサイルの可能性があるものが発射されたと発表した。', '報道によると、5日の首脳会談を前に北朝鮮がミサイル発射で存在感を示したとの見方がある。'], '2024-03-05');
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-04');
+  });
+});
+
+describe('Japanese articles whose launch is not the news', () => {
+  it('a Security Council meeting held over a launch is not a launch report', () => {
+    const ex = run('安保理 北朝鮮ミサイル発射で公開会合 結論出ず', [
+      '北朝鮮が弾道ミサイルを発射したことを受けて、国連安全保障理事会は7日、公開会合を開いた。',
+      '日本やアメリカは決議違反だと非難した。',
+      '北朝鮮は5日朝、弾道ミサイル1発を発射し、ミサイルは日本海に落下した。',
+    ], '2024-03-08');
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('an order issued ahead of an announced satellite launch is not a launch report', () => {
+    const ex = run('防衛相が破壊措置命令 北朝鮮の衛星発射に備え', [
+      '防衛相は8日、北朝鮮が人工衛星の打ち上げを予告していることを受け、自衛隊に破壊措置命令を出した。',
+      '迎撃ミサイルを搭載した艦艇を展開する。',
+    ]);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a notice of a launch window relayed by the Coast Guard is not a launch report', () => {
+    const ex = run(null, ['海上保安庁によると、北朝鮮から、15日から来月1日までの間に人工衛星を打ち上げるという通報があった。', '危険区域は黄海と太平洋にある。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a yearly record tally is not a launch report', () => {
+    const ex = run('北朝鮮のミサイル発射 今年は過去最多に', ['北朝鮮が今年発射した弾道ミサイルは、これまでに40発を超えた。', '政府は警戒を強めている。']);
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a launch report that goes on to a government meeting stays a report', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射 EEZ外に落下', [
+      '防衛省によると、北朝鮮は8日午前7時ごろ、弾道ミサイル1発を東方向に発射した。',
+      '北朝鮮の発射を受けて、政府は国家安全保障会議を開いた。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+  });
+});
+
+describe('a press-conference transcript', () => {
+  it('labelled header lines (日時：, 場所：) are not the lead: the minister\'s statement is', () => {
+    const ex = run(null, [
+      '防衛大臣臨時記者会見',
+      '日時：令和6年3月10日（日）08時05分～08時15分',
+      '場所：防衛省本省Ａ棟11階第2会議室',
+      '大臣：本日7時2分頃、北朝鮮は、北朝鮮西岸付近から、1発の弾道ミサイルを東方向に発射しました。',
+    ]);
+    expect(ex.isLaunchReport).toBe(true);
+    expect(fieldValue(ex, 'date_local')).toBe('2024-03-10');
+    expect(fieldValue(ex, 'time_local')).toBe('07:02');
+  });
+});
+
+describe('the launch site written in katakana with a kanji gloss', () => {
+  it('"ピョンヤン(平壌)付近から" is Pyongyang', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['防衛省によりますと、10日午前7時ごろ、北朝鮮の首都ピョンヤン(平壌)付近から弾道ミサイル1発が北東の方向に発射されました。']);
+    expect(fieldValue(ex, 'site')).toBe('pyongyang');
+  });
+  it('"ピョンソン(平城)付近から" is Pyongsong', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['政府によりますと、10日未明、北朝鮮のピョンアン(平安)南道ピョンソン(平城)付近から弾道ミサイル1発が発射されました。']);
+    expect(fieldValue(ex, 'site')).toBe('pyongsong');
+  });
+  it('"ムピョンニ付近から" is Mupyong-ni; "平壌国際空港で" is the airport', () => {
+    expect(fieldValue(run('北朝鮮が弾道ミサイル発射', ['大臣：昨夜、北朝鮮のムピョンニ付近から、1発の弾道ミサイルが発射されました。']), 'site')).toBe('mupyong-ni');
+    expect(fieldValue(run('北朝鮮がICBM発射と発表', ['朝鮮中央通信は、ICBMの発射訓練を9日に平壌国際空港で実施したと報じた。']), 'site')).toBe('sunan');
+  });
+  it('a long reading in brackets ("黄州(ファンヘブクトファンジュ)付近から") is still read past', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['北朝鮮は10日朝、黄海北道黄州(ファンヘブクトファンジュ)付近から、日本海に向けて弾道ミサイル2発を発射した。']);
+    expect(fieldValue(ex, 'site')).toBe('hwangju');
+  });
+  it('Pyongyang as the government is not a site', () => {
+    const ex = run('北朝鮮が弾道ミサイル発射', ['ピョンヤンは、10日に日本海に向けて弾道ミサイル1発を発射したと発表した。']);
+    expect(fieldValue(ex, 'site')).toBeNull();
+  });
+});

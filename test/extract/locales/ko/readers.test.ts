@@ -88,3 +88,21 @@ describe('Korean lengths', () => {
     expect(kinds('함흥 동쪽 30㎞ 해상에서 쐈다.')).toEqual([{ km: 30, kind: 'offset' }]);
   });
 });
+
+describe('state-media flight figures', () => {
+  it('"정점고도 4,512.7㎞까지 상승해 거리 987.4㎞를 3,900초간 비행": a decimal after thousands, the climb then the flight', () => {
+    const found = findKoreanLengths('통신은 미사일이 최대정점고도 4,512.7㎞까지 상승해 거리 987.4㎞를 3,900초간 비행했다고 전했다.').map((l) => [l.km, l.kind]);
+    expect(found).toEqual([[4512.7, 'apogee'], [987.4, 'distance']]);
+  });
+  it('"…까지 상승해 950㎞를 4,000초간 비행": the figure after the climb is the distance', () => {
+    const found = findKoreanLengths('미사일은 정점고도 5,100.5㎞까지 상승해 950㎞를 4,000초간 비행했다.').map((l) => [l.km, l.kind]);
+    expect(found).toEqual([[5100.5, 'apogee'], [950, 'distance']]);
+  });
+});
+
+describe('the climb then the flight', () => {
+  it('"…까지 올라가 5,000초 동안 1,000.5㎞를 날아간": the second figure is the distance', () => {
+    const found = findKoreanLengths('미사일이 최대정점고도 7,000.5㎞까지 올라가 5,000초 동안 1,000.5㎞를 날아갔다.').map((l) => [l.km, l.kind]);
+    expect(found).toEqual([[7000.5, 'apogee'], [1000.5, 'distance']]);
+  });
+});

@@ -220,3 +220,62 @@ describe('Korean reports that are not launch reports', () => {
     expect(ex.isLaunchReport).toBe(false);
   });
 });
+
+describe('the launcher is the subject marked by its particle', () => {
+  it('"북한이 … 일본 열도 너머로 쐈다": North Korea, not Japan nearer the verb', () => {
+    const { ex } = report('북한, 중거리탄도미사일 발사', '북한이 9일 오전 중거리탄도미사일 1발을 일본 열도 너머로 쐈다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('headline "北, 美 … 앞두고 발사": North Korea, not the United States', () => {
+    const { ex } = report('北, 美 국무장관 방한 앞두고 탄도미사일 발사', '합동참모본부는 10일 북한이 동해상으로 탄도미사일 1발을 쐈다고 밝혔다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('"북한이 미국 … 방한 중에 미사일을 쐈다": North Korea', () => {
+    const { ex } = report('북한 탄도미사일 발사', '북한이 미국 국방장관의 방한 중에 단거리탄도미사일 2발을 동해상으로 쐈다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+  it('another country as the subject of its own launch stays that country', () => {
+    const { ex } = report('미국, 미니트맨3 시험발사', '미국이 10일 캘리포니아주 반덴버그 우주군기지에서 대륙간탄도미사일 미니트맨3 1발을 시험 발사했다.');
+    expect(ex.actor).toBe('USA');
+  });
+});
+
+describe('a passive verb of firing', () => {
+  it('"우리 군은 … 북한 … 일대에서 발사된 미사일 1발을 포착했다": North Korea launched, the South detected', () => {
+    const { ex } = report('합참 "北, 탄도미사일 발사"', '합동참모본부는 10일 "우리 군은 오전 6시쯤 북한 원산 일대에서 동해상으로 발사된 단거리탄도미사일 1발을 포착했다"고 밝혔다.');
+    expect(ex.actor).toBe('DPRK');
+  });
+});
+
+describe('state-media landing in target waters', () => {
+  it('"조선 동해 공해상 목표수역에 탄착" lands in the Sea of Japan', () => {
+    const { ex } = report('北 "신형 ICBM 시험발사 성공"', '조선중앙통신은 9일 미사일총국이 8일 신형 대륙간탄도미사일을 시험발사했다고 보도했다.', '미사일은 4,000초간 비행한 뒤 조선 동해 공해상 목표수역에 탄착했다.');
+    expect(ex.claims.find((c) => c.field === 'landing')?.value).toBe('sea-of-japan');
+  });
+  it('"동해 공해상의 예정수역을 타격" lands in the Sea of Japan', () => {
+    const { ex } = report('北 "ICBM 발사훈련"', '북한은 전날 대륙간탄도미사일 발사훈련을 했다고 10일 밝혔다.', '통신은 미사일이 동해 공해상의 예정수역을 정확히 타격했다고 전했다.');
+    expect(ex.claims.find((c) => c.field === 'landing')?.value).toBe('sea-of-japan');
+  });
+});
+
+describe('a launch some hours after another', () => {
+  it('"단거리탄도미사일을 쏜 지 약 9시간 만의" is the earlier launch: its class is not this launch\'s', () => {
+    const { ex } = report('합참 "北, 동해상으로 장거리탄도미사일 발사"', '북한이 동해상으로 장거리탄도미사일을 쐈다고 합동참모본부가 밝혔다.', '북한이 단거리탄도미사일을 쏜 지 약 9시간 만의 추가 도발이다.');
+    expect(ex.claims.find((c) => c.field === 'class')?.value).not.toBe('SRBM');
+  });
+});
+
+describe('Korean articles whose launch is not the news', () => {
+  it('a Security Council meeting about a launch is not a launch report', () => {
+    const { ex } = report(
+      '유엔 안보리, 北 탄도미사일 발사 논의…결론 못 내',
+      '유엔 안전보장이사회가 9일(현지시간) 북한의 탄도미사일 발사와 관련해 공개회의를 열었지만 합의에 이르지 못했다.',
+      '북한은 지난 7일 동해상으로 단거리탄도미사일 2발을 발사했다.',
+    );
+    expect(ex.isLaunchReport).toBe(false);
+  });
+  it('a launch report that mentions a meeting later stays a report', () => {
+    const { ex } = report('北, 동해상으로 탄도미사일 발사', '북한이 10일 오전 동해상으로 단거리탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다.', '정부는 북한의 발사와 관련해 국가안전보장회의를 열었다.');
+    expect(ex.isLaunchReport).toBe(true);
+  });
+});
