@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { defaultDbPath, isServerLocation, openStore } from '../store/open.js';
 import { PostgresStore } from '../store/postgres/store.js';
 import type { Store } from '../store/store.js';
-import { MemoryJobQueue, type JobQueue } from './job-queue.js';
+import { MemoryJobQueue, type JobQueue } from '../store/job-queue.js';
 
 /**
  * Opens the database. Commands that only read (`events`, `show`, `reference`) pass `mustExist`, so a mistyped

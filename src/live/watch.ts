@@ -2,7 +2,7 @@
 // the alerts that the new reports cause. Everything it must remember lives in the database (watch_sources,
 // watch_items, alerts, webhook_deliveries), so it can be stopped and started, or run from cron with --once.
 //
-// Work goes through a job queue (src/app/job-queue.ts), so several watchers on one PostgreSQL database share
+// Work goes through a job queue (src/store/job-queue.ts), so several watchers on one PostgreSQL database share
 // it: each source has one poll job, leased to one watcher at a time (two watchers never poll a source at
 // once), and each item one fetch job, ever (it is fetched once). A watcher that dies loses its jobs when their
 // leases run out, and another takes them over.
@@ -15,7 +15,7 @@
 import { Fetcher, FetchError } from '../ingest/fetch.js';
 import { documentFromHtml, documentFromText, IngestError } from '../ingest/index.js';
 import { Ingester } from '../app/ingestion.js';
-import { whileLeased, type Job, type JobQueue } from '../app/job-queue.js';
+import { whileLeased, type Job, type JobQueue } from '../store/job-queue.js';
 import { openJobQueue } from '../app/open.js';
 import type { Store, WatchItem, WatchSourceState } from '../store/store.js';
 import type { SourceDocument } from '../types.js';

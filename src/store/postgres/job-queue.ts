@@ -1,8 +1,8 @@
 // The job queue on PostgreSQL (table `jobs`, migration 007): claimed with SELECT … FOR UPDATE SKIP LOCKED, so
 // any number of workers on any number of machines each take a different job without waiting on each other;
-// leases and backoff delays run on the server's clock. The rules are those of src/app/job-queue.ts.
-import type { ClaimQuery, Job, JobQueue, JobSpec } from '../../app/job-queue.js';
-import { workerName } from '../../app/job-queue.js';
+// leases and backoff delays run on the server's clock. The rules are those of src/store/job-queue.ts.
+import type { ClaimQuery, Job, JobQueue, JobSpec } from '../job-queue.js';
+import { workerName } from '../job-queue.js';
 import type { Connection } from './connection.js';
 
 interface JobRow {

@@ -1,6 +1,6 @@
-// The job queue through which several `salvo watch` processes share their work: a job is claimed by one
-// worker at a time under a lease, renewed while it runs, and claimed again by another worker once the lease
-// runs out (its worker died). Failed jobs go back to the queue with a delay (backoff).
+// The job queue through which several `salvo watch` processes share their work, a storage contract beside Store
+// with an in-memory implementation for SQLite: a job is claimed by one worker at a time under a lease, renewed
+// while it runs, and claimed again by another worker once the lease runs out (its worker died). Failed jobs go back to the queue with a delay (backoff).
 //
 // On PostgreSQL the queue is a table in Salvo's own schema claimed with SELECT … FOR UPDATE SKIP LOCKED
 // (src/store/postgres/job-queue.ts) rather than a library such as pg-boss: the two operations needed (claim
