@@ -283,6 +283,11 @@ export const REWRITE_SHINGLE_FULL = 0.1;
  * has a handful to a few dozen reports; beyond this many the quadratic comparison is skipped.
  */
 export const CLOSEST_SIBLING_MAX_REPORTS = 60;
+/**
+ * Stored articles kept prepared for copy checks (shingles and rewrite features, about 10 KB each): a day's
+ * reports of a busy launch and the near-duplicate candidates of a feed's recent items fit, in about 20 MB.
+ */
+export const COPY_PREPARED_CACHE = 2000;
 
 // ---- ingest: limits ----------------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 // Copy detection at ingest (CopyTracker): for a new article, finds which stored articles it copies or rewrites,
 // from LSH candidates and the other reports of its event, so copies count once in consensus.
 import type { Article, CopyLink, Extraction } from '../types.js';
-import { classifyPrepared, LshIndex, prepare, signature, type CopyDoc } from './copies/index.js';
+import { COPY_PREPARED_CACHE } from '../settings.js';
+import { classifyPrepared, LshIndex, prepare, signature, type CopyDoc, type Prepared } from './copies/index.js';
 
 /** The text the copy detector compares: headline and body as published. */
 export const copyText = (article: Pick<Article, 'title' | 'text'>): string => `${article.title ?? ''}\n${article.text}`;
@@ -21,6 +22,11 @@ export interface CopyCandidate {
  */
 export class CopyTracker {
   private readonly index: LshIndex;
+  /**
+   * Stored articles already split into shingles (and, once compared as rewrites, their features), by id, oldest
+   * use dropped first: a stored article is a candidate for many new ones, and its text and extraction never change.
+   */
+  private readonly prepared = new Map<string, Prepared>();
 
   constructor(signatures: { articleId: string; signature: Uint32Array }[] = []) {
     this.index = new LshIndex({ capacity: Math.max(1024, signatures.length * 2) });
@@ -40,6 +46,22 @@ export class CopyTracker {
     this.index.add(articleId, sig);
   }
 
+  private preparedOf(id: string, make: () => Prepared): Prepared {
+    const hit = this.prepared.get(id);
+    if (hit) {
+      this.prepared.delete(id); // most recently used goes last
+      this.prepared.set(id, hit);
+      return hit;
+    }
+    return this.keep(id, make());
+  }
+
+  private keep(id: string, p: Prepared): Prepared {
+    this.prepared.set(id, p);
+    if (this.prepared.size > COPY_PREPARED_CACHE) this.prepared.delete(this.prepared.keys().next().value as string);
+    return p;
+  }
+
   /**
    * The links a new article creates: at most one for itself (it copies an older one), or links for older-dated
    * stored copies when the new article is their original. Verified pair by pair with classifyPair.
@@ -47,10 +69,11 @@ export class CopyTracker {
   decide(article: CopyCandidate, candidates: CopyCandidate[]): CopyLink[] {
     const doc = (c: CopyCandidate): CopyDoc => ({ id: c.article.id, text: copyText(c.article), published: c.article.published, extraction: c.extraction });
     const me = prepare(doc(article)); // once, however many candidates it is compared with
+    this.keep(article.article.id, me);
     let best: { cand: CopyCandidate; kind: 'duplicate' | 'rewrite'; similarity: number; reason: string } | null = null;
     for (const cand of candidates) {
       if (cand.article.id === article.article.id) continue;
-      const v = classifyPrepared(me, prepare(doc(cand)));
+      const v = classifyPrepared(me, this.preparedOf(cand.article.id, () => prepare(doc(cand))));
       if (v.kind === 'independent') continue;
       // Duplicates beat rewrites; among equals the closer one.
       const rank = (k: string): number => (k === 'duplicate' ? 1 : 0);
