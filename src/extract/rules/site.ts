@@ -29,6 +29,19 @@ function launchedThere(ctx: ArticleContext, u: ReadUnit, s: SiteMatch): boolean 
   return u.launch || p.launchVerb.test(u.text) || p.launchNoun.test(head) || p.rule.fromBeforeSite.test(head);
 }
 
+/** A gazetteer name found in a unit as a site claim candidate (every locale's site rule makes them the same way). */
+export function siteCandidate(u: ClaimCandidate['unit'], s: { key: string; start: number; end: number; weak: boolean }): ClaimCandidate {
+  return {
+    unit: u,
+    field: 'site',
+    value: s.key,
+    span: { start: s.start, end: s.end },
+    parser: 'gazetteer',
+    confidence: s.weak ? BASE_CONFIDENCE.siteWeak : BASE_CONFIDENCE.siteStrong,
+    traits: { weak: s.weak },
+  };
+}
+
 export const siteRule: Rule<ClaimCandidate> = {
   name: 'gazetteer-site',
   field: 'site',
@@ -36,18 +49,11 @@ export const siteRule: Rule<ClaimCandidate> = {
   find: (u, ctx) =>
     findSites(u.text, ctx.locale)
       .filter((s) => inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s))
-      .map((s) => ({
-        unit: u,
-        field: 'site',
-        value: s.key,
-        span: { start: s.start, end: s.end },
-        parser: 'gazetteer',
-        confidence: s.weak ? BASE_CONFIDENCE.siteWeak : BASE_CONFIDENCE.siteStrong,
-        traits: { weak: s.weak },
-      })),
+      .map((s) => siteCandidate(u, s)),
 };
 
-const strongFirst: Refiner<ClaimCandidate> = {
+/** In each sentence the names run from general to specific: the first strong one, else the first. */
+export const strongFirst: Refiner<ClaimCandidate> = {
   name: 'strong-name-first',
   refine: (candidates) => {
     const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];

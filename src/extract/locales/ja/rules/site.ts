@@ -4,8 +4,8 @@
 // "東倉里の西海衛星発射場から"). Japanese puts the particle after the place, so the shared rule's "from … X" cannot
 // see it. A strong name beats an ambiguous one.
 import { findSites } from '../../../../knowledge/index.js';
-import { BASE_CONFIDENCE } from '../../../../settings.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../../../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, type Parser, type Rule } from '../../../rule.js';
+import { siteCandidate, strongFirst } from '../../../rules/site.js';
 import { jaPatterns } from '../patterns.js';
 
 export const japaneseSiteRule: Rule<ClaimCandidate> = {
@@ -15,24 +15,8 @@ export const japaneseSiteRule: Rule<ClaimCandidate> = {
   find: (u, ctx) =>
     findSites(u.text, ctx.locale)
       .filter((s) => inMain(u, s.start) && jaPatterns().siteFromAfter.test(u.text.slice(s.end)))
-      .map((s) => ({
-        unit: u,
-        field: 'site',
-        value: s.key,
-        span: { start: s.start, end: s.end },
-        parser: 'gazetteer',
-        confidence: s.weak ? BASE_CONFIDENCE.siteWeak : BASE_CONFIDENCE.siteStrong,
-        traits: { weak: s.weak },
-      })),
+      .map((s) => siteCandidate(u, s)),
 };
 
-/** The first strong name stated, else the first ambiguous one. */
-const strongFirst: Refiner<ClaimCandidate> = {
-  name: 'strong-name-first',
-  refine: (candidates) => {
-    const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];
-    return chosen ? [chosen] : [];
-  },
-};
 
 export const japaneseSiteParser: Parser<ClaimCandidate> = { rule: japaneseSiteRule, refiners: [strongFirst] };
