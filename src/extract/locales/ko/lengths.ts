@@ -1,7 +1,8 @@
 // Korean lengths: "800km", "약 800㎞", "1,000여㎞", "2천700㎞", "800km가량", "900~1천km" (the larger figure), classified
 // by the cue nearest before them in their clause ("고도", "정점고도" → apogee; "비행거리", "거리" → distance; "사거리",
 // "궤도", "목표 고도" → a capability, not a flight) or by the words after them ("…를 날아갔다", "…를 비행했다" →
-// distance; "…까지 상승" → apogee; "북동쪽 17㎞ 해상" → an offset; "…를 통과했다" → a height passed, neither).
+// distance; "…까지 상승" → apogee; "북동쪽 17㎞ 해상" → an offset; "…를 통과했다" → a height passed, neither). A cue names
+// only the first figure after it.
 import type { LengthMention } from '../../quantities.js';
 import { koreanReaderPhrases } from './phrases.js';
 
@@ -21,6 +22,7 @@ export function findKoreanLengths(sentence: string): LengthMention[] {
   const k = koreanReaderPhrases();
   const figure = new RegExp(`(?<![\\d.,])(?:${NUMBER}\\s?(?:${k.lengthUnit})?\\s?(?:~|∼|-|–|에서)\\s?)?${NUMBER}\\s?여?\\s?(?:${k.lengthUnit})`, 'g');
   const out: LengthMention[] = [];
+  let previousEnd = 0;
   for (const m of sentence.matchAll(figure)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -28,7 +30,10 @@ export function findKoreanLengths(sentence: string): LengthMention[] {
     if (!Number.isFinite(km) || km <= 0) continue;
     const head = sentence.slice(0, start);
     const breaks = [...head.matchAll(CLAUSE_BREAK)];
-    const clause = head.slice(breaks.length ? (breaks[breaks.length - 1].index ?? 0) + 1 : 0);
+    // A cue names the first figure after it: in "고도 50여㎞로 약 400㎞를 비행했다" the altitude cue is the 50's, and
+    // the 400 is read by the words after it.
+    const clause = head.slice(Math.max(breaks.length ? (breaks[breaks.length - 1].index ?? 0) + 1 : 0, previousEnd));
+    previousEnd = end;
     const after = sentence.slice(end);
     const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(re)].map((x) => (x.index ?? 0) + x[0].length));
     let kind: LengthMention['kind'] = 'other';

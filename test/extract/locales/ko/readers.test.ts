@@ -80,6 +80,17 @@ describe('Korean lengths', () => {
   it('reads "…에서 …까지 비행" as a distance, the larger figure', () => {
     expect(kinds('발사체들은 동해상까지 약 50km에서 240km까지 비행했다.')).toEqual([{ km: 240, kind: 'distance' }]);
   });
+  it('a cue names the first figure after it: "고도 50여㎞로 약 400㎞를 비행" is an apogee of 50 and a flight of 400', () => {
+    expect(kinds('미사일은 고도 50여㎞로 약 400㎞를 비행했다.')).toEqual([
+      { km: 50, kind: 'apogee' },
+      { km: 400, kind: 'distance' },
+    ]);
+    expect(kinds('발사체는 정점고도 약 1,200㎞에 이른 뒤 약 900㎞를 날아갔다.')).toEqual([
+      { km: 1200, kind: 'apogee' },
+      { km: 900, kind: 'distance' },
+    ]);
+  });
+
   it('a height passed on the way up ("고도 150㎞를 통과") is not the apogee', () => {
     expect(kinds('로켓은 2분 뒤 고도 150㎞를 통과했다.')).toEqual([{ km: 150, kind: 'other' }]);
   });
