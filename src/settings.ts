@@ -313,6 +313,11 @@ export const MAX_DROPPED_BLOCKS = 200;
 export const MAX_WARC_HEADER_LINE = 64 * 1024;
 /** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */
 export const MAX_LINK_LIST_ITEMS = 15;
+/**
+ * Fewest timestamped entries that make a page a live blog whose order may be reversed: three stamps running
+ * newest first are a pattern, two could be a dateline and an update note.
+ */
+export const MIN_LIVE_BLOG_ENTRIES = 3;
 
 // ---- ingest: fetching ----------------------------------------------------------------------------------------
 
