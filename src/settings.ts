@@ -318,6 +318,11 @@ export const MAX_LINK_LIST_ITEMS = 15;
  * newest first are a pattern, two could be a dateline and an update note.
  */
 export const MIN_LIVE_BLOG_ENTRIES = 3;
+/**
+ * Fewest consecutive "day - what happened" lines that make an appended chronology of earlier launches: one such
+ * line can be a flash ("May 14 - North Korea fires a missile"), two in a row are a list.
+ */
+export const MIN_CHRONOLOGY_LINES = 2;
 
 // ---- ingest: fetching ----------------------------------------------------------------------------------------
 
