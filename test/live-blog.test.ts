@@ -42,6 +42,10 @@ describe('live blog posted newest first', () => {
       'Earlier tests: May 2 and June 9.',
     ]);
   });
+  it('a stamp glued to its entry goes on a line of its own', () => {
+    const glued = ['9:50PM | Leaders condemned the test.', '9:14PM | Northland fired a rocket.', '8:58PM | Reports of a launch.'];
+    expect(chronologicalLiveBlog(glued)).toEqual(['8:58PM |', 'Reports of a launch.', '9:14PM |', 'Northland fired a rocket.', '9:50PM |', 'Leaders condemned the test.']);
+  });
   it('a page already in time order is left as it is', () => {
     const ordered = ['08:50 KST', 'First.', '09:30 KST', 'Second.', '14:05 KST', 'Third.'];
     expect(chronologicalLiveBlog(ordered)).toEqual(ordered);
@@ -65,7 +69,7 @@ describe('live blog: the first entry that reports the launch is the lede', () =>
   ].join('\n');
   const { article, ex } = extract({ title: 'LIVE: Missile launch, updates', text, published: '2023-04-13' });
   it('the article opens with the first entry, which reports the launch', () => {
-    expect(article.text.startsWith('[7:30 a.m. JST] The Defense Ministry says North Korea has launched')).toBe(true);
+    expect(article.text.startsWith('[7:30 a.m. JST]\n\nThe Defense Ministry says North Korea has launched')).toBe(true);
   });
   it('the report is kept and its launch time is the launch entry\'s', () => {
     expect(ex.isLaunchReport).toBe(true);

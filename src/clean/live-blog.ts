@@ -37,6 +37,13 @@ export function stampMinutes(line: string): { minutes: number; length: number } 
   return { minutes: dayMinutes + h * 60 + Number(minute), length: m[0].length };
 }
 
+/** "[7:30 a.m. JST] The ministry said …" → the stamp and the entry's text as lines of their own. */
+function splitStamp(line: string): string[] {
+  const stamp = stampMinutes(line);
+  const rest = stamp ? line.slice(stamp.length).trim() : '';
+  return stamp && rest !== '' ? [line.slice(0, stamp.length).trim(), rest] : [line];
+}
+
 interface Entry {
   minutes: number;
   lines: string[];
@@ -46,6 +53,7 @@ interface Entry {
  * The lines in the order things happened: when at least MIN_LIVE_BLOG_ENTRIES lines open with a stamp and the
  * stamps run newest first, the entries (each a stamped line and the lines up to the next stamp) are reversed.
  * Lines before the first stamp and from a rule line on keep their place; a page in time order is left as it is.
+ * A stamp glued to its entry's text goes on a line of its own, so the entry's first sentence reads as a sentence.
  */
 export function chronologicalLiveBlog(lines: string[]): string[] {
   const first = lines.findIndex((l) => stampMinutes(l) !== null);
@@ -61,5 +69,5 @@ export function chronologicalLiveBlog(lines: string[]): string[] {
   if (entries.length < MIN_LIVE_BLOG_ENTRIES) return lines;
   const newestFirst = entries.every((e, i) => i === 0 || e.minutes <= entries[i - 1].minutes);
   if (!newestFirst || entries[0].minutes === entries[entries.length - 1].minutes) return lines;
-  return [...lines.slice(0, first), ...entries.reverse().flatMap((e) => e.lines), ...lines.slice(end)];
+  return [...lines.slice(0, first), ...entries.reverse().flatMap((e) => e.lines.flatMap(splitStamp)), ...lines.slice(end)];
 }
