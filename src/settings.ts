@@ -313,6 +313,16 @@ export const MAX_DROPPED_BLOCKS = 200;
 export const MAX_WARC_HEADER_LINE = 64 * 1024;
 /** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */
 export const MAX_LINK_LIST_ITEMS = 15;
+/**
+ * Fewest timestamped entries that make a page a live blog whose order may be reversed: three stamps running
+ * newest first are a pattern, two could be a dateline and an update note.
+ */
+export const MIN_LIVE_BLOG_ENTRIES = 3;
+/**
+ * Fewest consecutive "day - what happened" lines that make an appended chronology of earlier launches: one such
+ * line can be a flash ("May 14 - North Korea fires a missile"), two in a row are a list.
+ */
+export const MIN_CHRONOLOGY_LINES = 2;
 
 // ---- ingest: fetching ----------------------------------------------------------------------------------------
 

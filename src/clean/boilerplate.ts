@@ -25,6 +25,8 @@ interface BoilerplateFile {
   fragments?: Record<string, string>;
   lines: BoilerplateRow[];
   prefixes: BoilerplateRow[];
+  /** Points where one stored line holds two (a photo credit run into the dateline): the line is cut there. */
+  splits?: BoilerplateRow[];
 }
 
 const FRAGMENT = /\{\{(\w+)\}\}/g;
@@ -44,9 +46,10 @@ function compile(row: BoilerplateRow, fragments: Record<string, string>, file: s
 }
 
 /** The boilerplate rows of every locale (data/locales/<lang>/boilerplate.json), in locale order. */
-function loadRules(): { lines: BoilerplateRule[]; prefixes: BoilerplateRule[] } {
+function loadRules(): { lines: BoilerplateRule[]; prefixes: BoilerplateRule[]; splits: BoilerplateRule[] } {
   const lines: BoilerplateRule[] = [];
   const prefixes: BoilerplateRule[] = [];
+  const splits: BoilerplateRule[] = [];
   for (const locale of readdirSync(dataPath('locales')).sort()) {
     const file = `locales/${locale}/boilerplate.json`;
     if (!existsSync(dataPath(file))) continue;
@@ -54,8 +57,9 @@ function loadRules(): { lines: BoilerplateRule[]; prefixes: BoilerplateRule[] } 
     const fragments = t.fragments ?? {};
     for (const row of t.lines ?? []) lines.push(compile(row, fragments, file));
     for (const row of t.prefixes ?? []) prefixes.push(compile(row, fragments, file));
+    for (const row of t.splits ?? []) splits.push(compile(row, fragments, file));
   }
-  return { lines, prefixes };
+  return { lines, prefixes, splits };
 }
 
 const RULES = loadRules();
@@ -63,6 +67,22 @@ const RULES = loadRules();
 export const LINE_RULES: readonly BoilerplateRule[] = RULES.lines;
 /** Boilerplate glued to the start of a real line ("Privacy PolicyreCAPTCHANorth Korea fired…"). */
 export const PREFIX_RULES: readonly BoilerplateRule[] = RULES.prefixes;
+/** Zero-width points inside a line where a second line begins ("…Jung Yeon-je/AFP" | "SEOUL — North Korea…"). */
+export const SPLIT_RULES: readonly BoilerplateRule[] = RULES.splits;
+
+/** `line` cut at every split point of the split rules (the pieces trimmed, empty ones dropped). */
+export function splitJoinedLine(line: string): string[] {
+  let pieces = [line];
+  for (const rule of SPLIT_RULES) {
+    pieces = pieces.flatMap((piece) => {
+      const m = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+      const cuts = [...piece.matchAll(m)].map((x) => x.index ?? 0).filter((at) => at > 0 && at < piece.length);
+      const bounds = [0, ...cuts, piece.length];
+      return bounds.slice(1).map((end, i) => piece.slice(bounds[i], end).trim()).filter((x) => x !== '');
+    });
+  }
+  return pieces;
+}
 
 /** The corpus' stored-date marker that opens some texts ("date 2025-05-09 …"); published already holds it. */
 export const DATE_MARKER: BoilerplateRule = { pattern: /^date \d{4}-\d{2}-\d{2}\b/, reason: 'date-marker' };

@@ -1,8 +1,10 @@
 // Line-level cleaning: strip glued boilerplate, join wrapped lines, drop boilerplate, link lists,
-// duplicates and the repeated title. Returns the kept lines (future paragraphs) and what was removed.
+// duplicates and the repeated title; a live blog posted newest first is put in the order things happened.
+// Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
-import { DATE_MARKER, isBoilerplateLine, matchBoilerplateLine, PREFIX_RULES } from './boilerplate.js';
+import { DATE_MARKER, isBoilerplateLine, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine } from './boilerplate.js';
 import { MAX_LINK_LIST_ITEMS } from '../settings.js';
+import { chronologicalLiveBlog } from './live-blog.js';
 
 /** Letters and digits only, lower-cased: "(LEAD) N. Korea fires…" and "(lead) n korea fires…" compare equal. */
 const comparable = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -64,7 +66,7 @@ export interface CleanLines {
 export function cleanLines(text: string, title: string | null): CleanLines {
   const removed: RemovedBlock[] = [];
   const raw: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of text.split('\n').flatMap(splitJoinedLine)) {
     const trimmed = line.replace(/[ \t\f\v]+/g, ' ').trim();
     if (trimmed === '') continue;
     const rest = stripPrefixes(trimmed, removed, raw.length === 0 && removed.length === 0);
@@ -108,5 +110,5 @@ export function cleanLines(text: string, title: string | null): CleanLines {
     seen.add(key);
     kept.push(line);
   }
-  return { lines: kept, removed };
+  return { lines: chronologicalLiveBlog(kept), removed };
 }

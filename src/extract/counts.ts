@@ -76,7 +76,8 @@ export function findCounts(sentence: string, names: readonly { start: number; en
         const pl = before.match(pluralRe);
         if (!pl) continue;
       } else {
-        const q = n[1] ? qualifierKind(n[1], p) : null;
+        // Before an article the word is a preposition, not a hedge: sirens "over a missile" speak of one.
+        const q = n[1] && word !== 'a' && word !== 'an' ? qualifierKind(n[1], p) : null;
         if (q === 'moreThan') value += 1;
         let start = nounStart - before.length + (n.index ?? 0);
         // "two or three missiles": the smaller figure, hedged.

@@ -3,6 +3,7 @@
 import type { Chrono } from 'chrono-node';
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
+import { readDataJson } from '../paths.js';
 
 import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
 
@@ -35,6 +36,21 @@ const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
 
+interface EraFile {
+  eras: { word: string; offset: number }[];
+}
+const ERAS = readDataJson<EraFile>('calendar-eras.json').eras;
+// An era year right after a month and day: "February 7, Juche 105" (group 1 the era word, group 2 its year).
+const ERA_YEAR = new RegExp(String.raw`^,?\s*(${ERAS.map((e) => e.word).join('|')})\s+(\d{1,3})\b`, 'i');
+
+/** The Gregorian year an era year right after `end` names ("…7, Juche 105" → 2016), with where its words end. */
+function eraYearAfter(text: string, end: number): { year: number; end: number } | null {
+  const m = ERA_YEAR.exec(text.slice(end));
+  if (!m) return null;
+  const era = ERAS.find((e) => e.word.toLowerCase() === m[1].toLowerCase());
+  return era ? { year: era.offset + Number(m[2]), end: end + m[0].length } : null;
+}
+
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
  * weekday words and relative days. `reference` is the publication date (or null); `parser` is the locale's chrono.
@@ -61,8 +77,10 @@ export function findDates(text: string, reference: string | null, yearHint: numb
         continue;
       }
     }
-    const yearStated = r.start.isCertain('year') || writtenYear !== null;
-    const y = writtenYear ? Number(writtenYear[1]) : r.start.get('year');
+    // "May 14, Juche 106": the state-media era year states the year.
+    const era = writtenYear ? null : eraYearAfter(text, r.index + r.text.length);
+    const yearStated = r.start.isCertain('year') || writtenYear !== null || era !== null;
+    const y = era ? era.year : writtenYear ? Number(writtenYear[1]) : r.start.get('year');
     let m = r.start.get('month');
     let d = r.start.get('day');
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) {
@@ -77,7 +95,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     else if (reference) date = nearestYear(m, d, reference);
     else if (yearHint) date = `${yearHint}-${pad(m)}-${pad(d)}`;
     const start = r.index;
-    const surface = r.text;
+    const surface = era ? text.slice(start, era.end) : r.text;
     // Drop a weekday chrono swallowed ("Wednesday, July 4"): we read weekdays ourselves below.
     const monthDay = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false, monthDay });

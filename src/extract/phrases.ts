@@ -12,7 +12,7 @@ export const RULE_PATTERN_NAMES = [
   'possessiveLaunchAfter', 'saysAfter', 'missileNounAndRest', 'eventNounOf', 'flightDirection', 'launchRestated', 'captionCredit',
   'classModifiesNounAfter', 'classDeniedBefore', 'statementCameAfterLaunch', 'frontedDayBefore',
   'orbitBefore', 'orbitAfter', 'otherMissileBefore', 'placeBearingBefore', 'countRevisedBefore',
-  'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter', 'backgroundAnaphor',
+  'commentaryVoice', 'verbFinalClauseBreak', 'classDeniedAfter', 'backgroundAnaphor', 'chronologyEntry',
 ] as const;
 export type RulePatternName = (typeof RULE_PATTERN_NAMES)[number];
 

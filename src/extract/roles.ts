@@ -41,6 +41,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   const p = phrases(locale);
   const text = unit.text;
   if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
+  if (unit.inChronology) return { role: 'earlier', mainEnd: 0, reason: 'chronology line' };
   // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
   const negative = p.notLaunch.exec(text);
   if (negative && !p.launchVerb.test(text)) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };

@@ -22,6 +22,7 @@ describe('findCounts', () => {
     ['a plural without a number', 'The North fired ballistic missiles into the sea.', { min: 2, exact: false }],
     ['"about 10"', 'The North fired about 10 rockets from a launcher.', { min: 10, exact: false }],
     ['"more than 10"', 'The North fired more than 10 missiles on Wednesday.', { min: 11, exact: false }],
+    ['"over a missile" (a preposition, not "more than")', 'Air-raid alarms rang out over a missile fired from the coast.', { min: 1, exact: true }],
     ['"a KN-23 missile" (one, not 23)', 'The North fired a KN-23 missile toward the sea.', { min: 1, exact: true }],
   ];
   for (const [name, sentence, want] of cases) {

@@ -20,6 +20,21 @@ describe('resolveWeekday', () => {
   });
 });
 
+describe('state-media era years (Juche year + 1911)', () => {
+  const first = (t: string, published: string | null) => english.readers.dates(t, published, null)[0];
+  it('"March 3, Juche 104" is 2015-03-03, even read against a later publication date', () => {
+    const d = first('The rocket was fired on March 3, Juche 104, from the western coast.', '2016-01-10');
+    expect(d.date).toBe('2015-03-03');
+    expect(d.yearStated).toBe(true);
+  });
+  it('an era year with a Gregorian gloss ("October 9, Juche 109 (2020)") gives the same year', () => {
+    expect(first('It lifted off at 10:00 hours, October 9, Juche 109 (2020).', null).date).toBe('2020-10-09');
+  });
+  it('without the era word a bare month and day still takes the publication year', () => {
+    expect(first('It lifted off on October 9, 109 seconds after ignition.', '2021-11-01').date).toBe('2021-10-09');
+  });
+});
+
 describe('findDates', () => {
   it('reads "early Thursday" as a weekday resolved against the publication date', () => {
     const d = english.readers.dates('The launch took place early Thursday from a coastal site.', '2023-07-12', null);

@@ -14,6 +14,7 @@ const unit = (text: string, isCaption = false): Unit => ({
   text,
   paragraph: 0,
   isCaption,
+  inChronology: false,
 });
 const roleOf = (text: string, published: string | null, mainDate: string | null) =>
   sentenceRole(unit(text), english.readers.dates(text, published, null), mainDate);
@@ -33,6 +34,11 @@ describe('statesLaunch', () => {
 });
 
 describe('sentenceRole', () => {
+  it('a launch to come with an adverb ("is preparing to imminently launch") is not a launch that happened', () => {
+    expect(roleOf('Officials say Northland is preparing to imminently launch a missile at its neighbour.', '2024-10-01', null).role).toBe('context');
+    expect(roleOf('The army is ready to quickly fire rockets if attacked.', '2024-10-01', null).role).toBe('context');
+  });
+
   it('a plain launch sentence is main, in full', () => {
     const s = 'North Korea fired a ballistic missile on Thursday, the military said.';
     expect(roleOf(s, '2025-05-08', '2025-05-08')).toMatchObject({ role: 'main', mainEnd: s.length });

@@ -41,6 +41,14 @@ describe('findTimes + toLocal', () => {
 });
 
 describe('time_local of the main launch (whole article)', () => {
+  it('a sentence that times the "liftoff" (one word) states the launch time', () => {
+    const { ex } = extract({
+      title: 'Northland fires ballistic missile',
+      text: 'Northland fired a ballistic missile toward the sea on Thursday, officials said.\n\nLiftoff was at 6:42 a.m. on Thursday, from a site near the border.',
+      published: '2025-05-08',
+    });
+    expect(fieldValue(ex, 'time_local')).toBe('06:42');
+  });
   it('"8:10 a.m." is 08:10', () => {
     const { ex } = extract({
       title: 'North Korea fires ballistic missile off east coast',
