@@ -268,6 +268,15 @@ export class PostgresSession implements StoreSession {
     });
   }
 
+  async copyOrigins(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.db.query<{ article_id: string; original_id: string }>(
+      'SELECT article_id, original_id FROM copy_links WHERE article_id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.original_id]));
+  }
+
   async changeCursor(): Promise<string> {
     return (await this.db.query<{ c: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS c')).rows[0].c;
   }
