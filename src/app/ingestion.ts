@@ -46,8 +46,11 @@ export async function resolverFromStore(store: StoreSession): Promise<EventResol
   return (await storedState(store)).resolver;
 }
 
-/** resolverFromStore, with the ids of every stored article (those it has seen). */
-async function storedState(store: StoreSession): Promise<{ resolver: EventResolver; articleIds: string[] }> {
+/**
+ * resolverFromStore, with the ids of every stored article (those it has seen). Given a copy tracker already
+ * holding every stored signature, keeps it (with the stored articles it has prepared) instead of reading them.
+ */
+async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{ resolver: EventResolver; articleIds: string[] }> {
   const articles = await store.listArticles();
   const outlets = new Map(articles.map((a) => [a.id, a.source]));
   const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
@@ -62,7 +65,7 @@ async function storedState(store: StoreSession): Promise<{ resolver: EventResolv
       reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
     })),
   );
-  resolver.copies = new CopyTracker(await store.signatures());
+  resolver.copies = copies ?? new CopyTracker(await store.signatures());
   return { resolver, articleIds: articles.map((a) => a.id) };
 }
 
@@ -192,21 +195,25 @@ export class Ingester implements ResolverSource {
 
   /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
   async resolver(session: StoreSession): Promise<EventResolver> {
+    let kept: { copies: CopyTracker; known: Set<string> } | undefined;
     if (this.cached) {
       const { cursor, articles } = await session.changesSince(this.cached.cursor);
       const fresh = articles.filter((a) => !this.cached?.known.has(a.id));
-      if (!fresh.some((a) => a.regroups)) {
-        for (const a of fresh) {
-          this.cached.known.add(a.id);
-          if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
-        }
-        this.cached.cursor = cursor;
-        return this.cached.resolver;
+      for (const a of fresh) {
+        this.cached.known.add(a.id);
+        if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
       }
+      this.cached.cursor = cursor;
+      if (!fresh.some((a) => a.regroups)) return this.cached.resolver;
+      // Regrouped events are read again; the copy tracker, which now holds the signature of every article it
+      // knows, is kept with them. Articles written while the state is read come again as changes (the cursor is
+      // taken first), so their signatures join it then.
+      const copies = this.cached.resolver.copies;
+      if (copies) kept = { copies, known: this.cached.known };
     }
     const cursor = await session.changeCursor(); // before the reads, so nothing written meanwhile is missed
-    const { resolver, articleIds } = await storedState(session);
-    this.cached = { resolver, cursor, known: new Set(articleIds) };
+    const { resolver, articleIds } = await storedState(session, kept?.copies);
+    this.cached = { resolver, cursor, known: kept?.known ?? new Set(articleIds) };
     return resolver;
   }
 
