@@ -80,6 +80,27 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
   // Everything the SQLite store does, the PostgreSQL store does: one suite, a fresh schema per test.
   storeContract('PostgreSQL', async () => PostgresStore.open(await freshSchemaUrl()));
 
+  describe('saving an article that changes nothing else (one statement, no transaction)', () => {
+    it('writes the article, its extraction, claims and signature, and writes nothing for an article already stored', async () => {
+      const store = await PostgresStore.open(await freshSchemaUrl());
+      try {
+        const at = clock();
+        const a = makeArticle(1);
+        const first = makeExtraction(a);
+        expect(await store.saveArticle(articleWrite(a, first, [], at(), { sources: { signature: new Uint32Array([1, 2, 3]) } }))).toBe(true);
+        expect(await store.getExtraction(a.id)).toEqual(first);
+        const other = makeExtraction(a, { actor: 'Someone else' });
+        const version = await store.dataVersion();
+        expect(await store.saveArticle(articleWrite(a, other, [], at(), { sources: { signature: new Uint32Array([7, 8, 9]) } }))).toBe(false);
+        expect(await store.getExtraction(a.id)).toEqual(first);
+        expect((await store.signatures()).map((s) => [...s.signature])).toEqual([[1, 2, 3]]);
+        expect(Number(await store.dataVersion())).toBeGreaterThan(Number(version)); // announced all the same
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('copy links alone', () => {
     it('reads the original each article is linked to as a copy, leaving out articles without a link and unknown ids', async () => {
       const store = await PostgresStore.open(await freshSchemaUrl());
