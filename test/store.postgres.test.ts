@@ -14,7 +14,7 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
 import type { Article, Extraction, LaunchEvent } from '../src/types.js';
 import { assertBuilt, CLI, ROOT, salvo } from './helpers/cli.js';
-import { storeContract } from './store.contract.js';
+import { articleWrite, clock, makeArticle, makeExtraction, storeContract } from './store.contract.js';
 import { dropSchemas, freshSchemaUrl, HOW_TO_RUN, PG_URL } from './helpers/postgres.js';
 
 if (!PG_URL) console.log(HOW_TO_RUN);
@@ -79,6 +79,45 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
 
   // Everything the SQLite store does, the PostgreSQL store does: one suite, a fresh schema per test.
   storeContract('PostgreSQL', async () => PostgresStore.open(await freshSchemaUrl()));
+
+  describe('saving an article that changes nothing else (one statement, no transaction)', () => {
+    it('writes the article, its extraction, claims and signature, and writes nothing for an article already stored', async () => {
+      const store = await PostgresStore.open(await freshSchemaUrl());
+      try {
+        const at = clock();
+        const a = makeArticle(1);
+        const first = makeExtraction(a);
+        expect(await store.saveArticle(articleWrite(a, first, [], at(), { sources: { signature: new Uint32Array([1, 2, 3]) } }))).toBe(true);
+        expect(await store.getExtraction(a.id)).toEqual(first);
+        const other = makeExtraction(a, { actor: 'Someone else' });
+        const version = await store.dataVersion();
+        expect(await store.saveArticle(articleWrite(a, other, [], at(), { sources: { signature: new Uint32Array([7, 8, 9]) } }))).toBe(false);
+        expect(await store.getExtraction(a.id)).toEqual(first);
+        expect((await store.signatures()).map((s) => [...s.signature])).toEqual([[1, 2, 3]]);
+        expect(Number(await store.dataVersion())).toBeGreaterThan(Number(version)); // announced all the same
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe('copy links alone', () => {
+    it('reads the original each article is linked to as a copy, leaving out articles without a link and unknown ids', async () => {
+      const store = await PostgresStore.open(await freshSchemaUrl());
+      try {
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        const link = { articleId: b.id, originalId: a.id, kind: 'duplicate' as const, similarity: 0.95, reason: 'same text' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
+        expect(await store.copyOrigins([c.id, 'missing', b.id, a.id])).toEqual(new Map([[b.id, a.id]]));
+        expect(await store.copyOrigins([])).toEqual(new Map());
+      } finally {
+        await store.close();
+      }
+    });
+  });
 
   describe('search beyond English', () => {
     it('finds Korean and Japanese words inside longer runs of text, and English words by their stem', async () => {

@@ -10,6 +10,7 @@ import { documentFromHtml, documentFromRecord, documentsFromString, ingestPaths,
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
 import type { ArticleSources, Store, StoreSession } from '../store/store.js';
+import { COPY_PREPARED_CACHE } from '../settings.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
@@ -45,8 +46,11 @@ export async function resolverFromStore(store: StoreSession): Promise<EventResol
   return (await storedState(store)).resolver;
 }
 
-/** resolverFromStore, with the ids of every stored article (those it has seen). */
-async function storedState(store: StoreSession): Promise<{ resolver: EventResolver; articleIds: string[] }> {
+/**
+ * resolverFromStore, with the ids of every stored article (those it has seen). Given a copy tracker already
+ * holding every stored signature, keeps it (with the stored articles it has prepared) instead of reading them.
+ */
+async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{ resolver: EventResolver; articleIds: string[] }> {
   const articles = await store.listArticles();
   const outlets = new Map(articles.map((a) => [a.id, a.source]));
   const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
@@ -61,7 +65,7 @@ async function storedState(store: StoreSession): Promise<{ resolver: EventResolv
       reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
     })),
   );
-  resolver.copies = new CopyTracker(await store.signatures());
+  resolver.copies = copies ?? new CopyTracker(await store.signatures());
   return { resolver, articleIds: articles.map((a) => a.id) };
 }
 
@@ -73,7 +77,9 @@ export interface ResolverSource {
   /** A resolver holding every stored event the report may join. */
   resolver(session: StoreSession): Promise<EventResolver>;
   /** Told after the report was saved with what the resolver made of it. */
-  saved?(articleId: string): void;
+  saved?(article: Article, extraction: Extraction): void;
+  /** Stored articles as copy detection compares them (`storedCandidates`), when the source keeps some itself. */
+  copyCandidates?(session: StoreSession, ids: string[]): Promise<CopyCandidate[]>;
 }
 
 /**
@@ -95,11 +101,11 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
     const published = article.published?.date ?? null;
     const changed = resolver.add({ extraction, published, source: article.source });
     const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-    const sources = await findCopies(session, resolver, article, extraction, eventId);
+    const sources = await findCopies(session, source, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
     if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() }))) return { status: 'duplicate', article };
     if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-    source.saved?.(article.id);
+    source.saved?.(article, extraction);
     return { status: 'stored', article, extraction, eventId };
   });
 }
@@ -134,7 +140,9 @@ export async function saveWithHistory(
  * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
  * the reports of the same event.
  */
-async function findCopies(store: StoreSession, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null): Promise<ArticleSources> {
+async function findCopies(
+  store: StoreSession, source: ResolverSource, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null,
+): Promise<ArticleSources> {
   const tracker = resolver.copies;
   if (!tracker) return {};
   const sig = tracker.signatureOf(article);
@@ -144,13 +152,18 @@ async function findCopies(store: StoreSession, resolver: EventResolver, article:
   ids.delete(article.id);
   // The copy link an event member has in the resolver is the one this grouping holds; the store's for the rest.
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
-  const candidates: CopyCandidate[] = (await store.copyCandidates([...ids])).map((c) => ({
-    article: { id: c.article.id, title: c.article.title, text: c.article.text, published: c.article.published?.date ?? null },
-    extraction: c.extraction,
-    copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf,
-  }));
-  const me: CopyCandidate = { article: { id: article.id, title: article.title, text: article.text, published: article.published?.date ?? null }, extraction, copyOf: null };
+  const stored = source.copyCandidates ? await source.copyCandidates(store, [...ids]) : await storedCandidates(store, [...ids]);
+  const candidates: CopyCandidate[] = stored.map((c) => ({ ...c, copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf }));
+  const me: CopyCandidate = { article: candidateArticle(article), extraction, copyOf: null };
   return { signature: sig, copies: tracker.decide(me, candidates) };
+}
+
+/** An article as copy detection reads it. */
+const candidateArticle = (a: Article): CopyCandidate['article'] => ({ id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null });
+
+/** Stored articles as copy detection compares them, with their stored copy links, in the order of `ids`. */
+async function storedCandidates(store: StoreSession, ids: string[]): Promise<CopyCandidate[]> {
+  return (await store.copyCandidates(ids)).map((c) => ({ article: candidateArticle(c.article), extraction: c.extraction, copyOf: c.copyOf }));
 }
 
 /** Adds events to a change list, the later version of an event replacing the earlier one. */
@@ -171,32 +184,63 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  */
 export class Ingester implements ResolverSource {
   private cached: { resolver: EventResolver; cursor: string; known: Set<string> } | null = null;
+  /**
+   * Stored articles with their extraction as copy detection reads them, by id, oldest use dropped first: the
+   * same stored articles are candidates for many new ones and never change, so only their copy links, which
+   * later writes may add, are read again (where the store can read them alone).
+   */
+  private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
 
   constructor(private readonly store: Store) {}
 
   /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
   async resolver(session: StoreSession): Promise<EventResolver> {
+    let kept: { copies: CopyTracker; known: Set<string> } | undefined;
     if (this.cached) {
       const { cursor, articles } = await session.changesSince(this.cached.cursor);
       const fresh = articles.filter((a) => !this.cached?.known.has(a.id));
-      if (!fresh.some((a) => a.regroups)) {
-        for (const a of fresh) {
-          this.cached.known.add(a.id);
-          if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
-        }
-        this.cached.cursor = cursor;
-        return this.cached.resolver;
+      for (const a of fresh) {
+        this.cached.known.add(a.id);
+        if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
       }
+      this.cached.cursor = cursor;
+      if (!fresh.some((a) => a.regroups)) return this.cached.resolver;
+      // Regrouped events are read again; the copy tracker, which now holds the signature of every article it
+      // knows, is kept with them. Articles written while the state is read come again as changes (the cursor is
+      // taken first), so their signatures join it then.
+      const copies = this.cached.resolver.copies;
+      if (copies) kept = { copies, known: this.cached.known };
     }
     const cursor = await session.changeCursor(); // before the reads, so nothing written meanwhile is missed
-    const { resolver, articleIds } = await storedState(session);
-    this.cached = { resolver, cursor, known: new Set(articleIds) };
+    const { resolver, articleIds } = await storedState(session, kept?.copies);
+    this.cached = { resolver, cursor, known: kept?.known ?? new Set(articleIds) };
     return resolver;
   }
 
   /** Called by ingest after a write this resolver already knows about, so it is not read back as a change. */
-  saved(articleId: string): void {
-    this.cached?.known.add(articleId);
+  saved(article: Article, extraction: Extraction): void {
+    this.cached?.known.add(article.id);
+    this.keepCandidate({ article: candidateArticle(article), extraction });
+  }
+
+  /** Called by ingest for copy candidates: those kept are not read again, only their copy links. */
+  async copyCandidates(session: StoreSession, ids: string[]): Promise<CopyCandidate[]> {
+    if (!session.copyOrigins) return storedCandidates(session, ids);
+    const read = new Map((await storedCandidates(session, ids.filter((id) => !this.candidates.has(id)))).map((c) => [c.article.id, c]));
+    const origins = await session.copyOrigins(ids.filter((id) => !read.has(id) && this.candidates.has(id)));
+    const found = ids.flatMap((id): CopyCandidate[] => {
+      const kept = this.candidates.get(id);
+      const fresh = read.get(id) ?? (kept && { ...kept, copyOf: origins.get(id) ?? null });
+      return fresh ? [fresh] : [];
+    });
+    for (const c of found) this.keepCandidate(c); // most recently used goes last
+    return found;
+  }
+
+  private keepCandidate(c: Omit<CopyCandidate, 'copyOf'>): void {
+    this.candidates.delete(c.article.id);
+    this.candidates.set(c.article.id, { article: c.article, extraction: c.extraction });
+    if (this.candidates.size > COPY_PREPARED_CACHE) this.candidates.delete(this.candidates.keys().next().value as string);
   }
 
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {

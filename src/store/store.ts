@@ -110,6 +110,12 @@ export interface StoreSession {
    */
   copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]>;
   /**
+   * The original each of these articles is linked to as a copy, by article id (ids without a link left out):
+   * for a caller that keeps the unchanging rest of `copyCandidates` and needs only the links, which later
+   * writes may add. One read for many articles. Optional: a store without it is asked `copyCandidates`.
+   */
+  copyOrigins?(ids: string[]): Promise<Map<string, string>>;
+  /**
    * A point in the store's history to ask `changesSince` about later. Take it before reading the state a cache
    * is built from: a write that lands meanwhile is then both in the state and among the changes.
    */

@@ -87,6 +87,21 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
   return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params };
 }
 
+/**
+ * An INSERT of many rows done only when the statement's article insert (the `w0` clause of combineInserts)
+ * wrote a row. The rows travel as one JSON array read as the table's row type, so each value takes its
+ * column's type, and come in the array's order.
+ */
+function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & string)[], rows: R[]): { sql: string; params: unknown[] } {
+  const list = columns.join(', ');
+  return {
+    sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `r.${c}`).join(', ')}
+          FROM json_populate_recordset(null::${table}, $1::json) WITH ORDINALITY AS r
+          WHERE EXISTS (SELECT 1 FROM w0) ORDER BY r.ordinality`,
+    params: [JSON.stringify(rows)],
+  };
+}
+
 /** A stored MinHash signature (bytes) as the copy tracker holds it. */
 const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
@@ -145,9 +160,14 @@ export class PostgresSession implements StoreSession {
   ) {}
 
   /** Runs a write in one transaction and announces it once committed (see dataVersion). */
-  private async write<T>(fn: (tx: Connection) => Promise<T>): Promise<T> {
+  private write<T>(fn: (tx: Connection) => Promise<T>): Promise<T> {
+    return this.announced(() => this.db.transaction(fn));
+  }
+
+  /** Runs a write (one transaction, or one statement, which is atomic alone) and announces it once committed. */
+  private async announced<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(fn);
+      return await run();
     } finally {
       // After the commit (or a failure, which changed nothing but costs nothing to announce): a reader that
       // saw the old version may have cached the new data under it, which is merely re-read once more.
@@ -168,24 +188,33 @@ export class PostgresSession implements StoreSession {
       throw new Error(`extraction is for article ${w.extraction.articleId}, not ${w.article.id}`);
     }
     // Rows are built before the transaction starts, so a value that cannot be stored rejects with nothing sent.
-    const article = insertMany('articles', ARTICLE_COLUMNS, [articleToRow(w.article, w.at)], 'ON CONFLICT (id) DO NOTHING');
+    // The article, its extraction, claims and signature in one statement (one round trip). Same content hash ⇒
+    // same article, already processed: re-ingesting must change nothing, so the rest is inserted only when the
+    // article was.
     const rows = extractionToRows(w.extraction, w.at);
+    const parts = [
+      insertMany('articles', ARTICLE_COLUMNS, [articleToRow(w.article, w.at)], 'ON CONFLICT (id) DO NOTHING RETURNING 1'),
+      insertIfArticleStored('extractions', EXTRACTION_COLUMNS, [rows.extraction]),
+    ];
+    if (rows.claims.length) parts.push(insertIfArticleStored('claims', CLAIM_COLUMNS, rows.claims));
+    const sig = w.sources?.signature;
+    if (sig) {
+      parts.push({
+        sql: `INSERT INTO article_signatures (article_id, minhash) SELECT $1, $2::bytea WHERE EXISTS (SELECT 1 FROM w0)
+              ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash`,
+        params: [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
+      });
+    }
+    parts.push({ sql: 'SELECT count(*)::int AS stored FROM w0', params: [] });
+    const combined = combineInserts(parts);
+    const insert = async (tx: Connection): Promise<boolean> => (await tx.query<{ stored: number }>(combined.sql, combined.params)).rows[0].stored > 0;
+    const copies = w.sources?.copies ?? [];
+    // Most articles (not launch reports, copying nothing) change nothing else: their one statement needs no
+    // transaction around it.
+    if (!copies.length && !w.versions.length && !w.events.length && !w.alerts.length) return this.announced(() => insert(this.db));
     return this.write(async (tx) => {
-      // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
-      if ((await tx.query(article.sql, article.params)).rowCount === 0) return false;
-      // The extraction, its claims and the signature in one statement (one round trip).
-      const parts: { sql: string; params: unknown[] }[] = [insertMany('extractions', EXTRACTION_COLUMNS, [rows.extraction])];
-      if (rows.claims.length) parts.push(insertMany('claims', CLAIM_COLUMNS, rows.claims));
-      const sig = w.sources?.signature;
-      if (sig) {
-        parts.push({
-          sql: 'INSERT INTO article_signatures (article_id, minhash) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash',
-          params: [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
-        });
-      }
-      const combined = combineInserts(parts);
-      await tx.query(combined.sql, combined.params);
-      for (const link of w.sources?.copies ?? []) {
+      if (!(await insert(tx))) return false;
+      for (const link of copies) {
         await tx.query(
           `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
@@ -266,6 +295,15 @@ export class PostgresSession implements StoreSession {
       const extraction = row.extraction ? rowsToExtraction(row.extraction, claims.get(id) ?? []) : null;
       return [{ article: rowToArticle(row), extraction, copyOf: row.original_id }];
     });
+  }
+
+  async copyOrigins(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.db.query<{ article_id: string; original_id: string }>(
+      'SELECT article_id, original_id FROM copy_links WHERE article_id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.original_id]));
   }
 
   async changeCursor(): Promise<string> {
