@@ -2,39 +2,6 @@
 // times, counts and lengths look for.
 import { readDataJson } from '../../../paths.js';
 
-interface ReaderTable {
-  dayBefore: string[];
-  sameDay: string[];
-  durationAfterDay: string;
-  clockPeriods: Record<string, 'am' | 'pm' | 'noon'>;
-  clockWords: Record<string, number>;
-  notLaunchTimeAfter: string;
-  launchAfter: string;
-  countNumerals: Record<string, number>;
-  countSeveral: Record<string, number>;
-  countAfterNotMissile: string;
-  countBeforeNotMissile: string;
-  countHedgeAfter: string;
-  nameLikenessBefore: string;
-  nameLineageAfter: string;
-  lengthUnit: string;
-  capabilityCue: string;
-  apogeeCue: string;
-  distanceCue: string;
-  offsetBefore: string;
-  distanceAfter: string;
-  waypointAfter: string;
-  apogeeAfter: string;
-  offsetAfter: string;
-  siteFromAfter: string;
-  seaLandingAfter: string;
-  statementSubjectBefore: string;
-  statementAfterDate: string;
-  subjectAfter: string;
-  passiveLaunch: string;
-  launchNotTheNews: string;
-}
-
 export interface KoreanReaderPhrases {
   dayBefore: string;
   sameDay: string;
@@ -67,6 +34,20 @@ export interface KoreanReaderPhrases {
   passiveLaunch: RegExp;
   launchNotTheNews: RegExp;
 }
+
+/**
+ * The table as written in the JSON file, derived from the compiled shape so a key is declared once: a pattern is a
+ * regular-expression source, a map an object, and the day words lists of alternatives.
+ */
+type ReaderTable = {
+  [K in keyof KoreanReaderPhrases]: K extends 'dayBefore' | 'sameDay'
+    ? string[]
+    : KoreanReaderPhrases[K] extends RegExp
+      ? string
+      : KoreanReaderPhrases[K] extends ReadonlyMap<string, infer V>
+        ? Record<string, V>
+        : KoreanReaderPhrases[K];
+};
 
 let cached: KoreanReaderPhrases | null = null;
 
