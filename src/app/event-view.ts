@@ -62,6 +62,11 @@ export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): 
   };
 }
 
+/** What the timeline needs to put an event on one row with its reference flights, in one clock. */
+export function timelineFacts(ev: LaunchEvent): { referenceDateKst: string | null; referenceFlights: number; timeZone: string | null } {
+  return { referenceDateKst: ev.reference?.dateKst ?? null, referenceFlights: ev.reference?.flights ?? 0, timeZone: actorInfo(ev.actor)?.timeZone ?? null };
+}
+
 /** Every candidate value of every field of an event, with the claims (quoted sentences) behind it. */
 export interface EventDetail {
   id: string;

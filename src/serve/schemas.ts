@@ -134,6 +134,9 @@ export const eventSummarySchema: JsonSchema = {
       items: { type: 'object', properties: { field: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' } } },
     },
     updatedAt: { type: 'string' },
+    referenceDateKst: { type: ['string', 'null'], description: 'The Korean-time (KST) day of the matching reference-list flights, if the event matches the reference list.' },
+    referenceFlights: { type: 'integer', description: 'How many reference-list flights that day holds (0 when none match).' },
+    timeZone: { type: ['string', 'null'], description: "The IANA time zone of the launching country's local time (the clock of dateLocal and timeLocal)." },
   },
 };
 

@@ -1,6 +1,6 @@
 // /api/events: the event list (filtered, paged), one event with its evidence, its history, and the counts
 // per year or month for the chart.
-import { eventSummary } from '../../app/event-view.js';
+import { eventSummary, timelineFacts } from '../../app/event-view.js';
 import type { LaunchEvent } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
 import { errorSchema, eventIdParams, eventListQuery, eventSummarySchema, statsQuery, type JsonSchema } from '../schemas.js';
@@ -35,7 +35,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
     const limit = q.limit as number;
     const offset = q.offset as number;
     const page = await store.queryEvents({ ...eventFilter(q), order: q.order as 'asc' | 'desc', limit, offset });
-    return { total: page.total, limit, offset, events: page.events.map(eventSummary) };
+    return { total: page.total, limit, offset, events: page.events.map((e) => ({ ...eventSummary(e), ...timelineFacts(e.event) })) };
   });
 
   app.get('/api/events/:id', {
