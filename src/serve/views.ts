@@ -1,6 +1,6 @@
 // What the API answers with beyond the shared event view (src/app/event-view.ts): the event page with its
 // estimated impact and history, the article page with every extracted span, search hits.
-import { countText, eventDetail, impactOf } from '../app/event-view.js';
+import { countText, eventDetail, impactOf, timelineFacts } from '../app/event-view.js';
 import { siteByKey } from '../knowledge/index.js';
 import type { SearchHit, Store } from '../store/store.js';
 import type { Article, FieldName, FieldValue, LaunchEvent } from '../types.js';
@@ -44,6 +44,7 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
     overview,
     impact: await impactOf(store, ev),
     history: await store.eventHistory(ev.id),
+    timeZone: timelineFacts(ev).timeZone,
   };
 }
 
