@@ -1,7 +1,14 @@
 // The JSON API, typed for the views. Records the server sends as they are come from the server's own types.
-import type { ArticleSummary, ClaimView, EventSummary, ReferenceAlignment } from '../../src/types.js';
+import type { ArticleSummary, ClaimView, EventSummary as CoreSummary, ReferenceAlignment } from '../../src/types.js';
 
-export type { ArticleSummary, EventSummary };
+export type { ArticleSummary };
+
+/** A row of /api/events: the summary, the KST day of its reference-list flights and its actor's time zone. */
+export interface EventSummary extends CoreSummary {
+  referenceDateKst: string | null;
+  referenceFlights: number;
+  timeZone: string | null;
+}
 
 export interface ReferenceLaunch {
   dateUtc: string;
@@ -59,6 +66,8 @@ export interface EventPage {
   impact: Impact | null;
   reference: ReferenceAlignment | null;
   history: { version: number; createdAt: string; articleId: string | null; changes: { field: string; from: unknown; to: unknown }[] }[];
+  /** The IANA zone of the actor's local time (the clock of dateLocal and the local time). */
+  timeZone: string | null;
 }
 
 export interface Span {

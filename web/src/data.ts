@@ -57,3 +57,23 @@ export function filterReference(launches: ReferenceLaunch[], f: Filters): Refere
     return true;
   });
 }
+
+/** Display names for the values stored as keys: where missiles came down, and Japan's EEZ. */
+export const LANDING_NAMES: Record<string, string> = {
+  'sea-of-japan': 'Sea of Japan (East Sea)', 'yellow-sea': 'Yellow Sea', 'pacific-ocean': 'Pacific Ocean', land: 'over land',
+};
+export const EEZ_NAMES: Record<string, string> = { inside: "inside Japan's EEZ", outside: "outside Japan's EEZ" };
+
+/** Site names by key, for rows that carry only the key (reference flights). */
+export async function siteNames(): Promise<Map<string, string>> {
+  return new Map((await allSites()).map((s) => [s.key, s.name]));
+}
+
+/** A site key as a person reads it: its name when the key is known, else the key with words capitalised. */
+export const siteName = (names: Map<string, string>, key: string | null): string | null =>
+  key === null ? null : (names.get(key) ?? key.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()));
+
+/** Sets the browser tab's title: the page's own name first. */
+export function pageTitle(...parts: string[]): void {
+  document.title = [...parts.filter(Boolean), 'Salvo'].join(' · ');
+}

@@ -47,6 +47,7 @@ async function show(): Promise<void> {
       case 'docs': current = await docsView(main); break;
       case 'sources': current = await sourcesView(main); break;
       default:
+        document.title = 'Not found · Salvo';
         main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Back to the timeline')));
         current = {};
     }

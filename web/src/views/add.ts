@@ -1,6 +1,7 @@
 // Add reports from the browser: paste a report or upload files. Both go through the server's ingest, the same
 // code path as `salvo ingest`; the timeline picks the new events up without a reload.
 import { getJson, postFiles, postJson, type IngestReport } from '../api.js';
+import { pageTitle } from '../data.js';
 import { clear, h } from '../dom.js';
 import { dataChanged, type View } from '../main.js';
 
@@ -18,24 +19,36 @@ function resultView(r: IngestReport): HTMLElement {
 }
 
 export async function addView(main: HTMLElement): Promise<View> {
+  pageTitle('Add reports');
   const status = await getJson<{ writeNeedsToken: boolean }>('/api/status');
   const out = h('div', { 'aria-live': 'polite' });
   const fail = (err: unknown): void => clear(out, h('p', { role: 'alert', class: 'error' }, err instanceof Error ? err.message : String(err)));
 
   const text = h('textarea', { id: 'paste-text', name: 'text', rows: 12, required: true, placeholder: 'Paste a news report: headline on the first line, then the text. HTML or JSON records work too.' }) as HTMLTextAreaElement;
   const format = h('select', { id: 'paste-format', name: 'format' }, ['auto', 'text', 'html', 'json', 'jsonl'].map((f) => h('option', { value: f }, f))) as HTMLSelectElement;
+  // Without a year in the text, the publication date is what dates "on Friday"; the URL is kept as the source link.
+  const published = h('input', { id: 'paste-published', name: 'published', type: 'date', min: '1980-01-01', max: '2100-12-31' }) as HTMLInputElement;
+  const url = h('input', { id: 'paste-url', name: 'url', type: 'url', placeholder: 'https://…', pattern: 'https?://.+', maxlength: 2000 }) as HTMLInputElement;
   const paste = h('form', { class: 'paste', 'aria-labelledby': 'paste-h' },
     h('h2', { id: 'paste-h' }, 'Paste a report'),
     h('label', { for: 'paste-text' }, 'Report text'), text,
+    h('div', { class: 'meta-fields' },
+      h('label', { for: 'paste-published' }, 'Published (date)', published),
+      h('label', { for: 'paste-url' }, 'Original URL', url),
+    ),
+    h('p', { class: 'muted hint' }, 'The publication date dates a report that names only a weekday ("on Friday") or a month and day.'),
     h('div', { class: 'row' }, h('label', { for: 'paste-format' }, 'Format'), format, h('button', { type: 'submit' }, 'Add report')),
   );
   paste.addEventListener('submit', (e) => {
     e.preventDefault();
     clear(out, h('p', { class: 'muted' }, 'Adding…'));
-    postJson<IngestReport>('/api/ingest', { text: text.value, format: format.value })
+    const body: Record<string, string> = { text: text.value, format: format.value };
+    if (published.value) body.published = published.value;
+    if (url.value.trim()) body.url = url.value.trim();
+    postJson<IngestReport>('/api/ingest', body)
       .then((r) => {
         clear(out, resultView(r));
-        if (r.stored) text.value = '';
+        if (r.stored) (paste as HTMLFormElement).reset();
         dataChanged();
       })
       .catch(fail);

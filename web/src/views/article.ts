@@ -1,12 +1,16 @@
 // Article page: the cleaned text with every extracted span highlighted and labelled; the blocks dropped as
 // boilerplate, folded. Article text is inserted as text nodes only.
 import { ApiError, getJson, type ArticlePage, type ArticleSummary, type Span } from '../api.js';
-import { LANGUAGE_NAMES } from '../data.js';
+import { LANGUAGE_NAMES, pageTitle } from '../data.js';
+import { junkKind } from '../junk.js';
 import { clear, extLink, h, languageBadges } from '../dom.js';
 import type { View } from '../main.js';
 
-/** `text` between start and end with the spans in it marked; a label after each span names its field. */
-export function highlighted(text: string, start: number, end: number, spans: Span[]): (Node | string)[] {
+/**
+ * `text` between start and end with the spans in it marked; a label after each span names its field (not in a
+ * heading: there the mark's tooltip names it, so no annotation reads as part of the title).
+ */
+export function highlighted(text: string, start: number, end: number, spans: Span[], labels = true): (Node | string)[] {
   const inside = spans.filter((s) => s.start < end && s.end > start);
   const cuts = new Set<number>([start, end]);
   for (const s of inside) {
@@ -25,7 +29,7 @@ export function highlighted(text: string, start: number, end: number, spans: Spa
     }
     const fields = [...new Set(covering.map((s) => s.field))];
     out.push(h('mark', { class: `span${covering.some((s) => s.chosen) ? ' chosen' : ''}`, 'data-fields': fields.join(' '), title: covering.map((s) => `${s.field} = ${String(s.value)} (${s.saidBy ?? 'unattributed'}, ${s.confidence.toFixed(2)})`).join('\n') }, piece));
-    for (const s of covering.filter((x) => x.end === b)) out.push(h('span', { class: 'span-label' }, `${s.field}=${String(s.value)}`));
+    if (labels) for (const s of covering.filter((x) => x.end === b)) out.push(h('span', { class: 'span-label' }, `${s.field}=${String(s.value)}`));
   }
   return out;
 }
@@ -36,6 +40,7 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
     a = await getJson<ArticlePage>(`/api/articles/${encodeURIComponent(id)}`);
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+      pageTitle('No such article');
       main.replaceChildren(h('h1', {}, 'No such article'), h('p', {}, err.message));
       return {};
     }
@@ -43,14 +48,23 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
   }
   const textSpans = a.spans.filter((s) => s.part === 'text');
   const titleSpans = a.spans.filter((s) => s.part === 'title');
-  const title = a.title ?? '(no title)';
-  const body = h('div', { class: 'article-text', lang: a.language }, a.paragraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
+  const title = a.title ?? '(untitled report)';
+  pageTitle(title, 'Article');
+  const hidden: { text: string; reason: string }[] = [];
+  const shownParagraphs = a.paragraphs.filter((p) => {
+    const text = a.text.slice(p.start, p.end);
+    const kind = textSpans.some((s) => s.start < p.end && s.end > p.start) ? null : junkKind(text, a.title);
+    if (kind) hidden.push({ text, reason: kind });
+    return kind === null;
+  });
+  const removed = [...a.removed, ...hidden];
+  const body = h('div', { class: 'article-text', lang: a.language }, shownParagraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
   main.replaceChildren(
     h('p', { class: 'crumbs' }, h('a', { href: '#/articles' }, 'Articles'), ' › article'),
-    h('h1', { class: 'article-title', lang: a.language }, a.title ? highlighted(title, 0, title.length, titleSpans) : title),
+    h('h1', { class: 'article-title', lang: a.language }, a.title ? highlighted(title, 0, title.length, titleSpans, false) : title),
     h('p', { class: 'lead' },
       languageBadges([a.language], LANGUAGE_NAMES), ' ',
-      [a.source ?? 'unknown outlet', a.published ? `published ${a.published.date} (${a.published.via})` : 'no publication date', `format ${a.format}`, `from ${a.origin}`].join(' · '), ' ',
+      [a.source ?? 'unknown outlet', a.published ? `published ${a.published.date} (${a.published.via})` : 'no publication date', `format ${a.format}`].join(' · '), ' ',
       a.url ? extLink(a.url, 'original') : null,
     ),
     h('p', {},
@@ -65,8 +79,8 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
     h('p', { class: 'muted' }, `${a.spans.length} extracted span${a.spans.length === 1 ? '' : 's'}; the value chosen for the article is underlined.`),
     body,
     h('details', { class: 'removed' },
-      h('summary', {}, `Dropped as boilerplate (${a.removed.length})`),
-      a.removed.length ? h('ul', {}, a.removed.map((r) => h('li', {}, h('span', { class: 'badge' }, r.reason), ' ', r.text))) : h('p', {}, 'Nothing was dropped.'),
+      h('summary', {}, `Dropped as boilerplate (${removed.length})`),
+      removed.length ? h('ul', {}, removed.map((r) => h('li', {}, h('span', { class: 'badge' }, r.reason), ' ', r.text))) : h('p', {}, 'Nothing was dropped.'),
     ),
   );
   return {};
@@ -90,6 +104,7 @@ export async function articlesView(main: HTMLElement, params: URLSearchParams): 
   const language = LANGUAGE_NAMES[params.get('language') ?? ''] ? (params.get('language') ?? '') : '';
   const page = (o: number): string => `#/articles?${new URLSearchParams({ ...(language ? { language } : {}), offset: String(o) }).toString()}`;
   const list = h('div', { 'aria-live': 'polite' });
+  pageTitle('Articles');
   main.replaceChildren(h('h1', {}, 'Articles'), languageFilter(language), list);
   async function load(): Promise<void> {
     const r = await getJson<{ total: number; articles: ArticleSummary[] }>('/api/articles', { limit: 50, offset, language: language || undefined });
@@ -97,7 +112,7 @@ export async function articlesView(main: HTMLElement, params: URLSearchParams): 
       h('p', { class: 'muted' }, `${r.total} articles${language ? ` in ${LANGUAGE_NAMES[language]}` : ''}, newest first.`),
       h('ul', { class: 'articles' }, r.articles.map((x) => h('li', {},
         languageBadges([x.language], LANGUAGE_NAMES), ' ',
-        h('a', { href: `#/article/${x.id}`, lang: x.language }, x.title ?? x.origin),
+        h('a', { href: `#/article/${x.id}`, lang: x.language }, x.title ?? '(untitled report)'),
         ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''} `,
         x.isLaunchReport ? h('span', { class: 'badge news' }, 'launch') : h('span', { class: 'badge' }, 'other'),
         x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,

@@ -1,5 +1,6 @@
 // The API documentation page, read from /api/openapi.json.
 import { getJson } from '../api.js';
+import { pageTitle } from '../data.js';
 import { h } from '../dom.js';
 import type { View } from '../main.js';
 
@@ -25,6 +26,7 @@ const schemaText = (s: Record<string, unknown> | undefined): string => {
 
 export async function docsView(main: HTMLElement): Promise<View> {
   const doc = await getJson<{ info: { title: string; description: string }; paths: Record<string, Record<string, Op>> }>('/api/openapi.json');
+  pageTitle('API');
   main.replaceChildren(
     h('h1', {}, doc.info.title),
     h('p', {}, doc.info.description, ' The machine-readable description: ', h('a', { href: '/api/openapi.json' }, '/api/openapi.json'), ' (OpenAPI 3.1).'),

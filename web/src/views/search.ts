@@ -1,5 +1,6 @@
 // Full-text search over articles (SQLite FTS5 on the server).
 import { getJson, type ArticleSummary } from '../api.js';
+import { pageTitle } from '../data.js';
 import { clear, h } from '../dom.js';
 import type { View } from '../main.js';
 
@@ -17,6 +18,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
     const v = (input as HTMLInputElement).value.trim();
     if (v) location.hash = `#/search?q=${encodeURIComponent(v)}`;
   });
+  pageTitle(q ? `Search: ${q}` : 'Search');
   main.replaceChildren(h('h1', {}, 'Search'), form, results);
   async function load(): Promise<void> {
     if (!q) return;
@@ -24,7 +26,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
     clear(results,
       h('p', { class: 'muted' }, `${r.total} article${r.total === 1 ? '' : 's'} found${r.total > 50 ? ' (best 50 shown)' : ''}.`),
       h('ol', { class: 'hits' }, r.results.map((x) => h('li', {},
-        h('a', { href: `#/article/${x.id}` }, x.title ?? x.origin),
+        h('a', { href: `#/article/${x.id}` }, x.title ?? '(untitled report)'),
         h('span', { class: 'muted' }, ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''}`),
         x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,
         h('p', { class: 'snippet' }, x.snippet.map((p) => (p.match ? h('mark', {}, p.text) : p.text))),

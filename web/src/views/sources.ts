@@ -1,5 +1,6 @@
 // The sources `salvo watch` polls: when each was last polled, its last error, and how many items it listed.
 import { getJson } from '../api.js';
+import { pageTitle } from '../data.js';
 import { clear, h } from '../dom.js';
 import type { View } from '../main.js';
 
@@ -20,6 +21,7 @@ interface Source {
 const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
 
 export async function sourcesView(main: HTMLElement): Promise<View> {
+  pageTitle('Sources');
   const body = h('div', { 'aria-live': 'polite' });
   main.replaceChildren(
     h('h1', {}, 'Watched sources'),
@@ -38,12 +40,12 @@ export async function sourcesView(main: HTMLElement): Promise<View> {
         h('th', { scope: 'col' }, 'Last error'), h('th', { scope: 'col' }, 'Items seen'), h('th', { scope: 'col' }, 'Stored / failed / pending'),
       )),
       h('tbody', {}, r.sources.map((s) => h('tr', {},
-        h('td', {}, h('a', { href: s.url, rel: 'noreferrer' }, s.url), s.kind !== 'auto' ? h('span', { class: 'muted' }, ` (${s.kind})`) : null),
-        h('td', {}, `${s.intervalS} s`),
-        h('td', {}, when(s.lastPoll)),
-        h('td', { class: s.lastError ? 'error' : 'muted' }, s.lastError ?? (s.lastPoll ? 'none' : '—')),
-        h('td', {}, s.itemsSeen),
-        h('td', {}, `${s.itemsDone} / ${s.itemsFailed} / ${s.itemsPending}`),
+        h('td', { 'data-label': 'Source', class: 'source-url' }, h('a', { href: s.url, rel: 'noreferrer' }, s.url), s.kind !== 'auto' ? h('span', { class: 'muted' }, ` (${s.kind})`) : null),
+        h('td', { 'data-label': 'Every' }, `${s.intervalS} s`),
+        h('td', { 'data-label': 'Last poll' }, when(s.lastPoll)),
+        h('td', { 'data-label': 'Last error', class: s.lastError ? 'error' : 'muted' }, s.lastError ?? (s.lastPoll ? 'none' : '—')),
+        h('td', { 'data-label': 'Items seen' }, s.itemsSeen),
+        h('td', { 'data-label': 'Stored / failed / pending' }, `${s.itemsDone} / ${s.itemsFailed} / ${s.itemsPending}`),
       ))),
     ));
   }
