@@ -76,7 +76,9 @@ try {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) process.stderr.write(`warning: ${p.name} at ${w.width} px overflows by ${overflow} px\n`);
       const file = join(OUT, `${p.name}-${w.name}.png`);
-      await page.screenshot({ path: file });
+      // the whole page, up to three screens tall
+      const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), w.height * 3);
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: w.width, height } });
       process.stdout.write(`${file}\n`);
     }
     await page.close();

@@ -1,8 +1,10 @@
 // The web app in real Chromium (Debian's /usr/bin/chromium, driven by playwright-core; nothing downloaded):
-// the reference timeline, a pasted report appearing on timeline and map without a reload, the event page's
-// quoted sentence, a file upload, article text that tries to run script, 375 px and 1920 px layouts and
-// keyboard reach. Screenshots go to test-artifacts/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// the reference timeline (one row per launch day, sorting, paging, text filter, a news event merged with its
+// reference flight), a pasted report with its publication date and URL appearing on timeline and map without a
+// reload, the map (zoom, wedge on hover, click opens the event), downloads, the event page's quoted sentence
+// and citation, a file upload, article text that tries to run script, no sideways scrolling at 390 px and
+// 1920 px on every page, tab titles and keyboard reach. Screenshots go to test-artifacts/ for a person to look at.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -39,6 +41,24 @@ const UPLOAD = [
   '',
   'The missiles flew around 300 km over the Yellow Sea, the Joint Chiefs of Staff said.',
 ].join('\n');
+
+// A launch on the reference list (2022-10-13 16:47 UTC = 2022-10-14 01:47 KST), written for this test.
+const LISTED = [
+  'North Korea fires ballistic missile from Sunan',
+  '',
+  'SEOUL, Oct. 14, 2022 - North Korea fired a short-range ballistic missile from the Sunan area at 1:49 a.m. on Friday, South Korea\'s Joint Chiefs of Staff said.',
+  '',
+  'The missile flew about 700 kilometers before falling into the East Sea, the military said.',
+].join('\n');
+
+/** The reference flights' launch days in Korean time, as the timeline groups them (a flight without a time keeps its UTC date). */
+function referenceDaysKst(launches: { dateUtc: string; timeUtc: string | null }[]): Set<string> {
+  return new Set(launches.map((f) => {
+    if (!f.timeUtc) return f.dateUtc;
+    const t = new Date(`${f.dateUtc}T${f.timeUtc}:00Z`).getTime() + 9 * 3600_000;
+    return new Date(t).toISOString().slice(0, 10);
+  }));
+}
 
 const HOSTILE = {
   id: 'xss-1',
@@ -97,11 +117,27 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens on the reference timeline: 40 years of launches on a fresh install', async () => {
+  it('opens on the reference timeline: one row per launch day, paged, on a fresh install', async () => {
     await page.goto(base);
-    await page.waitForSelector('tr.reference');
-    expect(await page.locator('tr.reference').count()).toBe(339);
+    await page.waitForSelector('tr.launch-day');
+    const ref = (await (await fetch(`${base}/api/reference`)).json()) as { launches: { dateUtc: string; timeUtc: string | null; distanceKm: number | null }[] };
+    const days = referenceDaysKst(ref.launches);
+    expect(await page.locator('tr.launch-day').count()).toBe(50);
+    expect(await page.textContent('.page-of')).toContain(`Rows 1–50 of ${days.size}`);
+    expect(days.size).toBeLessThan(ref.launches.length);
+    // the newest day first, dated in KST
+    const newest = [...days].sort().at(-1);
+    expect(await page.locator('tr.launch-day').first().getAttribute('data-day')).toBe(newest);
+    expect(await page.textContent('table.events thead')).toContain('Date (KST)');
+    // reference rows show no news report count, and their outcome in its own column
+    const first = page.locator('tr.launch-day.reference').first();
+    expect(await first.locator('td.col-reports').textContent()).toBe('–');
+    expect(await page.title()).toBe('Timeline · Salvo');
     await expect.poll(() => page.locator('.chart-svg rect').count()).toBeGreaterThan(20);
+    // the chart counts each flight once: the bars add up to the reference list (no news yet)
+    const bars = await page.locator('.chart-svg g.bar').evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-count')), 0));
+    expect(bars).toBe(ref.launches.length);
+    expect(await page.textContent('.chart-head h2')).toBe('North Korean missiles launched per year, by class');
     expect(await page.textContent('#attribution')).toMatch(/CNS.*nagix\/nk-missile-tests/);
     await page.evaluate(() => {
       (window as unknown as { __noReload: boolean }).__noReload = true;
@@ -109,13 +145,24 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await shot('timeline');
   });
 
-  it('adds a pasted report; its event appears on the timeline and the map without a reload', async () => {
+  it('adds a pasted report with its publication date and URL; its event appears on the timeline and the map without a reload', async () => {
     await go('#/add');
+    expect(await page.title()).toBe('Add reports · Salvo');
     await page.fill('#paste-text', REPORT);
+    await page.fill('#paste-published', '2037-07-14');
+    await page.fill('#paste-url', 'https://news.example.org/2037/07/14/sinpo');
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/ingest') && r.method() === 'POST');
     await page.click('form.paste button[type=submit]');
+    const body = JSON.parse((await sent).postData() ?? '{}') as Record<string, string>;
+    expect(body).toMatchObject({ published: '2037-07-14', url: 'https://news.example.org/2037/07/14/sinpo' });
     const link = page.locator('.ingest-result a.event-link');
     await link.waitFor();
     expect(await link.textContent()).toBe('event DPRK-2037-07-14');
+    const articleId = await page.locator('.ingest-result a[href^="#/article/"]').getAttribute('href');
+    const stored = (await (await fetch(`${base}/api/articles/${articleId?.replace('#/article/', '')}`)).json()) as { url: string; published: { date: string } };
+    expect(stored.url).toBe('https://news.example.org/2037/07/14/sinpo');
+    expect(stored.published.date).toBe('2037-07-14');
+    expect(await page.inputValue('#paste-published')).toBe('');
     await shot('add-paste');
 
     await go('#/');
@@ -134,7 +181,148 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect(text).toContain('Joint Chiefs of Staff');
     expect(await page.locator('table.fields tbody tr').count()).toBe(11);
     expect(await page.textContent('.impact')).toMatch(/bearing 45°/);
+    // display names, not keys
+    const fields = await page.textContent('table.fields');
+    expect(fields).toContain('Sea of Japan (East Sea)');
+    expect(fields).not.toContain('sea-of-japan');
+    expect(await page.textContent('.history')).not.toMatch(/dateLocal|date_local/);
+    expect(await page.title()).toBe('DPRK launch 2037-07-14 · Event · Salvo');
     await shot('event');
+  });
+
+  it('the event page cites the record (text, BibTeX, CSL-JSON) and downloads it as JSON', async () => {
+    await go('#/event/DPRK-2037-07-14');
+    await page.waitForSelector('.cite');
+    expect(await page.textContent('.citation-text')).toMatch(/^Salvo\. “DPRK missile launch, 2037-07-14 \(event DPRK-2037-07-14\)\.” Record version \d+, updated \d{4}-\d\d-\d\d\. http.*#\/event\/DPRK-2037-07-14 \(accessed \d{4}-\d\d-\d\d\)\.$/);
+    const saved = async (selector: string): Promise<{ name: string; text: string }> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    const bib = await saved('.cite button[data-file$=".bib"]');
+    expect(bib.name).toBe('salvo-DPRK-2037-07-14.bib');
+    expect(bib.text).toMatch(/^@misc\{salvo-DPRK-2037-07-14,\n {2}title = \{DPRK missile launch, 2037-07-14 \(event DPRK-2037-07-14\)\},/);
+    const csl = await saved('.cite button[data-file$=".csl.json"]');
+    const item = (JSON.parse(csl.text) as { type: string; URL: string; issued: { 'date-parts': number[][] } }[])[0];
+    expect(item.type).toBe('dataset');
+    expect(item.URL).toMatch(/#\/event\/DPRK-2037-07-14$/);
+    expect(item.issued['date-parts'][0]).toHaveLength(3);
+    const json = await saved('.cite a[data-format="json"]');
+    expect(json.name).toBe('salvo-DPRK-2037-07-14.json');
+    expect((JSON.parse(json.text) as { id: string }).id).toBe('DPRK-2037-07-14');
+  });
+
+  it('the timeline downloads the events as CSV, GeoJSON, Atom and JSON', async () => {
+    await go('#/');
+    await page.waitForSelector('.downloads a');
+    const formats = await page.locator('.downloads a').evaluateAll((els) => els.map((el) => el.getAttribute('data-format')));
+    expect(formats).toEqual(expect.arrayContaining(['CSV', 'GeoJSON', 'Atom', 'JSON']));
+    const got: Record<string, string> = {};
+    for (const f of ['CSV', 'GeoJSON', 'Atom', 'JSON']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.downloads a[data-format="${f}"]`)]);
+      got[f] = readFileSync(await download.path(), 'utf8');
+    }
+    expect(got.CSV.split('\n')[0]).toMatch(/,/);
+    expect(got.CSV).toContain('2037-07-14');
+    expect((JSON.parse(got.GeoJSON) as { type: string; features: unknown[] }).type).toBe('FeatureCollection');
+    expect(got.Atom).toMatch(/^<\?xml[^>]*>\s*<feed/);
+    expect((JSON.parse(got.JSON) as { events: { id: string }[] }).events.map((e) => e.id)).toContain('DPRK-2037-07-14');
+  });
+
+  it('the timeline sorts by any column, pages, filters by text and merges a news event with its reference flight', async () => {
+    await go('#/');
+    await page.waitForSelector('tr.launch-day');
+    // a news report of a listed launch: one row on its KST day, none on the UTC day before
+    const r = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: LISTED, published: '2022-10-14' }) });
+    expect(r.ok).toBe(true);
+    await page.fill('#timeline-q', '2022-10-1');
+    await page.waitForSelector('tr.launch-day[data-day="2022-10-14"].news.reference');
+    expect(await page.locator('tr.launch-day[data-day="2022-10-13"]').count()).toBe(0);
+    const merged = page.locator('tr.launch-day[data-day="2022-10-14"]');
+    expect(await merged.locator('td.col-time').textContent()).toBe('01:47');
+    expect(await merged.locator('td.col-outcome').textContent()).not.toMatch(/^\d+$/);
+    await merged.locator('button.expand').click();
+    const details = page.locator('tr.day-details');
+    expect(await details.textContent()).toContain('Event DPRK-2022-10-14');
+    expect(await details.textContent()).toContain('2022-10-13 16:47 UTC (2022-10-14 01:47 KST)');
+    expect(await merged.locator('button.expand').getAttribute('aria-expanded')).toBe('true');
+
+    // text filter: every row shown holds the words
+    await page.fill('#timeline-q', 'failure');
+    await expect.poll(async () => (await page.locator('tr.launch-day td.col-outcome').allTextContents()).every((t) => t.includes('failure'))).toBe(true);
+    expect(await page.locator('tr.launch-day').count()).toBeGreaterThan(5);
+    await page.fill('#timeline-q', '');
+
+    // sort by distance: ascending first, blanks last; then descending
+    await page.click('button.sort[data-sort="distance"]');
+    const km = async (): Promise<number[]> => (await page.locator('tr.launch-day td.col-distance').allTextContents()).filter((t) => t !== '–').map((t) => Number.parseFloat(t));
+    const up = await km();
+    expect(up.length).toBeGreaterThan(10);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(await page.getAttribute('th:has(button[data-sort="distance"])', 'aria-sort')).toBe('ascending');
+    await page.click('button.sort[data-sort="distance"]');
+    const down = await km();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(down[0]).toBeGreaterThan(up.at(-1) ?? 0);
+    // sort by site name, A to Z
+    await page.click('button.sort[data-sort="site"]');
+    const sites = (await page.locator('tr.launch-day td.col-site').allTextContents()).filter((t) => t !== '–');
+    expect(sites).toEqual([...sites].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(sites.some((t) => /^[a-z]/.test(t))).toBe(false); // names, not lowercase keys
+
+    // paging: back to date order, page 2 continues where page 1 ended
+    await page.click('button.sort[data-sort="date"]');
+    const lastOfFirst = await page.locator('tr.launch-day').last().getAttribute('data-day');
+    await page.click('.pager button:has-text("Older")');
+    expect(await page.textContent('.page-of')).toMatch(/^Rows 51–100 of \d+/);
+    const firstOfSecond = await page.locator('tr.launch-day').first().getAttribute('data-day');
+    expect((firstOfSecond ?? '') < (lastOfFirst ?? '')).toBe(true);
+    await page.click('.pager button:has-text("Last")');
+    expect(await page.locator('.pager button:has-text("Older")').isDisabled()).toBe(true);
+    await shot('timeline-sorted');
+  });
+
+  it('the map zooms and pans, shows a wedge only for the hovered event, and a click on an impact opens the event', async () => {
+    await go('#/map');
+    const mark = page.locator('a.event-mark[data-event="DPRK-2037-07-14"]');
+    await mark.waitFor();
+    expect(await page.title()).toBe('Map · Salvo');
+    const shownWedges = (): Promise<number> => page.locator('svg.map .uncertainty').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+    expect(await page.locator('svg.map .uncertainty').count()).toBeGreaterThan(0);
+    expect(await shownWedges()).toBe(0);
+    await mark.locator('circle.impact').hover();
+    expect(await shownWedges()).toBe(1);
+    expect(await mark.locator('.uncertainty').evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+    // the legend names the classes shown and the grey dots
+    const legend = await page.textContent('.map-legend');
+    expect(legend).toMatch(/estimated impact, SRBM/);
+    expect(legend).toMatch(/grey dots: impact points of \d+ reference-list flights/);
+    // zoom: the button, then the wheel; markers keep their size on screen
+    const r0 = await mark.locator('circle.impact').boundingBox();
+    await page.click('button[data-zoom="Zoom in"]');
+    expect(await page.getAttribute('svg.map', 'data-zoom')).toBe('2.00');
+    expect(await page.getAttribute('svg.map g.zoom-layer', 'transform')).toMatch(/scale\(2\)/);
+    const r1 = await mark.locator('circle.impact').boundingBox();
+    expect(Math.abs((r1?.width ?? 0) - (r0?.width ?? 0))).toBeLessThan(1.5);
+    const box = await page.locator('svg.map').boundingBox();
+    if (!box) throw new Error('no map');
+    // pan by dragging
+    const before = await page.getAttribute('svg.map g.zoom-layer', 'transform');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 8 });
+    await page.mouse.up();
+    expect(await page.getAttribute('svg.map g.zoom-layer', 'transform')).not.toBe(before);
+    // the wheel zooms further
+    await page.mouse.wheel(0, -400);
+    await expect.poll(async () => Number(await page.getAttribute('svg.map', 'data-zoom'))).toBeGreaterThan(2);
+    await shot('map-zoomed');
+    await page.click('button[data-zoom="Reset the view"]');
+    expect(await page.getAttribute('svg.map', 'data-zoom')).toBe('1.00');
+    // a click on the impact opens the event
+    await mark.locator('circle.impact').click();
+    await page.waitForSelector('#field-distance_km');
+    expect(await page.evaluate(() => location.hash)).toBe('#/event/DPRK-2037-07-14');
   });
 
   it('uploads a file and the timeline shows it', async () => {
@@ -145,6 +333,7 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect(await page.textContent('.ingest-result')).toMatch(/1 stored/);
     await shot('add-upload');
     await go('#/');
+    await page.fill('#timeline-q', 'DPRK-2037-08-03');
     await page.waitForSelector('tr.news[data-event="DPRK-2037-08-03"]');
   });
 
@@ -175,6 +364,33 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await shot('article');
   });
 
+  it('article pages fold ticker lines away and keep annotations out of the heading', async () => {
+    const record = {
+      id: 'ticker-1', url: 'https://news.example.org/2037/10/02/wonsan', source: 'news.example.org', published: '2037-10-02',
+      title: 'North Korea fires two short-range ballistic missiles from Wonsan',
+      text: 'date 2037-10-02 ACME 142.50 Increased By ▲ 1.75 (1.24%)\n\nSEOUL, Oct. 2, 2037 - North Korea fired two short-range ballistic missiles from Wonsan on Friday, South Korea\'s Joint Chiefs of Staff said.\n\nThe missiles flew about 350 kilometers, the Joint Chiefs of Staff said.',
+    };
+    const r = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: JSON.stringify(record), format: 'json' }) });
+    const id = ((await r.json()) as { results: { articleId: string }[] }).results[0].articleId;
+    await go(`#/article/${id}`);
+    await page.waitForSelector('.article-text p');
+    expect(await page.textContent('.article-text')).not.toContain('Increased By');
+    expect(await page.textContent('details.removed')).toContain('Increased By');
+    const heading = page.locator('h1');
+    expect(await heading.locator('mark.span').count()).toBeGreaterThan(0);
+    expect(await heading.locator('.span-label').count()).toBe(0);
+    expect(await heading.textContent()).toBe(record.title);
+    // labels in the text use display names
+    const labels = (await page.locator('.article-text .span-label').allTextContents()).join(' | ');
+    expect(labels).toMatch(/Distance: 350 km/);
+    expect(labels).not.toMatch(/=|distance_km|date_local/);
+    const tips = (await page.locator('mark.span').evaluateAll((els) => els.map((el) => el.getAttribute('title')))).join(' | ');
+    expect(tips).toMatch(/Site: Wonsan/);
+    expect(tips).not.toMatch(/site = wonsan|site=wonsan/);
+    expect(await page.title()).toBe(`${record.title} · Article · Salvo`);
+    expect(await page.textContent('main')).not.toMatch(/browser:paste|\/tmp\//);
+  });
+
   it('search finds the pasted report', async () => {
     await go('#/search?q=Sinpo');
     await page.waitForSelector('.hits li');
@@ -185,16 +401,27 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await shot('docs');
   });
 
-  it('works at 375 px and 1920 px wide without sideways scrolling', async () => {
-    for (const width of [375, 1920]) {
-      const p = await browser.newPage({ viewport: { width, height: width === 375 ? 812 : 1080 } });
-      for (const [name, hash] of [['timeline', '#/'], ['event', '#/event/DPRK-2037-07-14'], ['map', '#/map'], ['add', '#/add']] as const) {
+  it('works at 390 px and 1920 px wide without sideways scrolling, on every page, each with its own tab title', async () => {
+    await store.syncWatchSources([{ url: 'https://news.example.org/world/asia-pacific/north-korea/a-long-feed-address-that-must-wrap.xml', kind: 'feed', intervalS: 300 }]);
+    await store.recordPoll('https://news.example.org/world/asia-pacific/north-korea/a-long-feed-address-that-must-wrap.xml', { at: new Date().toISOString(), error: 'HTTP 503 Service Unavailable from the upstream server' });
+    const article = (await (await fetch(`${base}/api/events/DPRK-2037-07-14`)).json()) as { articles: { id: string }[] };
+    const pages = [
+      ['timeline', '#/', 'tr.launch-day'], ['event', '#/event/DPRK-2037-07-14', '#field-distance_km'], ['map', '#/map', 'svg.map'],
+      ['add', '#/add', '#paste-text'], ['sources', '#/sources', 'table.sources'], ['article', `#/article/${article.articles[0].id}`, '.article-text p'],
+      ['articles', '#/articles', 'ul.articles li'], ['search', '#/search?q=Sinpo', '.hits li'], ['docs', '#/docs', '.op'],
+    ] as const;
+    for (const width of [390, 1920]) {
+      const p = await browser.newPage({ viewport: { width, height: width === 390 ? 844 : 1080 } });
+      const titles = new Set<string>();
+      for (const [name, hash, ready] of pages) {
         await p.goto(`${base}/${hash}`);
-        await p.waitForSelector(name === 'timeline' ? 'tr.reference' : name === 'event' ? '#field-distance_km' : name === 'map' ? 'svg.map' : '#paste-text');
+        await p.waitForSelector(ready);
+        titles.add(await p.title());
         const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
         await p.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`) });
       }
+      expect(titles.size, 'every page has its own tab title').toBe(pages.length);
       await p.close();
     }
   });
@@ -203,11 +430,11 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     for (const hash of ['#/add', '#/', '#/event/DPRK-2037-07-14']) {
       const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await p.goto(`${base}/${hash}`);
-      await p.waitForSelector(hash === '#/add' ? '#upload-files' : hash === '#/' ? 'tr.reference' : '#field-distance_km');
+      await p.waitForSelector(hash === '#/add' ? '#upload-files' : hash === '#/' ? 'tr.launch-day' : '#field-distance_km');
       const controls = await p.evaluate(() => {
         const els = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')];
         els.forEach((el, i) => el.setAttribute('data-kb', String(i)));
-        return els.filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]')).map((el) => el.getAttribute('data-kb') ?? '');
+        return els.filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]') && !el.matches(':disabled')).map((el) => el.getAttribute('data-kb') ?? '');
       });
       const reached = new Set<string>();
       for (let i = 0; i < controls.length + 10; i++) {

@@ -5,7 +5,8 @@ import { shift, zoneOffsetMinutes } from './launch-days.js';
 
 export const LABELS: Record<string, string> = {
   date_local: 'Date (local)', dateLocal: 'Date (local)', time_local: 'Time (local)', site: 'Site', count_min: 'Count (at least)', count_exact: 'Count is exact',
-  class: 'Class', name: 'Missile', distance_km: 'Distance (km)', apogee_km: 'Apogee (km)', landing: 'Landing area', eez: 'Japan EEZ', actor: 'Actor',
+  class: 'Class', name: 'Missile', distance_km: 'Distance', apogee_km: 'Apogee', landing: 'Landing area', eez: 'Japan EEZ', actor: 'Actor',
+  bearing: 'Bearing', is_launch_report: 'Launch report', said_by: 'Said by',
 };
 
 export const label = (field: string): string => LABELS[field] ?? field.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -38,6 +39,7 @@ export function showValue(field: string, v: unknown, sites: Map<string, string>,
   if (field === 'eez' && typeof v === 'string') return EEZ_NAMES[v] ?? v;
   if (field === 'count_exact' && typeof v === 'boolean') return v ? 'yes' : 'no (at least)';
   if ((field === 'distance_km' || field === 'apogee_km') && typeof v === 'number') return `${v} km`;
+  if (field === 'bearing' && typeof v === 'number') return `${v}°`;
   if (field === 'time_local' && typeof v === 'string' && /^\d\d:\d\d$/.test(v)) return localTime(ctx.date ?? null, v, ctx.zone ?? null);
   return String(v);
 }

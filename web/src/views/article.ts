@@ -1,16 +1,20 @@
 // Article page: the cleaned text with every extracted span highlighted and labelled; the blocks dropped as
 // boilerplate, folded. Article text is inserted as text nodes only.
 import { ApiError, getJson, type ArticlePage, type ArticleSummary, type Span } from '../api.js';
-import { LANGUAGE_NAMES, pageTitle } from '../data.js';
+import { LANGUAGE_NAMES, pageTitle, siteNames } from '../data.js';
+import { label, showValue } from '../display.js';
 import { junkKind } from '../junk.js';
 import { clear, extLink, h, languageBadges } from '../dom.js';
 import type { View } from '../main.js';
+
+/** A span's field and value as a person reads them ("Site: Wonsan"); set per page, when the site names are known. */
+let spanText = (s: Span): string => `${label(s.field)}: ${String(s.value)}`;
 
 /**
  * `text` between start and end with the spans in it marked; a label after each span names its field (not in a
  * heading: there the mark's tooltip names it, so no annotation reads as part of the title).
  */
-export function highlighted(text: string, start: number, end: number, spans: Span[], labels = true): (Node | string)[] {
+export function highlighted(text: string, start: number, end: number, spans: Span[], labels: ((s: Span) => string) | null = spanText): (Node | string)[] {
   const inside = spans.filter((s) => s.start < end && s.end > start);
   const cuts = new Set<number>([start, end]);
   for (const s of inside) {
@@ -28,8 +32,8 @@ export function highlighted(text: string, start: number, end: number, spans: Spa
       continue;
     }
     const fields = [...new Set(covering.map((s) => s.field))];
-    out.push(h('mark', { class: `span${covering.some((s) => s.chosen) ? ' chosen' : ''}`, 'data-fields': fields.join(' '), title: covering.map((s) => `${s.field} = ${String(s.value)} (${s.saidBy ?? 'unattributed'}, ${s.confidence.toFixed(2)})`).join('\n') }, piece));
-    if (labels) for (const s of covering.filter((x) => x.end === b)) out.push(h('span', { class: 'span-label' }, `${s.field}=${String(s.value)}`));
+    out.push(h('mark', { class: `span${covering.some((s) => s.chosen) ? ' chosen' : ''}`, 'data-fields': fields.join(' '), title: covering.map((s) => `${spanText(s)} (${s.saidBy ?? 'unattributed'}, ${s.confidence.toFixed(2)})`).join('\n') }, piece));
+    if (labels) for (const s of covering.filter((x) => x.end === b)) out.push(h('span', { class: 'span-label' }, labels(s)));
   }
   return out;
 }
@@ -46,6 +50,8 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
     }
     throw err;
   }
+  const names = await siteNames();
+  spanText = (s: Span): string => `${label(s.field)}: ${showValue(s.field, s.value, names)}`;
   const textSpans = a.spans.filter((s) => s.part === 'text');
   const titleSpans = a.spans.filter((s) => s.part === 'title');
   const title = a.title ?? '(untitled report)';
@@ -61,7 +67,7 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
   const body = h('div', { class: 'article-text', lang: a.language }, shownParagraphs.map((p) => h('p', {}, highlighted(a.text, p.start, p.end, textSpans))));
   main.replaceChildren(
     h('p', { class: 'crumbs' }, h('a', { href: '#/articles' }, 'Articles'), ' › article'),
-    h('h1', { class: 'article-title', lang: a.language }, a.title ? highlighted(title, 0, title.length, titleSpans, false) : title),
+    h('h1', { class: 'article-title', lang: a.language }, a.title ? highlighted(title, 0, title.length, titleSpans, null) : title),
     h('p', { class: 'lead' },
       languageBadges([a.language], LANGUAGE_NAMES), ' ',
       [a.source ?? 'unknown outlet', a.published ? `published ${a.published.date} (${a.published.via})` : 'no publication date', `format ${a.format}`].join(' · '), ' ',

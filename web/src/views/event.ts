@@ -115,6 +115,7 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
             h('a', { href: `#/map?event=${encodeURIComponent(ev.id)}` }, 'Show on the map'))
         : h('p', { class: 'impact muted' }, 'No impact estimate: the site, a bearing or a distance is unknown.'),
       h('div', { class: 'scroll' }, overview),
+      citationView(ev),
       claims,
       referenceView(ev),
       h('section', {}, h('h2', {}, 'Reports'), h('ul', { class: 'articles' }, ev.articles.map((a) => h('li', {},
@@ -129,7 +130,6 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
             : null,
       )))),
       historyView(ev),
-      citationView(ev),
     );
   }
   await render();

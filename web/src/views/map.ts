@@ -19,6 +19,8 @@ const W = 960;
 const H = 720;
 /** How far the map zooms in and out (times the starting view). */
 const ZOOM_EXTENT: [number, number] = [1, 12];
+/** How far the map zooms in on the event it was opened for (`#/map?event=…`). */
+const FOCUS_ZOOM = 2;
 /** Marker radii at the starting zoom; they keep their size on screen as the map zooms. */
 const R = { impact: 6, ref: 2.5 };
 type EventFeature = Feature<GeometryCollection | null, EventSummary & { impact?: { bearing: { from: string }; distance: { from: string } } }>;
@@ -59,7 +61,7 @@ export async function mapView(main: HTMLElement, params: URLSearchParams): Promi
     }
     for (const [name, lon, lat] of [['JAPAN', 138.5, 36.8], ['NORTH KOREA', 126.6, 40.5], ['SOUTH KOREA', 127.8, 36.3], ['East Sea / Sea of Japan', 134, 40.2], ['Yellow Sea', 123.9, 36]] as const) {
       const p = projection([lon, lat]);
-      if (p) layer.append(s('text', { x: p[0], y: p[1], class: 'place', 'text-anchor': 'middle' }, name));
+      if (p) layer.append(s('text', { x: p[0], y: p[1], class: 'place', 'text-anchor': 'middle', 'data-x': p[0], 'data-y': p[1] }, name));
     }
     // reference impacts (grey), filtered like the timeline
     const refs = filterReference(ref.launches, f).filter((r) => r.impact);
@@ -108,7 +110,7 @@ export async function mapView(main: HTMLElement, params: URLSearchParams): Promi
         layer.setAttribute('transform', e.transform.toString());
         svg.setAttribute('data-zoom', k.toFixed(2));
         for (const c of layer.querySelectorAll<SVGCircleElement>('circle[data-r]')) c.setAttribute('r', String(Number(c.dataset.r) / k));
-        for (const p of layer.querySelectorAll<SVGPathElement>('path.site')) p.setAttribute('transform', `translate(${p.dataset.x} ${p.dataset.y}) scale(${1 / k}) translate(${-Number(p.dataset.x)} ${-Number(p.dataset.y)})`);
+        for (const p of layer.querySelectorAll<SVGElement>('path.site, text.place')) p.setAttribute('transform', `translate(${p.dataset.x} ${p.dataset.y}) scale(${1 / k}) translate(${-Number(p.dataset.x)} ${-Number(p.dataset.y)})`);
         // the bar keeps 500 km while it fits, else 100 km
         const km = len500 * k > W / 3 ? 100 : 500;
         scaleLine.setAttribute('x2', String(20 + (len500 * k * km) / 500));
@@ -132,12 +134,12 @@ export async function mapView(main: HTMLElement, params: URLSearchParams): Promi
     clear(holder, controls, svg, h('ul', { class: 'legend map-legend' },
       h('li', {}, s('svg', { width: 12, height: 12, 'aria-hidden': 'true' }, s('path', { d: 'M6,1l5,9h-10z', class: 'site' })), ' launch site'),
       shownClasses.map((c) => h('li', { 'data-class': c }, swatchDot(classColour(c === 'unknown' ? null : c)), ` estimated impact, ${c === 'unknown' ? 'class unknown' : c} (reported event; click to open)`)),
-      h('li', {}, s('svg', { width: 12, height: 12, 'aria-hidden': 'true' }, s('path', { d: 'M6,6L11,1A7,7 0 0 1 11,11z', fill: '#0072B2', 'fill-opacity': 0.3, stroke: '#0072B2' })), ' shaded wedge (hovered or selected event): where it may have come down, from the reported bearing and distance ranges'),
+      h('li', {}, s('svg', { width: 16, height: 14, 'aria-hidden': 'true' }, s('path', { d: 'M1,13L9,1A12,12 0 0 1 15,7z', fill: '#0072B2', 'fill-opacity': 0.3, stroke: '#0072B2', 'stroke-dasharray': '2 1' })), ' shaded wedge (hovered or selected event): where it may have come down, from the reported bearing and distance ranges'),
       h('li', {}, swatchDot('#8a8a8a', 3, 'ref-dot'), ` grey dots: impact points of ${refs.length} reference-list flights (CNS/NTI), estimated from their site, bearing and distance`),
     ));
     if (focus) {
       const mark = layer.querySelector<SVGCircleElement>('.event-mark.focus circle.impact');
-      if (mark) sel.call(behaviour.transform, zoomIdentity.translate(W / 2, H / 2).scale(3).translate(-Number(mark.getAttribute('cx')), -Number(mark.getAttribute('cy'))));
+      if (mark) sel.call(behaviour.transform, zoomIdentity.translate(W / 2, H / 2).scale(FOCUS_ZOOM).translate(-Number(mark.getAttribute('cx')), -Number(mark.getAttribute('cy'))));
     }
     // hovering an event in the list shows its wedge on the map
     const highlight = (id: string, on: boolean): void => {
