@@ -78,7 +78,7 @@ describe.skipIf(!haveChromium)('Korean and Japanese in the web app', () => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     await page.goto(base);
-    await page.waitForSelector('tr.reference');
+    await page.waitForSelector('tr.launch-day');
   }, 60_000);
 
   afterAll(async () => {
@@ -121,7 +121,8 @@ describe.skipIf(!haveChromium)('Korean and Japanese in the web app', () => {
     const block = page.locator('#field-time_local');
     expect(await block.locator('blockquote[lang=ko]').textContent()).toContain('오전 7시 20분쯤');
     expect(await block.locator('blockquote[lang=ja]').textContent()).toContain('午前7時20分ごろ');
-    expect(await block.locator('.reading .value').allTextContents()).toEqual(['07:20', '07:20']);
+    // The reading names its clock and gives UTC.
+    expect(await block.locator('.reading .value').allTextContents()).toEqual(['07:20 KST (22:20 UTC, 9 Jul)', '07:20 KST (22:20 UTC, 9 Jul)']);
     expect(await page.locator('#field-eez blockquote[lang=en]').textContent()).toContain("outside Japan's exclusive economic zone");
     expect(await fontsOf('#field-time_local blockquote[lang=ko] q')).toContain('Noto Sans CJK KR');
     expect(await fontsOf('#field-time_local blockquote[lang=ja] q')).toContain('Noto Sans CJK JP');
@@ -136,9 +137,9 @@ describe.skipIf(!haveChromium)('Korean and Japanese in the web app', () => {
     // The three-language event, and the event of the Korean and the Japanese example (one launch, one event).
     expect(await page.locator('tr.news').count()).toBe(2);
     expect(await page.locator('tr.reference').count()).toBe(0); // the reference list is no report in any language
-    const examples = page.locator(`tr.news:not([data-event="${eventId}"]) td.languages .badge`);
+    const examples = page.locator(`tr.news:not([data-event="${eventId}"]) td.col-languages .badge`);
     expect(await examples.allTextContents()).toEqual(['ko', 'ja']);
-    expect(await page.locator(`tr.news[data-event="${eventId}"] td.languages .badge`).allTextContents()).toEqual(['en', 'ko', 'ja']);
+    expect(await page.locator(`tr.news[data-event="${eventId}"] td.col-languages .badge`).allTextContents()).toEqual(['en', 'ko', 'ja']);
     await page.screenshot({ path: join(ARTIFACTS, 'timeline-cjk.png') });
     expect(errors).toEqual([]);
   });
