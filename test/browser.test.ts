@@ -264,6 +264,12 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     const down = await km();
     expect(down).toEqual([...down].sort((a, b) => b - a));
     expect(down[0]).toBeGreaterThan(up.at(-1) ?? 0);
+    // the sort is in the address: a reload keeps it
+    expect(await page.evaluate(() => location.hash)).toMatch(/sort=distance&dir=desc/);
+    await page.reload();
+    await page.waitForSelector('tr.launch-day');
+    expect(await page.getAttribute('th:has(button[data-sort="distance"])', 'aria-sort')).toBe('descending');
+    expect(await km()).toEqual(down);
     // sort by site name, A to Z
     await page.click('button.sort[data-sort="site"]');
     const sites = (await page.locator('tr.launch-day td.col-site').allTextContents()).filter((t) => t !== '–');

@@ -5,12 +5,15 @@ import { pageTitle } from '../data.js';
 import { clear, h } from '../dom.js';
 import { dataChanged, type View } from '../main.js';
 
+/** Where a document came from, as the person who added it knows it: "pasted report" or the file's name. */
+const originName = (origin: string): string => (origin.startsWith('browser:paste') ? 'pasted report' : origin.replace(/^upload:/, ''));
+
 function resultView(r: IngestReport): HTMLElement {
   return h('div', { class: 'ingest-result', role: 'status' },
     h('p', {}, `${r.stored} stored, ${r.duplicates} already stored, ${r.failed} failed.`),
     h('ul', {}, r.results.map((x) => h('li', { class: x.status },
       h('span', { class: `badge ${x.status === 'stored' ? 'news' : x.status === 'failed' ? 'warn' : ''}` }, x.status), ' ',
-      x.title ?? x.origin, ' ',
+      x.title ?? originName(x.origin), ' ',
       x.reason ? h('span', { class: 'muted' }, `(${x.reason}) `) : null,
       x.articleId ? h('a', { href: `#/article/${x.articleId}` }, 'article') : null, ' ',
       x.eventId ? h('a', { href: `#/event/${encodeURIComponent(x.eventId)}`, class: 'event-link' }, `event ${x.eventId}`) : x.status === 'stored' && x.isLaunchReport === false ? h('span', { class: 'muted' }, 'not a launch report') : null,

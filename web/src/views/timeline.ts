@@ -227,10 +227,25 @@ export async function timelineView(main: HTMLElement, params: URLSearchParams): 
   const chart = h('section', { class: 'chart', 'aria-label': 'Missiles launched per period by class' });
   const status = h('p', { class: 'muted', id: 'timeline-status' });
   const table = h('section', { class: 'timeline' });
-  const st: TableState = { sort: 'date', desc: true, page: 0, q: params.get('q') ?? '' };
+  // The table's sort, page and text filter live in the address too (replaced, not pushed: no history entry per
+  // keystroke), so a sorted, filtered page can be bookmarked or shared.
+  const st: TableState = {
+    sort: params.get('sort') ?? 'date', desc: (params.get('dir') ?? (params.get('sort') && params.get('sort') !== 'date' ? 'asc' : 'desc')) === 'desc',
+    page: Math.max(0, (Number(params.get('page')) || 1) - 1), q: params.get('q') ?? '',
+  };
   const search = h('input', { type: 'search', id: 'timeline-q', value: st.q, placeholder: 'Hwasong, Sinpo, failure, 2022-10…', autocomplete: 'off' }) as HTMLInputElement;
   let days: LaunchDay[] = [];
-  const rerender = (): void => renderTable(table, days, cols, names, st, rerender);
+  const rerender = (): void => {
+    renderTable(table, days, cols, names, st, rerender);
+    const q = new URLSearchParams(params);
+    const put = (k: string, v: string, unset: string): void => void (v === unset ? q.delete(k) : q.set(k, v));
+    put('q', st.q, '');
+    put('sort', st.sort, 'date');
+    put('dir', st.desc ? 'desc' : 'asc', st.sort === 'date' ? 'desc' : 'asc');
+    put('page', String(st.page + 1), '1');
+    const hash = `#/${q.toString() ? `?${q.toString()}` : ''}`;
+    if (hash !== location.hash && (location.hash.replace(/^#\/?/, '').split('?')[0] ?? '') === '') history.replaceState(null, '', hash);
+  };
   search.addEventListener('input', () => {
     st.q = search.value;
     st.page = 0;
