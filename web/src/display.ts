@@ -20,7 +20,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** "08:10 KST (23:10 UTC, 7 May)": a local time with its zone named and in UTC (the UTC day named when it differs). */
 export function localTime(date: string | null, time: string, zone: string | null): string {
-  if (!zone) return `${time} local time`;
+  if (!zone) return time; // the label says "(local)"
   const clock = CLOCK_OF[zone];
   const day = date && /^\d{4}-\d\d-\d\d$/.test(date) ? date : null;
   const offset = clock ? zoneOffsetMinutes(clock.zone, day ?? '2020-01-01', time) : zoneOffsetMinutes(zone, day ?? '2020-01-01', time);

@@ -163,7 +163,7 @@ function renderTable(el: HTMLElement, days: LaunchDay[], cols: Column[], names: 
   }));
   const body = h('tbody');
   for (const d of rows) {
-    const expandable = d.events.length + d.flights.length > 1 || d.flights.length > 0;
+    const expandable = d.flights.length > 0 || d.events.length > 1;
     const tr = h('tr', {
       class: `launch-day${d.events.length ? ' news' : ''}${d.flights.length ? ' reference' : ''}${d.events.some((e) => e.disputed.length) ? ' disputed' : ''}`,
       'data-day': d.day ?? '', 'data-event': d.events[0]?.id ?? null, 'data-flights': d.flights.length,
