@@ -311,8 +311,10 @@ function drawChart(el: HTMLElement, by: 'year' | 'month', f: Filters, days: Laun
   const classes = [...new Set(periods.flatMap((p) => [...(counts.get(p)?.keys() ?? [])]))].sort();
   const total = (p: string): number => [...(counts.get(p)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...periods.map(total));
-  const W = 900;
-  const H = 180;
+  // A narrow screen gets a narrower drawing, so the axis labels stay readable when it is scaled to fit.
+  const narrow = window.matchMedia('(max-width: 640px)').matches;
+  const W = narrow ? 420 : 900;
+  const H = narrow ? 150 : 180;
   const barW = periods.length ? Math.max(1, (W - 40) / periods.length) : 10;
   const who = COUNTRY_NAMES[country] ?? `${country}'s`;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H + 24}`, class: 'chart-svg', role: 'img', 'aria-label': `${who} missiles launched per ${by} by class, ${periods[0] ?? ''}–${periods.at(-1) ?? ''}` });
@@ -331,7 +333,7 @@ function drawChart(el: HTMLElement, by: 'year' | 'month', f: Filters, days: Laun
       bar.append(s('rect', { x, y, width: Math.max(1, barW - 1), height: bh, fill: classColour(c === 'unknown' ? null : c) }, s('title', {}, `${p}: ${n} ${c}`)));
     }
     svg.append(bar);
-    const every = Math.ceil(periods.length / 12);
+    const every = Math.ceil(periods.length / (narrow ? 5 : 12));
     if (i % every === 0) svg.append(s('text', { x, y: H + 16, class: 'tick' }, p));
   });
   const q = new URLSearchParams(Object.entries({ ...f, by: by === 'year' ? 'month' : 'year' }).filter(([, v]) => v) as [string, string][]);
