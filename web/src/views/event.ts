@@ -56,8 +56,8 @@ function historyView(ev: EventPage): HTMLElement {
   return h('section', { class: 'history' },
     h('h2', {}, 'History of this record'),
     h('ol', {}, ev.history.map((v) => h('li', {},
-      h('strong', {}, `v${v.version}`), ` ${v.createdAt.replace('T', ' ').slice(0, 19)} — `,
-      v.articleId ? h('a', { href: `#/article/${v.articleId}` }, `report ${v.articleId.slice(0, 12)}`) : 'unknown report',
+      h('strong', {}, `v${v.version}`), ` ${v.createdAt.replace('T', ' ').slice(0, 16)} UTC — `,
+      v.articleId ? h('a', { href: `#/article/${v.articleId}` }, ev.articles.find((a) => a.id === v.articleId)?.title ?? `report ${v.articleId.slice(0, 12)}`) : 'unknown report',
       h('ul', {}, v.changes.filter((c) => c.field !== 'dateLocal' || !v.changes.some((o) => o.field === 'date_local')).map((c) => h('li', {}, `${label(c.field)}: ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`))),
     ))),
   );

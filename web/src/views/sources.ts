@@ -18,7 +18,8 @@ interface Source {
   itemsPending: number;
 }
 
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
+/** A moment in UTC, the zone named ("2026-12-06 05:28 UTC"), the same for every reader. */
+const when = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : 'never');
 
 export async function sourcesView(main: HTMLElement): Promise<View> {
   pageTitle('Sources');
@@ -36,13 +37,14 @@ export async function sourcesView(main: HTMLElement): Promise<View> {
     }
     clear(body, h('table', { class: 'sources' },
       h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, 'Every'), h('th', { scope: 'col' }, 'Last poll'),
+        h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, 'Every'), h('th', { scope: 'col' }, 'Last poll'), h('th', { scope: 'col' }, 'Last success'),
         h('th', { scope: 'col' }, 'Last error'), h('th', { scope: 'col' }, 'Items seen'), h('th', { scope: 'col' }, 'Stored / failed / pending'),
       )),
       h('tbody', {}, r.sources.map((s) => h('tr', {},
         h('td', { 'data-label': 'Source', class: 'source-url' }, h('a', { href: s.url, rel: 'noreferrer' }, s.url), s.kind !== 'auto' ? h('span', { class: 'muted' }, ` (${s.kind})`) : null),
         h('td', { 'data-label': 'Every' }, `${s.intervalS} s`),
         h('td', { 'data-label': 'Last poll' }, when(s.lastPoll)),
+        h('td', { 'data-label': 'Last success' }, when(s.lastSuccess)),
         h('td', { 'data-label': 'Last error', class: s.lastError ? 'error' : 'muted' }, s.lastError ?? (s.lastPoll ? 'none' : '—')),
         h('td', { 'data-label': 'Items seen' }, s.itemsSeen),
         h('td', { 'data-label': 'Stored / failed / pending' }, `${s.itemsDone} / ${s.itemsFailed} / ${s.itemsPending}`),
