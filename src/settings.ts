@@ -440,3 +440,11 @@ export const FETCH_RETRY_BACKOFF_MS = 60_000;
 
 /** Characters before a count searched for a revision ("Tokyo later said it had detected a single missile"): one clause. */
 export const COUNT_REVISION_WINDOW = 120;
+
+// ---- web app (web/) ----
+/** Launch days per page of the timeline table: a screenful or two, so the page stays short and quick to draw. */
+export const WEB_TIMELINE_PAGE = 50;
+/** How far the map zooms in and out, times the starting view (12x shows a single coastal site's surroundings). */
+export const WEB_MAP_ZOOM: readonly [number, number] = [1, 12];
+/** How far the map zooms in on the event it was opened for (`#/map?event=…`): the wedge and its site in view. */
+export const WEB_MAP_FOCUS_ZOOM = 2;

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, WEB_ROOT } from '../src/serve/app.js';
+import { WEB_TIMELINE_PAGE as PAGE } from '../src/settings.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { ROOT } from './helpers/cli.js';
@@ -122,8 +123,8 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await page.waitForSelector('tr.launch-day');
     const ref = (await (await fetch(`${base}/api/reference`)).json()) as { launches: { dateUtc: string; timeUtc: string | null; distanceKm: number | null }[] };
     const days = referenceDaysKst(ref.launches);
-    expect(await page.locator('tr.launch-day').count()).toBe(50);
-    expect(await page.textContent('.page-of')).toContain(`Rows 1–50 of ${days.size}`);
+    expect(await page.locator('tr.launch-day').count()).toBe(PAGE);
+    expect(await page.textContent('.page-of')).toContain(`Rows 1–${PAGE} of ${days.size}`);
     expect(days.size).toBeLessThan(ref.launches.length);
     // the newest day first, dated in KST
     const newest = [...days].sort().at(-1);
@@ -280,7 +281,7 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await page.click('button.sort[data-sort="date"]');
     const lastOfFirst = await page.locator('tr.launch-day').last().getAttribute('data-day');
     await page.click('.pager button:has-text("Older")');
-    expect(await page.textContent('.page-of')).toMatch(/^Rows 51–100 of \d+/);
+    expect(await page.textContent('.page-of')).toMatch(new RegExp(`^Rows ${PAGE + 1}–${2 * PAGE} of \\d+`));
     const firstOfSecond = await page.locator('tr.launch-day').first().getAttribute('data-day');
     expect((firstOfSecond ?? '') < (lastOfFirst ?? '')).toBe(true);
     await page.click('.pager button:has-text("Last")');

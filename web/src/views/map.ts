@@ -8,6 +8,7 @@ import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import type { Feature, FeatureCollection, GeometryCollection, LineString, Point, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection as TopoCollection, Topology } from 'topojson-specification';
+import { WEB_MAP_FOCUS_ZOOM, WEB_MAP_ZOOM } from '../../../src/settings.js';
 import { getJson, type EventSummary } from '../api.js';
 import { allSites, classColour, filterParams, filterReference, filtersFrom, LANDING_NAMES, pageTitle, referenceLaunches } from '../data.js';
 import { clear, h, s } from '../dom.js';
@@ -17,10 +18,6 @@ import { filterForm } from './filters.js';
 
 const W = 960;
 const H = 720;
-/** How far the map zooms in and out (times the starting view). */
-const ZOOM_EXTENT: [number, number] = [1, 12];
-/** How far the map zooms in on the event it was opened for (`#/map?event=…`). */
-const FOCUS_ZOOM = 2;
 /** Marker radii at the starting zoom; they keep their size on screen as the map zooms. */
 const R = { impact: 6, ref: 2.5 };
 type EventFeature = Feature<GeometryCollection | null, EventSummary & { impact?: { bearing: { from: string }; distance: { from: string } } }>;
@@ -103,7 +100,7 @@ export async function mapView(main: HTMLElement, params: URLSearchParams): Promi
 
     // Zoom and pan: the layer moves; markers, sites and the scale bar keep their size on screen.
     const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-      .scaleExtent(ZOOM_EXTENT)
+      .scaleExtent([...WEB_MAP_ZOOM])
       .translateExtent([[0, 0], [W, H]])
       .on('zoom', (e: { transform: { k: number; toString(): string } }) => {
         const k = e.transform.k;
@@ -139,7 +136,7 @@ export async function mapView(main: HTMLElement, params: URLSearchParams): Promi
     ));
     if (focus) {
       const mark = layer.querySelector<SVGCircleElement>('.event-mark.focus circle.impact');
-      if (mark) sel.call(behaviour.transform, zoomIdentity.translate(W / 2, H / 2).scale(FOCUS_ZOOM).translate(-Number(mark.getAttribute('cx')), -Number(mark.getAttribute('cy'))));
+      if (mark) sel.call(behaviour.transform, zoomIdentity.translate(W / 2, H / 2).scale(WEB_MAP_FOCUS_ZOOM).translate(-Number(mark.getAttribute('cx')), -Number(mark.getAttribute('cy'))));
     }
     // hovering an event in the list shows its wedge on the map
     const highlight = (id: string, on: boolean): void => {

@@ -1,6 +1,7 @@
 // Timeline: one row per launch day (a news-derived event and the reference list's flights of the same launch
 // together, expandable), dated in Korean time; sortable by any column, filtered by text, paged; a chart of
 // one country's missiles per year or month, each launch counted once; download links for the exports.
+import { API_PAGE, WEB_TIMELINE_PAGE } from '../../../src/settings.js';
 import { getJson, type EventSummary } from '../api.js';
 import { classColour, filterParams, filterReference, filtersFrom, LANDING_NAMES, LANGUAGE_NAMES, pageTitle, referenceLaunches, siteName, siteNames, type Filters } from '../data.js';
 import { clear, h, languageBadges, s, type Child } from '../dom.js';
@@ -9,10 +10,8 @@ import type { View } from '../main.js';
 import { downloadLinks } from './downloads.js';
 import { filterForm } from './filters.js';
 
-/** Rows per page: a screenful or two, so the page stays short and quick to draw. */
-const PAGE_SIZE = 50;
-/** Events fetched per request while loading them all (the API's largest page). */
-const FETCH_PAGE = 500;
+/** Events fetched per request while loading them all: the API's largest page. */
+const FETCH_PAGE = API_PAGE.events.max;
 
 type Value = string | number | null;
 interface Column {
@@ -145,10 +144,10 @@ function renderTable(el: HTMLElement, days: LaunchDay[], cols: Column[], names: 
     const c = compare(va, vb);
     return (st.desc ? -c : c) || compare(b.day, a.day);
   });
-  const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(sorted.length / WEB_TIMELINE_PAGE));
   st.page = Math.min(st.page, pages - 1);
-  const first = st.page * PAGE_SIZE;
-  const rows = sorted.slice(first, first + PAGE_SIZE);
+  const first = st.page * WEB_TIMELINE_PAGE;
+  const rows = sorted.slice(first, first + WEB_TIMELINE_PAGE);
 
   const head = h('tr', {}, h('th', { scope: 'col', class: 'expand-col' }, h('span', { class: 'sr-only' }, 'Details')), cols.map((c) => {
     const active = c.key === col.key;
