@@ -1,6 +1,15 @@
 // Every tuning knob of the pipeline, named, in one place, each with the reason for its value. A flat list of
 // exported constants grouped by stage; code imports the knob it needs, never repeats its number.
 
+// ---- runtime ------------------------------------------------------------------------------------------------
+
+/**
+ * The oldest Node.js Salvo runs on (package.json "engines" says the same; test/engines.test.ts checks every
+ * installed package admits it): vite, which builds the web app at install, needs 20.19, the release that also
+ * made require() of ES modules work without a flag.
+ */
+export const MIN_NODE_VERSION = '20.19.0';
+
 // ---- ingest: which language an article is written in ---------------------------------------------------------
 
 /**
