@@ -114,4 +114,14 @@ describe('WARC', () => {
     const small = parseHttpResponse(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), gzipSync('<p>hello</p>')]), 4096);
     expect(small?.body.toString()).toBe('<p>hello</p>');
   });
+
+  // Issue 15 item 7: a plain .warc cut short must not store its last page as if it were whole.
+  it('reports a truncated record instead of storing it', async () => {
+    const whole = Buffer.concat([records[2], records[5]]);
+    const cut = join(dir, 'cut.warc');
+    writeFileSync(cut, whole.subarray(0, whole.length - 200));
+    const items = await all(ingestPaths([cut], { maxBytes: 200_000 }));
+    expect(items.filter((i) => i.ok)).toHaveLength(1);
+    expect(items.filter((i) => !i.ok).map((i) => (i.ok ? '' : i.failure.reason))).toEqual([expect.stringMatching(/^record truncated: the file ends \d+ bytes into a record of \d+/)]);
+  });
 });

@@ -14,7 +14,7 @@ const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
  * costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all could be read.
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
-  const store = await openDb(db);
+  const store = await openDb(db, { write: true });
   const progress = new Progress(await countInputs(paths), 'ingest');
   let launches = 0;
   let lastFile = '';

@@ -4,3 +4,4 @@ export { documentFromRecord } from './records.js';
 export { documentFromHtml } from './html.js';
 export { documentFromText } from './text.js';
 export { IngestError } from './errors.js';
+export { boundFields } from './field-limits.js';

@@ -223,6 +223,10 @@ export async function* documentsFromWarc(path: string, maxBytes: number): AsyncG
         yield { ok: false, failure: { origin, reason: `record too large (${rec.length} bytes > ${maxBytes} limit)` } };
         continue;
       }
+      if (rec.block.length < rec.length) {
+        yield { ok: false, failure: { origin, reason: `record truncated: the file ends ${rec.block.length} bytes into a record of ${rec.length} (an interrupted download?)` } };
+        continue;
+      }
       let res: ReturnType<typeof parseHttpResponse>;
       try {
         res = parseHttpResponse(rec.block, maxBytes);
