@@ -1,14 +1,14 @@
 // Issue 15 item 4: special paths given to `salvo ingest`. Only regular files are read (a named pipe would block
 // forever, /dev/zero never ends), the size limit holds while reading (files in /proc say they are empty), and a
 // folder walk follows no symbolic link to a folder (`up -> ..` loops) nor one leading out of the folder.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInputs, ingestPaths } from '../dist/src/ingest/index.js';
 import type { IngestItem } from '../src/types.js';
-import { assertBuilt, ROOT, salvo } from './helpers/cli.js';
+import { assertBuilt, CLI, ROOT, salvo } from './helpers/cli.js';
 
 const E2E = join(ROOT, 'test', 'fixtures', 'e2e');
 let dir: string;
@@ -77,5 +77,25 @@ describe('special paths', () => {
     expect(r.stderr).toMatch(/skipped .*inbox\/up: symbolic link to a folder \(not followed\)/);
     expect(r.stderr).toMatch(/skipped .*inbox\/pipe\.txt: not a regular file \(a named pipe\)/);
     expect(r.stderr).toMatch(/1 stored/);
+  });
+});
+
+// Issue 15 item 7: a database the user may not write is an error at once, not a run of failed writes ending in 0.
+describe('a read-only database', () => {
+  it('salvo ingest refuses it with a clear message and a non-zero exit', () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(ro);
+    copyFileSync(join(E2E, 'a-wire.txt'), join(ro, 'a-wire.txt'));
+    copyFileSync(join(E2E, 'c-page.html'), join(ro, 'c-page.html'));
+    expect(salvo(['--db', join(ro, 'r.db'), 'ingest', join(ro, 'a-wire.txt')], { cwd: ro }).code).toBe(0);
+    chmodSync(dir, 0o755);
+    chmodSync(ro, 0o777);
+    chmodSync(join(ro, 'r.db'), 0o444);
+    // root may write any file: run as nobody then (setpriv is in util-linux).
+    const asRoot = process.getuid?.() === 0;
+    const cmd = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const r = spawnSync(cmd[0], [...cmd.slice(1), CLI, '--db', join(ro, 'r.db'), 'ingest', join(ro, 'a-wire.txt'), join(ro, 'c-page.html')], { cwd: ro, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toMatch(/database .*r\.db is read-only \(EACCES\)/);
+    expect(r.status).not.toBe(0);
   });
 });
