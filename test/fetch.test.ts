@@ -38,6 +38,10 @@ beforeAll(async () => {
   r.set('/private/ok', send('text/html; charset=utf-8', launchPage({ date: '2034-06-07' })));
   const bomb = brotliCompressSync(Buffer.alloc(40 * 1024 * 1024), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
   r.set('/bomb', send('text/html', bomb, { 'content-encoding': 'br' }));
+  r.set('/to-private', (req, res) => {
+    const target = new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '';
+    res.writeHead(302, { location: target }).end();
+  });
   r.set('/gzip', (_req, res) => {
     import('node:zlib').then(({ gzipSync }) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(launchPage({ date: '2034-06-08' })));
@@ -235,5 +239,13 @@ describe('Fetcher limits and reasons', () => {
       expect(addressProblem(ip, { allowPrivate: true }), ip).toMatch(/not a public web address/);
     }
     for (const ip of ['64:ff9b::8.8.8.8', '2002:808:808::1', '2606:4700:4700::1111', '198.20.0.1']) expect(addressProblem(ip, {}), ip).toBeNull();
+  });
+
+  it('refuses redirects into private, link-local and special addresses in any notation (SSRF)', async () => {
+    const f = new Fetcher(opts); // loopback allowed for the test server; nothing else is
+    for (const to of ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://0x0a000001/', 'http://167772161/', 'http://[::ffff:a00:1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[fd00::1]/', 'http://0.0.0.0/', 'http://198.18.0.1/']) {
+      const e = await failure(f.fetch(`${srv.base}/to-private?to=${encodeURIComponent(to)}`, { expect: 'html' }));
+      expect(e.message, to).toMatch(/^refused: address .* (private or link-local|not a public web address)/);
+    }
   });
 });
