@@ -325,6 +325,14 @@ export const MIN_ARTICLE_CHARS = 200;
 export const STORED_FIELD_LIMITS = { title: 1000, url: 2000, source: 200, externalId: 200, origin: 4096 } as const;
 /** Blocks kept for the article page's "dropped as boilerplate" view: enough to judge the cleaning by. */
 export const MAX_DROPPED_BLOCKS = 200;
+/**
+ * A compressed WARC record body is unpacked to at most this many times its stored size (and never beyond the
+ * file size limit): news pages compress 5–15×, so 200× leaves wide room, while a 6.5 KB brotli "page" standing
+ * for gigabytes stops at about a megabyte instead of costing 20 MB of work each, hundreds of times per upload.
+ * Small bodies may always unpack to DECOMPRESSED_FLOOR_BYTES.
+ */
+export const MAX_DECOMPRESSION_RATIO = 200;
+export const DECOMPRESSED_FLOOR_BYTES = 1024 * 1024;
 /** A WARC header line longer than this is not a WARC file (real lines are under a few kilobytes). */
 export const MAX_WARC_HEADER_LINE = 64 * 1024;
 /** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */

@@ -11,7 +11,7 @@ import type { IngestItem } from '../types.js';
 import { decodeBody } from './fetch.js';
 import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
-import { MAX_FILE_BYTES, MAX_WARC_HEADER_LINE } from '../settings.js';
+import { DECOMPRESSED_FLOOR_BYTES, MAX_DECOMPRESSION_RATIO, MAX_FILE_BYTES, MAX_WARC_HEADER_LINE } from '../settings.js';
 
 export interface WarcRecord {
   /** WARC header names in lower case. */
@@ -155,8 +155,8 @@ const DECOMPRESS: Record<string, (buf: Buffer, opts: ZlibOptions) => Buffer> = {
 
 /**
  * An HTTP response message split into status, headers and body (chunked and compressed bodies undone). A
- * compressed body is unpacked to at most `maxBodyBytes` (a few kilobytes of brotli can stand for gigabytes):
- * beyond that an IngestError says so.
+ * compressed body is unpacked to at most `maxBodyBytes`, and to at most MAX_DECOMPRESSION_RATIO times its own
+ * size (a few kilobytes of brotli can stand for gigabytes): beyond that an IngestError says so.
  */
 export function parseHttpResponse(block: Buffer, maxBodyBytes: number = MAX_FILE_BYTES): { status: number; headers: Map<string, string>; body: Buffer } | null {
   let end = block.indexOf('\r\n\r\n');
@@ -179,11 +179,12 @@ export function parseHttpResponse(block: Buffer, maxBodyBytes: number = MAX_FILE
   const enc = (headers.get('content-encoding') ?? '').toLowerCase();
   const decompress = Object.hasOwn(DECOMPRESS, enc) ? DECOMPRESS[enc] : undefined;
   if (decompress) {
+    const limit = Math.min(maxBodyBytes, Math.max(DECOMPRESSED_FLOOR_BYTES, body.length * MAX_DECOMPRESSION_RATIO));
     try {
-      body = decompress(body, { maxOutputLength: maxBodyBytes });
+      body = decompress(body, { maxOutputLength: limit });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new IngestError(`body too large once decompressed (${enc}: over the ${maxBodyBytes} byte limit)`);
+        throw new IngestError(`body too large once decompressed (${enc}: over the ${limit} byte limit for ${body.length} compressed bytes)`);
       }
       // Crawlers often store the body already decoded but keep the header: use the bytes as they are.
     }
