@@ -4,6 +4,7 @@
 // fields bounded. What held under attack stays tested: cross-site writes, DNS rebinding, path traversal.
 import * as crypto from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -169,6 +170,30 @@ describe('uploads', () => {
       });
       expect(r.statusCode).toBe(413);
       expect(r.json().message).toBe('at most 20 files at once');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('decompression bombs', () => {
+  it('an uploaded WARC whose record unpacks to gigabytes is refused record by record; the server keeps answering', async () => {
+    const app = await buildServer({ store, host: '127.0.0.1', webRoot: null });
+    try {
+      const bomb = brotliCompressSync(Buffer.alloc(64 * 1024 * 1024), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
+      const http = Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n'), bomb]);
+      const rec = Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/x\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${http.length}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
+      const boundary = '----salvobomb';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="bomb.warc"\r\nContent-Type: application/warc\r\n\r\n`),
+        Buffer.concat(Array.from({ length: 50 }, () => rec)),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const r = await app.inject({ method: 'POST', url: '/api/ingest/files', headers: { ...HOST, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(r.statusCode, r.body).toBe(200);
+      const reasons = (r.json().results as { reason: string }[]).map((x) => x.reason);
+      expect(reasons.filter((x) => /^body too large once decompressed \(br: over the 1048576 byte limit/.test(x))).toHaveLength(50);
+      expect((await app.inject({ method: 'GET', url: '/api/status', headers: HOST })).statusCode).toBe(200);
     } finally {
       await app.close();
     }
