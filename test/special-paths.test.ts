@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInputs, ingestPaths } from '../dist/src/ingest/index.js';
@@ -54,6 +55,13 @@ describe('special paths', () => {
     if (!existsSync(proc)) return;
     const items = await all([proc], 16);
     expect(items).toEqual([{ ok: false, failure: { origin: proc, reason: 'file too large (over 16 bytes > 16 bytes limit)' } }]);
+  });
+
+  it('unpacks a .gz file no further than the size limit', async () => {
+    const bomb = join(dir, 'bomb.txt.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(4 * 1024 * 1024, 'a')));
+    const items = await all([bomb], 1024 * 1024);
+    expect(items).toEqual([{ ok: false, failure: { origin: bomb, reason: 'file too large once decompressed (> 1 MB limit)' } }]);
   });
 
   it('walks a folder without following links to folders or out of it, and counts what it walks', async () => {
