@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `salvo` program: the commands of the three entry points (cli/, serve/, live/) on one command line. The
 // only module that knows all three; they know src/app and the stages, never each other.
+import './node-version.js';
 import { Command } from 'commander';
 import { addCliCommands } from './cli/commands.js';
 import { addLiveCommands } from './live/cli.js';

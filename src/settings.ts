@@ -1,6 +1,15 @@
 // Every tuning knob of the pipeline, named, in one place, each with the reason for its value. A flat list of
 // exported constants grouped by stage; code imports the knob it needs, never repeats its number.
 
+// ---- runtime ------------------------------------------------------------------------------------------------
+
+/**
+ * The oldest Node.js Salvo runs on (package.json "engines" says the same; test/engines.test.ts checks every
+ * installed package admits it): vite, which builds the web app at install, needs 20.19, the release that also
+ * made require() of ES modules work without a flag.
+ */
+export const MIN_NODE_VERSION = '20.19.0';
+
 // ---- ingest: which language an article is written in ---------------------------------------------------------
 
 /**
@@ -307,8 +316,23 @@ export const MAX_HTML_DEPTH = 180;
 export const MIN_BODY_CHARS = 250;
 /** Text width below which a page holds no article at all (after the fallbacks): a headline and a dateline. */
 export const MIN_ARTICLE_CHARS = 200;
+/**
+ * Longest stored values of a document's short fields, in characters (the text is bounded by the file and body
+ * limits). Far beyond any real headline, address, outlet name, record id or file path, so only hostile or broken
+ * records are cut: a title or an outlet is shortened, an address or an id too long to be one is dropped (cut,
+ * it would be a wrong one).
+ */
+export const STORED_FIELD_LIMITS = { title: 1000, url: 2000, source: 200, externalId: 200, origin: 4096 } as const;
 /** Blocks kept for the article page's "dropped as boilerplate" view: enough to judge the cleaning by. */
 export const MAX_DROPPED_BLOCKS = 200;
+/**
+ * A compressed WARC record body is unpacked to at most this many times its stored size (and never beyond the
+ * file size limit): news pages compress 5–15×, so 200× leaves wide room, while a 6.5 KB brotli "page" standing
+ * for gigabytes stops at about a megabyte instead of costing 20 MB of work each, hundreds of times per upload.
+ * Small bodies may always unpack to DECOMPRESSED_FLOOR_BYTES.
+ */
+export const MAX_DECOMPRESSION_RATIO = 200;
+export const DECOMPRESSED_FLOOR_BYTES = 1024 * 1024;
 /** A WARC header line longer than this is not a WARC file (real lines are under a few kilobytes). */
 export const MAX_WARC_HEADER_LINE = 64 * 1024;
 /** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */
@@ -401,7 +425,7 @@ export const API_MAX_OFFSET = 1_000_000;
  * Longest values of a pasted report's fields (the text is bounded by BODY_LIMIT): a headline, an address and an
  * outlet name far beyond any real one; search words and an actor name likewise.
  */
-export const PASTE_LIMITS = { title: 1000, url: 2000, source: 200 } as const;
+export const PASTE_LIMITS = { title: STORED_FIELD_LIMITS.title, url: STORED_FIELD_LIMITS.url, source: STORED_FIELD_LIMITS.source } as const;
 export const SEARCH_MAX_CHARS = 500;
 export const ACTOR_MAX_CHARS = 64;
 /** Multipart uploads: only the "files" field and a few form fields are expected, each small. */
@@ -410,8 +434,34 @@ export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 
 export const MAX_UPLOAD_FILES = 20;
 /** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */
 export const MIN_TOKEN_LENGTH = 16;
+/**
+ * Wrong tokens one client address may send within the window before its write requests are refused (429) for the
+ * rest of it: a person mistyping needs a few tries, a guesser gets ten a minute instead of hundreds a second.
+ * Client addresses remembered at once are bounded (the oldest forgotten), so spoofed floods cannot grow memory.
+ */
+export const AUTH_MAX_FAILURES = 10;
+export const AUTH_FAILURE_WINDOW_MS = 60_000;
+export const AUTH_FAILURE_CLIENTS = 10_000;
+/**
+ * Time a client has to send a whole request, body included: a 5 MB upload over a slow link takes seconds, a
+ * connection trickling a byte now and then is cut. Node checks for overdue requests every second.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+/**
+ * Open connections at once: a newsroom's browsers and scripts need a few dozen; beyond this new connections are
+ * closed at once, so a flood of slow clients cannot exhaust the process's sockets and memory.
+ */
+export const MAX_CONNECTIONS = 256;
 /** Answers kept by the API cache at once: the oldest is dropped beyond it, so memory stays bounded. */
 export const CACHE_MAX_ENTRIES = 2000;
+/**
+ * …and their size in all (UTF-16 bytes of the answers and their URLs): 64 MB holds the whole export several
+ * times over and a few thousand pages of lists, while requests with endless different query strings cannot
+ * grow the server past it. One answer larger than a quarter of it is not kept.
+ */
+export const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** Hashed web assets never change under their name (a year, immutable); other files may after a rebuild. */
 export const ASSET_MAX_AGE_S = 31_536_000;
 export const FILE_MAX_AGE_S = 300;

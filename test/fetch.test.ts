@@ -1,6 +1,7 @@
 // Fetching over HTTP from a loopback server: timeouts, size limits, redirects, content types, charsets,
 // conditional GET, per-host delay, robots.txt, the user agent and the refusal of private addresses.
 import iconv from 'iconv-lite';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressProblem, decodeBody, Fetcher, FetchError, fetchDocument } from '../src/ingest/fetch.js';
 import { matches, Robots } from '../src/ingest/robots.js';
@@ -35,6 +36,12 @@ beforeAll(async () => {
   });
   r.set('/private/x', send('text/html', '<p>secret</p>'));
   r.set('/private/ok', send('text/html; charset=utf-8', launchPage({ date: '2034-06-07' })));
+  const bomb = brotliCompressSync(Buffer.alloc(40 * 1024 * 1024), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
+  r.set('/bomb', send('text/html', bomb, { 'content-encoding': 'br' }));
+  r.set('/to-private', (req, res) => {
+    const target = new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '';
+    res.writeHead(302, { location: target }).end();
+  });
   r.set('/gzip', (_req, res) => {
     import('node:zlib').then(({ gzipSync }) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(launchPage({ date: '2034-06-08' })));
@@ -183,8 +190,62 @@ describe('robots.txt', () => {
     expect(r.isAllowed('/anything', 'somebot')).toBe(false);
     expect(r.crawlDelay('salvo')).toBe(2);
     expect(Robots.parse('User-agent: *\nDisallow:\n').isAllowed('/x', 'salvo')).toBe(true);
-    expect(Robots.disallowAll().isAllowed('/x', 'salvo')).toBe(false);
-    expect(Robots.disallowAll().isAllowed('/robots.txt', 'salvo')).toBe(true);
     expect(matches('/a%2fb', '/a%2Fb')).toBe(true);
+  });
+});
+
+// Issue 15 items 2 and 7: a compressed page is unpacked to the limit only; an unreachable site or robots.txt
+// is reported as such, not as a robots.txt refusal; IPv6 forms that lead to IPv4 are judged by that address.
+describe('Fetcher limits and reasons', () => {
+  it('stops unpacking a brotli bomb at the size limit', async () => {
+    const f = new Fetcher({ ...opts, maxBytes: 2 * 1024 * 1024 });
+    const e = await failure(f.fetch(`${srv.base}/bomb`, { expect: 'html' }));
+    expect(e.message).toMatch(/too large \(over the 2097152 byte limit\)/);
+  });
+
+  it('says a host is unreachable, not that robots.txt disallows it', async () => {
+    const closed = await startLoopback();
+    const base = closed.base;
+    await closed.close();
+    const e = await failure(new Fetcher(opts).fetch(`${base}/page`, { expect: 'html' }));
+    expect(e.message).toMatch(/unreachable .*connection refused/);
+    expect(e.message).not.toMatch(/disallowed/);
+    expect(e.transient).toBe(true);
+  });
+
+  it('says robots.txt answered 5xx, fetches nothing, and reads it again next time', async () => {
+    const down = await startLoopback();
+    try {
+      down.routes.set('/robots.txt', status(503));
+      down.routes.set('/page', send('text/html; charset=utf-8', launchPage({ date: '2034-06-02' })));
+      const f = new Fetcher(opts);
+      const e = await failure(f.fetch(`${down.base}/page`, { expect: 'html' }));
+      expect(e.message).toMatch(/robots\.txt answered HTTP 503/);
+      expect(down.hits('/page')).toBe(0);
+      down.routes.set('/robots.txt', status(404));
+      expect((await f.fetch(`${down.base}/page`, { expect: 'html' })).status).toBe('ok');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('refuses NAT64, 6to4 and IPv4-compatible forms of refused addresses, and special-purpose ranges', () => {
+    for (const ip of ['64:ff9b::127.0.0.1', '64:ff9b::7f00:1', '2002:7f00:1::', '::127.0.0.1', '::7f00:1', '::ffff:7f00:1']) {
+      expect(addressProblem(ip, {}), ip).toMatch(/127\.0\.0\.1 is a loopback address/);
+    }
+    expect(addressProblem('2002:a9fe:a9fe::1', {})).toMatch(/169\.254\.169\.254 is a private or link-local/);
+    expect(addressProblem('64:ff9b::10.0.0.1', {})).toMatch(/private/);
+    for (const ip of ['198.18.0.1', '198.19.255.254', '192.0.2.1', '203.0.113.9', '2001:db8::1', '2001:0:4136:e378::1', '64:ff9b:1::1']) {
+      expect(addressProblem(ip, { allowPrivate: true }), ip).toMatch(/not a public web address/);
+    }
+    for (const ip of ['64:ff9b::8.8.8.8', '2002:808:808::1', '2606:4700:4700::1111', '198.20.0.1']) expect(addressProblem(ip, {}), ip).toBeNull();
+  });
+
+  it('refuses redirects into private, link-local and special addresses in any notation (SSRF)', async () => {
+    const f = new Fetcher(opts); // loopback allowed for the test server; nothing else is
+    for (const to of ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://0x0a000001/', 'http://167772161/', 'http://[::ffff:a00:1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[fd00::1]/', 'http://0.0.0.0/', 'http://198.18.0.1/']) {
+      const e = await failure(f.fetch(`${srv.base}/to-private?to=${encodeURIComponent(to)}`, { expect: 'html' }));
+      expect(e.message, to).toMatch(/^refused: address .* (private or link-local|not a public web address)/);
+    }
   });
 });

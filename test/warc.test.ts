@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/ingest/index.js';
 import { parseHttpResponse, readWarc } from '../src/ingest/warc.js';
@@ -20,7 +20,7 @@ function record(type: string, headers: Record<string, string>, block: Buffer | s
   return Buffer.concat([Buffer.from(head, 'utf8'), body, Buffer.from('\r\n\r\n')]);
 }
 
-function response(uri: string, date: string, http: string): Buffer {
+function response(uri: string, date: string, http: string | Buffer): Buffer {
   return record('response', { 'WARC-Target-URI': uri, 'WARC-Date': date, 'WARC-Record-ID': `<urn:uuid:${Math.random()}>`, 'Content-Type': 'application/http; msgtype=response' }, http);
 }
 
@@ -89,5 +89,43 @@ describe('WARC', () => {
     const r = parseHttpResponse(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n'));
     expect(r?.status).toBe(200);
     expect(r?.body.toString()).toBe('hello');
+  });
+
+  // Issue 15 item 2: a few kilobytes of brotli can stand for gigabytes; each body is unpacked to the limit only.
+  it('refuses a decompression bomb in a record with a clear reason, and goes on with the next record', async () => {
+    const zeros = Buffer.alloc(8 * 1024 * 1024);
+    const bombs = {
+      br: brotliCompressSync(zeros, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+      gzip: gzipSync(zeros),
+      deflate: deflateSync(zeros),
+    };
+    const bombRecords = Object.entries(bombs).map(([enc, body]) =>
+      response(`https://news.example/${enc}`, '2034-06-02T03:00:00Z', Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: ${enc}\r\n\r\n`), body])),
+    );
+    expect(bombs.br.length).toBeLessThan(10_000);
+    const file = join(dir, 'bombs.warc');
+    writeFileSync(file, Buffer.concat([...bombRecords, records[2]]));
+    const items = await all(ingestPaths([file], { maxBytes: 1024 * 1024 }));
+    expect(items.filter((i) => !i.ok).map((i) => (i.ok ? '' : i.failure.reason))).toEqual(
+      ['br', 'gzip', 'deflate'].map((enc) => expect.stringMatching(new RegExp(`^body too large once decompressed \\(${enc}: over the 1048576 byte limit`))),
+    );
+    expect(items.filter((i) => i.ok).map((i) => (i.ok ? i.doc.url : ''))).toEqual(['https://news.example/a']);
+    expect(() => parseHttpResponse(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n'), bombs.br]), 4096)).toThrow(/over the 4096 byte limit/);
+    // Below the file limit, a body may not unpack beyond 200 times its size (and a megabyte at least).
+    const bigZeros = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    expect(() => parseHttpResponse(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), bigZeros]), 100 * 1024 * 1024))
+      .toThrow(new RegExp(`over the ${bigZeros.length * 200} byte limit for ${bigZeros.length} compressed bytes`));
+    const small = parseHttpResponse(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), gzipSync('<p>hello</p>')]), 4096);
+    expect(small?.body.toString()).toBe('<p>hello</p>');
+  });
+
+  // Issue 15 item 7: a plain .warc cut short must not store its last page as if it were whole.
+  it('reports a truncated record instead of storing it', async () => {
+    const whole = Buffer.concat([records[2], records[5]]);
+    const cut = join(dir, 'cut.warc');
+    writeFileSync(cut, whole.subarray(0, whole.length - 200));
+    const items = await all(ingestPaths([cut], { maxBytes: 200_000 }));
+    expect(items.filter((i) => i.ok)).toHaveLength(1);
+    expect(items.filter((i) => !i.ok).map((i) => (i.ok ? '' : i.failure.reason))).toEqual([expect.stringMatching(/^record truncated: the file ends \d+ bytes into a record of \d+/)]);
   });
 });

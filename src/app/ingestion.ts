@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
-import { documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
+import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
 import type { ArticleSources, Store, StoreSession } from '../store/store.js';
@@ -83,13 +83,13 @@ export interface ResolverSource {
 }
 
 /**
- * One document into the store: clean → already stored? → extract → (holding the grouping lock for its actor)
+ * One document into the store: short fields bounded (boundFields), clean → already stored? → extract → (holding the grouping lock for its actor)
  * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
  * versions and alerts in one transaction. Rejects when the article cannot be processed or stored; the resolver
  * may then hold a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
  */
 export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument): Promise<IngestOutcome> {
-  const article = cleanDocument(doc);
+  const article = cleanDocument(boundFields(doc));
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
   const extraction = extractArticle(article);
   const keys = groupingKeys(extraction);

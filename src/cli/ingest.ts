@@ -3,8 +3,7 @@
 import { Ingester } from '../app/ingestion.js';
 import { openDb } from '../app/open.js';
 import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
-import { ingestPaths } from '../ingest/index.js';
-import { countFiles } from './count-files.js';
+import { countInputs, ingestPaths } from '../ingest/index.js';
 import { Progress } from './progress.js';
 
 /** The file an item came from: "a.jsonl:3" and "a.json[2]" are records of a.jsonl and a.json. */
@@ -15,8 +14,8 @@ const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
  * costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all could be read.
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
-  const store = await openDb(db);
-  const progress = new Progress(countFiles(paths), 'ingest');
+  const store = await openDb(db, { write: true });
+  const progress = new Progress(await countInputs(paths), 'ingest');
   let launches = 0;
   let lastFile = '';
   try {

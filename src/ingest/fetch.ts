@@ -7,7 +7,7 @@
 //   or detection (a header that names a legacy charset loses to bytes that are valid UTF-8);
 // - conditional GET (ETag / Last-Modified), a delay between requests to one host, robots.txt obeyed, and a
 //   user agent that says who is asking.
-import { BlockList, isIP, isIPv4 } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
@@ -20,6 +20,7 @@ import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
 import { documentFromText } from './text.js';
 import { Robots } from './robots.js';
+import { addressProblem, type AddressOptions } from './addresses.js';
 import { FETCH_DEFAULTS, HOST_DELAY_CACHE_HOSTS, MAX_CRAWL_DELAY_S, ROBOTS_CACHE_HOSTS, ROBOTS_MAX_BYTES, ROBOTS_TTL_MS } from '../settings.js';
 
 export const SALVO_VERSION = '0.1.0';
@@ -27,7 +28,7 @@ export const SALVO_VERSION = '0.1.0';
 export const ROBOTS_TOKEN = 'salvo';
 export const DEFAULT_USER_AGENT = `Salvo/${SALVO_VERSION} (missile-launch news monitor; obeys robots.txt)`;
 
-export interface FetchOptions {
+export interface FetchOptions extends AddressOptions {
   /** Sent as User-Agent; `contact` (an address or URL) is added in parentheses when given. */
   userAgent?: string;
   contact?: string;
@@ -43,10 +44,6 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Least time between two requests to one host. Default 1000 ms; a robots.txt Crawl-delay can raise it. */
   hostDelayMs?: number;
-  /** Allow 127.0.0.0/8 and ::1 (tests). */
-  allowLoopback?: boolean;
-  /** Allow private (10/8, 172.16/12, 192.168/16, fc00::/7, 100.64/10) and link-local addresses. */
-  allowPrivate?: boolean;
   /** Obey robots.txt (default true). */
   robots?: boolean;
 }
@@ -87,36 +84,9 @@ export class FetchError extends Error {
   }
 }
 
-// ---- addresses -------------------------------------------------------------------------------------------
+// ---- addresses (see addresses.ts) ----------------------------------------------------------------------
 
-const loopbackRanges = new BlockList();
-loopbackRanges.addSubnet('127.0.0.0', 8, 'ipv4');
-loopbackRanges.addAddress('::1', 'ipv6');
-
-const privateRanges = new BlockList();
-for (const [net, bits] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10], ['169.254.0.0', 16]] as const) {
-  privateRanges.addSubnet(net, bits, 'ipv4');
-}
-privateRanges.addSubnet('fc00::', 7, 'ipv6');
-privateRanges.addSubnet('fe80::', 10, 'ipv6');
-
-// Never a web server: "this network", multicast, reserved, broadcast, the unspecified address.
-const neverRanges = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) neverRanges.addSubnet(net, bits, 'ipv4');
-neverRanges.addAddress('::', 'ipv6');
-neverRanges.addSubnet('ff00::', 8, 'ipv6');
-
-/** Why an IP address may not be fetched from with these options, or null when it may. */
-export function addressProblem(address: string, opts: Pick<FetchOptions, 'allowLoopback' | 'allowPrivate'>): string | null {
-  let ip = address.replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) ip = mapped[1];
-  const type = isIPv4(ip) ? 'ipv4' : 'ipv6';
-  if (neverRanges.check(ip, type)) return `address ${ip} is not a public web address`;
-  if (loopbackRanges.check(ip, type)) return opts.allowLoopback || opts.allowPrivate ? null : `address ${ip} is a loopback address (refused unless allowed)`;
-  if (privateRanges.check(ip, type)) return opts.allowPrivate ? null : `address ${ip} is a private or link-local address (refused unless allowed)`;
-  return null;
-}
+export { addressProblem };
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -359,15 +329,19 @@ export class Fetcher {
     return crawl === null || crawl === undefined ? base : Math.max(base, Math.min(crawl, MAX_CRAWL_DELAY_S) * 1000);
   }
 
-  /** The robots.txt rules of the URL's origin, fetched once an hour. */
+  /**
+   * The robots.txt rules of the URL's origin, fetched once an hour. When robots.txt cannot be read (the host is
+   * unreachable, it answers 5xx) nothing may be fetched (RFC 9309 §2.3.1.4): that throws a transient FetchError
+   * naming the real cause, and nothing is cached, so a later try reads robots.txt again.
+   */
   async robotsFor(url: URL, deadline: number): Promise<Robots> {
     const key = url.origin;
     const cached = this.robots.get(key);
     if (cached && cached.until > Date.now()) return cached.robots;
     let robots: Robots;
+    let res: RawResponse | null = null;
     try {
       let target = new URL('/robots.txt', url);
-      let res: RawResponse | null = null;
       for (let hop = 0; hop <= FETCH_DEFAULTS.maxRedirects; hop++) {
         this.checkUrl(target);
         await this.limiter.wait(target.host, this.opts.hostDelayMs ?? FETCH_DEFAULTS.hostDelayMs);
@@ -376,15 +350,15 @@ export class Fetcher {
         if (res.status >= 300 && res.status < 400 && loc) target = new URL(loc, target);
         else break;
       }
-      // RFC 9309 §2.3.1: 4xx means no rules; 5xx or unreachable means "assume complete disallow".
-      if (!res || (res.status >= 300 && res.status < 400)) robots = Robots.allowAll();
-      else if (res.status >= 200 && res.status < 300) robots = Robots.parse(res.body.toString('utf8'));
-      else if (res.status >= 400 && res.status < 500) robots = Robots.allowAll();
-      else robots = Robots.disallowAll();
     } catch (err) {
       if (err instanceof FetchError && !err.transient) throw err;
-      robots = Robots.disallowAll();
+      throw new FetchError(`${url.origin} unreachable (robots.txt could not be read: ${err instanceof Error ? err.message : String(err)})`, true);
     }
+    // RFC 9309 §2.3.1: 4xx means no rules; 5xx means "assume complete disallow" until it can be read.
+    if (!res || (res.status >= 300 && res.status < 400)) robots = Robots.allowAll();
+    else if (res.status >= 200 && res.status < 300) robots = Robots.parse(res.body.toString('utf8'));
+    else if (res.status >= 400 && res.status < 500) robots = Robots.allowAll();
+    else throw new FetchError(`${url.origin}/robots.txt answered HTTP ${res.status}: nothing is fetched from the site until it can be read`, true);
     this.robots.set(key, { robots, until: Date.now() + ROBOTS_TTL_MS });
     if (this.robots.size > ROBOTS_CACHE_HOSTS) this.robots.delete(this.robots.keys().next().value as string);
     return robots;

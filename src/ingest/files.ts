@@ -1,10 +1,10 @@
 // Files and folders → IngestItems. Every failure becomes an item; nothing here throws.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IngestItem, InputFormat, SourceDocument } from '../types.js';
 import { binaryReason, decodeBytes, isGzip } from './bytes.js';
-import { describeFsError, IngestError } from './errors.js';
+import { IngestError } from './errors.js';
+import { checkRegularFile, formatSize, inputFiles, readRegularFile } from './file-system.js';
 import { documentFromHtml } from './html.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
@@ -25,30 +25,6 @@ const KIND_BY_EXTENSION: Record<string, TextKind> = {
 
 const ok = (doc: SourceDocument): IngestItem => ({ ok: true, doc });
 const failure = (origin: string, reason: string): IngestItem => ({ ok: false, failure: { origin, reason } });
-
-function formatMb(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${Number(mb.toFixed(1))} MB`;
-  return bytes >= 1024 ? `${Number((bytes / 1024).toFixed(1))} KB` : `${bytes} bytes`;
-}
-
-/** Files under `dir`, recursively, sorted by name, hidden entries skipped. */
-async function* walkFolder(dir: string): AsyncGenerator<{ path: string } | { path: string; error: unknown }> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    yield { path: dir, error };
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walkFolder(path);
-    else yield { path };
-  }
-}
 
 // Content wins over the extension for the cases people get wrong: HTML saved as .txt, JSON arrays in .json.
 const HTML_START = /^\s*<(?:!doctype html|html|head|body|article|main|div|p|h1)[\s>]/i;
@@ -139,9 +115,25 @@ function* documentsFromBytes(bytes: Uint8Array, kind: TextKind, path: string): G
   yield* documentsOfText(text, path, kind);
 }
 
+/** Unpacks a .gz file's bytes to at most `maxBytes`: a few kilobytes of gzip can stand for gigabytes. */
+function gunzipBounded(bytes: Uint8Array, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new IngestError(`file too large once decompressed (> ${formatSize(maxBytes)} limit)`);
+    throw new IngestError(`not a valid gzip file (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
   // WARC archives are streamed record by record: the file size limit applies to each record, not the file.
   if (isWarcPath(path)) {
+    try {
+      await checkRegularFile(path);
+    } catch (err) {
+      yield failure(path, reasonOf(err));
+      return;
+    }
     yield* documentsFromWarc(path, maxBytes);
     return;
   }
@@ -154,22 +146,18 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
     return;
   }
   try {
-    const info = await stat(path);
-    if (info.size > maxBytes) throw new IngestError(`file too large (${formatMb(info.size)} > ${formatMb(maxBytes)} limit)`);
-    let bytes: Uint8Array = await readFile(path).catch((err: unknown) => {
-      throw new IngestError(describeFsError(err));
-    });
-    if (gzipped && isGzip(bytes)) {
-      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
-      if (bytes.length > maxBytes) throw new IngestError(`file too large once decompressed (> ${formatMb(maxBytes)} limit)`);
-    }
+    let bytes: Uint8Array = await readRegularFile(path, maxBytes);
+    if (gzipped && isGzip(bytes)) bytes = gunzipBounded(bytes, maxBytes);
     yield* documentsFromBytes(bytes, kind, path);
   } catch (err) {
-    yield failure(path, err instanceof IngestError ? err.message : describeFsError(err));
+    yield failure(path, reasonOf(err));
   }
 }
 
-/** Every document under the given files and folders, one IngestItem per document or per failure. */
+/**
+ * Every document under the given files and folders, one IngestItem per document or per failure. Only regular
+ * files are read, within the size limit; a folder's symbolic links to folders, or out of it, are not followed.
+ */
 export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; fetcher?: Fetcher } = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   let fetcher = opts.fetcher;
@@ -180,20 +168,19 @@ export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; f
       yield await fetchDocument(fetcher, path);
       continue;
     }
-    let isFolder: boolean;
-    try {
-      isFolder = (await stat(path)).isDirectory();
-    } catch (err) {
-      yield failure(path, describeFsError(err));
-      continue;
-    }
-    if (!isFolder) {
-      yield* ingestFile(path, maxBytes);
-      continue;
-    }
-    for await (const entry of walkFolder(path)) {
-      if ('error' in entry) yield failure(entry.path, describeFsError(entry.error));
+    for await (const entry of inputFiles([path])) {
+      if ('problem' in entry) yield failure(entry.path, entry.problem);
       else yield* ingestFile(entry.path, maxBytes);
     }
   }
+}
+
+/** How many inputs `ingestPaths` reads from the given paths (files, failures and web addresses), for a progress bar's total. */
+export async function countInputs(paths: string[]): Promise<number> {
+  let n = 0;
+  for (const path of paths) {
+    if (isWebAddress(path)) n++;
+    else for await (const _entry of inputFiles([path])) n++;
+  }
+  return n;
 }

@@ -28,11 +28,6 @@ export class Robots {
     return new Robots([]);
   }
 
-  /** A robots.txt that forbids everything (the file could not be fetched: 5xx or a network error). */
-  static disallowAll(): Robots {
-    return new Robots([{ agents: ['*'], rules: [{ allow: false, pattern: '/' }], crawlDelay: null }]);
-  }
-
   static parse(text: string): Robots {
     const groups: Group[] = [];
     let current: Group | null = null;

@@ -6,12 +6,12 @@
 // Articles are `response` records whose block is an HTTP response with status 2xx and an HTML content type;
 // the page's URL is WARC-Target-URI and, when the page itself names no publication date, WARC-Date is used.
 import { createReadStream } from 'node:fs';
-import { gunzipSync, createGunzip, inflateSync, brotliDecompressSync } from 'node:zlib';
+import { gunzipSync, createGunzip, inflateSync, brotliDecompressSync, type ZlibOptions } from 'node:zlib';
 import type { IngestItem } from '../types.js';
 import { decodeBody } from './fetch.js';
 import { IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
-import { MAX_WARC_HEADER_LINE } from '../settings.js';
+import { DECOMPRESSED_FLOOR_BYTES, MAX_DECOMPRESSION_RATIO, MAX_FILE_BYTES, MAX_WARC_HEADER_LINE } from '../settings.js';
 
 export interface WarcRecord {
   /** WARC header names in lower case. */
@@ -146,8 +146,19 @@ export async function* readWarc(path: string, opts: { maxBlockBytes: number }): 
   }
 }
 
-/** An HTTP response message split into status, headers and body (chunked and compressed bodies undone). */
-export function parseHttpResponse(block: Buffer): { status: number; headers: Map<string, string>; body: Buffer } | null {
+const DECOMPRESS: Record<string, (buf: Buffer, opts: ZlibOptions) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * An HTTP response message split into status, headers and body (chunked and compressed bodies undone). A
+ * compressed body is unpacked to at most `maxBodyBytes`, and to at most MAX_DECOMPRESSION_RATIO times its own
+ * size (a few kilobytes of brotli can stand for gigabytes): beyond that an IngestError says so.
+ */
+export function parseHttpResponse(block: Buffer, maxBodyBytes: number = MAX_FILE_BYTES): { status: number; headers: Map<string, string>; body: Buffer } | null {
   let end = block.indexOf('\r\n\r\n');
   let sep = 4;
   if (end < 0) {
@@ -166,12 +177,17 @@ export function parseHttpResponse(block: Buffer): { status: number; headers: Map
   let body = block.subarray(end + sep);
   if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) body = dechunk(body);
   const enc = (headers.get('content-encoding') ?? '').toLowerCase();
-  try {
-    if (enc === 'gzip' || enc === 'x-gzip') body = gunzipSync(body);
-    else if (enc === 'deflate') body = inflateSync(body);
-    else if (enc === 'br') body = brotliDecompressSync(body);
-  } catch {
-    // Crawlers often store the body already decoded but keep the header: use the bytes as they are.
+  const decompress = Object.hasOwn(DECOMPRESS, enc) ? DECOMPRESS[enc] : undefined;
+  if (decompress) {
+    const limit = Math.min(maxBodyBytes, Math.max(DECOMPRESSED_FLOOR_BYTES, body.length * MAX_DECOMPRESSION_RATIO));
+    try {
+      body = decompress(body, { maxOutputLength: limit });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new IngestError(`body too large once decompressed (${enc}: over the ${limit} byte limit for ${body.length} compressed bytes)`);
+      }
+      // Crawlers often store the body already decoded but keep the header: use the bytes as they are.
+    }
   }
   return { status: Number(m[1]), headers, body };
 }
@@ -208,7 +224,17 @@ export async function* documentsFromWarc(path: string, maxBytes: number): AsyncG
         yield { ok: false, failure: { origin, reason: `record too large (${rec.length} bytes > ${maxBytes} limit)` } };
         continue;
       }
-      const res = parseHttpResponse(rec.block);
+      if (rec.block.length < rec.length) {
+        yield { ok: false, failure: { origin, reason: `record truncated: the file ends ${rec.block.length} bytes into a record of ${rec.length} (an interrupted download?)` } };
+        continue;
+      }
+      let res: ReturnType<typeof parseHttpResponse>;
+      try {
+        res = parseHttpResponse(rec.block, maxBytes);
+      } catch (err) {
+        yield { ok: false, failure: { origin, reason: err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}` } };
+        continue;
+      }
       if (!res || res.status < 200 || res.status >= 300) continue;
       const ct = res.headers.get('content-type') ?? '';
       if (!HTML_TYPE.test(ct)) continue;

@@ -26,7 +26,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
   const config = readConfig(opts.config);
   if (!config) return 1;
   if (config.sources.length === 0) process.stderr.write('salvo watch: no sources in the config: only alerts will be sent\n');
-  const store = await openDb(db);
+  const store = await openDb(db, { write: true });
   try {
     const watcher = new Watcher(store, config);
     if (opts.once) {

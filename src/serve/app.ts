@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { Ingester } from '../app/ingestion.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Store } from '../store/store.js';
@@ -20,7 +21,7 @@ import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webRoutes } from './routes/web.js';
-import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS } from '../settings.js';
+import { BODY_LIMIT, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from '../settings.js';
 
 export { HttpError } from './plugins/errors.js';
 export { isLoopback } from './plugins/security.js';
@@ -40,12 +41,33 @@ export interface ServeOptions {
   logger?: boolean;
   /** Cache GET answers until the stored data changes (default true). */
   cache?: boolean;
+  /** Connection limits; the defaults are REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS and MAX_CONNECTIONS (settings.ts). */
+  limits?: { requestTimeoutMs?: number; headersTimeoutMs?: number; maxConnections?: number };
+}
+
+/**
+ * The HTTP server under fastify: a request (headers and body) must arrive within its time limits, checked every
+ * second, or it is answered 408 and closed; connections beyond the cap are closed at once.
+ */
+function serverFactory(limits: ServeOptions['limits'] = {}): FastifyServerFactory {
+  return (handler) => {
+    const server = createServer({
+      requestTimeout: limits.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(limits.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, limits.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    }, handler);
+    server.maxConnections = limits.maxConnections ?? MAX_CONNECTIONS;
+    return server;
+  };
 }
 
 /** Why the server must not start with these settings, or null. */
 export function startProblem(host: string, token: string | null | undefined): string | null {
   if (!isLoopback(host) && !token) {
     return `refusing to listen on ${host} without SALVO_TOKEN set: beyond localhost, adding reports needs a token (set SALVO_TOKEN, or use --host 127.0.0.1)`;
+  }
+  if (token !== null && token !== undefined && /\s/.test(token)) {
+    return 'SALVO_TOKEN contains white space (a token is sent as one word after "Bearer "): set it without spaces or line breaks';
   }
   if (token !== null && token !== undefined && token.length < MIN_TOKEN_LENGTH && !isLoopback(host)) {
     return `SALVO_TOKEN is too short: use at least ${MIN_TOKEN_LENGTH} characters`;
@@ -69,6 +91,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   if (problem) throw new Error(problem);
 
   const app = Fastify({
+    serverFactory: serverFactory(opts.limits),
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT,
     // Unknown parameters are an error (not silently dropped); numbers and booleans in query strings are coerced.

@@ -15,7 +15,8 @@ export class HttpError extends Error {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 500: 'Internal Server Error',
+  406: 'Not Acceptable', 408: 'Request Timeout', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request',
+  429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
 type RouteError = Error & { statusCode?: number; validation?: { params?: Record<string, unknown> }[] };

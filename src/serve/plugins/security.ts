@@ -1,4 +1,5 @@
-// Security headers on every answer (a strict content security policy, no framing, no sniffing), and on a
+// Security headers on every answer (a strict content security policy, no framing, no sniffing); exactly one Host
+// header per request (with two, this server and a proxy in front of it could each read another); and on a
 // loopback server only loopback Host names, so a DNS-rebinding page cannot reach it.
 import fp from 'fastify-plugin';
 import { HttpError } from './errors.js';
@@ -34,6 +35,10 @@ const HEADERS: Record<string, string> = {
 
 export const securityPlugin = fp<{ loopback: boolean }>(async (app, { loopback }) => {
   app.addHook('onRequest', async (req) => {
+    let hosts = 0;
+    const raw = req.raw.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'host') hosts++;
+    if (hosts > 1) throw new HttpError(400, `${hosts} Host headers in one request: send exactly one`);
     if (!loopback) return;
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!isLoopback(host)) throw new HttpError(421, `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}: this server answers to localhost only`);

@@ -43,8 +43,11 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
     } catch (err) {
       if (err instanceof HttpError) throw err;
       const e = err as Error & { statusCode?: number; code?: string };
-      if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `a file is over the ${BODY_LIMIT / 1024 / 1024} MB limit`);
-      if (e.code === 'FST_FILES_LIMIT') throw new HttpError(413, `at most ${MAX_UPLOAD_FILES} files at once`);
+      // The multipart plugin answers every limit with 413: which limit was hit is in the code.
+      if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT') throw new HttpError(413, `at most ${MAX_UPLOAD_FILES} files at once`);
+      if (e.code === 'FST_FIELDS_LIMIT') throw new HttpError(413, 'too many form fields (only "files" is read)');
+      if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `a file is over the ${BODY_LIMIT / 1024 / 1024} MB limit`);
+      if (e.statusCode === 413) throw new HttpError(413, `the upload is over a limit: ${e.message}`);
       throw new HttpError(400, `could not read the upload: ${e.message}`);
     }
     if (files.length === 0) throw new HttpError(400, 'no file in the upload (send them in a field named "files")');
