@@ -9,7 +9,7 @@ import { extractArticle } from '../extract/index.js';
 import { documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
-import type { ArticleSources, Store, StoreSession } from '../store/store.js';
+import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession } from '../store/store.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
@@ -112,10 +112,12 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
 
 /**
  * The grouping-lock keys of a report: its actor, since a report can join (or, dated, absorb) any event of its
- * actor, dated or not. Reports that are not launch reports change no event and take no key.
+ * actor, dated or not; a report without an actor may join any event, so it takes the key of every event. Reports
+ * that are not launch reports change no event and take no key.
  */
 function groupingKeys(extraction: Extraction): string[] {
-  return extraction.isLaunchReport ? [`actor:${extraction.actor ?? ''}`] : [];
+  if (!extraction.isLaunchReport) return [];
+  return extraction.actor ? [`actor:${extraction.actor}`] : [EVERY_EVENT_KEY];
 }
 
 /**
@@ -243,6 +245,20 @@ export class Ingester implements ResolverSource {
     if (this.candidates.size > COPY_PREPARED_CACHE) this.candidates.delete(this.candidates.keys().next().value as string);
   }
 
+  /**
+   * One document through `ingestDocument`. A save refused because it would have left a launch report in no event
+   * (a view of the events gone stale) is tried once more with the resolver read again from the store.
+   */
+  private async ingestOne(doc: SourceDocument): Promise<IngestOutcome> {
+    try {
+      return await ingestDocument(this.store, this, doc);
+    } catch (err) {
+      if (!reasonOf(err).startsWith(MEMBERSHIP_LOST)) throw err;
+      this.cached = null;
+      return ingestDocument(this.store, this, doc);
+    }
+  }
+
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
     const add = (r: IngestResult): void => {
@@ -256,7 +272,7 @@ export class Ingester implements ResolverSource {
         continue;
       }
       try {
-        const outcome = await ingestDocument(this.store, this, it.doc);
+        const outcome = await this.ingestOne(it.doc);
         if (outcome.status === 'duplicate') {
           report.duplicates++;
           add({

@@ -6,6 +6,16 @@ import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, Field
 
 export type { ArticleSummary } from '../types.js';
 
+/**
+ * The start of the message with which `saveArticle` refuses a write that would take a launch report out of an
+ * event without putting it in another: every stored launch report is in exactly one event (src/app/integrity.ts
+ * checks and repairs the whole table), and a write made from a stale view of the events must not break that.
+ */
+export const MEMBERSHIP_LOST = 'event membership lost';
+
+/** The grouping-lock key of a unit that may change any event (see `Store.withEventLock`). */
+export const EVERY_EVENT_KEY = '*';
+
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
   signature?: Uint32Array | null;
@@ -95,9 +105,16 @@ export interface StoreSession {
    * Writes an article with its extraction, sources, changed events, versions and alerts, all in one
    * transaction: either everything is written or nothing is. An article already stored (same content hash)
    * is left as it is and nothing else of the call is written: resolves false then, true when written.
-   * Rejects, writing nothing, when the extraction is not the article's or a value cannot be stored.
+   * Rejects, writing nothing, when the extraction is not the article's or a value cannot be stored, or when the
+   * events written would leave a launch report they held in no event (MEMBERSHIP_LOST).
    */
   saveArticle(write: ArticleWrite): Promise<boolean>;
+  /**
+   * Writes events on their own, for a rebuild or repair of the event table: upserts `events` (fields and article
+   * lists replaced, stamped `at`) and deletes the events in `deleted`, all in one transaction. No version or alert
+   * is written. Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.
+   */
+  writeEvents(write: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void>;
   /** Every version of an event, oldest first: what changed, when, and which report's claim changed it. */
   eventHistory(eventId: string): Promise<EventVersion[]>;
   /** The newest version number of an event (0 when it has none), for numbering the next one. */
@@ -205,7 +222,8 @@ export interface Store extends StoreSession {
    * one event, not two, and number its versions without gaps or clashes. Keys are opaque strings chosen by
    * the caller, in any order; ingest passes `actor:<actor>` for a launch report (an undated report may join,
    * and a dated one absorb, any event of its actor, so a per-day key alone would not cover it) and none for
-   * other articles.
+   * other articles. A report without an actor may join any actor's event, so it passes EVERY_EVENT_KEY, which
+   * excludes every other keyed unit while it runs.
    *
    * `fn` reads and writes through the session it is given. Every `saveArticle` in it is atomic on its own; a
    * server store may also run the whole unit as one transaction (locks held until it ends), so `fn` should do
