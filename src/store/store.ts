@@ -2,6 +2,7 @@
 // and a server store (PostgreSQL) are interchangeable and tested by one contract suite (test/store.contract.ts).
 // The store keeps records; it computes nothing about them: event versions and alerts arrive precomputed
 // (src/app/history.ts) and are written with the article that caused them, in one transaction.
+import type { ImpactEstimate } from '../resolve/impact.js';
 import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, Language, LaunchEvent } from '../types.js';
 
 export type { ArticleSummary } from '../types.js';
@@ -15,6 +16,28 @@ export const MEMBERSHIP_LOST = 'event membership lost';
 
 /** The grouping-lock key of a unit that may change any event (see `Store.withEventLock`). */
 export const EVERY_EVENT_KEY = '*';
+
+/** A report's closest other report of its event, how alike they are and why (the event page shows it). */
+export interface ClosestSibling {
+  articleId: string;
+  kind: string;
+  /** Unrounded, so the closest can be kept up to date as reports arrive and still be the one a full comparison picks. */
+  similarity: number;
+  reason: string;
+}
+
+/**
+ * What the event page, `salvo show` and the CSV show beside an event, computed by ingest when it writes the
+ * event (src/app/event-summary.ts), so reading an event compares no reports. A summary whose `members` are not the
+ * event's reports is stale and not used; an event written without a summary loses its old one.
+ */
+export interface StoredEventSummary {
+  /** The event's reports when the summary was made, in the event's order. */
+  members: string[];
+  /** Each report's closest other report; null for all beyond CLOSEST_SIBLING_MAX_REPORTS reports. */
+  closest: Record<string, ClosestSibling | null>;
+  impact: ImpactEstimate | null;
+}
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
@@ -80,6 +103,8 @@ export interface ArticleWrite {
   /** Alerts caused by this article; an alert whose id is already stored is skipped. */
   alerts: AlertPayload[];
   sources?: ArticleSources;
+  /** Summaries of some of the events written, by event id (an event written without one loses its old one). */
+  summaries?: Record<string, StoredEventSummary>;
   /** When the write happens (ISO 8601): stamps the article's ingest time and the events' update time. */
   at: string;
 }
@@ -112,9 +137,11 @@ export interface StoreSession {
   /**
    * Writes events on their own, for a rebuild or repair of the event table: upserts `events` (fields and article
    * lists replaced, stamped `at`) and deletes the events in `deleted`, all in one transaction. No version or alert
-   * is written. Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.
+   * is written; the summaries of the events written are deleted (a reader computes them again). Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.
    */
   writeEvents(write: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void>;
+  /** The stored summaries of these events, by id (events without one left out). */
+  eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>>;
   /** Every version of an event, oldest first: what changed, when, and which report's claim changed it. */
   eventHistory(eventId: string): Promise<EventVersion[]>;
   /** The newest version number of an event (0 when it has none), for numbering the next one. */

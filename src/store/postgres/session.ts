@@ -40,6 +40,7 @@ import type {
   StoreSession,
   StoreChanges,
   StoredCopyCandidate,
+  StoredEventSummary,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -229,7 +230,7 @@ export class PostgresSession implements StoreSession {
         ]);
       }
       const dropped: string[] = [];
-      for (const event of w.events) dropped.push(...(await this.writeEvent(tx, event, w.at)));
+      for (const event of w.events) dropped.push(...(await this.writeEvent(tx, event, w.at, w.summaries?.[event.id])));
       // The membership invariant: a launch report taken out of an event must be in another one after the write.
       if (dropped.length) {
         const { rows } = await tx.query<{ article_id: string }>(
@@ -256,7 +257,7 @@ export class PostgresSession implements StoreSession {
    * Upserts an event with its article list, or deletes it when its articles were merged into another. Resolves
    * to the articles the event held before.
    */
-  private async writeEvent(tx: Connection, event: LaunchEvent, at: string): Promise<string[]> {
+  private async writeEvent(tx: Connection, event: LaunchEvent, at: string, summary?: StoredEventSummary): Promise<string[]> {
     const before = (await tx.query<{ article_id: string }>('DELETE FROM event_articles WHERE event_id = $1 RETURNING article_id', [event.id])).rows.map((r) => r.article_id);
     if (event.articleIds.length === 0) {
       await tx.query('DELETE FROM events WHERE id = $1', [event.id]);
@@ -270,7 +271,21 @@ export class PostgresSession implements StoreSession {
       'INSERT INTO event_articles (event_id, article_id, position) SELECT $1, a.id, a.pos - 1 FROM unnest($2::text[]) WITH ORDINALITY AS a(id, pos)',
       [event.id, event.articleIds],
     );
+    if (summary) {
+      await tx.query(
+        'INSERT INTO event_summaries (event_id, summary) VALUES ($1, $2) ON CONFLICT (event_id) DO UPDATE SET summary = excluded.summary',
+        [event.id, JSON.stringify(summary)],
+      );
+    } else {
+      await tx.query('DELETE FROM event_summaries WHERE event_id = $1', [event.id]);
+    }
     return before;
+  }
+
+  async eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>> {
+    if (eventIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ event_id: string; summary: string }>('SELECT event_id, summary FROM event_summaries WHERE event_id = ANY($1::text[])', [eventIds]);
+    return new Map(rows.map((r) => [r.event_id, JSON.parse(r.summary) as StoredEventSummary]));
   }
 
   async writeEvents({ events, deleted, at }: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void> {

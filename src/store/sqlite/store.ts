@@ -48,6 +48,7 @@ import type {
   StoreChanges,
   StoredCopyCandidate,
   StoredEvent,
+  StoredEventSummary,
   WatchItem,
   WatchSourceConfig,
   WatchSourceState,
@@ -152,6 +153,9 @@ function prepareStatements(db: Database.Database) {
       `SELECT 1 AS one FROM extractions x WHERE x.article_id = ? AND x.is_launch_report = 1
          AND NOT EXISTS (SELECT 1 FROM event_articles ea WHERE ea.article_id = x.article_id)`,
     ),
+    putSummary: db.prepare<[string, string]>('INSERT OR REPLACE INTO event_summaries (event_id, summary) VALUES (?, ?)'),
+    deleteSummary: db.prepare<[string]>('DELETE FROM event_summaries WHERE event_id = ?'),
+    getSummary: db.prepare<[string], { summary: string }>('SELECT summary FROM event_summaries WHERE event_id = ?'),
     beginImmediate: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
     rollback: db.prepare('ROLLBACK'),
@@ -314,7 +318,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private write({ article, extraction, events, versions, alerts, sources = {}, at }: ArticleWrite): boolean {
+  private write({ article, extraction, events, versions, alerts, sources = {}, summaries = {}, at }: ArticleWrite): boolean {
     // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
     if (this.sql.insertArticle.run(articleToRow(article, at)).changes === 0) return false;
     const rows = extractionToRows(extraction, at);
@@ -333,7 +337,7 @@ export class SqliteStore implements Store {
         this.sql.deleteEvent.run(event.id);
         continue;
       }
-      this.putEvent(event, at);
+      this.putEvent(event, at, summaries[event.id]);
     }
     // The membership invariant: a launch report taken out of an event must be in another one after the write.
     for (const id of dropped) {
@@ -353,11 +357,22 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Upserts an event with its article list (in order). */
-  private putEvent(event: LaunchEvent, at: string): void {
+  /** Upserts an event with its article list (in order) and its summary (deleted when none is given). */
+  private putEvent(event: LaunchEvent, at: string, summary?: StoredEventSummary): void {
     this.sql.upsertEvent.run(eventToRow(event, at));
     this.sql.clearEventArticles.run(event.id);
     event.articleIds.forEach((articleId, position) => this.sql.insertEventArticle.run(event.id, articleId, position));
+    if (summary) this.sql.putSummary.run(event.id, JSON.stringify(summary));
+    else this.sql.deleteSummary.run(event.id);
+  }
+
+  async eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>> {
+    const out = new Map<string, StoredEventSummary>();
+    for (const id of eventIds) {
+      const row = this.sql.getSummary.get(id);
+      if (row) out.set(id, JSON.parse(row.summary) as StoredEventSummary);
+    }
+    return out;
   }
 
   async lastVersion(eventId: string): Promise<number> {
