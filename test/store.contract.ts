@@ -360,6 +360,31 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.eventHistory('ev-a')).toEqual([]);
       });
 
+      it('keeps the summaries written with events, and drops one when its event is written without it', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        const summary = {
+          members: [a.id],
+          closest: { [a.id]: null },
+          impact: null,
+        };
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at(), { summaries: { 'ev-a': summary } }));
+        expect(await store.eventSummaries(['ev-a', 'ev-none'])).toEqual(new Map([['ev-a', summary]]));
+        const two = {
+          members: [a.id, b.id],
+          closest: {
+            [a.id]: { articleId: b.id, kind: 'rewrite', similarity: 0.61234, reason: 'rewrite score 0.61' },
+            [b.id]: { articleId: a.id, kind: 'rewrite', similarity: 0.61234, reason: 'rewrite score 0.61' },
+          },
+          impact: null,
+        };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-a', [a.id, b.id])], at(), { summaries: { 'ev-a': two } }));
+        expect((await store.eventSummaries(['ev-a'])).get('ev-a')).toEqual(two);
+        await store.writeEvents({ events: [makeEvent('ev-a', [a.id, b.id])], deleted: [], at: at() });
+        expect((await store.eventSummaries(['ev-a'])).size).toBe(0);
+      });
+
       it('stores nothing from a call that fails midway, keeping earlier data', async () => {
         const store = await open();
         const at = clock();
