@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArticles } from './firehose.mjs';
 
-const SITES = ['Wonsan', 'Sunan', 'Sinpo', 'Tongchang-ri', 'Kusong', 'Hamhung'];
+const SITES = ['Wonsan', 'Sunan', 'Sinpo', 'Tongchang-ri', 'Kusong', 'Hamhung']; // as in firehose.mjs
 
 /**
  * Writes `articles` firehose articles (about `bytes` long, `launchShare` of them launch reports, four per launch)
@@ -18,12 +18,18 @@ const SITES = ['Wonsan', 'Sunan', 'Sinpo', 'Tongchang-ri', 'Kusong', 'Hamhung'];
 export function writeCorpus(dir, { articles = 120, launchShare = 0.5, undated = 0, seed = 11, bytes = 700 } = {}) {
   mkdirSync(dir, { recursive: true });
   const out = generateArticles({ count: articles, launchShare, reportsPerLaunch: 4, seed, bytes });
-  const launches = new Set(out.filter((a) => a.launch !== null).map((a) => a.launch));
-  for (let i = 0; i < undated; i++) {
-    // The firehose's launch n is from SITES[n % 6] over 300 + (n * 137) % 900 km; a follow-up says the same.
-    const launch = [...launches][i % launches.size];
-    const site = SITES[launch % SITES.length];
-    const km = 300 + ((launch * 137) % 900);
+  // The firehose's launch n is from SITES[n % 6] over 300 + (n * 137) % 900 km; a follow-up says the same. Only
+  // launches no other one resembles get follow-ups (same site, distances within 20 %), so where a follow-up
+  // belongs does not depend on the order reports arrive in.
+  const siteOf = (n) => SITES[n % SITES.length];
+  const kmOf = (n) => 300 + ((n * 137) % 900);
+  const all = [...new Set(out.filter((a) => a.launch !== null).map((a) => a.launch))];
+  const alike = (n, m) => siteOf(n) === siteOf(m) && Math.abs(kmOf(n) - kmOf(m)) / Math.max(kmOf(n), kmOf(m)) <= 0.2;
+  const launches = all.filter((n) => !all.some((m) => m !== n && alike(n, m)));
+  for (let i = 0; i < undated && launches.length; i++) {
+    const launch = launches[i % launches.length];
+    const site = siteOf(launch);
+    const km = kmOf(launch);
     const text =
       `More details on the North Korean missile test\n\n` +
       `North Korea fired a ballistic missile from the ${site} area, the Joint Chiefs of Staff said in a follow-up briefing (note ${i + 1}).\n\n` +
