@@ -2,7 +2,7 @@
 // test file runs against fresh stores of its own (`storeContract(name, openFresh)`). Fixtures are made-up
 // reports about a made-up country.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertPayload, ArticleWrite, Store } from '../src/store/store.js';
+import { MEMBERSHIP_LOST, type AlertPayload, type ArticleWrite, type Store } from '../src/store/store.js';
 import {
   FIELD_NAMES,
   type Article,
@@ -328,6 +328,61 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.listEvents()).toEqual([merged]);
         expect(await store.getEvent('ev-b')).toBeNull();
         expect((await store.listArticles()).map((s) => s.eventId)).toEqual(['ev-a', 'ev-a', 'ev-a']);
+      });
+
+      it('refuses a write that would leave a launch report in no event, writing nothing of it', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at()));
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-a', [a.id, b.id])], at()));
+        // A writer that had not seen b rewrites ev-a from its own view: b would be in no event.
+        await expect(store.saveArticle(articleWrite(c, makeExtraction(c), [makeEvent('ev-a', [a.id, c.id])], at()))).rejects.toThrow(MEMBERSHIP_LOST);
+        expect(await store.hasArticle(c.id)).toBe(false);
+        expect((await store.getEvent('ev-a'))?.articleIds).toEqual([a.id, b.id]);
+        // Taking b out is fine when the same write puts it in another event.
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [makeEvent('ev-a', [a.id, c.id]), makeEvent('ev-b', [b.id])], at()));
+        expect((await store.listArticles()).map((s) => s.eventId)).toEqual(['ev-a', 'ev-b', 'ev-a']);
+      });
+
+      it('writes events on their own (a rebuild): upserts some, deletes others, in one go', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at()));
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-b', [b.id], { dateLocal: null })], at()));
+        const before = await store.dataVersion();
+        const both = makeEvent('ev-a', [b.id, a.id]);
+        await store.writeEvents({ events: [both], deleted: ['ev-b'], at: 't-rebuild' });
+        expect(await store.listEvents()).toEqual([both]);
+        expect((await store.queryEvents({ limit: 5, offset: 0 })).events[0].updatedAt).toBe('t-rebuild');
+        expect(await store.dataVersion()).not.toBe(before);
+        expect(await store.eventHistory('ev-a')).toEqual([]);
+      });
+
+      it('keeps the summaries written with events, and drops one when its event is written without it', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        const summary = {
+          members: [a.id],
+          closest: { [a.id]: null },
+          impact: null,
+        };
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at(), { summaries: { 'ev-a': summary } }));
+        expect(await store.eventSummaries(['ev-a', 'ev-none'])).toEqual(new Map([['ev-a', summary]]));
+        const two = {
+          members: [a.id, b.id],
+          closest: {
+            [a.id]: { articleId: b.id, kind: 'rewrite', similarity: 0.61234, reason: 'rewrite score 0.61' },
+            [b.id]: { articleId: a.id, kind: 'rewrite', similarity: 0.61234, reason: 'rewrite score 0.61' },
+          },
+          impact: null,
+        };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-a', [a.id, b.id])], at(), { summaries: { 'ev-a': two } }));
+        expect((await store.eventSummaries(['ev-a'])).get('ev-a')).toEqual(two);
+        await store.writeEvents({ events: [makeEvent('ev-a', [a.id, b.id])], deleted: [], at: at() });
+        expect((await store.eventSummaries(['ev-a'])).size).toBe(0);
       });
 
       it('stores nothing from a call that fails midway, keeping earlier data', async () => {

@@ -11,7 +11,7 @@ import { PG_MIGRATIONS_DIR } from '../src/store/postgres/migrate.js';
 import { loadMigrations } from '../src/store/sqlite/migrations.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
-import type { Store } from '../src/store/store.js';
+import { EVERY_EVENT_KEY, type Store } from '../src/store/store.js';
 import type { Article, Extraction, LaunchEvent } from '../src/types.js';
 import { assertBuilt, CLI, ROOT, salvo } from './helpers/cli.js';
 import { articleWrite, clock, makeArticle, makeExtraction, storeContract } from './store.contract.js';
@@ -190,6 +190,35 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
         expect(results).toEqual(['a', 'b']);
       } finally {
         await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('a unit holding the key of every event runs alone: after the units ahead of it, before those after it', async () => {
+      const url = await freshSchemaUrl();
+      const [a, b, c] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url), PostgresStore.open(url)]);
+      try {
+        const trace: string[] = [];
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let firstIn!: () => void;
+        const started = new Promise<void>((resolve) => (firstIn = resolve));
+        const first = a.withEventLock(['actor:Freedonia'], async () => {
+          trace.push('actor in');
+          firstIn();
+          await held;
+          trace.push('actor out');
+        });
+        await started;
+        const every = b.withEventLock([EVERY_EVENT_KEY], async () => void trace.push('every'));
+        await new Promise((r) => setTimeout(r, 150));
+        // The unit of every event still waits for the actor's unit to end.
+        expect(trace).toEqual(['actor in']);
+        release();
+        await Promise.all([first, every]);
+        await c.withEventLock(['actor:Sylvania'], async () => void trace.push('other actor'));
+        expect(trace).toEqual(['actor in', 'actor out', 'every', 'other actor']);
+      } finally {
+        await Promise.all([a.close(), b.close(), c.close()]);
       }
     });
 

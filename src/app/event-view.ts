@@ -2,14 +2,12 @@
 // the count as people say it, the local launch time in UTC, the estimated impact, and the evidence behind every
 // value of an event.
 import { actorInfo, siteByKey } from '../knowledge/index.js';
-import { classifyPair } from '../resolve/copies/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { dateFlags } from '../resolve/plausibility.js';
-import { copyText } from '../resolve/sources.js';
-import type { Store, StoredEvent } from '../store/store.js';
+import type { Store, StoreSession, StoredEvent, StoredEventSummary } from '../store/store.js';
+import { summarizeEvent } from './event-summary.js';
 import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
-import { CLOSEST_SIBLING_MAX_REPORTS } from '../settings.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -25,9 +23,17 @@ export function countText(ev: LaunchEvent): string {
  * distance, landing sea); null when the site, the bearing or the distance is unknown.
  */
 export async function impactOf(store: Store, ev: LaunchEvent): Promise<ImpactEstimate | null> {
+  const stored = await freshSummary(store, ev);
+  if (stored) return stored.impact;
   const extractions: (Extraction | null)[] = [];
   for (const id of ev.articleIds) extractions.push(await store.getExtraction(id));
   return estimateImpact(ev, extractions);
+}
+
+/** The summary ingest stored with the event, when it was made for the event's reports as they are now. */
+async function freshSummary(store: StoreSession, ev: LaunchEvent): Promise<StoredEventSummary | null> {
+  const s = (await store.eventSummaries([ev.id])).get(ev.id);
+  return s && s.members.length === ev.articleIds.length && s.members.every((id, i) => id === ev.articleIds[i]) ? s : null;
 }
 
 /** Independent sources disagree on a field, or the reports disagree with the reference list. */
@@ -106,27 +112,23 @@ export interface ArticleRelation {
  * For each article of an event, its copy link (if any) and its closest sibling with the similarity and the
  * reason, so a reader sees why a report was or was not taken for a copy.
  */
-export async function articleRelations(store: Store, ids: string[], articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Promise<Map<string, ArticleRelation>> {
+export async function articleRelations(store: Store, ev: LaunchEvent, articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Promise<Map<string, ArticleRelation>> {
   const out = new Map<string, ArticleRelation>();
-  const docs = ids.map((id) => {
-    const a = articles.get(id);
-    return { id, text: a ? copyText(a) : '', published: a?.published?.date ?? null, extraction: extractions.get(id) ?? null };
-  });
-  for (const d of docs) {
-    const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
-    let closest: ArticleRelation['closest'] = null;
-    if (docs.length <= CLOSEST_SIBLING_MAX_REPORTS) {
-      for (const o of docs) {
-        if (o.id === d.id) continue;
-        const v = classifyPair(d, o);
-        const rank = v.kind === 'duplicate' ? 2 : v.kind === 'rewrite' ? 1 : 0;
-        const bestRank = closest ? (closest.kind === 'duplicate' ? 2 : closest.kind === 'rewrite' ? 1 : 0) : -1;
-        if (!closest || rank > bestRank || (rank === bestRank && v.similarity > closest.similarity)) {
-          closest = { articleId: o.id, kind: v.kind, similarity: Math.round(v.similarity * 100) / 100, reason: v.reason };
-        }
-      }
-    }
-    out.set(d.id, { copyOf: link, closest });
+  // Stored by ingest with the event; computed here (every pair compared) only for an event written without one.
+  const summary =
+    (await freshSummary(store, ev)) ??
+    (await summarizeEvent(ev, {
+      extractions,
+      prior: [],
+      articles: async (ids) => new Map(ids.flatMap((id) => {
+        const a = articles.get(id);
+        return a ? [[id, { id, title: a.title, text: a.text, published: a.published?.date ?? null }] as const] : [];
+      })),
+    }));
+  for (const id of ev.articleIds) {
+    const link = (await store.copyLinks(id)).find((l) => l.articleId === id) ?? null;
+    const c = summary.closest[id] ?? null;
+    out.set(id, { copyOf: link, closest: c && { ...c, similarity: Math.round(c.similarity * 100) / 100 } });
   }
   return out;
 }
@@ -139,7 +141,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     extractions.set(id, await store.getExtraction(id));
     articles.set(id, await store.getArticle(id));
   }
-  const relations = await articleRelations(store, ev.articleIds, articles, extractions);
+  const relations = await articleRelations(store, ev, articles, extractions);
   const fields: EventDetail['fields'] = {};
   for (const f of FIELD_NAMES) {
     const field = ev.fields[f];

@@ -9,8 +9,9 @@ import { extractArticle } from '../extract/index.js';
 import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
-import type { ArticleSources, Store, StoreSession } from '../store/store.js';
+import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
+import { summarizeEvent, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
@@ -103,7 +104,8 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
     const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
     const sources = await findCopies(session, source, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-    if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, at: new Date().toISOString() }))) return { status: 'duplicate', article };
+    const summaries = await summariesOf(session, source, resolver, changed, article);
+    if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() }))) return { status: 'duplicate', article };
     if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
     source.saved?.(article, extraction);
     return { status: 'stored', article, extraction, eventId };
@@ -112,10 +114,12 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
 
 /**
  * The grouping-lock keys of a report: its actor, since a report can join (or, dated, absorb) any event of its
- * actor, dated or not. Reports that are not launch reports change no event and take no key.
+ * actor, dated or not; a report without an actor may join any event, so it takes the key of every event. Reports
+ * that are not launch reports change no event and take no key.
  */
 function groupingKeys(extraction: Extraction): string[] {
-  return extraction.isLaunchReport ? [`actor:${extraction.actor ?? ''}`] : [];
+  if (!extraction.isLaunchReport) return [];
+  return extraction.actor ? [`actor:${extraction.actor}`] : [EVERY_EVENT_KEY];
 }
 
 /**
@@ -125,7 +129,7 @@ function groupingKeys(extraction: Extraction): string[] {
  */
 export async function saveWithHistory(
   session: StoreSession,
-  write: { article: Article; extraction: Extraction; events: LaunchEvent[]; sources: ArticleSources; at: string },
+  write: { article: Article; extraction: Extraction; events: LaunchEvent[]; sources: ArticleSources; summaries?: Record<string, StoredEventSummary>; at: string },
 ): Promise<boolean> {
   const prior = new Map<string, PriorEvent>();
   for (const ev of write.events) {
@@ -156,6 +160,32 @@ async function findCopies(
   const candidates: CopyCandidate[] = stored.map((c) => ({ ...c, copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf }));
   const me: CopyCandidate = { article: candidateArticle(article), extraction, copyOf: null };
   return { signature: sig, copies: tracker.decide(me, candidates) };
+}
+
+/**
+ * The summaries of the events a write changes (src/app/event-summary.ts), updated from their stored ones: the
+ * new report is compared with the reports of its event, the others keep what they had.
+ */
+async function summariesOf(
+  session: StoreSession, source: ResolverSource, resolver: EventResolver, changed: LaunchEvent[], article: Article,
+): Promise<Record<string, StoredEventSummary>> {
+  const live = changed.filter((e) => e.articleIds.length > 0);
+  if (!live.length) return {};
+  const prior = [...(await session.eventSummaries(changed.map((e) => e.id))).values()];
+  const mine = candidateArticle(article);
+  const articles = async (ids: string[]): Promise<Map<string, SummaryArticle>> => {
+    const stored = ids.filter((id) => id !== article.id);
+    const found = source.copyCandidates ? await source.copyCandidates(session, stored) : await storedCandidates(session, stored);
+    const out = new Map<string, SummaryArticle>(found.map((c) => [c.article.id, c.article]));
+    if (ids.includes(article.id)) out.set(article.id, mine);
+    return out;
+  };
+  const out: Record<string, StoredEventSummary> = {};
+  for (const ev of live) {
+    const extractions = new Map(resolver.membersOf(ev.id).map((r) => [r.extraction.articleId, r.extraction]));
+    out[ev.id] = await summarizeEvent(ev, { extractions, prior, articles });
+  }
+  return out;
 }
 
 /** An article as copy detection reads it. */
@@ -243,6 +273,20 @@ export class Ingester implements ResolverSource {
     if (this.candidates.size > COPY_PREPARED_CACHE) this.candidates.delete(this.candidates.keys().next().value as string);
   }
 
+  /**
+   * One document through `ingestDocument`. A save refused because it would have left a launch report in no event
+   * (a view of the events gone stale) is tried once more with the resolver read again from the store.
+   */
+  private async ingestOne(doc: SourceDocument): Promise<IngestOutcome> {
+    try {
+      return await ingestDocument(this.store, this, doc);
+    } catch (err) {
+      if (!reasonOf(err).startsWith(MEMBERSHIP_LOST)) throw err;
+      this.cached = null;
+      return ingestDocument(this.store, this, doc);
+    }
+  }
+
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
     const add = (r: IngestResult): void => {
@@ -256,7 +300,7 @@ export class Ingester implements ResolverSource {
         continue;
       }
       try {
-        const outcome = await ingestDocument(this.store, this, it.doc);
+        const outcome = await this.ingestOne(it.doc);
         if (outcome.status === 'duplicate') {
           report.duplicates++;
           add({

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { OUTPUTS } from '../app/outputs/index.js';
 import { analyzeCommand } from './analyze.js';
-import { dbCopyCommand, dbMigrateCommand } from './db.js';
+import { dbCheckCommand, dbCopyCommand, dbMigrateCommand, dbRebuildCommand } from './db.js';
 import { eventsCommand } from './events.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
@@ -93,5 +93,18 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .requiredOption('--to <url>', 'postgres:// URL')
     .action(async (opts: { from: string; to: string }) => {
       process.exitCode = await dbCopyCommand(opts.from, opts.to);
+    });
+  database
+    .command('check')
+    .description('check that every launch report is in exactly one event (exit 1 when not); --repair regroups the events')
+    .option('--repair', 'regroup every stored report (as `db rebuild`) when a problem is found')
+    .action(async (opts: { repair?: boolean }) => {
+      process.exitCode = await dbCheckCommand(db(), Boolean(opts.repair));
+    });
+  database
+    .command('rebuild')
+    .description('group every stored launch report into events again, from scratch, and write what differs')
+    .action(async () => {
+      process.exitCode = await dbRebuildCommand(db());
     });
 }

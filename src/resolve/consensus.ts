@@ -72,6 +72,7 @@ const NOT_DISPUTED: ReadonlySet<FieldName> = new Set(['count_exact', 'date_local
 export function computeFields(reports: Report[]): Record<FieldName, EventField> {
   const ordered = orderReports(reports);
   const outletOf = new Map(ordered.map((r) => [r.extraction.articleId, r.source ?? null]));
+  const byArticle = new Map(ordered.map((r) => [r.extraction.articleId, r]));
   // The independent source behind a report: the organisation that published it (or the report it copies).
   const independentOf = (s: CandidateSupport): string => {
     const origin = s.copyOf ?? s.articleId;
@@ -110,7 +111,7 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
       for (const s of cand.support) {
         if (s.superseded) continue;
         const origin = independentOf(s);
-        const agency = agencyByKey(ordered.find((r) => r.extraction.articleId === s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
+        const agency = agencyByKey(byArticle.get(s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
         const w = (agency ? (AGENCY_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
         groups.set(origin, Math.max(groups.get(origin) ?? 0, w));
         if (!s.copyOf) sources.add(s.source ?? s.articleId);

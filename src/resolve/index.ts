@@ -103,9 +103,10 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
 function buildEvent(id: string, members: Report[]): LaunchEvent {
   const fields = computeFields(members);
   const date = typeof fields.date_local.value === 'string' ? fields.date_local.value : null;
-  const first = orderReports(members)[0]?.extraction;
+  const ordered = orderReports(members);
+  const first = ordered[0]?.extraction;
   const weekday = date ? new Date(`${date}T00:00:00Z`).getUTCDay() : (members.map((m) => m.extraction.weekday).find((w) => w !== null) ?? null);
-  const ev: LaunchEvent = { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: orderReports(members).map((m) => m.extraction.articleId), fields, reference: null };
+  const ev: LaunchEvent = { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: ordered.map((m) => m.extraction.articleId), fields, reference: null };
   ev.reference = alignEvent(ev, date ? null : windowOf(members));
   // An undated event matching exactly one reference launch day takes its date, marked as inferred.
   if (!ev.dateLocal && ev.reference?.dateInferred) ev.dateLocal = ev.reference.dateKst;

@@ -2,9 +2,42 @@
 // and a server store (PostgreSQL) are interchangeable and tested by one contract suite (test/store.contract.ts).
 // The store keeps records; it computes nothing about them: event versions and alerts arrive precomputed
 // (src/app/history.ts) and are written with the article that caused them, in one transaction.
+import type { ImpactEstimate } from '../resolve/impact.js';
 import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, FieldChange, FieldName, FieldValue, Language, LaunchEvent } from '../types.js';
 
 export type { ArticleSummary } from '../types.js';
+
+/**
+ * The start of the message with which `saveArticle` refuses a write that would take a launch report out of an
+ * event without putting it in another: every stored launch report is in exactly one event (src/app/integrity.ts
+ * checks and repairs the whole table), and a write made from a stale view of the events must not break that.
+ */
+export const MEMBERSHIP_LOST = 'event membership lost';
+
+/** The grouping-lock key of a unit that may change any event (see `Store.withEventLock`). */
+export const EVERY_EVENT_KEY = '*';
+
+/** A report's closest other report of its event, how alike they are and why (the event page shows it). */
+export interface ClosestSibling {
+  articleId: string;
+  kind: string;
+  /** Unrounded, so the closest can be kept up to date as reports arrive and still be the one a full comparison picks. */
+  similarity: number;
+  reason: string;
+}
+
+/**
+ * What the event page, `salvo show` and the CSV show beside an event, computed by ingest when it writes the
+ * event (src/app/event-summary.ts), so reading an event compares no reports. A summary whose `members` are not the
+ * event's reports is stale and not used; an event written without a summary loses its old one.
+ */
+export interface StoredEventSummary {
+  /** The event's reports when the summary was made, in the event's order. */
+  members: string[];
+  /** Each report's closest other report; null for all beyond CLOSEST_SIBLING_MAX_REPORTS reports. */
+  closest: Record<string, ClosestSibling | null>;
+  impact: ImpactEstimate | null;
+}
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
@@ -70,6 +103,8 @@ export interface ArticleWrite {
   /** Alerts caused by this article; an alert whose id is already stored is skipped. */
   alerts: AlertPayload[];
   sources?: ArticleSources;
+  /** Summaries of some of the events written, by event id (an event written without one loses its old one). */
+  summaries?: Record<string, StoredEventSummary>;
   /** When the write happens (ISO 8601): stamps the article's ingest time and the events' update time. */
   at: string;
 }
@@ -95,9 +130,18 @@ export interface StoreSession {
    * Writes an article with its extraction, sources, changed events, versions and alerts, all in one
    * transaction: either everything is written or nothing is. An article already stored (same content hash)
    * is left as it is and nothing else of the call is written: resolves false then, true when written.
-   * Rejects, writing nothing, when the extraction is not the article's or a value cannot be stored.
+   * Rejects, writing nothing, when the extraction is not the article's or a value cannot be stored, or when the
+   * events written would leave a launch report they held in no event (MEMBERSHIP_LOST).
    */
   saveArticle(write: ArticleWrite): Promise<boolean>;
+  /**
+   * Writes events on their own, for a rebuild or repair of the event table: upserts `events` (fields and article
+   * lists replaced, stamped `at`) and deletes the events in `deleted`, all in one transaction. No version or alert
+   * is written; the summaries of the events written are deleted (a reader computes them again). Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.
+   */
+  writeEvents(write: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void>;
+  /** The stored summaries of these events, by id (events without one left out). */
+  eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>>;
   /** Every version of an event, oldest first: what changed, when, and which report's claim changed it. */
   eventHistory(eventId: string): Promise<EventVersion[]>;
   /** The newest version number of an event (0 when it has none), for numbering the next one. */
@@ -205,7 +249,8 @@ export interface Store extends StoreSession {
    * one event, not two, and number its versions without gaps or clashes. Keys are opaque strings chosen by
    * the caller, in any order; ingest passes `actor:<actor>` for a launch report (an undated report may join,
    * and a dated one absorb, any event of its actor, so a per-day key alone would not cover it) and none for
-   * other articles.
+   * other articles. A report without an actor may join any actor's event, so it passes EVERY_EVENT_KEY, which
+   * excludes every other keyed unit while it runs.
    *
    * `fn` reads and writes through the session it is given. Every `saveArticle` in it is atomic on its own; a
    * server store may also run the whole unit as one transaction (locks held until it ends), so `fn` should do

@@ -17,6 +17,7 @@ const TABLES: { name: string; order: string }[] = [
   { name: 'claims', order: 'article_id, idx' },
   { name: 'events', order: 'id' },
   { name: 'event_articles', order: 'event_id, position' },
+  { name: 'event_summaries', order: 'event_id' },
   { name: 'article_signatures', order: 'article_id' },
   { name: 'copy_links', order: 'article_id' },
   { name: 'event_versions', order: 'event_id, version' },

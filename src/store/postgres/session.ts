@@ -40,11 +40,13 @@ import type {
   StoreSession,
   StoreChanges,
   StoredCopyCandidate,
+  StoredEventSummary,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
+import { MEMBERSHIP_LOST } from '../store.js';
 import type { Connection } from './connection.js';
 import { substringSnippet } from '../search-text.js';
 import { searchCondition } from './search.js';
@@ -227,7 +229,17 @@ export class PostgresSession implements StoreSession {
           v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes),
         ]);
       }
-      for (const event of w.events) await this.writeEvent(tx, event, w.at);
+      const dropped: string[] = [];
+      for (const event of w.events) dropped.push(...(await this.writeEvent(tx, event, w.at, w.summaries?.[event.id])));
+      // The membership invariant: a launch report taken out of an event must be in another one after the write.
+      if (dropped.length) {
+        const { rows } = await tx.query<{ article_id: string }>(
+          `SELECT x.article_id FROM extractions x WHERE x.article_id = ANY($1::text[]) AND x.is_launch_report = 1
+             AND NOT EXISTS (SELECT 1 FROM event_articles ea WHERE ea.article_id = x.article_id) LIMIT 1`,
+          [dropped],
+        );
+        if (rows.length) throw new Error(`${MEMBERSHIP_LOST}: launch report ${rows[0].article_id} would be in no event`);
+      }
       if (w.alerts.length) {
         await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [ALERT_ORDER_LOCK]);
         for (const a of w.alerts) {
@@ -241,21 +253,47 @@ export class PostgresSession implements StoreSession {
     });
   }
 
-  /** Upserts an event with its article list, or deletes it when its articles were merged into another. */
-  private async writeEvent(tx: Connection, event: LaunchEvent, at: string): Promise<void> {
+  /**
+   * Upserts an event with its article list, or deletes it when its articles were merged into another. Resolves
+   * to the articles the event held before.
+   */
+  private async writeEvent(tx: Connection, event: LaunchEvent, at: string, summary?: StoredEventSummary): Promise<string[]> {
+    const before = (await tx.query<{ article_id: string }>('DELETE FROM event_articles WHERE event_id = $1 RETURNING article_id', [event.id])).rows.map((r) => r.article_id);
     if (event.articleIds.length === 0) {
       await tx.query('DELETE FROM events WHERE id = $1', [event.id]);
-      return;
+      return before;
     }
     const upsert = insertMany('events', EVENT_COLUMNS, [eventToRow(event, at)],
       `ON CONFLICT (id) DO UPDATE SET actor = excluded.actor, date_local = excluded.date_local, weekday = excluded.weekday,
          fields = excluded.fields, reference = excluded.reference, updated_at = excluded.updated_at`);
     await tx.query(upsert.sql, upsert.params);
-    await tx.query('DELETE FROM event_articles WHERE event_id = $1', [event.id]);
     await tx.query(
       'INSERT INTO event_articles (event_id, article_id, position) SELECT $1, a.id, a.pos - 1 FROM unnest($2::text[]) WITH ORDINALITY AS a(id, pos)',
       [event.id, event.articleIds],
     );
+    if (summary) {
+      await tx.query(
+        'INSERT INTO event_summaries (event_id, summary) VALUES ($1, $2) ON CONFLICT (event_id) DO UPDATE SET summary = excluded.summary',
+        [event.id, JSON.stringify(summary)],
+      );
+    } else {
+      await tx.query('DELETE FROM event_summaries WHERE event_id = $1', [event.id]);
+    }
+    return before;
+  }
+
+  async eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>> {
+    if (eventIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ event_id: string; summary: string }>('SELECT event_id, summary FROM event_summaries WHERE event_id = ANY($1::text[])', [eventIds]);
+    return new Map(rows.map((r) => [r.event_id, JSON.parse(r.summary) as StoredEventSummary]));
+  }
+
+  async writeEvents({ events, deleted, at }: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void> {
+    if (!events.length && !deleted.length) return;
+    await this.write(async (tx) => {
+      if (deleted.length) await tx.query('DELETE FROM events WHERE id = ANY($1::text[])', [deleted]);
+      for (const event of events) await this.writeEvent(tx, event, at);
+    });
   }
 
   async eventHistory(eventId: string): Promise<EventVersion[]> {

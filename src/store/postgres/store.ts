@@ -4,7 +4,7 @@
 // actor-day wait for each other while all other work runs in parallel.
 import type pg from 'pg';
 import { loadMigrations, type Migration } from '../sqlite/migrations.js';
-import type { Store, StoreSession } from '../store.js';
+import { EVERY_EVENT_KEY, type Store, type StoreSession } from '../store.js';
 import { clientConnection, createPool, poolConnection, type Connection } from './connection.js';
 import { PostgresJobQueue } from './job-queue.js';
 import { migratePostgres, PG_MIGRATIONS_DIR } from './migrate.js';
@@ -82,15 +82,20 @@ export class PostgresStore extends PostgresSession implements Store {
     const client = await this.pool.connect();
     // Sorted and deduplicated: two units taking overlapping keys take them in one order, so neither waits on
     // the other while holding what the other needs.
-    const ordered = [...new Set(keys)].sort();
+    const ordered = [...new Set(keys)].filter((k) => k !== EVERY_EVENT_KEY).sort();
+    const everything = keys.includes(EVERY_EVENT_KEY);
     let broken: Error | undefined;
     try {
+      // EVERY_EVENT_KEY first: held exclusively by a unit that may touch any event, shared by every other keyed unit.
+      if (everything || ordered.length) {
+        await client.query(`SELECT ${everything ? 'pg_advisory_lock' : 'pg_advisory_lock_shared'}(hashtextextended($1, 0))`, [EVENT_LOCK_PREFIX + EVERY_EVENT_KEY]);
+      }
       for (const key of ordered) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [EVENT_LOCK_PREFIX + key]);
       return await fn(new PostgresSession(clientConnection(client), this.now, (version) => this.hear(version)));
     } finally {
       // Session locks outlive transactions: release them before the connection goes back to the pool. A
       // connection that cannot is destroyed, which releases them on the server. (A unit without keys took none.)
-      if (ordered.length) await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
+      if (everything || ordered.length) await client.query('SELECT pg_advisory_unlock_all()').catch((err: Error) => (broken = err));
       client.release(broken);
     }
   }

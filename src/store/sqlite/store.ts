@@ -48,10 +48,12 @@ import type {
   StoreChanges,
   StoredCopyCandidate,
   StoredEvent,
+  StoredEventSummary,
   WatchItem,
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
+import { MEMBERSHIP_LOST } from '../store.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
@@ -59,12 +61,14 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** Schema migrations to apply; defaults to the SQL files in src/store/sqlite/migrations. */
   migrations?: Migration[];
+  /** How long to wait for another process's write lock (defaults to SQLITE_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date): Database.Database {
   const db = new Database(path);
   try {
-    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS))}`);
     db.pragma('foreign_keys = ON');
     // First read of the file: a non-database fails here, before anything is written to it.
     const tables = db
@@ -145,6 +149,16 @@ function prepareStatements(db: Database.Database) {
     insertAlert: db.prepare<[string, string, string, number, string, string]>(
       'INSERT OR IGNORE INTO alerts (id, kind, event_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    orphanLaunchReport: db.prepare<[string], { one: number }>(
+      `SELECT 1 AS one FROM extractions x WHERE x.article_id = ? AND x.is_launch_report = 1
+         AND NOT EXISTS (SELECT 1 FROM event_articles ea WHERE ea.article_id = x.article_id)`,
+    ),
+    putSummary: db.prepare<[string, string]>('INSERT OR REPLACE INTO event_summaries (event_id, summary) VALUES (?, ?)'),
+    deleteSummary: db.prepare<[string]>('DELETE FROM event_summaries WHERE event_id = ?'),
+    getSummary: db.prepare<[string], { summary: string }>('SELECT summary FROM event_summaries WHERE event_id = ?'),
+    beginImmediate: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
     deleteEvent: db.prepare<[string]>('DELETE FROM events WHERE id = ?'),
     clearEventArticles: db.prepare<[string]>('DELETE FROM event_articles WHERE event_id = ?'),
     insertEventArticle: db.prepare<[string, string, number]>(
@@ -260,11 +274,33 @@ export class SqliteStore implements Store {
     this.saveTx = this.db.transaction((write: ArticleWrite) => this.write(write));
   }
 
-  withEventLock<T>(_keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
+  withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
     // One writer at a time in SQLite, so one queue for every key: each unit starts when the previous one settled.
-    const run = this.lockTail.then(() => fn(this));
+    const run = this.lockTail.then(() => (keys.length ? this.inWriteTransaction(fn) : fn(this)));
     this.lockTail = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Runs a unit inside one BEGIN IMMEDIATE transaction: it holds SQLite's write lock from its first read to its
+   * last write, so no other process (a `salvo ingest` beside the server) commits between the state the unit
+   * reads and the events it writes from it, and no membership is written from a stale view. Each `saveArticle`
+   * in it is a savepoint, atomic on its own (better-sqlite3 nests transactions that way); the transaction is
+   * committed whether the unit succeeds or fails, which keeps exactly the saves that succeeded. The unit's own
+   * awaits settle at once (every method here is synchronous), so nothing else of this process runs inside it.
+   */
+  private async inWriteTransaction<T>(fn: (session: StoreSession) => Promise<T>): Promise<T> {
+    this.sql.beginImmediate.run();
+    try {
+      return await fn(this);
+    } finally {
+      try {
+        if (this.db.inTransaction) this.sql.commit.run();
+      } catch (err) {
+        if (this.db.inTransaction) this.sql.rollback.run();
+        throw err;
+      }
+    }
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -282,7 +318,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private write({ article, extraction, events, versions, alerts, sources = {}, at }: ArticleWrite): boolean {
+  private write({ article, extraction, events, versions, alerts, sources = {}, summaries = {}, at }: ArticleWrite): boolean {
     // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
     if (this.sql.insertArticle.run(articleToRow(article, at)).changes === 0) return false;
     const rows = extractionToRows(extraction, at);
@@ -294,16 +330,49 @@ export class SqliteStore implements Store {
     }
     for (const v of versions) this.sql.insertVersion.run(v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes));
     for (const a of alerts) this.sql.insertAlert.run(a.id, a.kind, a.eventId, a.version, JSON.stringify(a), a.createdAt);
+    const dropped = new Set<string>();
     for (const event of events) {
+      for (const m of this.sql.articlesOf.all(event.id)) dropped.add(m.article_id);
       if (event.articleIds.length === 0) {
         this.sql.deleteEvent.run(event.id);
         continue;
       }
-      this.sql.upsertEvent.run(eventToRow(event, at));
-      this.sql.clearEventArticles.run(event.id);
-      event.articleIds.forEach((articleId, position) => this.sql.insertEventArticle.run(event.id, articleId, position));
+      this.putEvent(event, at, summaries[event.id]);
+    }
+    // The membership invariant: a launch report taken out of an event must be in another one after the write.
+    for (const id of dropped) {
+      if (this.sql.orphanLaunchReport.get(id)) throw new Error(`${MEMBERSHIP_LOST}: launch report ${id} would be in no event`);
     }
     return true;
+  }
+
+  async writeEvents({ events, deleted, at }: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void> {
+    try {
+      this.db.transaction(() => {
+        for (const id of deleted) this.sql.deleteEvent.run(id);
+        for (const event of events) this.putEvent(event, at);
+      }).immediate();
+    } finally {
+      this.writes++;
+    }
+  }
+
+  /** Upserts an event with its article list (in order) and its summary (deleted when none is given). */
+  private putEvent(event: LaunchEvent, at: string, summary?: StoredEventSummary): void {
+    this.sql.upsertEvent.run(eventToRow(event, at));
+    this.sql.clearEventArticles.run(event.id);
+    event.articleIds.forEach((articleId, position) => this.sql.insertEventArticle.run(event.id, articleId, position));
+    if (summary) this.sql.putSummary.run(event.id, JSON.stringify(summary));
+    else this.sql.deleteSummary.run(event.id);
+  }
+
+  async eventSummaries(eventIds: string[]): Promise<Map<string, StoredEventSummary>> {
+    const out = new Map<string, StoredEventSummary>();
+    for (const id of eventIds) {
+      const row = this.sql.getSummary.get(id);
+      if (row) out.set(id, JSON.parse(row.summary) as StoredEventSummary);
+    }
+    return out;
   }
 
   async lastVersion(eventId: string): Promise<number> {
