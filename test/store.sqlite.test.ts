@@ -119,7 +119,7 @@ describe('opening and migrations', () => {
 
   it('opens a file written by an older salvo, brings it up to date and reads its data', async () => {
     const path = join(dir, 'old.db');
-    const older = loadMigrations().slice(0, -1);
+    const older = loadMigrations().filter((m) => m.version < 6); // before 006-language
     const newest = loadMigrations().at(-1)?.version;
     const a = makeArticle(1);
     const x = makeExtraction(a);
