@@ -2,10 +2,10 @@
 // the count as people say it, the local launch time in UTC, the estimated impact, and the evidence behind every
 // value of an event.
 import { actorInfo, siteByKey } from '../knowledge/index.js';
-import { classifyPair } from '../resolve/copies/index.js';
+import { rewriteFeatures, rewriteVerdict, shingleVerdict, type RewriteFeatures } from '../resolve/copies/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { dateFlags } from '../resolve/plausibility.js';
-import { copyText } from '../resolve/sources.js';
+import { copyShingles, copyText } from '../resolve/sources.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
@@ -105,15 +105,27 @@ export async function articleRelations(store: Store, ids: string[], articles: Ma
   const out = new Map<string, ArticleRelation>();
   const docs = ids.map((id) => {
     const a = articles.get(id);
-    return { id, text: a ? copyText(a) : '', published: a?.published?.date ?? null, extraction: extractions.get(id) ?? null };
+    return { id, text: a ? copyText(a) : '', extraction: extractions.get(id) ?? null };
   });
+  // Each text's shingles as stored at ingest (split again only for articles stored before they were), and its
+  // rewrite features computed once, however many siblings it is compared with.
+  const compare = docs.length <= CLOSEST_SIBLING_MAX_REPORTS && docs.length > 1;
+  const stored = compare ? new Map((await store.copySketches(ids)).map((s) => [s.articleId, s.shingles])) : new Map<string, Uint32Array | null>();
+  const shingles = new Map(docs.map((d) => [d.id, stored.get(d.id) ?? (compare ? copyShingles(d.text) : new Uint32Array(0))]));
+  const features = new Map<string, RewriteFeatures>();
+  const featuresOf = (d: (typeof docs)[number]): RewriteFeatures => {
+    let f = features.get(d.id);
+    if (!f) features.set(d.id, (f = rewriteFeatures(d, shingles.get(d.id))));
+    return f;
+  };
   for (const d of docs) {
     const link = (await store.copyLinks(d.id)).find((l) => l.articleId === d.id) ?? null;
     let closest: ArticleRelation['closest'] = null;
-    if (docs.length <= CLOSEST_SIBLING_MAX_REPORTS) {
+    if (compare) {
       for (const o of docs) {
         if (o.id === d.id) continue;
-        const v = classifyPair(d, o);
+        const s = shingleVerdict(shingles.get(d.id) ?? new Uint32Array(0), shingles.get(o.id) ?? new Uint32Array(0));
+        const v = s.verdict ?? rewriteVerdict(s.jaccard, featuresOf(d), featuresOf(o));
         const rank = v.kind === 'duplicate' ? 2 : v.kind === 'rewrite' ? 1 : 0;
         const bestRank = closest ? (closest.kind === 'duplicate' ? 2 : closest.kind === 'rewrite' ? 1 : 0) : -1;
         if (!closest || rank > bestRank || (rank === bestRank && v.similarity > closest.similarity)) {
