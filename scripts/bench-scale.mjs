@@ -1,5 +1,5 @@
-// `npm run bench:scale`: Salvo on the synthetic firehose (scripts/firehose.mjs: ~5 KB articles, 1 % launch
-// reports). Measures ingest articles/s into SQLite (one process) and into PostgreSQL with one and two worker
+// `npm run bench:scale`: Salvo on the synthetic firehose (scripts/firehose.mjs generateFirehose: ~5 KB articles,
+// 1 % launch reports, 10 % copies and rewrites of earlier ones; JSON Lines files of 500 records). Measures ingest articles/s into SQLite (one process) and into PostgreSQL with one and two worker
 // processes (each given half of the folder), API latency (p50/p99 of GET /api/events) with one and two
 // `salvo serve` replicas on PostgreSQL under 100 connections, and the database size, extrapolated linearly from
 // the measured one to 100k articles. A figure, not a test: prints a table.
@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
-import { generateArticles } from './firehose.mjs';
+import { generateFirehose } from './firehose.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'src', 'main.js');
@@ -90,10 +90,11 @@ async function load(ports) {
 const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-scale-'));
 const rows = [];
 try {
-  const articles = generateArticles({ count: COUNT, launchShare: 0.01 });
-  for (const [folder, part] of [['all', articles], ['half1', articles.slice(0, COUNT / 2)], ['half2', articles.slice(COUNT / 2)]]) {
+  const records = [...generateFirehose({ count: COUNT })].map((r) => JSON.stringify(r.record));
+  const half = Math.ceil(COUNT / 2);
+  for (const [folder, part] of [['all', records], ['half1', records.slice(0, half)], ['half2', records.slice(half)]]) {
     mkdirSync(join(dir, folder));
-    for (const a of part) writeFileSync(join(dir, folder, a.name), a.text);
+    for (let i = 0; i < part.length; i += 500) writeFileSync(join(dir, folder, `${String(i).padStart(6, '0')}.jsonl`), `${part.slice(i, i + 500).join('\n')}\n`);
   }
   const per100k = (bytes) => `${((bytes / COUNT) * 100_000 / 1e9).toFixed(2)} GB`;
 
@@ -133,5 +134,5 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(`firehose: ${COUNT} articles of ~5 KB, 1 % launch reports\n`);
+console.log(`firehose: ${COUNT} articles of ~5 KB, 1 % launch reports, 10 % copies and rewrites\n`);
 for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);

@@ -297,6 +297,22 @@ export const CLOSEST_SIBLING_MAX_REPORTS = 60;
  * reports of a busy launch and the near-duplicate candidates of a feed's recent items fit, in about 20 MB.
  */
 export const COPY_PREPARED_CACHE = 2000;
+/**
+ * Near-duplicate candidates (from the LSH index) verified per new article, those sharing the most bands first.
+ * Only originals are indexed, so a real copy meets its original and, at most, the few other versions of the
+ * same story; candidates past the first handful are chance band collisions far below the duplicate
+ * threshold (a pair at J = 0.5 shares 5 of 42 bands on average, one at J = 0.05 shares none). Eight leaves
+ * room for a story syndicated in several versions while keeping the checks per article constant however
+ * large the database grows.
+ */
+export const COPY_NEAR_CANDIDATES = 8;
+/**
+ * Reports of the new article's event compared with it for rewrites, those sharing the most shingles first.
+ * A launch day has a handful to a few dozen reports (see CLOSEST_SIBLING_MAX_REPORTS); the shingle check on
+ * every member is cheap, the rewrite check (names, quotes, facts of both texts) is not, so it runs on at most
+ * this many: a rewrite keeps more of its source's phrases than an independent report shares by chance.
+ */
+export const COPY_GROUP_CANDIDATES = 24;
 
 // ---- ingest: limits ----------------------------------------------------------------------------------------
 

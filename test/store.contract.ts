@@ -245,6 +245,51 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.copyLinks('other')).toEqual([]);
       });
 
+      it('keeps the signatures of articles stored as copies out of the near-duplicate index', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        const sig = (n: number): Uint32Array => Uint32Array.from([n, n + 1, n + 2]);
+        const cursor = await store.changeCursor();
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at(), { sources: { signature: sig(1) } }));
+        const link = { articleId: b.id, originalId: a.id, kind: 'duplicate' as const, similarity: 0.9, reason: 'same text' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { signature: sig(2), copies: [link] } }));
+        // Told explicitly, whatever the links say.
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at(), { sources: { signature: sig(3), indexed: false } }));
+        expect(await store.signatures()).toEqual([{ articleId: a.id, signature: sig(1) }]);
+        const changes = new Map((await store.changesSince(cursor)).articles.map((x) => [x.id, x.signature]));
+        expect([changes.get(a.id), changes.get(b.id), changes.get(c.id)]).toEqual([sig(1), null, null]);
+      });
+
+      it('reads copy sketches (shingles, date, claim count, original) in the order asked, unknown ids left out', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3, { published: null })];
+        const shingles = Uint32Array.from([3, 17, 0xfffffffe]);
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at(), { sources: { signature: Uint32Array.from([1]), shingles } }));
+        const link = { articleId: b.id, originalId: a.id, kind: 'rewrite' as const, similarity: 0.7, reason: 'reworded' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
+        expect(await store.copySketches([c.id, 'missing', b.id, a.id])).toEqual([
+          { articleId: c.id, published: null, claims: 6, shingles: null, copyOf: null },
+          { articleId: b.id, published: b.published?.date, claims: 6, shingles: null, copyOf: a.id },
+          { articleId: a.id, published: a.published?.date, claims: 6, shingles, copyOf: null },
+        ]);
+        expect(await store.copySketches([])).toEqual([]);
+      });
+
+      it('reads the original each article is linked to as a copy, leaving out articles without a link and unknown ids', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        const link = { articleId: b.id, originalId: a.id, kind: 'duplicate' as const, similarity: 0.95, reason: 'same text' };
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
+        expect(await store.copyOrigins([c.id, 'missing', b.id, a.id])).toEqual(new Map([[b.id, a.id]]));
+        expect(await store.copyOrigins([])).toEqual(new Map());
+      });
+
       it('reports the articles written since a change cursor, with their signatures and whether they may regroup events', async () => {
         const store = await open();
         const at = clock();

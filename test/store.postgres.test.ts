@@ -101,24 +101,6 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
     });
   });
 
-  describe('copy links alone', () => {
-    it('reads the original each article is linked to as a copy, leaving out articles without a link and unknown ids', async () => {
-      const store = await PostgresStore.open(await freshSchemaUrl());
-      try {
-        const at = clock();
-        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
-        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
-        const link = { articleId: b.id, originalId: a.id, kind: 'duplicate' as const, similarity: 0.95, reason: 'same text' };
-        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link] } }));
-        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at()));
-        expect(await store.copyOrigins([c.id, 'missing', b.id, a.id])).toEqual(new Map([[b.id, a.id]]));
-        expect(await store.copyOrigins([])).toEqual(new Map());
-      } finally {
-        await store.close();
-      }
-    });
-  });
-
   describe('search beyond English', () => {
     it('finds Korean and Japanese words inside longer runs of text, and English words by their stem', async () => {
       const store = await PostgresStore.open(await freshSchemaUrl());

@@ -156,6 +156,25 @@ describe('opening and migrations', () => {
     expect((await store.searchArticles('탄도미사일', { limit: 5, offset: 0 })).hits.map((h) => h.id)).toEqual([korean.id]);
   });
 
+  it('takes the copies of a database written before 008-copy-sketches out of the near-duplicate index', async () => {
+    const path = join(dir, 'copies.db');
+    const [a, b] = [makeArticle(1), makeArticle(2)];
+    raw(path, (db) => {
+      db.function('salvo_detect_language', (_text: unknown) => 'en'); // as the store registers it for 006-language
+      migrate(db, loadMigrations().filter((m) => m.version < 8));
+      for (const article of [a, b]) {
+        const row = articleToRow(article, '2024-06-01T00:00:00.000Z');
+        db.prepare(`INSERT INTO articles (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((c) => `@${c}`).join(', ')})`).run(row);
+        db.prepare('INSERT INTO article_signatures (article_id, minhash) VALUES (?, ?)').run(article.id, Buffer.from(Uint32Array.from([article === a ? 1 : 2]).buffer));
+      }
+      db.prepare("INSERT INTO copy_links VALUES (?, ?, 'duplicate', 0.9, 'same text', '2024-06-01T00:00:00.000Z')").run(b.id, a.id);
+    });
+    const store = open(path);
+    expect(await store.signatures()).toEqual([{ articleId: a.id, signature: Uint32Array.from([1]) }]);
+    // Stored without shingles: copy detection shingles their texts when it compares them.
+    expect((await store.copySketches([a.id, b.id])).map((s) => [s.shingles, s.copyOf])).toEqual([[null, null], [null, a.id]]);
+  });
+
   it('refuses a database from a newer salvo', async () => {
     const path = join(dir, 'salvo.db');
     await open(path).close();

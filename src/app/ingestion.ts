@@ -8,7 +8,7 @@ import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
 import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
-import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
+import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { summarizeEvent, type SummaryArticle } from './event-summary.js';
@@ -77,9 +77,9 @@ async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{
 export interface ResolverSource {
   /** A resolver holding every stored event the report may join. */
   resolver(session: StoreSession): Promise<EventResolver>;
-  /** Told after the report was saved with what the resolver made of it. */
-  saved?(article: Article, extraction: Extraction): void;
-  /** Stored articles as copy detection compares them (`storedCandidates`), when the source keeps some itself. */
+  /** Told after the report was saved with what the resolver made of it and what copy detection found. */
+  saved?(article: Article, extraction: Extraction, sources: ArticleSources): void;
+  /** Stored articles as copy detection compares them (`copySketches`), when the source keeps some itself. */
   copyCandidates?(session: StoreSession, ids: string[]): Promise<CopyCandidate[]>;
 }
 
@@ -104,10 +104,10 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
     const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
     const sources = await findCopies(session, source, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
-    const summaries = await summariesOf(session, source, resolver, changed, article);
+    const summaries = await summariesOf(session, resolver, changed, article);
     if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() }))) return { status: 'duplicate', article };
-    if (sources.signature) resolver.copies?.remember(article.id, sources.signature);
-    source.saved?.(article, extraction);
+    if (sources.signature && sources.indexed !== false) resolver.copies?.remember(article.id, sources.signature);
+    source.saved?.(article, extraction, sources);
     return { status: 'stored', article, extraction, eventId };
   });
 }
@@ -142,24 +142,24 @@ export async function saveWithHistory(
 
 /**
  * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
- * the reports of the same event.
+ * the reports of the same event. The article's shingles and signature are computed here once and saved with it.
  */
 async function findCopies(
   store: StoreSession, source: ResolverSource, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null,
 ): Promise<ArticleSources> {
   const tracker = resolver.copies;
   if (!tracker) return {};
-  const sig = tracker.signatureOf(article);
-  const ids = new Set(tracker.nearDuplicates(sig));
+  const me = tracker.prepare(article, extraction);
+  const ids = new Set(tracker.nearDuplicates(me.signature));
   const members = eventId ? resolver.membersOf(eventId) : [];
   for (const m of members) ids.add(m.extraction.articleId);
   ids.delete(article.id);
   // The copy link an event member has in the resolver is the one this grouping holds; the store's for the rest.
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
-  const stored = source.copyCandidates ? await source.copyCandidates(store, [...ids]) : await storedCandidates(store, [...ids]);
-  const candidates: CopyCandidate[] = stored.map((c) => ({ ...c, copyOf: copyOf.has(c.article.id) ? (copyOf.get(c.article.id) ?? null) : c.copyOf }));
-  const me: CopyCandidate = { article: candidateArticle(article), extraction, copyOf: null };
-  return { signature: sig, copies: tracker.decide(me, candidates) };
+  const stored = source.copyCandidates ? await source.copyCandidates(store, [...ids]) : await store.copySketches([...ids]);
+  const candidates = stored.map((c) => (copyOf.has(c.articleId) ? { ...c, copyOf: copyOf.get(c.articleId) ?? null } : c));
+  const copies = await tracker.decide(me, candidates, (wanted) => storedTexts(store, wanted));
+  return { signature: me.signature, shingles: me.shingles, indexed: !copies.some((l) => l.articleId === article.id), copies };
 }
 
 /**
@@ -167,16 +167,16 @@ async function findCopies(
  * new report is compared with the reports of its event, the others keep what they had.
  */
 async function summariesOf(
-  session: StoreSession, source: ResolverSource, resolver: EventResolver, changed: LaunchEvent[], article: Article,
+  session: StoreSession, resolver: EventResolver, changed: LaunchEvent[], article: Article,
 ): Promise<Record<string, StoredEventSummary>> {
   const live = changed.filter((e) => e.articleIds.length > 0);
   if (!live.length) return {};
   const prior = [...(await session.eventSummaries(changed.map((e) => e.id))).values()];
-  const mine = candidateArticle(article);
+  const mine = summaryArticle(article);
   const articles = async (ids: string[]): Promise<Map<string, SummaryArticle>> => {
     const stored = ids.filter((id) => id !== article.id);
-    const found = source.copyCandidates ? await source.copyCandidates(session, stored) : await storedCandidates(session, stored);
-    const out = new Map<string, SummaryArticle>(found.map((c) => [c.article.id, c.article]));
+    const found = await session.copyCandidates(stored);
+    const out = new Map<string, SummaryArticle>(found.map((c) => [c.article.id, summaryArticle(c.article)]));
     if (ids.includes(article.id)) out.set(article.id, mine);
     return out;
   };
@@ -188,12 +188,12 @@ async function summariesOf(
   return out;
 }
 
-/** An article as copy detection reads it. */
-const candidateArticle = (a: Article): CopyCandidate['article'] => ({ id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null });
+/** An article as an event summary compares it. */
+const summaryArticle = (a: Pick<Article, 'id' | 'title' | 'text' | 'published'>): SummaryArticle => ({ id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null });
 
-/** Stored articles as copy detection compares them, with their stored copy links, in the order of `ids`. */
-async function storedCandidates(store: StoreSession, ids: string[]): Promise<CopyCandidate[]> {
-  return (await store.copyCandidates(ids)).map((c) => ({ article: candidateArticle(c.article), extraction: c.extraction, copyOf: c.copyOf }));
+/** Stored articles' texts and extractions as copy detection compares them, by id. */
+async function storedTexts(store: StoreSession, ids: string[]): Promise<Map<string, CopyText>> {
+  return new Map((await store.copyCandidates(ids)).map((c) => [c.article.id, { text: copyText(c.article), extraction: c.extraction }]));
 }
 
 /** Adds events to a change list, the later version of an event replacing the earlier one. */
@@ -215,9 +215,9 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
 export class Ingester implements ResolverSource {
   private cached: { resolver: EventResolver; cursor: string; known: Set<string> } | null = null;
   /**
-   * Stored articles with their extraction as copy detection reads them, by id, oldest use dropped first: the
-   * same stored articles are candidates for many new ones and never change, so only their copy links, which
-   * later writes may add, are read again (where the store can read them alone).
+   * Stored articles as copy detection compares them (shingles, date, claim count), by id, oldest use dropped
+   * first: the same stored articles are candidates for many new ones and never change, so only their copy
+   * links, which later writes may add, are read again.
    */
   private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
 
@@ -248,15 +248,16 @@ export class Ingester implements ResolverSource {
   }
 
   /** Called by ingest after a write this resolver already knows about, so it is not read back as a change. */
-  saved(article: Article, extraction: Extraction): void {
+  saved(article: Article, extraction: Extraction, sources: ArticleSources): void {
     this.cached?.known.add(article.id);
-    this.keepCandidate({ article: candidateArticle(article), extraction });
+    if (sources.shingles) {
+      this.keepCandidate({ articleId: article.id, published: article.published?.date ?? null, claims: extraction.claims.length, shingles: sources.shingles });
+    }
   }
 
   /** Called by ingest for copy candidates: those kept are not read again, only their copy links. */
   async copyCandidates(session: StoreSession, ids: string[]): Promise<CopyCandidate[]> {
-    if (!session.copyOrigins) return storedCandidates(session, ids);
-    const read = new Map((await storedCandidates(session, ids.filter((id) => !this.candidates.has(id)))).map((c) => [c.article.id, c]));
+    const read = new Map((await session.copySketches(ids.filter((id) => !this.candidates.has(id)))).map((c) => [c.articleId, c]));
     const origins = await session.copyOrigins(ids.filter((id) => !read.has(id) && this.candidates.has(id)));
     const found = ids.flatMap((id): CopyCandidate[] => {
       const kept = this.candidates.get(id);
@@ -268,8 +269,8 @@ export class Ingester implements ResolverSource {
   }
 
   private keepCandidate(c: Omit<CopyCandidate, 'copyOf'>): void {
-    this.candidates.delete(c.article.id);
-    this.candidates.set(c.article.id, { article: c.article, extraction: c.extraction });
+    this.candidates.delete(c.articleId);
+    this.candidates.set(c.articleId, { articleId: c.articleId, published: c.published, claims: c.claims, shingles: c.shingles });
     if (this.candidates.size > COPY_PREPARED_CACHE) this.candidates.delete(this.candidates.keys().next().value as string);
   }
 

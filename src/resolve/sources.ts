@@ -1,80 +1,141 @@
 // Copy detection at ingest (CopyTracker): for a new article, finds which stored articles it copies or rewrites,
-// from LSH candidates and the other reports of its event, so copies count once in consensus.
+// from LSH candidates and the other reports of its event, so copies count once in consensus. Each text is split
+// into shingles once, when it arrives; stored articles are compared through their stored shingles, and their
+// texts are read only for the few pairs that need the rewrite check.
 import type { Article, CopyLink, Extraction } from '../types.js';
-import { COPY_PREPARED_CACHE } from '../settings.js';
-import { classifyPrepared, LshIndex, prepare, signature, type CopyDoc, type Prepared } from './copies/index.js';
+import { COPY_GROUP_CANDIDATES, COPY_NEAR_CANDIDATES, COPY_PREPARED_CACHE } from '../settings.js';
+import {
+  LshIndex,
+  normalisedWords,
+  rewriteFeatures,
+  rewriteVerdict,
+  shingleHashesOfWords,
+  shingleVerdict,
+  signatureFromHashes,
+  type PairClass,
+  type RewriteFeatures,
+} from './copies/index.js';
 
 /** The text the copy detector compares: headline and body as published. */
 export const copyText = (article: Pick<Article, 'title' | 'text'>): string => `${article.title ?? ''}\n${article.text}`;
 
+/** A stored article as copy detection compares it: what the store's `copySketches` reads. */
 export interface CopyCandidate {
-  article: Pick<Article, 'id' | 'title' | 'text'> & { published: string | null };
-  extraction: Extraction | null;
+  articleId: string;
+  /** Publication date YYYY-MM-DD, or null. */
+  published: string | null;
+  /** Claims in its extraction. */
+  claims: number;
+  /** Its shingle hashes, or null when stored without them (its text is then shingled when compared). */
+  shingles: Uint32Array | null;
   /** What this candidate is itself a copy of, when known: links go to the cluster's original. */
   copyOf: string | null;
 }
 
+/** The new article, split into shingles and signed once, however many candidates it is compared with. */
+export interface NewCopy {
+  articleId: string;
+  published: string | null;
+  extraction: Extraction;
+  text: string;
+  shingles: Uint32Array;
+  signature: Uint32Array;
+}
+
+/** A stored article's text and extraction, read for the rewrite check (or to shingle an old row). */
+export interface CopyText {
+  /** Headline and body, joined as `copyText` joins them. */
+  text: string;
+  extraction: Extraction | null;
+}
+
+/** Reads stored articles' texts, by id (ids not stored left out). */
+export type CopyTextReader = (ids: string[]) => Promise<Map<string, CopyText>>;
+
+/** Shingles of a text (headline and body) as copy detection splits it. */
+export const copyShingles = (text: string): Uint32Array => shingleHashesOfWords(normalisedWords(text));
+
 /**
- * Finds which stored article a new one copies or rewrites. Near-duplicates are looked up in an LSH index of all
- * stored signatures; rewrites (reworded, so few shared shingles) are looked for among the reports of the same
- * launch event, which the caller passes in. The older of a pair is the original (ties: the more complete); a
- * copy of a copy is linked to the first original.
+ * Finds which stored article a new one copies or rewrites. Near-duplicates are looked up in an LSH index of the
+ * stored originals' signatures (a copy is found through its original); rewrites (reworded, so few shared
+ * shingles) are looked for among the reports of the same launch event, which the caller passes in. The older of
+ * a pair is the original (ties: the more complete); a copy of a copy is linked to the first original.
  */
 export class CopyTracker {
   private readonly index: LshIndex;
   /**
-   * Stored articles already split into shingles (and, once compared as rewrites, their features), by id, oldest
-   * use dropped first: a stored article is a candidate for many new ones, and its text and extraction never change.
+   * Rewrite features (names, quotes, facts) of stored articles, by id, oldest use dropped first: a launch
+   * report is compared with every later report of its event, and its text and extraction never change.
    */
-  private readonly prepared = new Map<string, Prepared>();
+  private readonly features = new Map<string, RewriteFeatures>();
+  /** Shingles of stored articles that were stored without them, computed once from their text. */
+  private readonly shingled = new Map<string, Uint32Array>();
 
   constructor(signatures: { articleId: string; signature: Uint32Array }[] = []) {
     this.index = new LshIndex({ capacity: Math.max(1024, signatures.length * 2) });
     for (const s of signatures) this.index.add(s.articleId, s.signature);
   }
 
-  signatureOf(article: Pick<Article, 'title' | 'text'>): Uint32Array {
-    return signature(copyText(article));
+  /** The new article's shingles and signature, computed once. */
+  prepare(article: Pick<Article, 'id' | 'title' | 'text' | 'published'>, extraction: Extraction): NewCopy {
+    const text = copyText(article);
+    const shingles = copyShingles(text);
+    return { articleId: article.id, published: article.published?.date ?? null, extraction, text, shingles, signature: signatureFromHashes(shingles) };
   }
 
-  /** Stored articles whose signature is close to this one (candidates, to be verified). */
+  /** The stored originals whose signature is closest to this one (at most COPY_NEAR_CANDIDATES, to be verified). */
   nearDuplicates(sig: Uint32Array): string[] {
-    return this.index.query(sig);
+    return this.index.queryRanked(sig, COPY_NEAR_CANDIDATES);
   }
 
+  /** Adds a stored original's signature to the near-duplicate index. */
   remember(articleId: string, sig: Uint32Array): void {
     this.index.add(articleId, sig);
   }
 
-  private preparedOf(id: string, make: () => Prepared): Prepared {
-    const hit = this.prepared.get(id);
-    if (hit) {
-      this.prepared.delete(id); // most recently used goes last
-      this.prepared.set(id, hit);
-      return hit;
-    }
-    return this.keep(id, make());
-  }
-
-  private keep(id: string, p: Prepared): Prepared {
-    this.prepared.set(id, p);
-    if (this.prepared.size > COPY_PREPARED_CACHE) this.prepared.delete(this.prepared.keys().next().value as string);
-    return p;
-  }
-
   /**
-   * The links a new article creates: at most one for itself (it copies an older one), or links for older-dated
-   * stored copies when the new article is their original. Verified pair by pair with classifyPair.
+   * The links a new article creates: at most one for itself (it copies an older one), or one for an older-dated
+   * stored copy when the new article is its original. Every candidate is checked on shingles; the pairs only
+   * the rewrite check can tell (at most COPY_GROUP_CANDIDATES, those sharing the most shingles) read the texts.
    */
-  decide(article: CopyCandidate, candidates: CopyCandidate[]): CopyLink[] {
-    const doc = (c: CopyCandidate): CopyDoc => ({ id: c.article.id, text: copyText(c.article), published: c.article.published, extraction: c.extraction });
-    const me = prepare(doc(article)); // once, however many candidates it is compared with
-    this.keep(article.article.id, me);
+  async decide(me: NewCopy, candidates: CopyCandidate[], readTexts: CopyTextReader): Promise<CopyLink[]> {
+    const others = candidates.filter((c) => c.articleId !== me.articleId);
+    const unshingled = others.filter((c) => !c.shingles && !this.shingled.has(c.articleId)).map((c) => c.articleId);
+    if (unshingled.length) {
+      for (const [id, t] of await readTexts(unshingled)) this.keep(this.shingled, id, copyShingles(t.text));
+    }
+    const verdicts = new Map<string, PairClass>();
+    const open: { cand: CopyCandidate; jaccard: number }[] = [];
+    for (const cand of others) {
+      const shingles = cand.shingles ?? this.shingled.get(cand.articleId);
+      if (!shingles) continue; // not stored (any more)
+      const s = shingleVerdict(me.shingles, shingles);
+      if (s.verdict) verdicts.set(cand.articleId, s.verdict);
+      else open.push({ cand, jaccard: s.jaccard });
+    }
+    const checked = [...open].sort((a, b) => b.jaccard - a.jaccard).slice(0, COPY_GROUP_CANDIDATES);
+    if (checked.length) {
+      const mine = rewriteFeatures({ text: me.text, extraction: me.extraction }, me.shingles);
+      this.keep(this.features, me.articleId, mine); // it will be a candidate for the later reports of its event
+      const missing = checked.map((o) => o.cand.articleId).filter((id) => !this.features.has(id));
+      const texts = missing.length ? await readTexts(missing) : new Map<string, CopyText>();
+      for (const o of checked) {
+        const id = o.cand.articleId;
+        let theirs = this.features.get(id);
+        if (!theirs) {
+          const t = texts.get(id);
+          if (!t) continue;
+          theirs = rewriteFeatures(t, o.cand.shingles ?? this.shingled.get(id));
+        }
+        this.keep(this.features, id, theirs);
+        verdicts.set(id, rewriteVerdict(o.jaccard, mine, theirs));
+      }
+    }
+
     let best: { cand: CopyCandidate; kind: 'duplicate' | 'rewrite'; similarity: number; reason: string } | null = null;
-    for (const cand of candidates) {
-      if (cand.article.id === article.article.id) continue;
-      const v = classifyPrepared(me, this.preparedOf(cand.article.id, () => prepare(doc(cand))));
-      if (v.kind === 'independent') continue;
+    for (const cand of others) {
+      const v = verdicts.get(cand.articleId);
+      if (!v || v.kind === 'independent') continue;
       // Duplicates beat rewrites; among equals the closer one.
       const rank = (k: string): number => (k === 'duplicate' ? 1 : 0);
       if (!best || rank(v.kind) > rank(best.kind) || (rank(v.kind) === rank(best.kind) && v.similarity > best.similarity)) {
@@ -83,22 +144,28 @@ export class CopyTracker {
     }
     if (!best) return [];
     const other = best.cand;
-    const newIsOlder = isOlder(article, other);
-    if (newIsOlder && !other.copyOf) {
-      return [{ articleId: other.article.id, originalId: article.article.id, kind: best.kind, similarity: best.similarity, reason: best.reason }];
+    if (isOlder(me, other) && !other.copyOf) {
+      return [{ articleId: other.articleId, originalId: me.articleId, kind: best.kind, similarity: best.similarity, reason: best.reason }];
     }
-    return [{ articleId: article.article.id, originalId: other.copyOf ?? other.article.id, kind: best.kind, similarity: best.similarity, reason: best.reason }];
+    return [{ articleId: me.articleId, originalId: other.copyOf ?? other.articleId, kind: best.kind, similarity: best.similarity, reason: best.reason }];
+  }
+
+  /** Keeps a computed value, most recently used last, dropping the oldest past COPY_PREPARED_CACHE. */
+  private keep<T>(cache: Map<string, T>, id: string, value: T): void {
+    cache.delete(id);
+    cache.set(id, value);
+    if (cache.size > COPY_PREPARED_CACHE) cache.delete(cache.keys().next().value as string);
   }
 }
 
 /** The original of two copies: the earlier published (unknown dates last), then the one with more claims. */
-function isOlder(a: CopyCandidate, b: CopyCandidate): boolean {
-  const pa = a.article.published;
-  const pb = b.article.published;
+function isOlder(a: NewCopy, b: CopyCandidate): boolean {
+  const pa = a.published;
+  const pb = b.published;
   if (pa !== pb) {
     if (pa === null) return false;
     if (pb === null) return true;
     return pa < pb;
   }
-  return (a.extraction?.claims.length ?? 0) > (b.extraction?.claims.length ?? 0);
+  return a.extraction.claims.length > b.claims;
 }

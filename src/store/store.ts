@@ -41,9 +41,21 @@ export interface StoredEventSummary {
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
 export interface ArticleSources {
+  /** MinHash signature of the text (128 × uint32). */
   signature?: Uint32Array | null;
+  /** The text's shingle hashes (sorted, distinct), stored beside the signature so no check splits the text again. */
+  shingles?: Uint32Array | null;
+  /**
+   * Whether the signature joins the near-duplicate index (`signatures`, `changesSince`): only originals do. By
+   * default true unless `copies` links this article as a copy.
+   */
+  indexed?: boolean;
   copies?: CopyLink[];
 }
+
+/** Whether an article's signature joins the near-duplicate index (see ArticleSources.indexed). */
+export const isIndexed = (articleId: string, sources: ArticleSources): boolean =>
+  sources.indexed ?? !(sources.copies ?? []).some((l) => l.articleId === articleId);
 
 
 /** Filters for events (the HTTP API's event list, chart and exports). */
@@ -116,6 +128,19 @@ export interface StoreChanges {
   articles: { id: string; signature: Uint32Array | null; regroups: boolean }[];
 }
 
+/** What copy detection compares of a stored article first (see `StoreSession.copySketches`). */
+export interface CopySketch {
+  articleId: string;
+  /** Publication date YYYY-MM-DD, or null. */
+  published: string | null;
+  /** Claims in its extraction (the more complete of two same-day copies is the original). */
+  claims: number;
+  /** Its stored shingle hashes, or null when it was stored without them (compare its text then). */
+  shingles: Uint32Array | null;
+  /** The original it is linked to as a copy, or null. */
+  copyOf: string | null;
+}
+
 /** A stored article with what copy detection needs beside it (see `StoreSession.copyCandidates`). */
 export interface StoredCopyCandidate {
   article: Article;
@@ -154,11 +179,16 @@ export interface StoreSession {
    */
   copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]>;
   /**
-   * The original each of these articles is linked to as a copy, by article id (ids without a link left out):
-   * for a caller that keeps the unchanging rest of `copyCandidates` and needs only the links, which later
-   * writes may add. One read for many articles. Optional: a store without it is asked `copyCandidates`.
+   * Stored articles as copy detection compares them first — shingles, date, claim count, copy link — without
+   * their texts, in the order of `ids`; ids not stored are left out. One read for many articles.
    */
-  copyOrigins?(ids: string[]): Promise<Map<string, string>>;
+  copySketches(ids: string[]): Promise<CopySketch[]>;
+  /**
+   * The original each of these articles is linked to as a copy, by article id (ids without a link left out):
+   * for a caller that keeps the unchanging rest of `copySketches` or `copyCandidates` and needs only the links,
+   * which later writes may add. One read for many articles.
+   */
+  copyOrigins(ids: string[]): Promise<Map<string, string>>;
   /**
    * A point in the store's history to ask `changesSince` about later. Take it before reading the state a cache
    * is built from: a write that lands meanwhile is then both in the state and among the changes.
@@ -166,11 +196,11 @@ export interface StoreSession {
   changeCursor(): Promise<string>;
   /**
    * The articles written since `cursor` was taken (some written before may come again: callers skip those they
-   * know), each with its MinHash signature and whether its write may have regrouped events, and the cursor to
+   * know), each with its MinHash signature when it joins the near-duplicate index (null otherwise) and whether its write may have regrouped events, and the cursor to
    * ask from next. A write regroups when it stored a launch report or linked a launch report as a copy.
    */
   changesSince(cursor: string): Promise<StoreChanges>;
-  /** Stored MinHash signatures, to rebuild the near-duplicate index. */
+  /** Stored MinHash signatures of the articles in the near-duplicate index (originals), to rebuild it. */
   signatures(): Promise<{ articleId: string; signature: Uint32Array }[]>;
   getArticle(id: string): Promise<Article | null>;
   getExtraction(articleId: string): Promise<Extraction | null>;

@@ -7,15 +7,18 @@
 //   factSequence, entityQuotes, rewriteScore   the rewrite signal
 //   classifyPair(a, b)         'duplicate' | 'rewrite' | 'independent'
 //   prepare, classifyPrepared  the same, for one document compared with many
+//   shingleVerdict, rewriteVerdict  its two stages, for a caller holding stored shingles
 //   linkCopies(docs)           clusters copies and links each to its likely original
 // Its thresholds and sizes live in src/settings.ts.
 export { signature, signatureFromHashes, estimateJaccard, EMPTY } from './minhash.js';
 export { LshIndex, type LshOptions } from './lsh.js';
-export { normaliseText, normalisedWords, shingleHashes, jaccard, containment } from './shingles.js';
-export { factSequence, entityQuotes, rewriteScore, lcsLength, type RewriteInput, type RewriteScore } from './rewrite.js';
+export { normaliseText, normalisedWords, shingleHashes, shingleHashesOfWords, jaccard, containment } from './shingles.js';
+export { factSequence, entityQuotes, rewriteScore, rewriteFeatures, lcsLength, type RewriteFeatures, type RewriteInput, type RewriteScore } from './rewrite.js';
 export {
   classifyPair,
   classifyPrepared,
+  shingleVerdict,
+  rewriteVerdict,
   prepare,
   type Prepared,
   linkCopies,

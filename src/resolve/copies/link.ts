@@ -53,26 +53,44 @@ export function prepare(doc: CopyDoc): Prepared {
 
 const featuresOf = (p: Prepared): RewriteFeatures => (p.features ??= rewriteFeatures(p.doc, p.shingles));
 
-/** classifyPair on prepared documents. */
-export function classifyPrepared(a: Prepared, b: Prepared): PairClass {
-  const j = jaccard(a.shingles, b.shingles);
-  if (j >= DUPLICATE_JACCARD) return { kind: 'duplicate', similarity: j, reason: `shingle Jaccard ${j.toFixed(2)} ≥ ${DUPLICATE_JACCARD}` };
-  const small = Math.min(a.shingles.length, b.shingles.length);
+/**
+ * The part of the pair classification that reads shingles alone: 'duplicate' (Jaccard or containment over its
+ * threshold), 'independent' (too few shared shingles even for a rewrite), or null when only the rewrite check
+ * (`rewriteVerdict`, which reads the texts and extractions) can tell; with the Jaccard it measured.
+ */
+export function shingleVerdict(a: Uint32Array, b: Uint32Array): { verdict: PairClass | null; jaccard: number } {
+  const j = jaccard(a, b);
+  if (j >= DUPLICATE_JACCARD) return { verdict: { kind: 'duplicate', similarity: j, reason: `shingle Jaccard ${j.toFixed(2)} ≥ ${DUPLICATE_JACCARD}` }, jaccard: j };
+  const small = Math.min(a.length, b.length);
   if (small >= CONTAINMENT_MIN_SHINGLES) {
-    const c = containment(a.shingles, b.shingles);
+    const c = containment(a, b);
     if (c >= DUPLICATE_CONTAINMENT) {
       return {
-        kind: 'duplicate',
-        similarity: j,
-        reason: `${Math.round(c * 100)}% of the shorter text's shingles are in the longer (truncated or extended copy; Jaccard ${j.toFixed(2)})`,
+        verdict: {
+          kind: 'duplicate',
+          similarity: j,
+          reason: `${Math.round(c * 100)}% of the shorter text's shingles are in the longer (truncated or extended copy; Jaccard ${j.toFixed(2)})`,
+        },
+        jaccard: j,
       };
     }
   }
-  if (j >= REWRITE_MIN_JACCARD) {
-    const r = rewriteScoreOf(featuresOf(a), featuresOf(b));
-    if (r.score >= REWRITE_SCORE) return { kind: 'rewrite', similarity: r.score, reason: `rewrite score ${r.score.toFixed(2)}: ${r.reasons.join('; ')}` };
-  }
-  return { kind: 'independent', similarity: j, reason: `shingle Jaccard ${j.toFixed(2)}, not a rewrite` };
+  return { verdict: j >= REWRITE_MIN_JACCARD ? null : independent(j), jaccard: j };
+}
+
+const independent = (j: number): PairClass => ({ kind: 'independent', similarity: j, reason: `shingle Jaccard ${j.toFixed(2)}, not a rewrite` });
+
+/** The rest of the pair classification, for a pair `shingleVerdict` left open: 'rewrite' or 'independent'. */
+export function rewriteVerdict(j: number, a: RewriteFeatures, b: RewriteFeatures): PairClass {
+  const r = rewriteScoreOf(a, b);
+  if (r.score >= REWRITE_SCORE) return { kind: 'rewrite', similarity: r.score, reason: `rewrite score ${r.score.toFixed(2)}: ${r.reasons.join('; ')}` };
+  return independent(j);
+}
+
+/** classifyPair on prepared documents. */
+export function classifyPrepared(a: Prepared, b: Prepared): PairClass {
+  const s = shingleVerdict(a.shingles, b.shingles);
+  return s.verdict ?? rewriteVerdict(s.jaccard, featuresOf(a), featuresOf(b));
 }
 
 /** Is b a copy of a (or a of b)? Symmetric; which one is the original is linkCopies' business. */

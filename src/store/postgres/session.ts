@@ -41,6 +41,7 @@ import type {
   StoreChanges,
   StoredCopyCandidate,
   StoredEventSummary,
+  CopySketch,
   StoredEvent,
   WatchItem,
   WatchSourceConfig,
@@ -48,6 +49,7 @@ import type {
 } from '../store.js';
 import { MEMBERSHIP_LOST } from '../store.js';
 import type { Connection } from './connection.js';
+import { isIndexed } from '../store.js';
 import { substringSnippet } from '../search-text.js';
 import { searchCondition } from './search.js';
 
@@ -104,8 +106,10 @@ function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & st
   };
 }
 
-/** A stored MinHash signature (bytes) as the copy tracker holds it. */
+/** Stored uint32s (a MinHash signature, shingle hashes; little-endian bytes) as copy detection holds them. */
 const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+/** uint32s as stored bytes (the buffer is shared, not copied). */
+const bytesOf = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /**
  * Several INSERT statements as one (data-modifying WITH clauses), their placeholders renumbered: the rows of
@@ -201,10 +205,11 @@ export class PostgresSession implements StoreSession {
     if (rows.claims.length) parts.push(insertIfArticleStored('claims', CLAIM_COLUMNS, rows.claims));
     const sig = w.sources?.signature;
     if (sig) {
+      const shingles = w.sources?.shingles;
       parts.push({
-        sql: `INSERT INTO article_signatures (article_id, minhash) SELECT $1, $2::bytea WHERE EXISTS (SELECT 1 FROM w0)
-              ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash`,
-        params: [w.article.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)],
+        sql: `INSERT INTO article_signatures (article_id, minhash, shingles, indexed) SELECT $1, $2::bytea, $3::bytea, $4::boolean WHERE EXISTS (SELECT 1 FROM w0)
+              ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash, shingles = excluded.shingles, indexed = excluded.indexed`,
+        params: [w.article.id, bytesOf(sig), shingles ? bytesOf(shingles) : null, isIndexed(w.article.id, w.sources ?? {})],
       });
     }
     parts.push({ sql: 'SELECT count(*)::int AS stored FROM w0', params: [] });
@@ -335,6 +340,21 @@ export class PostgresSession implements StoreSession {
     });
   }
 
+  async copySketches(ids: string[]): Promise<CopySketch[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<{ id: string; published_date: string | null; shingles: Buffer | null; claims: number; original_id: string | null }>(
+      `SELECT a.id, a.published_date, s.shingles, (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS claims, l.original_id
+       FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN copy_links l ON l.article_id = a.id
+       WHERE a.id = ANY($1::text[])`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = found.get(id);
+      return r ? [{ articleId: r.id, published: r.published_date, claims: r.claims, shingles: r.shingles ? signatureOf(r.shingles) : null, copyOf: r.original_id }] : [];
+    });
+  }
+
   async copyOrigins(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const { rows } = await this.db.query<{ article_id: string; original_id: string }>(
@@ -353,7 +373,7 @@ export class PostgresSession implements StoreSession {
     const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
       `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
        SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
-         SELECT a.id, s.minhash,
+         SELECT a.id, CASE WHEN s.indexed THEN s.minhash END AS minhash,
            (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
              SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
              WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
@@ -369,7 +389,7 @@ export class PostgresSession implements StoreSession {
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
-    const { rows } = await this.db.query<{ article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures');
+    const { rows } = await this.db.query<{ article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures WHERE indexed');
     return rows.map((r) => ({ articleId: r.article_id, signature: signatureOf(r.minhash) }));
   }
 

@@ -47,6 +47,7 @@ import type {
   StoreSession,
   StoreChanges,
   StoredCopyCandidate,
+  CopySketch,
   StoredEvent,
   StoredEventSummary,
   WatchItem,
@@ -54,6 +55,7 @@ import type {
   WatchSourceState,
 } from '../store.js';
 import { MEMBERSHIP_LOST } from '../store.js';
+import { isIndexed } from '../store.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
@@ -120,17 +122,25 @@ function prepareStatements(db: Database.Database) {
          weekday = excluded.weekday, fields = excluded.fields, reference = excluded.reference,
          updated_at = excluded.updated_at`,
     ),
-    insertSignature: db.prepare<[string, Buffer]>('INSERT OR REPLACE INTO article_signatures (article_id, minhash) VALUES (?, ?)'),
+    insertSignature: db.prepare<[string, Buffer, Buffer | null, number]>(
+      'INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles, indexed) VALUES (?, ?, ?, ?)',
+    ),
+    copySketch: db.prepare<[string], { id: string; published_date: string | null; shingles: Buffer | null; claims: number; original_id: string | null }>(
+      `SELECT a.id, a.published_date, s.shingles, (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, l.original_id
+       FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN copy_links l ON l.article_id = a.id
+       WHERE a.id = ?`,
+    ),
+    copyOrigin: db.prepare<[string], { original_id: string }>('SELECT original_id FROM copy_links WHERE article_id = ?'),
     lastArticleRow: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles'),
     articlesAfter: db.prepare<[number], { rowid: number; id: string; minhash: Buffer | null; regroups: number }>(
-      `SELECT a.rowid, a.id, s.minhash,
+      `SELECT a.rowid, a.id, CASE WHEN s.indexed = 1 THEN s.minhash END AS minhash,
          (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
            SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
            WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
        FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
        WHERE a.rowid > ? ORDER BY a.rowid`,
     ),
-    allSignatures: db.prepare<[], { article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures'),
+    allSignatures: db.prepare<[], { article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures WHERE indexed = 1'),
     insertCopyLink: db.prepare<[string, string, string, number, string, string]>(
       `INSERT OR REPLACE INTO copy_links (article_id, original_id, kind, similarity, reason, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -252,8 +262,11 @@ export function searchPlan(input: string): { words: string | null; substrings: s
 const TRIGRAM = 3;
 
 
-/** A stored MinHash signature (bytes) as the copy tracker holds it. */
-const signatureOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+/** Stored uint32s (a MinHash signature, shingle hashes; little-endian bytes) as copy detection holds them. */
+const uint32sOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+const signatureOf = uint32sOf;
+/** uint32s as stored bytes (the buffer is shared, not copied). */
+const bytesOf = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -324,7 +337,9 @@ export class SqliteStore implements Store {
     const rows = extractionToRows(extraction, at);
     this.sql.insertExtraction.run(rows.extraction);
     for (const claim of rows.claims) this.sql.insertClaim.run(claim);
-    if (sources.signature) this.sql.insertSignature.run(article.id, Buffer.from(sources.signature.buffer, sources.signature.byteOffset, sources.signature.byteLength));
+    if (sources.signature) {
+      this.sql.insertSignature.run(article.id, bytesOf(sources.signature), sources.shingles ? bytesOf(sources.shingles) : null, isIndexed(article.id, sources) ? 1 : 0);
+    }
     for (const link of sources.copies ?? []) {
       this.sql.insertCopyLink.run(link.articleId, link.originalId, link.kind, link.similarity, link.reason, at);
     }
@@ -553,6 +568,22 @@ export class SqliteStore implements Store {
       const copyOf = this.sql.copyLinksAround.all(id, id).find((l) => l.article_id === id)?.original_id ?? null;
       return [{ article: rowToArticle(row), extraction: x ? rowsToExtraction(x, this.sql.claimsOf.all(id)) : null, copyOf }];
     });
+  }
+
+  async copySketches(ids: string[]): Promise<CopySketch[]> {
+    return ids.flatMap((id) => {
+      const r = this.sql.copySketch.get(id);
+      return r ? [{ articleId: r.id, published: r.published_date, claims: r.claims, shingles: r.shingles ? uint32sOf(r.shingles) : null, copyOf: r.original_id }] : [];
+    });
+  }
+
+  async copyOrigins(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const r = this.sql.copyOrigin.get(id);
+      if (r) out.set(id, r.original_id);
+    }
+    return out;
   }
 
   async changeCursor(): Promise<string> {

@@ -1,0 +1,160 @@
+// `npm run bench:ingest`: how ingest cost grows with the database. Writes the synthetic firehose
+// (scripts/firehose.mjs generateFirehose: ~5 KB news articles, 1 % launch reports, 10 % copies and rewrites of
+// earlier articles; or, with --launch-only, launch reports alone) as one JSON Lines file, measures the floor
+// (reading the file line by line and JSON.parse of each line, in this process), then ingests the same file
+// through `Ingester` (clean, extract, group, copy detection, save) into SQLite and, when SALVO_TEST_PG is set,
+// PostgreSQL. At 1k, 10k, 50k and 100k stored it prints the wall and CPU ms per article over the last
+// articles before the mark, articles/s, the ratio to the floor and RSS; at the end, how many of the generated
+// copies were linked. A figure, not a test.
+//
+//   npm run bench:ingest [-- --max 100000] [--seed 7] [--launch-only] [--store sqlite|postgres|both]
+//                        [--links FILE]   (writes the stored copy links as record numbers, to compare two runs)
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Ingester } from '../dist/src/app/ingestion.js';
+import { documentFromRecord } from '../dist/src/ingest/index.js';
+import { SqliteStore } from '../dist/src/store/sqlite/store.js';
+import { writeFirehose } from './firehose.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const MAX = Number(opt('max', 100_000));
+const SEED = Number(opt('seed', 7));
+const LAUNCH_ONLY = argv.includes('--launch-only');
+const LINKS_FILE = opt('links', null);
+const PG_URL = process.env.SALVO_TEST_PG ?? process.env.SALVO_BENCH_PG;
+const STORES = opt('store', PG_URL ? 'both' : 'sqlite');
+if (!(MAX >= 1)) throw new Error('--max must be a positive number');
+if (STORES !== 'sqlite' && !PG_URL) throw new Error('set SALVO_TEST_PG=postgres://… to bench PostgreSQL');
+const MARKS = [...new Set([1000, 10_000, 50_000, 100_000].filter((m) => m <= MAX).concat(MAX))].sort((a, b) => a - b);
+/** Articles averaged over before each mark: enough to smooth noise, few enough to describe the database size. */
+const windowOf = (mark) => Math.max(1, Math.min(1000, Math.floor(mark / 2)));
+
+const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`;
+const lines = (file) => createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+
+const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-ingest-'));
+const file = join(dir, 'firehose.jsonl');
+// A long run stopped with Ctrl-C or a kill leaves no gigabyte behind (the rows printed so far are its result).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+try {
+  let t = performance.now();
+  const metas = await writeFirehose(file, { count: MAX, seed: SEED, launchOnly: LAUNCH_ONLY });
+  const kinds = metas.reduce((m, x) => ((m[x.kind] = (m[x.kind] ?? 0) + 1), m), {});
+  console.log(`${LAUNCH_ONLY ? 'launch-report stream' : 'firehose'}: ${MAX} records, ${mb(statSync(file).size)}, seed ${SEED} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}); generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  // The floor: the same reader, JSON.parse of every line, nothing else.
+  t = performance.now();
+  let parsed = 0;
+  for await (const line of lines(file)) if (line) parsed += JSON.parse(line).text.length > 0 ? 1 : 0;
+  const floorRate = parsed / ((performance.now() - t) / 1000);
+  console.log(`floor (read + JSON.parse, this process): ${Math.round(floorRate)} articles/s\n`);
+
+  for (const kind of STORES === 'both' ? ['sqlite', 'postgres'] : [STORES]) {
+    const { store, drop } = kind === 'sqlite' ? { store: new SqliteStore(join(dir, 'bench.db')), drop: async () => {} } : await pgStore();
+    try {
+      await benchStore(kind, store, floorRate, metas);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function pgStore() {
+  const pg = (await import('pg')).default;
+  const { connectionConfig } = await import('../dist/src/store/postgres/connection.js');
+  const { PostgresStore } = await import('../dist/src/store/postgres/store.js');
+  const admin = async (sql) => {
+    const c = new pg.Client(connectionConfig(PG_URL));
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  const schema = `salvo_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE SCHEMA ${schema}`);
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { store: await PostgresStore.open(url.toString()), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
+async function benchStore(kind, store, floorRate, metas) {
+  const ingester = new Ingester(store);
+  const idOf = new Array(metas.length).fill(null);
+  let done = 0;
+  let failed = 0;
+  const rows = [];
+  let from = null;
+  const started = performance.now();
+  console.log(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`);
+  console.log('| stored | wall ms/article | CPU ms/article | articles/s | floor articles/s | Salvo/floor | × ms at first mark | RSS |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const onResult = (r) => {
+    const i = Number(r.origin.slice('firehose:'.length));
+    idOf[i] = r.articleId;
+    if (r.status === 'failed') failed++;
+    done++;
+    const next = MARKS[rows.length];
+    if (done === next - windowOf(next)) from = { wall: performance.now(), cpu: process.cpuUsage() };
+    if (done === next) {
+      const cpu = process.cpuUsage(from.cpu);
+      const n = windowOf(next);
+      const wallMs = (performance.now() - from.wall) / n;
+      const r = { stored: next, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 / n, rss: process.memoryUsage().rss };
+      rows.push(r);
+      const rate = 1000 / r.wallMs;
+      // Printed as reached, so a long run that is stopped still shows its curve.
+      console.log(`| ${r.stored} | ${r.wallMs.toFixed(2)} | ${r.cpuMs.toFixed(2)} | ${rate.toFixed(0)} | ${floorRate.toFixed(0)} | ${(rate / floorRate).toFixed(4)} | ${(r.wallMs / rows[0].wallMs).toFixed(2)} | ${mb(r.rss)} |`);
+    }
+  };
+  async function* items() {
+    let i = 0;
+    for await (const line of lines(file)) {
+      if (!line) continue;
+      yield { ok: true, doc: documentFromRecord(JSON.parse(line), `firehose:${i++}`) };
+    }
+  }
+  await ingester.ingest(items(), onResult);
+  const total = (performance.now() - started) / 1000;
+
+  console.log(`${done} articles in ${total.toFixed(0)} s (${(done / total).toFixed(0)} articles/s overall), ${failed} failed`);
+
+  // Copy links against the copies the generator made: a copy is right when linked to its source or to the
+  // original its source is linked to.
+  const links = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
+  const tally = {};
+  const copied = new Set();
+  metas.forEach((m, i) => {
+    if (m.of === undefined) return;
+    const t = (tally[m.kind] ??= { made: 0, linked: 0 });
+    t.made++;
+    copied.add(idOf[i]);
+    const to = links.get(idOf[i]);
+    if (to !== undefined && (to === idOf[m.of] || to === links.get(idOf[m.of]))) t.linked++;
+  });
+  const stray = [...links.keys()].filter((id) => !copied.has(id)).length;
+  if (LINKS_FILE) {
+    const recordOf = new Map(idOf.map((id, i) => [id, i]));
+    const lines = (await store.copyLinks()).map((l) => `${recordOf.get(l.articleId)} ${recordOf.get(l.originalId)} ${l.kind} ${l.similarity.toFixed(4)}`);
+    writeFileSync(`${LINKS_FILE}.${kind}`, `${lines.sort().join('\n')}\n`);
+  }
+  console.log(`copy links: ${links.size} stored; ${Object.entries(tally).map(([k, t]) => `${k} ${t.linked}/${t.made}`).join(', ')} linked to their source; ${stray} on articles made as originals (an original linked to its later-published copy counts here)`);
+  const counts = await store.counts();
+  console.log(`stored: ${counts.articles} articles, ${counts.events} events\n`);
+}
