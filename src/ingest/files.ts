@@ -1,4 +1,5 @@
-// Files and folders → IngestItems. Every failure becomes an item; nothing here throws.
+// Files and folders → IngestItems. Every failure becomes an item; nothing here throws. WARC archives and JSON Lines
+// files are streamed (warc.ts, jsonl.ts); other files are read whole, up to the size limit.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,6 +7,7 @@ import type { IngestItem, InputFormat, SourceDocument } from '../types.js';
 import { binaryReason, decodeBytes, isGzip } from './bytes.js';
 import { describeFsError, IngestError } from './errors.js';
 import { documentFromHtml } from './html.js';
+import { documentsFromJsonlFile } from './jsonl.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
 import { documentFromText } from './text.js';
@@ -154,6 +156,11 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
     return;
   }
   try {
+    // JSON Lines are streamed record by record: the size limit applies to each record, not the file.
+    if (kind === 'jsonl') {
+      yield* documentsFromJsonlFile(path, maxBytes, gzipped);
+      return;
+    }
     const info = await stat(path);
     if (info.size > maxBytes) throw new IngestError(`file too large (${formatMb(info.size)} > ${formatMb(maxBytes)} limit)`);
     let bytes: Uint8Array = await readFile(path).catch((err: unknown) => {
