@@ -6,9 +6,10 @@ import { articleId, cleanDocument } from './clean/index.js';
 import { extractArticle, mayReportLaunch, prefilterText } from './extract/index.js';
 import { configurationFor } from './extract/locales/index.js';
 import { EventResolver } from './resolve/index.js';
-import type { Article, Claim, Extraction, FieldName, FieldValue, IngestFailure, Prediction, SourceDocument } from './types.js';
-import { FIELD_NAMES } from './types.js';
-import { MIN_CONFIDENCE } from './settings.js';
+import { toPrediction } from './prediction.js';
+import type { Article, Extraction, IngestFailure, Prediction, SourceDocument } from './types.js';
+
+export { toPrediction } from './prediction.js';
 
 /** What a prediction and event grouping need of an article. */
 export type ReportArticle = Pick<Article, 'id' | 'externalId' | 'published' | 'source'>;
@@ -58,24 +59,4 @@ export function resolveAll(items: Processed[]): EventResolver {
   const order = [...items.filter(dated), ...items.filter((p) => !dated(p))];
   for (const p of order) resolver.add({ extraction: p.extraction, published: p.article.published?.date ?? null, source: p.article.source });
   return resolver;
-}
-
-const confident = (c: Claim | undefined): FieldValue | null => (c && c.confidence >= MIN_CONFIDENCE ? c.value : null);
-
-/** One article's prediction in the scorer's format (../shared/eval/score.mjs). */
-export function toPrediction(
-  p: { article: Pick<Article, 'id' | 'externalId'>; extraction: Pick<Extraction, 'isLaunchReport' | 'actor' | 'fields'> },
-  eventId: string | null,
-): Prediction {
-  const e = p.extraction;
-  const event = e.isLaunchReport
-    ? (Object.fromEntries(FIELD_NAMES.map((f: FieldName) => [f, confident(e.fields[f])])) as Prediction['event'])
-    : null;
-  return {
-    id: p.article.externalId ?? p.article.id,
-    is_launch_report: e.isLaunchReport,
-    actor: e.actor,
-    event,
-    event_id: e.isLaunchReport ? eventId : null,
-  };
 }

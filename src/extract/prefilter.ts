@@ -9,8 +9,8 @@ import { fold, type Locale, tables } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 import { REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
-import { loosen } from './loose-pattern.js';
-import { phrases } from './phrases.js';
+import { loosen, spacedOnce } from './loose-pattern.js';
+import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
 import { articleUnits } from './units.js';
 
@@ -38,10 +38,12 @@ function vocabulary(locale: Locale): Vocabulary {
   if (known) return known;
   const t = readDataJson<VocabularyTable>(`locales/${locale}/phrases.json`);
   // The phrase tables compile case-insensitively (phrases.ts); so does the prefilter.
-  const plural = t.rulePatterns.pluralMissileTests.pattern;
+  // A phrase starts where the locale lets it (phrases.ts: at a word boundary in English).
+  const words = (xs: string[]): string => `${PHRASE_BOUNDARIES[locale].start}(?:${alt(xs)})`;
+  const plural = loosen(t.rulePatterns.pluralMissileTests.pattern);
   const made: Vocabulary = {
-    launch: new RegExp(alt([...t.launchVerbs, ...t.launchNouns, plural]), 'i'),
-    missileNoun: new RegExp(alt([...t.missileNouns, plural]), 'i'),
+    launch: new RegExp(`${words([...t.launchVerbs, ...t.launchNouns])}|${plural}`, 'i'),
+    missileNoun: new RegExp(`${words(t.missileNouns)}|${plural}`, 'i'),
   };
   vocabularies.set(locale, made);
   return made;
@@ -59,8 +61,9 @@ function designation(): RegExp {
  * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
  * and a missile noun or designation. False means no sentence of it can state a launch.
  */
-export function mayReportLaunch(text: string, locale: Locale): boolean {
+export function mayReportLaunch(raw: string, locale: Locale): boolean {
   const v = vocabulary(locale);
+  const text = spacedOnce(raw);
   if (!v.launch.test(text)) return false;
   return v.missileNoun.test(text) || designation().test(fold(text));
 }
