@@ -63,3 +63,18 @@ const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /** A text as the loosened patterns read it: every run of whitespace one space. */
 export const spacedOnce = (text: string): string => text.replace(WHITESPACE_RUN, ' ');
+
+const gates = new WeakMap<RegExp, RegExp>();
+
+/**
+ * False when `re` cannot match in `text`: its loosened form (compiled once per pattern) is tried first. For the
+ * patterns whose lookbehind comes first, which the regex engine tries at every position of a sentence.
+ */
+export function mayMatch(re: RegExp, text: string): boolean {
+  let gate = gates.get(re);
+  if (!gate) {
+    gate = new RegExp(loosen(re.source), re.flags.replace(/[gy]/g, ''));
+    gates.set(re, gate);
+  }
+  return gate.test(text);
+}
