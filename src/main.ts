@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // The `salvo` program: the commands of the three entry points (cli/, serve/, live/) on one command line. The
-// only module that knows all three; they know src/app and the stages, never each other.
+// only module that knows all three; they know src/app and the stages, never each other. Each command's code is
+// loaded when it runs (cli/commands.ts, serve/cli.ts, live/commands.ts), so a command starts without the others'.
 import './node-version.js';
 import { Command } from 'commander';
 import { addCliCommands } from './cli/commands.js';
-import { addLiveCommands } from './live/cli.js';
-import { addServeCommand } from './serve/command.js';
+import { addLiveCommands } from './live/commands.js';
+import { addServeCommand } from './serve/cli.js';
+
+// `salvo events | head`: once the reader has closed the pipe nothing more can be shown; exit quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 
 const program = new Command();
 program

@@ -178,10 +178,12 @@ describe('salvo CLI end to end', () => {
           expect(p.event_id).toBeNull();
         }
       }
-      // Files are read in name order: a, b, c, d, e:1, e:2. Records with an id keep it.
-      const [a, b, c, d, e1, e2] = preds;
+      // Files are read in name order (a, b, c, d, e:1, e:2); each line is written as soon as its article is read,
+      // a launch report's at the end (its event depends on the reports after it): d and e:2, then a, b, c, e:1.
+      // Records with an id keep it.
+      const [d, e2, a, b, c, e1] = preds;
       expect([b.id, e1.id, e2.id]).toEqual(['e2e-b', 'e2e-e1', 'e2e-e2']);
-      expect(preds.map((p) => p.is_launch_report)).toEqual([true, true, true, false, true, false]);
+      expect(preds.map((p) => p.is_launch_report)).toEqual([false, false, true, true, true, true]);
       expect(a.event_id).toBe(b.event_id);
       expect(c.event_id).toBe(e1.event_id);
       expect(a.event_id).not.toBe(c.event_id);

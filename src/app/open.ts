@@ -2,7 +2,6 @@
 // messages name the file. Also the job queue that goes with a store.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { defaultDbPath, isServerLocation, openStore } from '../store/open.js';
-import { PostgresStore } from '../store/postgres/store.js';
 import type { Store } from '../store/store.js';
 import { MemoryJobQueue, type JobQueue } from '../store/job-queue.js';
 
@@ -41,5 +40,8 @@ export async function openDb(dbOption: string | undefined, opts: { mustExist?: b
  * embedded store (one process) a queue in memory.
  */
 export function openJobQueue(store: Store): JobQueue {
-  return store instanceof PostgresStore ? store.jobQueue() : new MemoryJobQueue();
+  return sharesQueue(store) ? store.jobQueue() : new MemoryJobQueue();
 }
+
+/** A store with a job queue of its own (PostgreSQL's), told apart without loading the PostgreSQL driver. */
+const sharesQueue = (store: Store): store is Store & { jobQueue(): JobQueue } => typeof (store as { jobQueue?: unknown }).jobQueue === 'function';

@@ -12,7 +12,7 @@ export function splitSentences(text: string, language: Language = 'en'): Span[] 
 }
 
 /** Stable identity: the same url, title and raw text always give the same id. */
-const articleId = (doc: SourceDocument): string =>
+export const articleId = (doc: SourceDocument): string =>
   createHash('sha256').update(`${doc.url ?? ''}\n${doc.title ?? ''}\n${doc.text}`).digest('hex');
 
 export function cleanDocument(doc: SourceDocument): Article {

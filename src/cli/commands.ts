@@ -1,14 +1,8 @@
 // The commands of the `salvo` CLI that read reports and stored events: ingest, events, reference, show,
-// analyze, export, db. Each parses its arguments and calls src/app (or a stage) through one *Command function.
+// analyze, export, db. Each parses its arguments and calls src/app (or a stage) through one *Command function, whose
+// module is loaded only when the command runs.
 import type { Command } from 'commander';
 import { OUTPUTS } from '../app/outputs/index.js';
-import { analyzeCommand } from './analyze.js';
-import { dbCheckCommand, dbCopyCommand, dbMigrateCommand, dbRebuildCommand } from './db.js';
-import { eventsCommand } from './events.js';
-import { exportCommand } from './export.js';
-import { ingestCommand } from './ingest.js';
-import { referenceCommand } from './reference.js';
-import { showCommand } from './show.js';
 
 export interface CliContext {
   /** The --db option of the program (read when a command runs). */
@@ -23,6 +17,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--allow-loopback', 'allow fetching from loopback addresses (127.0.0.0/8, ::1)')
     .option('--allow-private', 'allow fetching from private and link-local addresses')
     .action(async (paths: string[], opts: { allowLoopback?: boolean; allowPrivate?: boolean }) => {
+      const { ingestCommand } = await import('./ingest.js');
       process.exitCode = await ingestCommand(paths, db(), { allowLoopback: Boolean(opts.allowLoopback), allowPrivate: Boolean(opts.allowPrivate) });
     });
 
@@ -32,6 +27,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--json', 'print JSON instead of a table')
     .option('--disputed', 'only events where independent sources, or the reports and the reference list, disagree')
     .action(async (opts: { json?: boolean; disputed?: boolean }) => {
+      const { eventsCommand } = await import('./events.js');
       process.exitCode = await eventsCommand(db(), Boolean(opts.json), Boolean(opts.disputed));
     });
 
@@ -46,6 +42,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--actor <actor>', 'who launched ("DPRK")')
     .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
     .action(async (opts: { format: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
+      const { exportCommand } = await import('./export.js');
       process.exitCode = await exportCommand(db(), opts);
     });
 
@@ -56,6 +53,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--to <date>', 'last day (YYYY-MM-DD, KST)')
     .option('--json', 'print JSON')
     .action(async (opts: { from?: string; to?: string; json?: boolean }) => {
+      const { referenceCommand } = await import('./reference.js');
       process.exitCode = await referenceCommand(db(), opts);
     });
 
@@ -66,6 +64,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--json', 'print JSON')
     .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
     .action(async (id: string, opts: { json?: boolean; history?: boolean }) => {
+      const { showCommand } = await import('./show.js');
       process.exitCode = await showCommand(db(), id, Boolean(opts.json), Boolean(opts.history));
     });
 
@@ -76,6 +75,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--jsonl', 'JSON Lines output (the default; kept for clarity)')
     .option('--events <file>', 'also write the event table that ingesting these files would store (JSON Lines, one event per line)')
     .action(async (paths: string[], opts: { events?: string }) => {
+      const { analyzeCommand } = await import('./analyze.js');
       process.exitCode = await analyzeCommand(paths, opts.events);
     });
 
@@ -84,6 +84,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .command('migrate')
     .description('bring the database (file or postgres:// URL) to the newest schema')
     .action(async () => {
+      const { dbMigrateCommand } = await import('./db.js');
       process.exitCode = await dbMigrateCommand(db());
     });
   database
@@ -92,6 +93,7 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .requiredOption('--from <file>', 'SQLite database file')
     .requiredOption('--to <url>', 'postgres:// URL')
     .action(async (opts: { from: string; to: string }) => {
+      const { dbCopyCommand } = await import('./db.js');
       process.exitCode = await dbCopyCommand(opts.from, opts.to);
     });
   database
@@ -99,12 +101,14 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .description('check that every launch report is in exactly one event (exit 1 when not); --repair regroups the events')
     .option('--repair', 'regroup every stored report (as `db rebuild`) when a problem is found')
     .action(async (opts: { repair?: boolean }) => {
+      const { dbCheckCommand } = await import('./db.js');
       process.exitCode = await dbCheckCommand(db(), Boolean(opts.repair));
     });
   database
     .command('rebuild')
     .description('group every stored launch report into events again, from scratch, and write what differs')
     .action(async () => {
+      const { dbRebuildCommand } = await import('./db.js');
       process.exitCode = await dbRebuildCommand(db());
     });
 }

@@ -26,17 +26,38 @@ function qualifierKind(q: string, p: Phrases): 'atLeast' | 'about' | 'moreThan' 
  * Counts of fired missiles in a sentence. `names` are the spans of missile designations found by the
  * knowledge tables: "a Minuteman III" counts like "a missile".
  */
-export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
-  const p = phrases(locale);
+/** The look-backs before a missile noun, per locale: compiled once. */
+interface CountPatterns {
+  numbered: RegExp;
+  pluralRe: RegExp;
+  ordinalRe: RegExp | null;
+  /** "two or three", "three to four": the lower figure before the one read. */
+  range: RegExp;
+}
+const compiled = new Map<Locale, CountPatterns>();
+
+function countPatterns(locale: Locale, p: Phrases): CountPatterns {
+  const known = compiled.get(locale);
+  if (known) return known;
   const quals = [...p.atLeast, ...p.moreThan, ...p.about].map((q) => q.replace(/ /g, '\\s+')).join('|');
   const plural = p.plural.map((q) => q.replace(/ /g, '\\s+')).join('|');
-  const numbered = new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i');
-  const pluralRe = new RegExp(String.raw`\b(${plural})\s+${p.countModifier}{0,5}$`, 'i');
+  const made: CountPatterns = {
+    numbered: new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i'),
+    pluralRe: new RegExp(String.raw`\b(${plural})\s+${p.countModifier}{0,5}$`, 'i'),
+    range: new RegExp(String.raw`(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+(?:or|to)\s+$`, 'i'),
+    ordinalRe: p.ordinals.size ? new RegExp(String.raw`\b(?:a|the)\s+(${[...p.ordinals.keys()].join('|')})\s+${p.countModifier}{0,5}$`, 'i') : null,
+  };
+  compiled.set(locale, made);
+  return made;
+}
+
+export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
+  const p = phrases(locale);
+  const { numbered, pluralRe, ordinalRe, range } = countPatterns(locale, p);
   const out: CountMention[] = [];
   // A designation between a number and its noun reads as a modifier ("two Musudan intermediate-range missiles"):
   // the look-back sees blanks where names are, so positions still index the sentence.
   const masked = names.reduce((s, n) => s.slice(0, n.start) + ' '.repeat(n.end - n.start) + s.slice(n.end), sentence);
-  const ordinalRe = p.ordinals.size ? new RegExp(String.raw`\b(?:a|the)\s+(${[...p.ordinals.keys()].join('|')})\s+${p.countModifier}{0,5}$`, 'i') : null;
   const nouns = [...sentence.matchAll(p.countNoun)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
@@ -81,10 +102,10 @@ export function findCounts(sentence: string, names: readonly { start: number; en
         if (q === 'moreThan') value += 1;
         let start = nounStart - before.length + (n.index ?? 0);
         // "two or three missiles": the smaller figure, hedged.
-        const range = new RegExp(String.raw`(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+(?:or|to)\s+$`, 'i').exec(before.slice(0, n.index ?? 0));
-        if (range) {
-          const low = /^\d+$/.test(range[1]) ? Number(range[1]) : (p.numberWords.get(range[1].toLowerCase().replace(/\s+/g, ' ')) ?? value);
-          start = nounStart - before.length + range.index;
+        const lower = range.exec(before.slice(0, n.index ?? 0));
+        if (lower) {
+          const low = /^\d+$/.test(lower[1]) ? Number(lower[1]) : (p.numberWords.get(lower[1].toLowerCase().replace(/\s+/g, ' ')) ?? value);
+          start = nounStart - before.length + lower.index;
           out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: Math.min(low, value), exact: false, numeric: true });
           continue;
         }

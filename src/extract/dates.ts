@@ -51,6 +51,13 @@ function eraYearAfter(text: string, end: number): { year: number; end: number } 
   return era ? { year: era.offset + Number(m[2]), end: end + m[0].length } : null;
 }
 
+// What every chrono reading kept below has in its words: a month's name or a numeric date, and so a digit. A
+// sentence with neither is not given to chrono at all (most sentences of a long article).
+const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}/;
+const DIGIT = /\d/;
+const mayHoldCalendarDate = (text: string): boolean => DIGIT.test(text) && (MONTH_WORD.test(text) || NUMERIC_DATE.test(text));
+
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
  * weekday words and relative days. `reference` is the publication date (or null); `parser` is the locale's chrono.
@@ -60,7 +67,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
   const pad = (n: number): string => String(n).padStart(2, '0');
-  for (const r of parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  for (const r of mayHoldCalendarDate(text) ? parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false }) : []) {
     // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
     if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
@@ -186,12 +193,35 @@ function nearestYear(month: number, day: number, reference: string): string {
 }
 
 
+/** The patterns spokenDate reads, per locale: compiled once. */
+interface SpokenPatterns {
+  /** A verb of speaking right after the date. */
+  speechAfter: RegExp;
+  launchVerbs: RegExp;
+  launchNouns: RegExp;
+}
+const spokenPatterns = new Map<Locale, SpokenPatterns>();
+
+function spoken(locale: Locale): SpokenPatterns {
+  const known = spokenPatterns.get(locale);
+  if (known) return known;
+  const p = phrases(locale);
+  const made: SpokenPatterns = {
+    speechAfter: new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:[a-z]+ly\\s+)?(?:${p.speech.source})`, 'i'),
+    launchVerbs: p.launchVerb.global ? p.launchVerb : new RegExp(p.launchVerb.source, 'gi'),
+    launchNouns: new RegExp(p.launchNoun.source, 'gi'),
+  };
+  spokenPatterns.set(locale, made);
+  return made;
+}
+
 /** A date that follows a verb of speaking (with no verb of firing in between) dates the statement, not the launch. */
 export function spokenDate(text: string, at: number, end = at, locale: Locale = 'en'): boolean {
   const p = phrases(locale);
+  const s = spoken(locale);
   // "North Korea on Tuesday hailed …", "Seoul said Monday", "Pakistan on Wednesday strongly condemned …": the
   // day belongs to the statement.
-  if (new RegExp(`^\\s*(?:morning|evening|night)?\\s*,?\\s*(?:[a-z]+ly\\s+)?(?:${p.speech.source})`, 'i').test(text.slice(end, end + 30))) return true;
+  if (s.speechAfter.test(text.slice(end, end + 30))) return true;
   const before = text.slice(Math.max(0, at - 70), at);
   const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
   const speech = lastIndex(p.speech);
@@ -199,8 +229,8 @@ export function spokenDate(text: string, at: number, end = at, locale: Locale = 
   // A verb of firing after the speech verb dates the launch ("said the North fired … on Friday"); a launch noun
   // only when the date follows it closely ("confirmed the launch on Friday", not "… the launch of the missile,
   // dubbed the Hwasong-18, on Friday").
-  if (lastIndex(p.launchVerb.global ? p.launchVerb : new RegExp(p.launchVerb.source, 'gi')) > speech) return false;
-  const noun = lastIndex(new RegExp(p.launchNoun.source, 'gi'));
+  if (lastIndex(s.launchVerbs) > speech) return false;
+  const noun = lastIndex(s.launchNouns);
   return !(noun > speech && before.length - noun < 30);
 }
 

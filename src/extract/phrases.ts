@@ -117,7 +117,7 @@ interface PhraseBoundary {
   /** The end of a phrase that takes an English plural. */
   pluralEnd: string;
 }
-const BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
+export const PHRASE_BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
   en: { start: '\\b', end: '\\b', pluralEnd: '(?:e?s)?(?![a-z])' },
   ko: { start: '', end: '', pluralEnd: '' },
   ja: { start: '', end: '', pluralEnd: '' },
@@ -139,7 +139,7 @@ export function phrases(locale: Locale = 'en'): Phrases {
   const known = cached.get(locale);
   if (known) return known;
   const t = readDataJson<PhraseTable>(`locales/${locale}/phrases.json`);
-  const b = BOUNDARIES[locale];
+  const b = PHRASE_BOUNDARIES[locale];
   const words = (xs: string[]): RegExp => new RegExp(`${b.start}(?:${alt(xs)})${b.pluralEnd}`, 'i');
   const numberKeys = Object.keys(t.numberWords).sort((a, b) => b.length - a.length);
   const compiled: Phrases = {

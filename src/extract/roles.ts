@@ -10,8 +10,9 @@ import type { Unit } from './units.js';
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
 export function statesLaunch(text: string, locale: Locale = 'en'): boolean {
   const p = phrases(locale);
-  if (!p.missileNoun.test(text) && !findMissiles(text, locale).some((m) => !m.weak)) return false;
-  return p.launchVerb.test(text) || p.launchNoun.test(text);
+  // The launch words first: most sentences have none, and then the designation tables need not be searched.
+  if (!p.launchVerb.test(text) && !p.launchNoun.test(text)) return false;
+  return p.missileNoun.test(text) || findMissiles(text, locale).some((m) => !m.weak);
 }
 
 // Background markers that are time adverbs: inside a launch clause they date that launch to another time.

@@ -1,4 +1,5 @@
-// Files and folders → IngestItems. Every failure becomes an item; nothing here throws.
+// Files and folders → IngestItems. Every failure becomes an item; nothing here throws. WARC archives and JSON Lines
+// files are streamed (warc.ts, jsonl.ts); other files are read whole, up to the size limit.
 import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IngestItem, InputFormat, SourceDocument } from '../types.js';
@@ -6,6 +7,7 @@ import { binaryReason, decodeBytes, isGzip } from './bytes.js';
 import { IngestError } from './errors.js';
 import { checkRegularFile, formatSize, inputFiles, readRegularFile } from './file-system.js';
 import { documentFromHtml } from './html.js';
+import { documentsFromJsonlFile } from './jsonl.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
 import { documentFromText } from './text.js';
@@ -146,6 +148,12 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
     return;
   }
   try {
+    // JSON Lines are streamed record by record: the size limit applies to each record, not the file.
+    if (kind === 'jsonl') {
+      await checkRegularFile(path);
+      yield* documentsFromJsonlFile(path, maxBytes, gzipped);
+      return;
+    }
     let bytes: Uint8Array = await readRegularFile(path, maxBytes);
     if (gzipped && isGzip(bytes)) bytes = gunzipBounded(bytes, maxBytes);
     yield* documentsFromBytes(bytes, kind, path);

@@ -12,6 +12,11 @@ const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
+const ASCII_END = 0x80;
+/** Setting this bit turns an ASCII capital into its small letter. */
+const CASE_BIT = 0x20;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
 
 interface ScriptCounts {
   hangul: number;
@@ -23,7 +28,12 @@ interface ScriptCounts {
 function countScripts(text: string): ScriptCounts {
   const counts: ScriptCounts = { hangul: 0, japanese: 0, latin: 0 };
   for (const ch of text) {
-    if (HANGUL.test(ch)) counts.hangul++;
+    const code = ch.charCodeAt(0);
+    // ASCII (most of any English text) is Latin exactly when it is a letter: no regex needed.
+    if (code < ASCII_END) {
+      const lower = code | CASE_BIT;
+      if (lower >= LOWER_A && lower <= LOWER_Z) counts.latin++;
+    } else if (HANGUL.test(ch)) counts.hangul++;
     else if (KANA.test(ch) || HAN.test(ch)) counts.japanese++;
     else if (LATIN.test(ch)) counts.latin++;
   }

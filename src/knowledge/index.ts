@@ -2,5 +2,5 @@
 // text with a locale's word boundary (lookups, matcher), and office-holders' terms (officeholders).
 export * from './tables.js';
 export * from './lookups.js';
-export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';
+export { aliasSource, fold, LOCALES, type Locale, type PatternItem } from './matcher.js';
 export { dateWindow, type DateWindow } from './officeholders.js';

@@ -81,7 +81,7 @@ const FOLD: Record<string, string> = {
 const FOLD_RE = /[\u2018\u2019\u02BC\u2032\u2010-\u2013\u2212\u00A0\u202F\u2009]/g;
 let lastRaw: string | null = null;
 let lastFolded = '';
-function fold(text: string): string {
+export function fold(text: string): string {
   if (text !== lastRaw) {
     lastRaw = text;
     lastFolded = text.replace(FOLD_RE, (c) => FOLD[c] ?? c);

@@ -1,5 +1,5 @@
-// `salvo watch` and `salvo alerts test`: the command-line ends of the watcher and the alert dispatcher.
-import type { Command } from 'commander';
+// `salvo watch` and `salvo alerts test`: the command-line ends of the watcher and the alert dispatcher (loaded only
+// when one of them runs; live/commands.ts puts them on the command line).
 import { openDb } from '../app/open.js';
 import { AlertDispatcher } from './alerts.js';
 import { ConfigError, loadConfig, type WatchConfig } from './config.js';
@@ -70,25 +70,4 @@ export async function alertsTestCommand(db: string | undefined, opts: { config?:
   } finally {
     await store.close();
   }
-}
-
-export function addLiveCommands(program: Command, db: () => string | undefined): void {
-  program
-    .command('watch')
-    .description('poll the feeds and sitemaps of the config file, ingest new articles and send alerts to its webhooks')
-    .option('--config <file>', 'config file (default ./salvo.config.json)')
-    .option('--once', 'poll every source once, deliver the alerts and exit (for cron)')
-    .action(async (opts: { config?: string; once?: boolean }) => {
-      process.exitCode = await watchCommand(db(), opts);
-    });
-
-  program
-    .command('alerts')
-    .description('webhook alerts')
-    .command('test')
-    .description('send a sample alert to every webhook of the config file')
-    .option('--config <file>', 'config file (default ./salvo.config.json)')
-    .action(async (opts: { config?: string }) => {
-      process.exitCode = await alertsTestCommand(db(), opts);
-    });
 }

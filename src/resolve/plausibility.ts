@@ -29,11 +29,15 @@ function firstFlights(): FirstFlights {
   if (cached) return cached;
   const byName = new Map<string, { date: string; listed: string }>();
   const byClass = new Map<string, string>();
+  // Many launches share a designation: each listed name is looked up in the tables once.
+  const names = new Map<string, string[]>();
   for (const f of referenceLaunches()) {
     const day = dayOf(f.dateUtc);
     if (f.class && (!byClass.has(f.class) || day < (byClass.get(f.class) ?? ''))) byClass.set(f.class, day);
     if (!f.missileName) continue;
-    for (const n of namesOf(f.missileName)) {
+    let designations = names.get(f.missileName);
+    if (!designations) names.set(f.missileName, (designations = namesOf(f.missileName)));
+    for (const n of designations) {
       const known = byName.get(n);
       if (!known || day < known.date) byName.set(n, { date: day, listed: f.missileName });
     }

@@ -1,5 +1,4 @@
 // `salvo serve`: the command-line end of the web app and HTTP API.
-import type { Command } from 'commander';
 import { openDb } from '../app/open.js';
 import { buildServer, DEFAULT_HOST, DEFAULT_PORT, startProblem } from './app.js';
 
@@ -47,15 +46,4 @@ export async function serveCommand(db: string | undefined, flags: ServeFlags): P
     process.once('SIGTERM', done);
   });
   return 0;
-}
-
-export function addServeCommand(program: Command, db: () => string | undefined): void {
-  program
-    .command('serve')
-    .description('the web app and HTTP API on http://localhost:8080 (beyond localhost, SALVO_TOKEN must be set)')
-    .option('--port <port>', 'port to listen on', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: ServeFlags) => {
-      process.exitCode = await serveCommand(db(), opts);
-    });
 }

@@ -2,7 +2,6 @@
 // the embedded SQLite store, ':memory:' an in-memory SQLite database, and a postgres:// or postgresql:// URL
 // the server store.
 import { resolve } from 'node:path';
-import { PostgresStore } from './postgres/store.js';
 import { SqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
@@ -22,6 +21,7 @@ export function defaultDbPath(): string {
 
 /** Opens (creating and migrating when needed) the store at `location`, or at the default location. */
 export async function openStore(location: string = defaultDbPath()): Promise<Store> {
-  if (isServerLocation(location)) return PostgresStore.open(location);
+  // The server store's driver is loaded only for a server.
+  if (isServerLocation(location)) return (await import('./postgres/store.js')).PostgresStore.open(location);
   return new SqliteStore(location);
 }

@@ -1,6 +1,6 @@
 // Per-article predictions in the scorer's format (../shared/eval/score.mjs), one JSON line per report of the
 // events: what `salvo analyze` prints, read from the store instead.
-import { toPrediction } from '../../pipeline.js';
+import { toPrediction } from '../../prediction.js';
 import type { Output } from './output.js';
 
 export const predictions: Output = {

@@ -6,6 +6,7 @@
 // "off the east coast of Japan" (that is the Pacific), not waters it flew over ("flew 4,000 km over the Pacific")
 // or was fired from ("took place in the waters off Sinpo"). A test range, a training ground, an air base or a
 // struck city is a landing on land. The first sentence that states one wins.
+import { mayMatch } from '../loose-pattern.js';
 import { findSeas, type SeaMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
@@ -37,7 +38,8 @@ export const landingRule: Rule<ClaimCandidate> = {
   field: 'landing',
   scope: mainUnits,
   find(u, ctx) {
-    const inland = ctx.phrases.rule.landedInland.exec(u.text);
+    const landed = ctx.phrases.rule.landedInland;
+    const inland = mayMatch(landed, u.text) ? landed.exec(u.text) : null;
     if (inland && inMain(u, inland.index)) {
       return [{ unit: u, field: 'landing', value: 'land', span: { start: inland.index, end: inland.index + inland[0].length }, parser: 'landing', confidence: BASE_CONFIDENCE.landingLand }];
     }

@@ -8,6 +8,7 @@ import { daysBetween } from '../../calendar.js';
 import { COMMENTARY_MIN_SENTENCES, LEAD_MIN_WORDS, LEAD_SENTENCES, REPORT_CONFIDENCE, STALE_REPORT_CONFIDENCE, STALE_REPORT_DAYS } from '../../settings.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
 import type { Parser, Rule } from '../rule.js';
+import type { Unit } from '../units.js';
 
 export interface ReportCandidate {
   unit: ReadUnit;
@@ -54,10 +55,11 @@ function reports(u: ReadUnit, ctx: ArticleContext): boolean {
 }
 
 /** Commentary hung on a launch: several body sentences in the writer's arguing voice (the locale's endings). */
-function isCommentary(ctx: ArticleContext): boolean {
-  const voice = ctx.phrases.rule.commentaryVoice;
-  return ctx.units.filter((u) => u.part === 'text' && !u.isCaption && voice.test(u.text)).length >= COMMENTARY_MIN_SENTENCES;
+export function isCommentaryIn(units: readonly Unit[], voice: RegExp): boolean {
+  return units.filter((u) => u.part === 'text' && !u.isCaption && voice.test(u.text)).length >= COMMENTARY_MIN_SENTENCES;
 }
+
+const isCommentary = (ctx: ArticleContext): boolean => isCommentaryIn(ctx.units, ctx.phrases.rule.commentaryVoice);
 
 /** Some body sentence (not a caption) reports a launch as news. */
 function bodyReports(ctx: ArticleContext): boolean {

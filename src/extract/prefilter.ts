@@ -1,0 +1,89 @@
+// The launch prefilter: a cheap look at an article's words, before sentences are split and dates parsed, that tells
+// whether it can be a launch report at all. A launch report needs a sentence that states a launch (roles.ts
+// statesLaunch: a missile noun or designation, and a verb or noun of launching) or the locale's "missile tests"
+// phrasing. The prefilter asks the same of the whole raw title and text, with each pattern of the locale's phrase
+// table (data/locales/<lang>/phrases.json) and of the designation table (data/missiles.json) loosened (see
+// loose-pattern.ts) so that it can only say yes more often than the sentence-by-sentence reading. An article it
+// turns away is read as the full extraction would read it: not a launch report, no claims, no date.
+import { fold, type Locale, tables } from '../knowledge/index.js';
+import { readDataJson } from '../paths.js';
+import { REPORT_CONFIDENCE } from '../settings.js';
+import type { Article, Extraction } from '../types.js';
+import { loosen, spacedOnce } from './loose-pattern.js';
+import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
+import { isCommentaryIn } from './rules/report.js';
+import { articleUnits } from './units.js';
+
+/** The launch vocabulary of a locale's phrase table. */
+interface VocabularyTable {
+  launchVerbs: string[];
+  launchNouns: string[];
+  missileNouns: string[];
+  rulePatterns: { pluralMissileTests: { pattern: string; flags: string } };
+}
+
+interface Vocabulary {
+  /** A verb or noun of launching, or the "missile tests" phrasing. */
+  launch: RegExp;
+  /** A missile noun, or the "missile tests" phrasing. */
+  missileNoun: RegExp;
+}
+
+const alt = (sources: string[]): string => sources.map((s) => `(?:${loosen(s)})`).join('|');
+
+const vocabularies = new Map<Locale, Vocabulary>();
+
+function vocabulary(locale: Locale): Vocabulary {
+  const known = vocabularies.get(locale);
+  if (known) return known;
+  const t = readDataJson<VocabularyTable>(`locales/${locale}/phrases.json`);
+  // The phrase tables compile case-insensitively (phrases.ts); so does the prefilter.
+  // A phrase starts where the locale lets it (phrases.ts: at a word boundary in English).
+  const words = (xs: string[]): string => `${PHRASE_BOUNDARIES[locale].start}(?:${alt(xs)})`;
+  const plural = loosen(t.rulePatterns.pluralMissileTests.pattern);
+  const made: Vocabulary = {
+    launch: new RegExp(`${words([...t.launchVerbs, ...t.launchNouns])}|${plural}`, 'i'),
+    missileNoun: new RegExp(`${words(t.missileNouns)}|${plural}`, 'i'),
+  };
+  vocabularies.set(locale, made);
+  return made;
+}
+
+// Designations that are not weak (a weak one alone never makes a sentence state a launch), on folded text as the
+// knowledge matcher reads it; compiled with the matcher's flags. The same for every locale.
+let designations: RegExp | null = null;
+function designation(): RegExp {
+  designations ??= new RegExp(alt(tables().rules.missiles.filter((r) => !r.weak).map((r) => r.source)), 'iu');
+  return designations;
+}
+
+/**
+ * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
+ * and a missile noun or designation. False means no sentence of it can state a launch.
+ */
+export function mayReportLaunch(raw: string, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  const text = spacedOnce(raw);
+  if (!v.launch.test(text)) return false;
+  return v.missileNoun.test(text) || designation().test(fold(text));
+}
+
+/** The title and text of an article as the prefilter reads them. */
+export const prefilterText = (a: { title: string | null; text: string }): string => `${a.title ?? ''}\n${a.text}`;
+
+/**
+ * The extraction of an article the prefilter turned away, as the full reading makes it: with no launch sentence
+ * there is no main date, no report and no claim; the report decision's confidence still tells commentary apart.
+ */
+export function unlaunchedExtraction(article: Article, locale: Locale): Extraction {
+  const commentary = isCommentaryIn(articleUnits(article, locale), phrases(locale).rule.commentaryVoice);
+  return {
+    articleId: article.id,
+    isLaunchReport: false,
+    reportConfidence: commentary ? REPORT_CONFIDENCE.one : REPORT_CONFIDENCE.neither,
+    actor: null,
+    claims: [],
+    fields: {},
+    weekday: null,
+  };
+}
