@@ -288,6 +288,27 @@ export interface ArticleSummary {
   ingestedAt: string;
 }
 
+/**
+ * When a launch happened, on the clock its local time is stored on (named) and in UTC (see
+ * src/app/launch-time.ts).
+ */
+export interface LaunchMoment {
+  /** The local date and time as stored (YYYY-MM-DD, HH:MM), on the clock named by `zone`. */
+  dateLocal: string | null;
+  timeLocal: string | null;
+  /** The name of that clock on that date ("KST", "PDT"). */
+  zone: string;
+  /** Its IANA zone ("Asia/Seoul"). */
+  timeZone: string;
+  /** Its offset from UTC on that date ("+09:00"); null without a date. */
+  utcOffset: string | null;
+  /** The same moment in UTC; null unless both the local date and time are known. */
+  dateUtc: string | null;
+  timeUtc: string | null;
+  /** For a reader: "08:10 KST (23:10 UTC, 7 May)", "8 May 2025 (KST)", or null without a date. */
+  text: string | null;
+}
+
 /** One line of the event list. */
 export interface EventSummary {
   id: string;
@@ -299,11 +320,20 @@ export interface EventSummary {
   siteName: string | null;
   class: string | null;
   name: string | null;
+  /** The count as people say it ("2", "≥2"); the same as countMin and countExact. */
   count: string;
+  /** The fewest missiles the reports commit to. */
+  countMin: number | null;
+  /** Whether that count is exact (false: "at least"). */
+  countExact: boolean | null;
   distanceKm: number | null;
   apogeeKm: number | null;
   landing: string | null;
+  /** The landing as a reader sees it ("Sea of Japan (East Sea)"). */
+  landingName: string | null;
   eez: string | null;
+  /** The local date and time with their clock named, and the same moment in UTC. */
+  launch: LaunchMoment;
   reports: number;
   /** The languages its reports are written in, in the order of LANGUAGES. */
   languages: Language[];

@@ -1,7 +1,7 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
-// the count as people say it, the local launch time in UTC, the estimated impact, and the evidence behind every
-// value of an event.
-import { actorInfo, siteByKey } from '../knowledge/index.js';
+// the count as people say it, the launch moment on its named clock and in UTC, the estimated impact, and the
+// evidence behind every value of an event.
+import { landingName, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { dateFlags } from '../resolve/plausibility.js';
@@ -10,6 +10,7 @@ import type { Store, StoredEvent } from '../store/store.js';
 import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
 import { CLOSEST_SIBLING_MAX_REPORTS } from '../settings.js';
+import { launchMoment } from './launch-time.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -39,6 +40,7 @@ const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v 
 export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): EventSummary {
   const f = ev.fields;
   const site = str(f.site.value);
+  const landing = str(f.landing.value);
   return {
     id: ev.id,
     actor: ev.actor,
@@ -50,10 +52,14 @@ export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): 
     class: str(f.class.value),
     name: str(f.name.value),
     count: countText(ev),
+    countMin: num(f.count_min.value),
+    countExact: typeof f.count_exact.value === 'boolean' ? f.count_exact.value : null,
     distanceKm: num(f.distance_km.value),
     apogeeKm: num(f.apogee_km.value),
-    landing: str(f.landing.value),
+    landing,
+    landingName: landing === null ? null : landingName(landing),
     eez: str(f.eez.value),
+    launch: launchMoment(ev.actor, ev.dateLocal, str(f.time_local.value)),
     reports: ev.articleIds.length,
     languages,
     disputed: FIELD_NAMES.filter((n) => f[n].disputed),
@@ -198,26 +204,4 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     }),
     fields,
   };
-}
-
-/** Launch time in UTC (HH:MM) from the local date and time, using the actor's time zone. */
-export function utcTime(actor: string | null, date: string | null, time: string | null): string | null {
-  if (!date || !time || !/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d$/.test(time)) return null;
-  const info = actorInfo(actor);
-  if (!info) return null;
-  const asUtc = Date.parse(`${date}T${time}:00Z`);
-  if (Number.isNaN(asUtc)) return null;
-  // The zone's offset at that moment (DST and the DPRK's 2015–2018 clock included), via Intl.
-  let offsetMin = info.utcOffsetMinutes;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: info.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    }).formatToParts(new Date(asUtc - info.utcOffsetMinutes * 60_000));
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
-    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    offsetMin = Math.round((local - (asUtc - info.utcOffsetMinutes * 60_000)) / 60_000);
-  } catch {
-    // unknown zone: keep the standard offset
-  }
-  return new Date(asUtc - offsetMin * 60_000).toISOString().slice(11, 16);
 }

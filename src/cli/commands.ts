@@ -44,8 +44,9 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--class <class>', 'missile class')
     .option('--site <key>', 'launch site key')
     .option('--actor <actor>', 'who launched ("DPRK")')
+    .option('--columns <set>', `column set, for outputs with several (${OUTPUTS.filter((o) => o.columnSets).map((o) => `${o.name}: ${o.columnSets?.join(', ')}`).join('; ')})`)
     .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
-    .action(async (opts: { format: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
+    .action(async (opts: { format: string; columns?: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
       process.exitCode = await exportCommand(db(), opts);
     });
 

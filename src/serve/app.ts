@@ -57,7 +57,7 @@ const OPENAPI_INFO = {
   title: 'Salvo API',
   version: '1',
   description: 'Missile launch events read from news reports, with the sentences that state each value. JSON under /api/; errors are {statusCode, error, message}.',
-  license: { name: 'Apache-2.0' },
+  license: { name: 'Apache License 2.0', identifier: 'Apache-2.0' },
 };
 
 export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> {

@@ -1,5 +1,6 @@
 // JSON Schemas of the API's parameters, bodies and answers. Fastify validates requests against them (every
 // route has one) and /api/openapi.json is built from the same objects.
+import { CSV_COLUMN_SETS } from '../app/outputs/csv.js';
 import { MISSILE_CLASSES } from '../knowledge/index.js';
 import { LANGUAGES } from '../types.js';
 import { ACTOR_MAX_CHARS, API_MAX_OFFSET, API_PAGE, BODY_LIMIT, PASTE_LIMITS, SEARCH_MAX_CHARS } from '../settings.js';
@@ -39,6 +40,7 @@ export const exportQuery: JsonSchema = {
     ...eventFilterProperties,
     order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
     ...paging(API_PAGE.export),
+    columns: { type: 'string', enum: [...CSV_COLUMN_SETS], description: 'The CSV column set: salvo (default) or cns (the CNS database\'s column names and order). CSV only.' },
   },
 };
 

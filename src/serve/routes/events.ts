@@ -25,6 +25,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/events', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'listEvents',
       summary: 'Launch events, newest first, filtered and paged',
       tags: ['events'],
       querystring: eventListQuery,
@@ -41,6 +42,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/events/:id', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'getEvent',
       summary: 'One event: every field with its value, confidence, support, claims and quoted sentences; the estimated impact',
       tags: ['events'],
       params: eventIdParams,
@@ -51,6 +53,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/events/:id/history', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'getEventHistory',
       summary: 'Every version of one event: what changed, when, and which report changed it',
       tags: ['events'],
       params: eventIdParams,
@@ -64,6 +67,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/stats', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'getStats',
       summary: 'Dated events counted per year or month and class (for the chart)',
       tags: ['events'],
       querystring: statsQuery,

@@ -11,6 +11,7 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
   app.post('/api/ingest', {
     config: { write: true },
     schema: routeSchema({
+      operationId: 'ingestReport',
       summary: 'Add a report: pasted text, an HTML page or JSON records; stored and grouped into events like `salvo ingest`',
       tags: ['ingest'],
       body: ingestBody,
@@ -22,6 +23,7 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
   app.post('/api/ingest/files', {
     config: { write: true },
     schema: routeSchema({
+      operationId: 'ingestFiles',
       summary: `Add report files (multipart/form-data, field "files", up to ${MAX_UPLOAD_FILES} files of ${BODY_LIMIT / 1024 / 1024} MB); formats as for \`salvo ingest\``,
       tags: ['ingest'],
       headers: { type: 'object', properties: { 'content-type': { type: 'string', pattern: '^multipart/form-data' } }, required: ['content-type'] },
