@@ -161,6 +161,8 @@ export interface Extraction {
     by: string[];
     /** "MM-DD" of a dateline or page stamp written without a year ("Pyongyang, July 19 (Agency)"). */
     monthDay?: string | null;
+    /** "MM-DD" of the launch itself, written without a year ("fired on Dec. 2"). */
+    launchMonthDay?: string | null;
     /** The year the article's URL or text points to most (see yearHintOf in src/extract/context.ts). */
     year?: number | null;
   } | null;

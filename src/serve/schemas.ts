@@ -98,9 +98,9 @@ export const ingestBody: JsonSchema = {
     text: { type: 'string', minLength: 1, maxLength: BODY_LIMIT, description: 'The report: plain text, an HTML page, or JSON records.' },
     format: { type: 'string', enum: ['auto', 'text', 'html', 'json', 'jsonl'], default: 'auto' },
     title: { type: 'string', maxLength: PASTE_LIMITS.title },
-    url: { type: 'string', maxLength: PASTE_LIMITS.url, pattern: '^https?://' },
+    url: { type: 'string', maxLength: PASTE_LIMITS.url, pattern: '^https?://[^\\s]+$', description: 'Where the report was published (http or https); kept as its source link.' },
     source: { type: 'string', maxLength: PASTE_LIMITS.source },
-    published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+    published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Publication date, YYYY-MM-DD: weekday words ("on Friday") and datelines without a year are read against it.' },
   },
 };
 
