@@ -394,6 +394,8 @@ export const API_PAGE = {
   articles: { max: 500, default: 50 },
   search: { max: 100, default: 20 },
   export: { max: 20_000, default: 20_000 },
+  // The timeline is read a screenful at a time; 100 rows are a few screens, 1000 the whole reference list.
+  timeline: { max: 1000, default: 100 },
 } as const;
 /** Items a list request may skip: far beyond any store Salvo serves, it only bounds the number the SQL receives. */
 export const API_MAX_OFFSET = 1_000_000;

@@ -19,6 +19,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { webRoutes } from './routes/web.js';
 import { BODY_LIMIT, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS } from '../settings.js';
 
@@ -96,7 +97,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   });
 
   const ctx: RouteContext = { store, ingester: new Ingester(store), host: opts.host, needToken };
-  for (const routes of [eventRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
+  for (const routes of [eventRoutes, timelineRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
   await webRoutes(app, opts.webRoot === undefined ? WEB_ROOT : opts.webRoot);
   return app;
 }

@@ -1,11 +1,14 @@
 // JSON Schemas of the API's parameters, bodies and answers. Fastify validates requests against them (every
 // route has one) and /api/openapi.json is built from the same objects.
 import { CSV_COLUMN_SETS } from '../app/outputs/csv.js';
+import { TIMELINE_SORTS } from '../app/timeline.js';
 import { MISSILE_CLASSES } from '../knowledge/index.js';
 import { LANGUAGES } from '../types.js';
 import { ACTOR_MAX_CHARS, API_MAX_OFFSET, API_PAGE, BODY_LIMIT, PASTE_LIMITS, SEARCH_MAX_CHARS } from '../settings.js';
 
 export type JsonSchema = Record<string, unknown>;
+
+const nullable = (type: string): JsonSchema => ({ type: [type, 'null'] });
 
 export const DATE_OR_YEAR = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
@@ -50,6 +53,88 @@ export const statsQuery: JsonSchema = {
   properties: {
     ...eventFilterProperties,
     by: { type: 'string', enum: ['year', 'month'], default: 'year' },
+  },
+};
+
+const timelineSource = { type: 'string', enum: ['all', 'news', 'reference'], default: 'all', description: 'all rows; news: launch days with news reports (matched to the reference list or not); reference: days in the reference list.' };
+
+export const timelineQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...eventFilterProperties,
+    source: timelineSource,
+    q: { type: 'string', maxLength: SEARCH_MAX_CHARS, description: 'Words every row must contain (actor, class, missile, site, landing, outcome, id, date), any case.' },
+    sort: { type: 'string', enum: [...TIMELINE_SORTS], default: 'date', description: 'Column to sort by; rows without a value go last.' },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+    ...paging(API_PAGE.timeline),
+  },
+};
+
+export const timelineCountsQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...eventFilterProperties,
+    source: timelineSource,
+    by: { type: 'string', enum: ['year', 'month'], default: 'year' },
+  },
+};
+
+const moment: JsonSchema = {
+  type: 'object',
+  description: 'When: the local date and time on the named clock (KST for Korea, the reporting clock), and the same moment in UTC (null unless the time is known).',
+  properties: {
+    dateLocal: nullable('string'), timeLocal: nullable('string'), zone: { type: 'string', description: 'Name of the clock: KST, PDT, …' },
+    timeZone: { type: 'string', description: 'IANA zone of that clock' }, utcOffset: nullable('string'), dateUtc: nullable('string'), timeUtc: nullable('string'),
+    text: { type: ['string', 'null'], description: 'For display: "08:10 KST (23:10 UTC, 7 May)"' },
+  },
+};
+
+const flightSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    dateUtc: { type: 'string' }, timeUtc: nullable('string'), missileName: nullable('string'), class: nullable('string'), siteName: nullable('string'),
+    landingName: nullable('string'), distanceKm: nullable('number'), apogeeKm: nullable('number'), outcome: { type: ['string', 'null'], enum: ['success', 'failure', null] },
+  },
+};
+
+export const launchDaySchema: JsonSchema = {
+  type: 'object',
+  description: 'One launch day: a news event and the reference flights it lines up with, or a reference day alone, or a news event alone.',
+  properties: {
+    id: { type: 'string', description: 'The event id, or "reference-<KST date>" for a reference day no stored event matches' },
+    eventId: nullable('string'),
+    actor: nullable('string'),
+    date: { type: ['string', 'null'], description: 'Local date on the clock named in launch.zone' },
+    launch: moment,
+    kind: { type: 'string', enum: ['news', 'reference', 'both'], description: 'news: not in the reference list; reference: no stored report; both: a news event matched to reference flights' },
+    dateInferred: { type: 'boolean', description: 'The event took its date from the reference list' },
+    class: nullable('string'),
+    missiles: { type: 'array', items: { type: 'string' } },
+    siteName: nullable('string'),
+    landingName: nullable('string'),
+    count: { type: ['integer', 'null'], description: 'Missiles fired: the event\'s count, else the reference flights' },
+    countExact: nullable('boolean'),
+    distanceKm: nullable('number'),
+    apogeeKm: nullable('number'),
+    outcome: { type: ['string', 'null'], enum: ['success', 'failure', 'mixed', null], description: 'From the reference list' },
+    reports: { type: 'integer' },
+    languages: { type: 'array', items: { type: 'string' } },
+    disputed: { type: 'array', items: { type: 'string' } },
+    flights: { type: 'array', items: flightSchema },
+  },
+};
+
+export const periodCountSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    period: { type: 'string', description: 'YYYY or YYYY-MM of the launch day, on its local clock' },
+    class: nullable('string'),
+    launchDays: { type: 'integer', description: 'Launch days; a news event and its reference flights count once' },
+    referenceDays: { type: 'integer', description: 'Of those, days in the reference list (North Korean launches only)' },
+    referenceFlights: { type: 'integer', description: 'Reference flights (missiles) on those days' },
+    newsOnlyDays: { type: 'integer', description: 'Of those, days only news reports tell' },
   },
 };
 
@@ -109,7 +194,6 @@ export const errorSchema: JsonSchema = {
   properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
 };
 
-const nullable = (type: string): JsonSchema => ({ type: [type, 'null'] });
 
 export const eventSummarySchema: JsonSchema = {
   type: 'object',
@@ -118,16 +202,20 @@ export const eventSummarySchema: JsonSchema = {
     actor: nullable('string'),
     dateLocal: nullable('string'),
     weekday: nullable('integer'),
-    timeLocal: nullable('string'),
     site: nullable('string'),
     siteName: nullable('string'),
     class: nullable('string'),
     name: nullable('string'),
-    count: { type: 'string' },
+    timeLocal: { type: ['string', 'null'], description: 'HH:MM on the clock named in launch.zone' },
+    count: { type: 'string', description: 'As people say it: "2", "≥2" (countMin and countExact as data)' },
+    countMin: nullable('integer'),
+    countExact: nullable('boolean'),
     distanceKm: nullable('number'),
     apogeeKm: nullable('number'),
-    landing: nullable('string'),
+    landing: { type: ['string', 'null'], description: 'Key: sea-of-japan, yellow-sea, pacific-ocean, land' },
+    landingName: { type: ['string', 'null'], description: 'For display: "Sea of Japan (East Sea)"' },
     eez: nullable('string'),
+    launch: moment,
     reports: { type: 'integer' },
     languages: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, description: 'The languages its reports are written in.' },
     disputed: { type: 'array', items: { type: 'string' } },
