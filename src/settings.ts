@@ -389,6 +389,13 @@ export const BODY_LIMIT = 5 * 1024 * 1024;
  * a few hundred at most, so one request cannot ask the store for everything; an export is a whole table (the
  * reference list holds a few hundred launches), search hits are read a page at a time.
  */
+/**
+ * An article with no title is named by the first line of its text, cut at a word to this many characters: a
+ * headline's length, so lists stay one line.
+ */
+export const HEADLINE_MAX_CHARS = 110;
+/** The first characters of an article's text a listing reads to name an untitled article (more than one line). */
+export const HEADLINE_SOURCE_CHARS = 400;
 export const API_PAGE = {
   events: { max: 500, default: 50 },
   articles: { max: 500, default: 50 },

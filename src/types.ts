@@ -161,8 +161,6 @@ export interface Extraction {
     by: string[];
     /** "MM-DD" of a dateline or page stamp written without a year ("Pyongyang, July 19 (Agency)"). */
     monthDay?: string | null;
-    /** "MM-DD" of the launch itself, written without a year ("fired on Dec. 2"). */
-    launchMonthDay?: string | null;
     /** The year the article's URL or text points to most (see yearHintOf in src/extract/context.ts). */
     year?: number | null;
   } | null;
@@ -279,11 +277,14 @@ export interface Prediction {
 /** Summary row of an article, for listings. */
 export interface ArticleSummary {
   id: string;
+  /** Where it came from: a web address, a paste, an upload, or a file's name (never a server folder). */
   origin: string;
   url: string | null;
   source: string | null;
   published: string | null;
   title: string | null;
+  /** How to name it: the title, else the first line of its text. */
+  headline: string;
   language: Language;
   isLaunchReport: boolean;
   eventId: string | null;

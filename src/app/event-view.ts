@@ -1,6 +1,7 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
 // the count as people say it, the launch moment on its named clock and in UTC, the estimated impact, and the
 // evidence behind every value of an event.
+import { displayTitle, outletName, publicOrigin } from '../headline.js';
 import { landingName, siteByKey } from '../knowledge/index.js';
 import { classifyPair } from '../resolve/copies/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
@@ -80,9 +81,12 @@ export interface EventDetail {
   flags: EventFlag[];
   articles: {
     id: string;
+    /** Where it came from, without server folders (see publicOrigin). */
     origin: string | null;
     outlet: string | null;
     title: string | null;
+    /** How to name it: the title, else the first line of its text. */
+    headline: string;
     language: Language | null;
     published: string | null;
     url: string | null;
@@ -161,8 +165,8 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
             return {
               value: claim.value,
               articleId: s.articleId,
-              outlet: article.source,
-              title: article.title,
+              outlet: outletName(article.source),
+              title: displayTitle(article.title, article.text),
               language: article.language,
               part: claim.evidence.part,
               span: claim.evidence.span,
@@ -192,9 +196,10 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
       const rel = relations.get(id);
       return {
         id,
-        origin: a?.origin ?? null,
-        outlet: a?.source ?? null,
+        origin: a ? publicOrigin(a.origin) : null,
+        outlet: outletName(a?.source ?? null),
         title: a?.title ?? null,
+        headline: a ? displayTitle(a.title, a.text) : id.slice(0, 12),
         language: a?.language ?? null,
         published: a?.published?.date ?? null,
         url: a?.url ?? null,

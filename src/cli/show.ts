@@ -40,7 +40,7 @@ export async function showCommand(db: string | undefined, id: string, json: bool
     }
     out.push(`Event ${ev.id}  actor ${ev.actor ?? '?'}  date ${ev.dateLocal ?? '?'}${ev.reference?.dateInferred ? ` (inferred from the reference list${dating ? `; reports dated by ${dating}` : ''})` : ''}  count ${countText(ev)}  reports ${ev.articleIds.length}  languages ${d.languages.join(' ') || '?'}`);
     for (const a of d.articles) {
-      out.push(`  article ${short(a.id)}  [${a.language ?? '?'}]  ${a.outlet ?? '?'}  ${a.title ?? a.origin ?? ''}`);
+      out.push(`  article ${short(a.id)}  [${a.language ?? '?'}]  ${a.outlet ?? '?'}  ${a.headline}`);
       if (a.copyOf) out.push(`      ${a.copyOf.kind} of ${short(a.copyOf.originalId)} (similarity ${a.copyOf.similarity.toFixed(2)}): ${a.copyOf.reason}`);
       else if (a.closest) out.push(`      not a copy; closest ${short(a.closest.articleId)}: ${a.closest.kind}, similarity ${a.closest.similarity.toFixed(2)} (${a.closest.reason})`);
     }

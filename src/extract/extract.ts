@@ -56,17 +56,15 @@ export function extractWith(config: Configuration, article: Article): Extraction
 }
 
 /**
- * When an undated report was written: the office-holders it names, its dateline's month and day, the launch's
- * month and day written without a year, the year its URL or text points to. Null when it gives none of them.
+ * When an undated report was written: the office-holders it names, its dateline's month and day, the year its
+ * URL or text points to. Null when it gives none of them.
  */
 function undatedClues(ctx: ArticleContext): Extraction['dateWindow'] {
   const article = ctx.article;
   const window = dateWindow(`${article.title ?? ''}\n${article.text}`);
   const monthDay = datelineMonthDay(ctx);
-  // The launch's own month and day, when the text writes them without a year.
-  const launchMonthDay = ctx.date.monthDay;
-  if (!window && !monthDay && !launchMonthDay && ctx.yearHint === null) return null;
-  return { ...(window ?? { from: null, to: null, by: [] }), monthDay, ...(launchMonthDay ? { launchMonthDay } : {}), year: ctx.yearHint };
+  if (!window && !monthDay && ctx.yearHint === null) return null;
+  return { ...(window ?? { from: null, to: null, by: [] }), monthDay, year: ctx.yearHint };
 }
 
 /**

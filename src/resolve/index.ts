@@ -47,8 +47,6 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
     score += points;
     fields += 1;
   };
-  // A launch day written without a year ("on Dec. 4") cannot join an event on another day.
-  if (w?.launchMonthDay && event.dateLocal && event.dateLocal.slice(5) !== w.launchMonthDay) return null;
   // A dateline ("Pyongyang, July 19") is the publication day: the launch lies on it or a few days before.
   if (w?.monthDay && event.dateLocal) {
     if (monthDayGap(w.monthDay, event.dateLocal) > DATELINE_LAUNCH_DAYS) return null;
@@ -120,7 +118,7 @@ const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.refer
 
 /**
  * The intersection of the members' date windows (undated reports dated by the office-holders they name), with
- * the month-days they write (datelines, and launch days written without a year).
+ * the month-days of their datelines (the publication day, written without a year).
  */
 function windowOf(members: Report[]): DateWindowLike | null {
   let from: string | null = null;
@@ -134,7 +132,6 @@ function windowOf(members: Report[]): DateWindowLike | null {
     if (w.from && (from === null || w.from > from)) from = w.from;
     if (w.to && (to === null || w.to < to)) to = w.to;
     if (w.monthDay) monthDays.push({ monthDay: w.monthDay, daysAfter: DATELINE_LAUNCH_DAYS });
-    if (w.launchMonthDay) monthDays.push({ monthDay: w.launchMonthDay, daysAfter: 0 });
   }
   if (!any || (from !== null && to !== null && from > to)) return null;
   return { from, to, monthDays };

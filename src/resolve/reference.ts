@@ -14,8 +14,8 @@ export interface DateWindowLike {
   from: string | null;
   to: string | null;
   /**
-   * Month-days ("12-04") the launch day must agree with: the launch's own ("on Dec. 4", daysAfter 0), or a
-   * dateline's, the publication day, which the launch lies on or up to daysAfter days before.
+   * Month-days ("12-04") the launch day must agree with: a dateline's ("SEOUL, Dec. 4 (Agency)"), the
+   * publication day, which the launch lies on or up to daysAfter days before.
    */
   monthDays?: { monthDay: string; daysAfter: number }[];
 }

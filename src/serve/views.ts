@@ -1,6 +1,8 @@
 // What the API answers with beyond the shared event view (src/app/event-view.ts): the event page with its
 // estimated impact and history, the article page with every extracted span, search hits.
 import { countText, eventDetail, impactOf } from '../app/event-view.js';
+import { displayTitle, outletName, publicOrigin } from '../headline.js';
+import { historyView } from '../app/labels.js';
 import { siteByKey } from '../knowledge/index.js';
 import type { SearchHit, Store } from '../store/store.js';
 import type { Article, FieldName, FieldValue, LaunchEvent } from '../types.js';
@@ -43,7 +45,7 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
     siteName: site ? (siteByKey(site)?.name ?? site) : null,
     overview,
     impact: await impactOf(store, ev),
-    history: await store.eventHistory(ev.id),
+    history: historyView(await store.eventHistory(ev.id)),
   };
 }
 
@@ -54,12 +56,13 @@ export async function articlePage(store: Store, a: Article): Promise<Record<stri
   return {
     id: a.id,
     externalId: a.externalId,
-    origin: a.origin,
+    origin: publicOrigin(a.origin),
     format: a.format,
     url: a.url,
-    source: a.source,
+    source: outletName(a.source),
     published: a.published,
     title: a.title,
+    headline: displayTitle(a.title, a.text),
     language: a.language,
     text: a.text,
     paragraphs: a.paragraphs,

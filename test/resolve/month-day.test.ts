@@ -1,6 +1,5 @@
 // A date inferred from the reference list never contradicts a month-day written in the text: a dateline
-// ("SEOUL, Dec. 4 (Agency)") or a launch day without a year keeps an undated event off reference days that
-// disagree; and the paste API takes the publication date and URL that date such a report (validated).
+// ("SEOUL, Dec. 4 (Agency)") keeps an undated event off reference days that disagree with it; and the paste API takes the publication date and URL that date such a report (validated).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventResolver, fitScore, type Report } from '../../src/resolve/index.js';
@@ -30,7 +29,7 @@ function undated(articleId: string, window: Extraction['dateWindow']): Report {
   };
 }
 
-const clues = (c: { monthDay?: string; launchMonthDay?: string }): Extraction['dateWindow'] => ({ from: null, to: null, by: [], monthDay: c.monthDay ?? null, ...(c.launchMonthDay ? { launchMonthDay: c.launchMonthDay } : {}), year: null });
+const clues = (c: { monthDay: string }): Extraction['dateWindow'] => ({ from: null, to: null, by: [], monthDay: c.monthDay, year: null });
 
 describe('inferred dates and written month-days', () => {
   it('with nothing written, the one fitting reference day dates the event', () => {
@@ -50,18 +49,13 @@ describe('inferred dates and written month-days', () => {
     expect(ev.dateLocal).toBe('2024-09-18');
   });
 
-  it('a launch day written without a year must be the day itself', () => {
-    expect(new EventResolver().add(undated('a', clues({ launchMonthDay: '09-18' })))[0].dateLocal).toBe('2024-09-18');
-    expect(new EventResolver().add(undated('b', clues({ launchMonthDay: '09-17' })))[0].dateLocal).toBeNull();
-  });
-
-  it('an undated report with a written launch day does not join an event on another day', () => {
+  it('an undated report with a dateline of another day does not join an event', () => {
     const r = new EventResolver();
     const [ev] = r.add(undated('a', null));
-    expect(fitScore(undated('b', clues({ launchMonthDay: '12-04' })).extraction, ev)).toBeNull();
+    expect(fitScore(undated('b', clues({ monthDay: '12-04' })).extraction, ev)).toBeNull();
   });
 
-  it('agreesWithMonthDays: a dateline allows the days before it, a launch day only itself', () => {
+  it('agreesWithMonthDays: a dateline allows the days before it, not after', () => {
     const w = { from: null, to: null, monthDays: [{ monthDay: '01-02', daysAfter: 2 }] };
     expect(['2023-12-31', '2024-01-01', '2024-01-02'].map((d) => agreesWithMonthDays(d, w))).toEqual([true, true, true]);
     expect(['2023-12-30', '2024-01-03'].map((d) => agreesWithMonthDays(d, w))).toEqual([false, false]);

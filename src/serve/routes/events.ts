@@ -1,6 +1,7 @@
 // /api/events: the event list (filtered, paged), one event with its evidence, its history, and the counts
 // per year or month for the chart.
 import { eventSummary } from '../../app/event-view.js';
+import { historyView } from '../../app/labels.js';
 import type { LaunchEvent } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
 import { errorSchema, eventIdParams, eventListQuery, eventSummarySchema, statsQuery, type JsonSchema } from '../schemas.js';
@@ -61,7 +62,7 @@ export const eventRoutes: Routes = (app, { store, needToken }) => {
     }, needToken),
   }, async (req) => {
     const ev = await eventOr404(req.params);
-    return { id: ev.id, versions: await store.eventHistory(ev.id) };
+    return { id: ev.id, versions: historyView(await store.eventHistory(ev.id)) };
   });
 
   app.get('/api/stats', {
