@@ -119,3 +119,37 @@ describe('CSV, CNS columns', () => {
     expect(bad.stderr).toMatch(/no column set "cns"/);
   });
 });
+
+describe('one event: citation, JSON download, times on two clocks', () => {
+  it('cites an event as text, BibTeX and CSL-JSON', async () => {
+    const r = await getText('/api/events/DPRK-2017-07-28/citation');
+    expect(r.status).toBe(200);
+    const c = JSON.parse(r.body) as { text: string; bibtex: string; csl: Record<string, unknown> };
+    expect(c.text).toContain('DPRK-2017-07-28');
+    expect(c.text).toContain('http://127.0.0.1:8080/#/event/DPRK-2017-07-28');
+    expect(c.bibtex).toMatch(/^@misc\{salvo_DPRK_2017_07_28,\n {2}title = \{DPRK launch of 1 × ICBM on 2017-07-28 \(KST\)/);
+    expect(c.csl).toMatchObject({ type: 'dataset', URL: 'http://127.0.0.1:8080/#/event/DPRK-2017-07-28', publisher: 'Salvo' });
+    const bib = await getText('/api/events/DPRK-2017-07-28/citation?format=bibtex');
+    expect(bib.headers['content-type']).toMatch(/^application\/x-bibtex/);
+    expect(bib.headers['content-disposition']).toMatch(/attachment; filename="salvo-event-DPRK-2017-07-28\.bib"/);
+    const csl = await getText('/api/events/DPRK-2017-07-28/citation?format=csl');
+    expect((JSON.parse(csl.body) as { id: string }[])[0].id).toBe('salvo-DPRK-2017-07-28');
+    expect((await getText('/api/events/nope/citation')).status).toBe(404);
+  });
+
+  it('downloads an event as a JSON file, the same document as the event page', async () => {
+    const r = await getText('/api/events/DPRK-2017-07-28/download');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-disposition']).toMatch(/attachment; filename="salvo-event-DPRK-2017-07-28\.json"/);
+    const page = JSON.parse((await getText('/api/events/DPRK-2017-07-28')).body) as Record<string, unknown>;
+    expect(JSON.parse(r.body)).toEqual(page);
+  });
+
+  it('gives the event page its time on the named clock and in UTC', async () => {
+    const page = JSON.parse((await getText('/api/events/DPRK-2017-07-28')).body) as { launch: { text: string }; landingName: string };
+    expect(page.launch.text).toBe('23:41 KST (14:41 UTC, 28 Jul)');
+    expect(page.landingName).toBe('Sea of Japan (East Sea)');
+    const usa = JSON.parse((await getText('/api/events/USA-2030-06-12')).body) as { launch: { text: string } };
+    expect(usa.launch.text).toBe('01:30 PDT (08:30 UTC, 12 Jun)');
+  });
+});

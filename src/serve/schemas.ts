@@ -138,6 +138,12 @@ export const periodCountSchema: JsonSchema = {
   },
 };
 
+export const citationQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { format: { type: 'string', enum: ['json', 'text', 'bibtex', 'csl'], default: 'json', description: 'json: all three forms; text, bibtex, csl: that one as a file' } },
+};
+
 export const EVENT_ID = '^[A-Za-z0-9][A-Za-z0-9 ._:()-]{0,127}$';
 export const ARTICLE_ID = '^[0-9a-f]{64}$';
 

@@ -3,7 +3,8 @@
 import { countText, eventDetail, impactOf } from '../app/event-view.js';
 import { displayTitle, outletName, publicOrigin } from '../headline.js';
 import { historyView } from '../app/labels.js';
-import { siteByKey } from '../knowledge/index.js';
+import { landingName, siteByKey } from '../knowledge/index.js';
+import { launchMoment } from '../app/launch-time.js';
 import type { SearchHit, Store } from '../store/store.js';
 import type { Article, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
@@ -43,6 +44,9 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
     weekday: ev.weekday,
     count: countText(ev),
     siteName: site ? (siteByKey(site)?.name ?? site) : null,
+    landingName: str(ev.fields.landing.value) === null ? null : landingName(str(ev.fields.landing.value) ?? ''),
+    // When, on the named clock and in UTC: "08:10 KST (23:10 UTC, 7 May)".
+    launch: launchMoment(ev.actor, ev.dateLocal, str(ev.fields.time_local.value)),
     overview,
     impact: await impactOf(store, ev),
     history: historyView(await store.eventHistory(ev.id)),
