@@ -96,7 +96,8 @@ export interface EventDetail {
   fields: Record<string, {
     value: FieldValue | null;
     disputed: boolean;
-    confidence: number | null;
+    /** Agreement: the share of the independent weight behind the chosen value, 0..1 (not a claim's confidence). */
+    agreement: number | null;
     candidates: { value: FieldValue; reports: number; weight: number | null; sources: string[]; claims: ClaimView[] }[];
   }>;
 }
@@ -151,7 +152,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     fields[f] = {
       value: field.value,
       disputed: field.disputed,
-      confidence: field.confidence ?? null,
+      agreement: field.confidence ?? null,
       candidates: field.candidates.map((c) => ({
         value: c.value,
         reports: c.support.length,

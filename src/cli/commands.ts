@@ -62,12 +62,13 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
 
   program
     .command('show')
-    .description('every field of one event with the sentences that state it and who said it')
+    .description('one event: its reports, and every field with its value, agreement and sources (one line each)')
     .argument('<event-id>', 'event id or a unique prefix of it')
+    .option('--evidence', 'also print the quoted sentences behind each value, who said them and how each was read')
     .option('--json', 'print JSON')
     .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
-    .action(async (id: string, opts: { json?: boolean; history?: boolean }) => {
-      process.exitCode = await showCommand(db(), id, Boolean(opts.json), Boolean(opts.history));
+    .action(async (id: string, opts: { json?: boolean; history?: boolean; evidence?: boolean }) => {
+      process.exitCode = await showCommand(db(), id, { json: Boolean(opts.json), history: Boolean(opts.history), evidence: Boolean(opts.evidence) });
     });
 
   program

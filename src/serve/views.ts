@@ -15,8 +15,10 @@ export interface FieldOverview {
   field: FieldName;
   value: FieldValue | null;
   disputed: boolean;
-  /** The best confidence among the claims that support the value (0 when none). */
+  /** The extractor's confidence: the best among the claims that support the value (0 when none). */
   confidence: number;
+  /** Agreement: the share of the independent sources' weight behind the value, 0..1 (null when none). */
+  agreement: number | null;
   /** Reports that support the value, and reports that state any value for the field. */
   reports: number;
   reportsStating: number;
@@ -34,6 +36,7 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
       value: f.value,
       disputed: f.disputed,
       confidence: chosen ? Math.max(0, ...chosen.support.map((s) => s.confidence)) : 0,
+      agreement: f.confidence ?? null,
       reports: chosen ? new Set(chosen.support.map((s) => s.articleId)).size : 0,
       reportsStating: stating.size,
     };
