@@ -419,6 +419,8 @@ export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 
 export const MAX_UPLOAD_FILES = 20;
 /** A token shorter than this is refused beyond localhost: guessable by brute force over the network. */
 export const MIN_TOKEN_LENGTH = 16;
+/** A webhook's signing secret is refused below this many characters: a short HMAC key is guessable offline. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 8;
 /** Answers kept by the API cache at once: the oldest is dropped beyond it, so memory stays bounded. */
 export const CACHE_MAX_ENTRIES = 2000;
 /** Hashed web assets never change under their name (a year, immutable); other files may after a rebuild. */
