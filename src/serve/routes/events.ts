@@ -114,7 +114,7 @@ export const eventRoutes: Routes = (app, { store, host, needToken }) => {
     config: { cached: true },
     schema: routeSchema({
       operationId: 'getStats',
-      summary: 'Dated events counted per year or month and class (for the chart)',
+      summary: 'Dated news-derived events counted per year or month and class (stored events only; for a chart of launch days with the reference list, each day counted once, use /api/timeline/counts)',
       tags: ['events'],
       querystring: statsQuery,
       responses: { 200: { description: 'Counts', schema: { type: 'object' } } },
