@@ -77,3 +77,42 @@ export function shiftClock(minutes: number, fromOffset: number, toOffset: number
 export const onPyongyangTime = (date: string | null): boolean => date !== null && date >= PYONGYANG_TIME.from && date <= PYONGYANG_TIME.to;
 
 export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** The offset (minutes east of UTC) of an IANA zone at an instant, from the runtime's time zone database. */
+export function zoneOffsetAt(timeZone: string, instantMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(instantMs));
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((wall - Math.floor(instantMs / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A wall-clock date and time (YYYY-MM-DD, HH:MM) on an IANA zone's clock as a UTC date and time, with the zone's
+ * offset then; null when the date or time does not parse.
+ */
+export function wallClockToUtc(date: string, time: string, timeZone: string): { date: string; time: string; offsetMinutes: number } | null {
+  if (!/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d$/.test(time)) return null;
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  if (Number.isNaN(wall)) return null;
+  // The offset at the wall time read as UTC is right except within hours of a change; one more step settles it.
+  let offset = zoneOffsetAt(timeZone, wall);
+  offset = zoneOffsetAt(timeZone, wall - offset * 60_000);
+  const iso = new Date(wall - offset * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), offsetMinutes: offset };
+}
+
+/** An offset as ISO 8601 writes it: "+09:00", "-07:00". */
+export function offsetText(minutes: number): string {
+  const a = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar day as people write it: "7 May 2025", or "7 May" without the year. */
+export function dayText(date: string, withYear = true): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTH_ABBREVIATIONS[m - 1]}${withYear ? ` ${y}` : ''}`;
+}

@@ -429,11 +429,20 @@ export const BODY_LIMIT = 5 * 1024 * 1024;
  * a few hundred at most, so one request cannot ask the store for everything; an export is a whole table (the
  * reference list holds a few hundred launches), search hits are read a page at a time.
  */
+/**
+ * An article with no title is named by the first line of its text, cut at a word to this many characters: a
+ * headline's length, so lists stay one line.
+ */
+export const HEADLINE_MAX_CHARS = 110;
+/** The first characters of an article's text a listing reads to name an untitled article (more than one line). */
+export const HEADLINE_SOURCE_CHARS = 400;
 export const API_PAGE = {
   events: { max: 500, default: 50 },
   articles: { max: 500, default: 50 },
   search: { max: 100, default: 20 },
   export: { max: 20_000, default: 20_000 },
+  // The timeline is read a screenful at a time; 100 rows are a few screens, 1000 the whole reference list.
+  timeline: { max: 1000, default: 100 },
 } as const;
 /** Items a list request may skip: far beyond any store Salvo serves, it only bounds the number the SQL receives. */
 export const API_MAX_OFFSET = 1_000_000;
@@ -470,6 +479,8 @@ export const TIMEOUT_CHECK_INTERVAL_MS = 1000;
  * closed at once, so a flood of slow clients cannot exhaust the process's sockets and memory.
  */
 export const MAX_CONNECTIONS = 256;
+/** A webhook's signing secret is refused below this many characters: a short HMAC key is guessable offline. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 8;
 /** Answers kept by the API cache at once: the oldest is dropped beyond it, so memory stays bounded. */
 export const CACHE_MAX_ENTRIES = 2000;
 /**

@@ -277,15 +277,39 @@ export interface Prediction {
 /** Summary row of an article, for listings. */
 export interface ArticleSummary {
   id: string;
+  /** Where it came from: a web address, a paste, an upload, or a file's name (never a server folder). */
   origin: string;
   url: string | null;
   source: string | null;
   published: string | null;
   title: string | null;
+  /** How to name it: the title, else the first line of its text. */
+  headline: string;
   language: Language;
   isLaunchReport: boolean;
   eventId: string | null;
   ingestedAt: string;
+}
+
+/**
+ * When a launch happened, on the clock its local time is stored on (named) and in UTC (see
+ * src/app/launch-time.ts).
+ */
+export interface LaunchMoment {
+  /** The local date and time as stored (YYYY-MM-DD, HH:MM), on the clock named by `zone`. */
+  dateLocal: string | null;
+  timeLocal: string | null;
+  /** The name of that clock on that date ("KST", "PDT"). */
+  zone: string;
+  /** Its IANA zone ("Asia/Seoul"). */
+  timeZone: string;
+  /** Its offset from UTC on that date ("+09:00"); null without a date. */
+  utcOffset: string | null;
+  /** The same moment in UTC; null unless both the local date and time are known. */
+  dateUtc: string | null;
+  timeUtc: string | null;
+  /** For a reader: "08:10 KST (23:10 UTC, 7 May)", "8 May 2025 (KST)", or null without a date. */
+  text: string | null;
 }
 
 /** One line of the event list. */
@@ -299,11 +323,20 @@ export interface EventSummary {
   siteName: string | null;
   class: string | null;
   name: string | null;
+  /** The count as people say it ("2", "≥2"); the same as countMin and countExact. */
   count: string;
+  /** The fewest missiles the reports commit to. */
+  countMin: number | null;
+  /** Whether that count is exact (false: "at least"). */
+  countExact: boolean | null;
   distanceKm: number | null;
   apogeeKm: number | null;
   landing: string | null;
+  /** The landing as a reader sees it ("Sea of Japan (East Sea)"). */
+  landingName: string | null;
   eez: string | null;
+  /** The local date and time with their clock named, and the same moment in UTC. */
+  launch: LaunchMoment;
   reports: number;
   /** The languages its reports are written in, in the order of LANGUAGES. */
   languages: Language[];

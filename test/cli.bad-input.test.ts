@@ -87,8 +87,8 @@ describe('salvo ingest with bad inputs', () => {
     const events = JSON.parse(run(['--db', db, 'events', '--json']).stdout) as { dateLocal: string; articleIds: string[] }[];
     expect(events.map((e) => e.dateLocal)).toEqual(['2034-05-16', '2034-06-02']);
     const table = run(['--db', db, 'events']).stdout;
-    expect(table).toMatch(/2034-05-16\s+06:10\s+wonsan/);
-    expect(table).toMatch(/2034-06-02\s+04:35\s+hungnam/);
+    expect(table).toMatch(/2034-05-16\s+06:10 KST\s+Wonsan Kalma International Airport/);
+    expect(table).toMatch(/2034-06-02\s+04:35 KST\s+Hungnam/);
 
     // Invalid UTF-8 did not crash anything: the text is there, the bad bytes replaced by some character.
     const odd = query<{ text: string }>(db, "SELECT text FROM articles WHERE origin LIKE '%odd-bytes.txt'");

@@ -61,13 +61,13 @@ describe('salvo CLI end to end', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0].split(/\s{2,}/)).toEqual(['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports', 'languages']);
-    const rows = lines.slice(1).filter((l) => !l.startsWith('times are local')).map((l) => l.split(/\s{2,}/));
+    const rows = lines.slice(1).filter((l) => !l.startsWith('dates and times are local')).map((l) => l.split(/\s{2,}/));
     expect(rows).toHaveLength(2);
     const [a, b] = rows;
-    expect(a.slice(1, 5)).toEqual(['2034-05-16', '06:10', 'wonsan', '1']);
+    expect(a.slice(1, 5)).toEqual(['2034-05-16', '06:10 KST', 'Wonsan Kalma International Airport', '1']);
     expect(a[6]).toBe('780 km');
     expect(a[9]).toBe('2');
-    expect(b.slice(1, 5)).toEqual(['2034-06-02', '04:35', 'hungnam', '2']);
+    expect(b.slice(1, 5)).toEqual(['2034-06-02', '04:35 KST', 'Hungnam', '2']);
     expect(b[6]).toBe('410 km');
     expect(b[9]).toBe('2');
     expect([a[10], b[10]]).toEqual(['en', 'en']);
@@ -106,17 +106,26 @@ describe('salvo CLI end to end', () => {
     while (others.some((o) => o.startsWith(prefix))) prefix = target.id.slice(0, prefix.length + 1);
     expect(prefix.length).toBeLessThan(target.id.length);
 
+    // Concise by default: one line per field with its value, agreement and sources; the time on its clock and in UTC.
     const r = run(['--db', db, 'show', prefix]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Event ${target.id}`);
-    const lines = r.stdout.split('\n');
-    const start = lines.findIndex((l) => l.startsWith('distance_km: 780'));
-    expect(start, r.stdout).toBeGreaterThan(-1);
-    const end = lines.findIndex((l, i) => i > start && /^[a-z_]+: /.test(l));
+    expect(r.stdout).toContain('06:10 KST (21:10 UTC, 15 May)');
+    expect(r.stdout).toMatch(/^ {2}Distance +780 km +1\.00 +.*South Korea's Joint Chiefs of Staff/m);
+    expect(r.stdout).not.toContain(DISTANCE_SENTENCE);
+    expect(r.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(40);
+
+    // --evidence: the quoted sentence, then how the value was read and who said it.
+    const full = run(['--db', db, 'show', prefix, '--evidence']);
+    expect(full.code, full.stderr).toBe(0);
+    const lines = full.stdout.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('Distance: 780 km'));
+    expect(start, full.stdout).toBeGreaterThan(-1);
+    const end = lines.findIndex((l, i) => i > start && /^[A-Z][^:]*: /.test(l));
     const section = lines.slice(start, end);
     const quoteAt = section.findIndex((l) => l.trim() === `“${DISTANCE_SENTENCE}”`);
     expect(quoteAt, section.join('\n')).toBeGreaterThan(-1);
-    expect(section[quoteAt + 1]).toMatch(/— South Korea's Joint Chiefs of Staff; .*“roughly 780 kilometers”|— South Korea's Joint Chiefs of Staff; .*“780 kilometers”/);
+    expect(section[quoteAt + 1]).toMatch(/“(?:roughly )?780 kilometers” → 780 km — South Korea's Joint Chiefs of Staff; /);
 
     const json = JSON.parse(run(['--db', db, 'show', prefix, '--json']).stdout) as {
       fields: Record<string, { value: unknown; candidates: { claims: { sentence: string; saidBy: string | null }[] }[] }>;

@@ -30,9 +30,12 @@ describe('alertsForWrite', () => {
     expect(first.map((a) => [a.id, a.kind])).toEqual([['DPRK-2034-08-01#1', 'new-event']]);
     const disputeOnly = alertsForWrite(event(780, false), event(780, true), [], null, 1, 't2');
     expect(disputeOnly.map((a) => [a.id, a.kind])).toEqual([['DPRK-2034-08-01#1:disputed:distance_km', 'disputed']]);
-    expect(disputeOnly[0].title).toMatch(/sources disagree on distance_km \(780 vs 600\)/);
+    expect(disputeOnly[0].title).toMatch(/sources disagree on distance \(780 km vs 600 km\)/);
     const both = alertsForWrite(event(780, false), event(600, true), [{ field: 'distance_km', from: 780, to: 600, articleId: 'b', claimIndex: 1 }], 2, 1, 't3');
     expect(both.map((a) => a.kind)).toEqual(['field-changed', 'disputed']);
+    // Titles a reader can read: field names and units, not keys.
+    expect(first[0].title).toBe('New event: DPRK launch on 2034-08-01 (Distance: 780 km)');
+    expect(both[0].title).toBe('Changed: DPRK launch on 2034-08-01: Distance revised to 600 km (was 780 km)');
     expect(alertsForWrite(event(600, true), event(600, true), [], null, 2, 't4')).toEqual([]);
   });
 });

@@ -3,11 +3,12 @@
 // made-up e2e fixtures, added through the API itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, isLoopback, startProblem } from '../src/serve/app.js';
 import { csvCell } from '../src/app/outputs/csv.js';
-import { utcTime } from '../src/app/event-view.js';
+import { launchMoment } from '../src/app/launch-time.js';
 import { openStore } from '../src/store/open.js';
 import { ftsQuery } from '../src/store/sqlite/store.js';
 import type { Store } from '../src/store/store.js';
@@ -201,14 +202,14 @@ describe('articles and search', () => {
 });
 
 describe('exports', () => {
-  it('CSV has the CNS columns and one row per event', async () => {
+  it('CSV: one row per event, the local date and time with their clock beside the UTC date and time', async () => {
     const r = await get('/api/events.csv');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = r.raw.trim().split('\r\n');
-    expect(lines[0]).toBe('date,launch time UTC,missile name,type,facility,latitude,longitude,landing location,apogee,distance,confirmation,sources');
-    expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^2034-05-16,21:10,/); // 06:10 KST is 21:10 UTC the day before
+    const rows = parse(r.raw, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    // 06:10 KST is 21:10 UTC the day before: the UTC time stands beside the UTC date, never the local one.
+    expect(rows[0]).toMatchObject({ 'date (local)': '2034-05-16', 'time (local)': '06:10', 'time zone': 'KST', 'date (UTC)': '2034-05-15', 'time (UTC)': '21:10' });
     expect((await get('/api/events.csv?limit=abc')).status).toBe(400);
   });
 
@@ -366,8 +367,9 @@ describe('beyond localhost', () => {
 
 describe('helpers', () => {
   it('UTC time and CSV cells', () => {
-    expect(utcTime('DPRK', '2034-05-16', '06:10')).toBe('21:10');
-    expect(utcTime('DPRK', '2016-05-16', '06:10')).toBe('21:40'); // UTC+8:30 then
+    expect(launchMoment('DPRK', '2034-05-16', '06:10')).toMatchObject({ dateUtc: '2034-05-15', timeUtc: '21:10', zone: 'KST' });
+    // Stored times are on the reporting clock (KST), also in the years Pyongyang kept UTC+8:30.
+    expect(launchMoment('DPRK', '2016-05-16', '06:10')).toMatchObject({ dateUtc: '2016-05-15', timeUtc: '21:10', zone: 'KST' });
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell(-5)).toBe('-5');
   });

@@ -656,27 +656,30 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
       it('lists article summaries in ingest order with their event, and pages them newest first', async () => {
         const store = await open();
         const at = clock();
-        const [b, a, c] = [makeArticle(2), makeArticle(1), makeArticle(3, { published: null, url: null })];
+        const [b, a, c] = [makeArticle(2), makeArticle(1), makeArticle(3, { published: null, url: null, title: null, source: 'news.example.org:8443' })];
         await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-1', [b.id])], at()));
         await store.saveArticle(articleWrite(a, makeExtraction(a, { isLaunchReport: false }), [], at()));
         await store.saveArticle(articleWrite(c, makeExtraction(c), [makeEvent('ev-1', [b.id, c.id])], at()));
 
         const list = await store.listArticles();
         expect(list.map((s) => s.id)).toEqual([b.id, a.id, c.id]); // not sorted by id
+        // Where it came from without the server's folders; named by its title.
         expect(list[0]).toEqual({
           id: b.id,
-          origin: b.origin,
+          origin: '2.html',
           url: b.url,
           source: b.source,
           published: '2024-05-02',
           title: b.title,
+          headline: b.title,
           language: 'en',
           isLaunchReport: true,
           eventId: 'ev-1',
           ingestedAt: '2024-06-01T00:00:01.000Z',
         });
         expect(list[1]).toMatchObject({ isLaunchReport: false, eventId: null, ingestedAt: '2024-06-01T00:00:02.000Z' });
-        expect(list[2]).toMatchObject({ published: null, url: null, eventId: 'ev-1' });
+        // No title: named by the first line of its text; the outlet without its port.
+        expect(list[2]).toMatchObject({ published: null, url: null, eventId: 'ev-1', title: null, headline: 'Freedonia fired 3 ballistic missiles from Port Vell on Tuesday, the coast guard said.', source: 'news.example.org' });
         expect(await store.articleEventId(c.id)).toBe('ev-1');
         expect(await store.articleEventId(a.id)).toBeNull();
 

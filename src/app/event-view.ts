@@ -1,13 +1,15 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
-// the count as people say it, the local launch time in UTC, the estimated impact, and the evidence behind every
-// value of an event.
-import { actorInfo, siteByKey } from '../knowledge/index.js';
+// the count as people say it, the launch moment on its named clock and in UTC, the estimated impact, and the
+// evidence behind every value of an event.
+import { displayTitle, outletName, publicOrigin } from '../headline.js';
+import { actorInfo, landingName, siteByKey } from '../knowledge/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { dateFlags } from '../resolve/plausibility.js';
 import type { Store, StoreSession, StoredEvent, StoredEventSummary } from '../store/store.js';
 import { summarizeEvent } from './event-summary.js';
 import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
+import { launchMoment } from './launch-time.js';
 
 export type { EventSummary } from '../types.js';
 
@@ -45,6 +47,7 @@ const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v 
 export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): EventSummary {
   const f = ev.fields;
   const site = str(f.site.value);
+  const landing = str(f.landing.value);
   return {
     id: ev.id,
     actor: ev.actor,
@@ -56,10 +59,14 @@ export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): 
     class: str(f.class.value),
     name: str(f.name.value),
     count: countText(ev),
+    countMin: num(f.count_min.value),
+    countExact: typeof f.count_exact.value === 'boolean' ? f.count_exact.value : null,
     distanceKm: num(f.distance_km.value),
     apogeeKm: num(f.apogee_km.value),
-    landing: str(f.landing.value),
+    landing,
+    landingName: landing === null ? null : landingName(landing),
     eez: str(f.eez.value),
+    launch: launchMoment(ev.actor, ev.dateLocal, str(f.time_local.value)),
     reports: ev.articleIds.length,
     languages,
     disputed: FIELD_NAMES.filter((n) => f[n].disputed),
@@ -70,7 +77,7 @@ export function eventSummary({ event: ev, updatedAt, languages }: StoredEvent): 
 
 /** What the timeline needs to put an event on one row with its reference flights, in one clock. */
 export function timelineFacts(ev: LaunchEvent): { referenceDateKst: string | null; referenceFlights: number; timeZone: string | null } {
-  return { referenceDateKst: ev.reference?.dateKst ?? null, referenceFlights: ev.reference?.flights ?? 0, timeZone: actorInfo(ev.actor)?.timeZone ?? null };
+  return { referenceDateKst: ev.reference?.dateKst ?? null, referenceFlights: ev.reference?.flights ?? 0, timeZone: actorInfo(ev.actor)?.clock.timeZone ?? null };
 }
 
 /** Every candidate value of every field of an event, with the claims (quoted sentences) behind it. */
@@ -85,9 +92,12 @@ export interface EventDetail {
   flags: EventFlag[];
   articles: {
     id: string;
+    /** Where it came from, without server folders (see publicOrigin). */
     origin: string | null;
     outlet: string | null;
     title: string | null;
+    /** How to name it: the title, else the first line of its text. */
+    headline: string;
     language: Language | null;
     published: string | null;
     url: string | null;
@@ -97,7 +107,8 @@ export interface EventDetail {
   fields: Record<string, {
     value: FieldValue | null;
     disputed: boolean;
-    confidence: number | null;
+    /** Agreement: the share of the independent weight behind the chosen value, 0..1 (not a claim's confidence). */
+    agreement: number | null;
     candidates: { value: FieldValue; reports: number; weight: number | null; sources: string[]; claims: ClaimView[] }[];
   }>;
 }
@@ -148,7 +159,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     fields[f] = {
       value: field.value,
       disputed: field.disputed,
-      confidence: field.confidence ?? null,
+      agreement: field.confidence ?? null,
       candidates: field.candidates.map((c) => ({
         value: c.value,
         reports: c.support.length,
@@ -162,8 +173,8 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
             return {
               value: claim.value,
               articleId: s.articleId,
-              outlet: article.source,
-              title: article.title,
+              outlet: outletName(article.source),
+              title: displayTitle(article.title, article.text),
               language: article.language,
               part: claim.evidence.part,
               span: claim.evidence.span,
@@ -193,9 +204,10 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
       const rel = relations.get(id);
       return {
         id,
-        origin: a?.origin ?? null,
-        outlet: a?.source ?? null,
+        origin: a ? publicOrigin(a.origin) : null,
+        outlet: outletName(a?.source ?? null),
         title: a?.title ?? null,
+        headline: a ? displayTitle(a.title, a.text) : id.slice(0, 12),
         language: a?.language ?? null,
         published: a?.published?.date ?? null,
         url: a?.url ?? null,
@@ -205,26 +217,4 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     }),
     fields,
   };
-}
-
-/** Launch time in UTC (HH:MM) from the local date and time, using the actor's time zone. */
-export function utcTime(actor: string | null, date: string | null, time: string | null): string | null {
-  if (!date || !time || !/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d$/.test(time)) return null;
-  const info = actorInfo(actor);
-  if (!info) return null;
-  const asUtc = Date.parse(`${date}T${time}:00Z`);
-  if (Number.isNaN(asUtc)) return null;
-  // The zone's offset at that moment (DST and the DPRK's 2015–2018 clock included), via Intl.
-  let offsetMin = info.utcOffsetMinutes;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: info.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    }).formatToParts(new Date(asUtc - info.utcOffsetMinutes * 60_000));
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
-    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    offsetMin = Math.round((local - (asUtc - info.utcOffsetMinutes * 60_000)) / 60_000);
-  } catch {
-    // unknown zone: keep the standard offset
-  }
-  return new Date(asUtc - offsetMin * 60_000).toISOString().slice(11, 16);
 }

@@ -8,6 +8,7 @@
 import type { AlertKind, AlertPayload } from '../store/store.js';
 import type { EventVersion, Extraction, FieldChange, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
+import { changeText, FIELD_LABELS, valueText } from './labels.js';
 
 /** An event as stored before a write: its state (null when new) and its newest version number (0 when none). */
 export interface PriorEvent {
@@ -35,8 +36,6 @@ export function eventChanges(before: LaunchEvent | null, after: LaunchEvent, art
   }
   return changes;
 }
-
-const fmt = (v: FieldValue | null): string => (v === null ? '—' : String(v));
 
 function eventPart(ev: LaunchEvent): AlertPayload['event'] {
   return {
@@ -66,10 +65,11 @@ export function alertsForWrite(
   const who = `${after.actor ?? 'Unknown actor'} launch${after.dateLocal ? ` on ${after.dateLocal}` : ''}`;
   if (version !== null) {
     const kind: AlertKind = version === 1 || before === null ? 'new-event' : 'field-changed';
+    // Readable: "Distance revised to 600 km (was 500 km)", or a new event's values by name ("Landing: Pacific Ocean").
     const what = changes
       .filter((c) => c.field !== 'dateLocal' || kind !== 'new-event')
-      .map((c) => (kind === 'new-event' ? `${c.field} ${fmt(c.to)}` : `${c.field} ${fmt(c.from)} → ${fmt(c.to)}`))
-      .join(', ');
+      .map((c) => (kind === 'new-event' ? `${FIELD_LABELS[c.field]}: ${valueText(c.field, c.to)}` : changeText(c)))
+      .join(kind === 'new-event' ? ', ' : '; ');
     out.push({
       id: `${after.id}#${version}`,
       kind,
@@ -92,7 +92,7 @@ export function alertsForWrite(
         eventId: after.id,
         version: v,
         createdAt,
-        title: `Disputed: ${who}: sources disagree on ${disputed.map((f) => `${f} (${after.fields[f].candidates.map((c) => fmt(c.value)).join(' vs ')})`).join(', ')}`,
+        title: `Disputed: ${who}: sources disagree on ${disputed.map((f) => `${FIELD_LABELS[f].toLowerCase()} (${after.fields[f].candidates.map((c) => valueText(f, c.value)).join(' vs ')})`).join(', ')}`,
         event,
         changes,
         disputed,

@@ -347,7 +347,18 @@ export function documentsFromPaste(p: PastedReport, origin: string): IngestItem[
       return [{ ok: false, failure: { origin, reason: err instanceof IngestError ? err.message : reasonOf(err) } }];
     }
   };
-  if (kind === 'html') return one(() => documentFromHtml(p.text, origin, p.url ?? null));
+  // A publication date, title or outlet given beside a page beats what the page says of itself.
+  if (kind === 'html') {
+    return one(() => {
+      const doc = documentFromHtml(p.text, origin, p.url ?? null);
+      return {
+        ...doc,
+        published: p.published ? { date: p.published, instant: null, via: 'record' } : doc.published,
+        title: p.title ?? doc.title,
+        source: p.source ?? doc.source,
+      };
+    });
+  }
   // Plain text with a title, url, source or date given beside it is a record like a corpus one.
   if (kind === 'text' && hasMetadata) return one(() => documentFromRecord({ text: p.text, title: p.title, url: p.url, source: p.source, published: p.published }, origin));
   return [...documentsFromString(p.text, origin, kind)];

@@ -40,8 +40,9 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
     .option('--class <class>', 'missile class')
     .option('--site <key>', 'launch site key')
     .option('--actor <actor>', 'who launched ("DPRK")')
+    .option('--columns <set>', `column set, for outputs with several (${OUTPUTS.filter((o) => o.columnSets).map((o) => `${o.name}: ${o.columnSets?.join(', ')}`).join('; ')})`)
     .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
-    .action(async (opts: { format: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
+    .action(async (opts: { format: string; columns?: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
       const { exportCommand } = await import('./export.js');
       process.exitCode = await exportCommand(db(), opts);
     });
@@ -59,13 +60,14 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
 
   program
     .command('show')
-    .description('every field of one event with the sentences that state it and who said it')
+    .description('one event: its reports, and every field with its value, agreement and sources (one line each)')
     .argument('<event-id>', 'event id or a unique prefix of it')
+    .option('--evidence', 'also print the quoted sentences behind each value, who said them and how each was read')
     .option('--json', 'print JSON')
     .option('--history', 'also list every version of the event: what changed, when, and which report changed it')
-    .action(async (id: string, opts: { json?: boolean; history?: boolean }) => {
+    .action(async (id: string, opts: { json?: boolean; history?: boolean; evidence?: boolean }) => {
       const { showCommand } = await import('./show.js');
-      process.exitCode = await showCommand(db(), id, Boolean(opts.json), Boolean(opts.history));
+      process.exitCode = await showCommand(db(), id, { json: Boolean(opts.json), history: Boolean(opts.history), evidence: Boolean(opts.evidence) });
     });
 
   program

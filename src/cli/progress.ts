@@ -9,7 +9,7 @@ export class Progress {
   private lastDraw = 0;
 
   constructor(
-    private readonly total: number,
+    readonly total: number,
     private readonly label: string,
     private readonly every = 100,
     stream: NodeJS.WriteStream = process.stderr,
@@ -32,6 +32,15 @@ export class Progress {
       this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done}/${this.total} ${note}`.slice(0, 120).padEnd(120));
     } else if (this.done % this.every === 0) {
       this.stream.write(`${this.label}: ${this.done}/${this.total}\n`);
+    }
+  }
+
+  /** Says what the first, slow step is before any item is done (on a terminal, with the empty bar). */
+  start(note: string): void {
+    this.stream.write(`${this.label}: ${note}\n`);
+    if (this.isTty) {
+      this.done--;
+      this.tick();
     }
   }
 

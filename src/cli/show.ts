@@ -1,25 +1,77 @@
-// `salvo show <id>`: one event's fields, the quoted sentences behind each value, copies, the reference entry.
-import { countText, eventDetail } from '../app/event-view.js';
+// `salvo show <id>`: one event, concise by default: a head line (when, on the named clock and in UTC), its
+// reports one line each, the reference entry, and each field with its value, agreement and sources on one line.
+// `--evidence` adds the quoted sentences with who said them and how each value was read ("“2310 GMT Wednesday” →
+// 08:10 KST"). "confidence" is always the extractor's confidence in a claim; "agreement" the share of the
+// independent sources behind a field's value.
+import { countText, eventDetail, type EventDetail } from '../app/event-view.js';
+import { FIELD_LABELS, valueText } from '../app/labels.js';
+import { launchMoment } from '../app/launch-time.js';
 import { openDb } from '../app/open.js';
-import type { EventVersion } from '../types.js';
+import type { EventVersion, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 
-
 const short = (id: string): string => id.slice(0, 12);
+const VALUE_WIDTH = 36;
+const AGREEMENT_WIDTH = 11;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function historyLines(history: EventVersion[]): string[] {
   const out = ['', `History (${history.length} version${history.length === 1 ? '' : 's'}):`];
   for (const v of history) {
     out.push(`  v${v.version}  ${v.createdAt}  after article ${v.articleId ? short(v.articleId) : '?'}`);
     for (const c of v.changes) {
-      out.push(`      ${c.field}: ${c.from === null ? '–' : String(c.from)} → ${c.to === null ? '–' : String(c.to)}${c.claimIndex !== null ? ` (claim ${c.claimIndex})` : ''}`);
+      out.push(`      ${FIELD_LABELS[c.field]}: ${valueText(c.field, c.from)} → ${valueText(c.field, c.to)}${c.claimIndex !== null ? ` (claim ${c.claimIndex})` : ''}`);
     }
   }
   return out;
 }
 
-/** `salvo show <id>`: each field, its value, the quoted sentences that state it, who said them, copies, reference. */
-export async function showCommand(db: string | undefined, id: string, json: boolean, history = false): Promise<number> {
+/** A value as read, with its clock for dates and times: "08:10 KST", "Thursday 2034-05-16 (KST)". */
+function readAs(field: FieldName, value: FieldValue, zone: string): string {
+  if (field === 'time_local') return `${String(value)} ${zone}`;
+  if (field === 'date_local' && typeof value === 'string') return `${WEEKDAYS[new Date(`${value}T00:00:00Z`).getUTCDay()]} ${value} (${zone})`;
+  return valueText(field, value);
+}
+
+/** One line per field: label, value (with * when disputed), agreement, the independent sources behind it. */
+function fieldLine(ev: LaunchEvent, d: EventDetail, f: FieldName, zone: string): string {
+  const field = ev.fields[f];
+  const chosen = d.fields[f].candidates.find((c) => c.value === field.value);
+  const value = field.value === null ? '–' : `${readAs(f, field.value, zone)}${field.disputed ? ' *' : ''}`;
+  const agreement = field.confidence !== undefined && field.value !== null ? field.confidence.toFixed(2) : '';
+  const sources = chosen ? [...new Set(chosen.claims.map((c) => c.saidBy ?? c.outlet ?? '?'))].join(', ') : '';
+  const others = field.disputed ? `; also ${d.fields[f].candidates.filter((c) => c.value !== field.value).map((c) => readAs(f, c.value, zone)).join(', ')}` : '';
+  const refDiff = ev.reference?.differences.find((x) => x.field === f);
+  return `  ${FIELD_LABELS[f].padEnd(14)}${`${value}  `.padEnd(VALUE_WIDTH)}${agreement.padEnd(AGREEMENT_WIDTH)}${sources}${others}${refDiff ? `; reference list: ${valueText(f, refDiff.reference)}` : ''}`.trimEnd();
+}
+
+/** The quoted sentences behind each value, who said them, and how each value was read. */
+function evidenceLines(ev: LaunchEvent, d: EventDetail, zone: string): string[] {
+  const out: string[] = [];
+  for (const f of FIELD_NAMES) {
+    const candidates = d.fields[f].candidates;
+    if (!candidates.length) continue;
+    out.push('', `${FIELD_LABELS[f]}: ${ev.fields[f].value === null ? '–' : readAs(f, ev.fields[f].value as FieldValue, zone)}`);
+    for (const c of candidates) {
+      if (candidates.length > 1) out.push(`  candidate ${readAs(f, c.value, zone)}: ${c.reports} report${c.reports === 1 ? '' : 's'}, weight ${c.weight ?? '?'}, independent sources: ${c.sources.join(', ') || '–'}`);
+      for (const cl of c.claims) {
+        out.push(`    “${cl.sentence}”`);
+        const notes = [cl.implied ? 'partly implied' : '', cl.copyOf ? `copy of ${short(cl.copyOf)}` : '', cl.superseded ? 'superseded by a later statement' : ''].filter(Boolean).join(', ');
+        out.push(`      “${cl.quote}” → ${readAs(f, cl.value, zone)} — ${cl.saidBy ?? 'unattributed'}; article ${short(cl.articleId)} (${cl.outlet ?? '?'}), ${cl.part} chars ${cl.span.start}–${cl.span.end}, confidence ${cl.confidence.toFixed(2)}${notes ? `; ${notes}` : ''}`);
+      }
+    }
+  }
+  return out;
+}
+
+export interface ShowFlags {
+  json: boolean;
+  history: boolean;
+  evidence: boolean;
+}
+
+/** `salvo show <id>`: the event, its reports and its fields; with --evidence the quotes; with --history the versions. */
+export async function showCommand(db: string | undefined, id: string, flags: ShowFlags): Promise<number> {
   const store = await openDb(db, { mustExist: true });
   try {
     const ev = (await store.getEvent(id)) ?? (await store.findEvent(id));
@@ -28,45 +80,35 @@ export async function showCommand(db: string | undefined, id: string, json: bool
       return 1;
     }
     const d = await eventDetail(store, ev);
-    const versions = history ? await store.eventHistory(ev.id) : [];
-    if (json) {
-      process.stdout.write(`${JSON.stringify(history ? { ...d, history: versions } : d, null, 2)}\n`);
+    const versions = flags.history ? await store.eventHistory(ev.id) : [];
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(flags.history ? { ...d, history: versions } : d, null, 2)}\n`);
       return 0;
     }
-    const out: string[] = [];
     let dating: string | undefined;
-    for (const articleId of ev.articleIds) {
-      dating ??= (await store.getExtraction(articleId))?.dateWindow?.by.join(', ');
-    }
-    out.push(`Event ${ev.id}  actor ${ev.actor ?? '?'}  date ${ev.dateLocal ?? '?'}${ev.reference?.dateInferred ? ` (inferred from the reference list${dating ? `; reports dated by ${dating}` : ''})` : ''}  count ${countText(ev)}  reports ${ev.articleIds.length}  languages ${d.languages.join(' ') || '?'}`);
+    for (const articleId of ev.articleIds) dating ??= (await store.getExtraction(articleId))?.dateWindow?.by.join(', ');
+    const time = typeof ev.fields.time_local.value === 'string' ? ev.fields.time_local.value : null;
+    const launch = launchMoment(ev.actor, ev.dateLocal, time);
+    const inferred = ev.reference?.dateInferred ? ` (date inferred from the reference list${dating ? `; reports dated by ${dating}` : ''})` : '';
+    const out = [
+      `Event ${ev.id}  ${ev.actor ?? 'unknown actor'}  ${launch.text ?? 'undated'}${inferred}  count ${countText(ev)}  ${ev.articleIds.length} report${ev.articleIds.length === 1 ? '' : 's'} (${d.languages.join(' ') || '?'})`,
+    ];
     for (const a of d.articles) {
-      out.push(`  article ${short(a.id)}  [${a.language ?? '?'}]  ${a.outlet ?? '?'}  ${a.title ?? a.origin ?? ''}`);
-      if (a.copyOf) out.push(`      ${a.copyOf.kind} of ${short(a.copyOf.originalId)} (similarity ${a.copyOf.similarity.toFixed(2)}): ${a.copyOf.reason}`);
-      else if (a.closest) out.push(`      not a copy; closest ${short(a.closest.articleId)}: ${a.closest.kind}, similarity ${a.closest.similarity.toFixed(2)} (${a.closest.reason})`);
+      const copy = a.copyOf ? `  [${a.copyOf.kind} of ${short(a.copyOf.originalId)}]` : '';
+      out.push(`  report ${short(a.id)}  ${a.published ?? '?'}  ${a.outlet ?? '?'}  ${a.headline}${copy}`);
     }
-    for (const flag of d.flags) out.push(`  FLAGGED ${flag.field}: ${flag.reason}`);
+    for (const flag of d.flags) out.push(`  FLAGGED ${FIELD_LABELS[flag.field]}: ${flag.reason}`);
     const ref = ev.reference;
     if (ref) {
-      out.push(`  reference list: ${ref.dateUtc} UTC, ${ref.flights} flight(s)${ref.missiles.length ? `, ${ref.missiles.join(', ')}` : ''}${ref.facility ? `, ${ref.facility}` : ''}${ref.distanceKm !== null ? `, ${ref.distanceKm} km` : ''}${ref.apogeeKm !== null ? `, apogee ${ref.apogeeKm} km` : ''}`);
-      for (const diff of ref.differences) out.push(`      differs on ${diff.field}: reports say ${String(diff.event)}, reference list says ${String(diff.reference)}`);
+      out.push(`  reference list: ${ref.dateUtc} UTC, ${ref.flights} flight(s)${ref.missiles.length ? `, ${ref.missiles.join(', ')}` : ''}${ref.facility ? `, ${valueText('site', ref.facility)}` : ''}${ref.distanceKm !== null ? `, ${ref.distanceKm} km` : ''}${ref.apogeeKm !== null ? `, apogee ${ref.apogeeKm} km` : ''}`);
     } else if (ev.actor === 'DPRK') {
       out.push('  reference list: no matching entry (a new or unlisted launch)');
     }
-    for (const f of FIELD_NAMES) {
-      const field = ev.fields[f];
-      const refDiff = ref?.differences.find((x) => x.field === f);
-      out.push('');
-      out.push(`${f}: ${field.value === null ? '–' : String(field.value)}${field.confidence ? `  (confidence ${field.confidence.toFixed(2)})` : ''}${field.disputed ? '   SOURCES DISAGREE' : ''}${refDiff ? `   reference list: ${String(refDiff.reference)}` : ''}`);
-      for (const c of d.fields[f].candidates) {
-        if (field.candidates.length > 1) out.push(`  candidate ${String(c.value)}: ${c.reports} report${c.reports === 1 ? '' : 's'}, weight ${c.weight ?? '?'}, independent sources: ${c.sources.join(', ') || '–'}`);
-        for (const cl of c.claims) {
-          out.push(`    “${cl.sentence}”`);
-          const notes = [cl.implied ? 'partly implied' : '', cl.copyOf ? `copy of ${short(cl.copyOf)}` : '', cl.superseded ? 'superseded by a later statement' : ''].filter(Boolean).join(', ');
-          out.push(`      — ${cl.saidBy ?? 'unattributed'}; article ${short(cl.articleId)} (${cl.outlet ?? '?'}), ${cl.part} chars ${cl.span.start}–${cl.span.end} “${cl.quote}”, confidence ${cl.confidence.toFixed(2)}${notes ? `; ${notes}` : ''}`);
-        }
-      }
-    }
-    if (history) out.push(...historyLines(versions));
+    out.push('', `  ${'field'.padEnd(14)}${'value (* sources disagree)'.padEnd(VALUE_WIDTH)}${'agreement'.padEnd(AGREEMENT_WIDTH)}sources`);
+    for (const f of FIELD_NAMES) out.push(fieldLine(ev, d, f, launch.zone));
+    if (flags.evidence) out.push(...evidenceLines(ev, d, launch.zone));
+    else out.push('', 'agreement: share of the independent sources behind the value; `--evidence` for the quoted sentences');
+    if (flags.history) out.push(...historyLines(versions));
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {

@@ -1,7 +1,9 @@
 // Lookups in the knowledge tables: the finders that match a table against a text (non-overlapping, in text order,
 // longest first on overlap, with the locale's word boundary), and the look-ups by key or name.
+import { KST_OFFSET_MINUTES } from '../calendar.js';
 import { type Hit, type Locale, TableMatcher } from './matcher.js';
 import {
+  type ActorClock,
   type ActorEntry,
   type ActorMatch,
   type AgencyEntry,
@@ -122,6 +124,17 @@ export function actorInfo(actor: string | null | undefined): ActorEntry | undefi
   return actor ? tables().actors.get(actor) : undefined;
 }
 
+/**
+ * The clock an actor's stored local times are on, and its standard offset (minutes east of UTC). With no known
+ * actor it is Korea Standard Time, the clock the extractor reads unplaced times on (src/extract/rules/time.ts).
+ */
+export function recordClock(actor: string | null | undefined): { clock: ActorClock; standardOffsetMinutes: number } {
+  const info = actorInfo(actor);
+  return info ? { clock: info.clock, standardOffsetMinutes: info.utcOffsetMinutes } : { clock: KOREA_CLOCK, standardOffsetMinutes: KST_OFFSET_MINUTES };
+}
+
+const KOREA_CLOCK: ActorClock = { timeZone: 'Asia/Seoul', standard: 'KST' };
+
 /** The missile entry with this canonical name (case- and punctuation-insensitive), if any. */
 export function missileByName(name: string): MissileEntry | undefined {
   const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -147,4 +160,14 @@ export function siteDistanceKm(a: string, b: string): number {
   const x = (s2.lon - s1.lon) * rad * Math.cos(((s1.lat + s2.lat) / 2) * rad);
   const y = (s2.lat - s1.lat) * rad;
   return Math.sqrt(x * x + y * y) * 6371;
+}
+
+/** How a reader sees a landing value ("sea-of-japan" → "Sea of Japan (East Sea)"); the value itself if unknown. */
+export function landingName(landing: string): string {
+  return tables().seas.find((s) => s.landing === landing)?.name ?? landing;
+}
+
+/** How a reader sees an eez value ("outside" → "Outside Japan's EEZ"); the value itself if unknown. */
+export function eezName(value: string): string {
+  return tables().eez.find((e) => e.value === value)?.name ?? value;
 }

@@ -57,16 +57,32 @@ export interface ActorEntry {
   actor: string;
   /** Standard UTC offset of the launching country's local time, in minutes (DPRK 540). */
   utcOffsetMinutes: number;
-  /** IANA time zone of that local time, for daylight saving ("America/Los_Angeles"). */
-  timeZone: string;
+  /** The clock the launch's stored local date and time are on (see ActorClock). */
+  clock: ActorClock;
   patterns: PatternItem[];
+}
+/**
+ * The clock a stored local time is on: the reporting clock, named explicitly, never the launcher's historical
+ * zone (Korean launches are told in KST by the JCS and Yonhap, also in 2015-2018 when Pyongyang kept UTC+8:30).
+ */
+export interface ActorClock {
+  /** IANA zone, for its offset on a date and daylight saving ("Asia/Seoul", "America/Los_Angeles"). */
+  timeZone: string;
+  /** The name of its standard time ("KST", "PST"). */
+  standard: string;
+  /** The name of its daylight time, when it has one ("PDT"). */
+  daylight?: string;
 }
 export interface SeaEntry {
   landing: Landing;
+  /** How a reader sees the value ("Sea of Japan (East Sea)"). */
+  name: string;
   patterns: PatternItem[];
 }
 export interface EezEntry {
   value: EezValue;
+  /** How a reader sees the value ("Outside Japan's EEZ"). */
+  name: string;
   patterns: PatternItem[];
 }
 
@@ -165,6 +181,8 @@ export interface Tables {
   missiles: MissileEntry[];
   actors: Map<string, ActorEntry>;
   agencies: Map<string, AgencyEntry>;
+  seas: SeaEntry[];
+  eez: EezEntry[];
   rules: RuleSets;
 }
 
@@ -275,10 +293,12 @@ export function knowledgeProblems(): string[] {
   }
   for (const a of raw.actors) {
     if (!Number.isInteger(a.utcOffsetMinutes)) problems.push(`actors.json: ${a.actor} lacks utcOffsetMinutes`);
-    if (typeof a.timeZone !== 'string') problems.push(`actors.json: ${a.actor} lacks timeZone`);
+    if (typeof a.clock?.timeZone !== 'string' || typeof a.clock.standard !== 'string') problems.push(`actors.json: ${a.actor} lacks clock.timeZone or clock.standard`);
   }
   for (const s of raw.seas) if (!isOneOf(LANDINGS, s.landing)) problems.push(`seas.json: unknown landing "${s.landing}"`);
   for (const e of raw.eez) if (!isOneOf(EEZ_VALUES, e.value)) problems.push(`seas.json: unknown eez value "${e.value}"`);
+  for (const l of LANDINGS) if (!raw.seas.some((s) => s.landing === l && typeof s.name === 'string')) problems.push(`seas.json: landing ${l} has no name`);
+  for (const v of EEZ_VALUES) if (!raw.eez.some((e) => e.value === v && typeof e.name === 'string')) problems.push(`seas.json: eez ${v} has no name`);
   return problems;
 }
 
@@ -297,6 +317,8 @@ export function tables(): Tables {
     missiles: raw.missiles,
     actors: new Map(raw.actors.map((a) => [a.actor, a])),
     agencies: new Map(raw.agencies.map((a) => [a.key, a])),
+    seas: raw.seas,
+    eez: raw.eez,
     rules,
   };
   return cached;

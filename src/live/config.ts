@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FetchOptions } from '../ingest/fetch.js';
-import { FETCH_RETRY_BACKOFF_MS, JOB_LEASE_MS } from '../settings.js';
+import { FETCH_RETRY_BACKOFF_MS, JOB_LEASE_MS, MIN_WEBHOOK_SECRET_LENGTH } from '../settings.js';
 import type { WatchSourceConfig } from '../store/store.js';
 import { FETCH_DEFAULTS, WATCH_DEFAULTS } from '../settings.js';
 
@@ -109,7 +109,7 @@ export function parseConfig(value: unknown, env: NodeJS.ProcessEnv = process.env
       secret = env[w.secretEnv];
       if (!secret) throw new ConfigError(`${where}: environment variable ${w.secretEnv} (secretEnv) is not set`);
     }
-    if (typeof secret !== 'string' || secret.length < 8) throw new ConfigError(`${where}: a "secret" (or "secretEnv") of at least 8 characters is needed to sign alerts`);
+    if (typeof secret !== 'string' || secret.length < MIN_WEBHOOK_SECRET_LENGTH) throw new ConfigError(`${where}: a "secret" (or "secretEnv") of at least ${MIN_WEBHOOK_SECRET_LENGTH} characters is needed to sign alerts`);
     return { url, secret };
   });
   const f = value.fetch ?? {};

@@ -117,20 +117,25 @@ function buildEvent(id: string, members: Report[]): LaunchEvent {
 /** An event with a date of its own (not one inferred from the reference list). */
 const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;
 
-/** The intersection of the members' date windows (undated reports dated by the office-holders they name). */
+/**
+ * The intersection of the members' date windows (undated reports dated by the office-holders they name), with
+ * the month-days of their datelines (the publication day, written without a year).
+ */
 function windowOf(members: Report[]): DateWindowLike | null {
   let from: string | null = null;
   let to: string | null = null;
   let any = false;
+  const monthDays: NonNullable<DateWindowLike['monthDays']> = [];
   for (const m of members) {
     const w = m.extraction.dateWindow;
     if (!w) continue;
     any = true;
     if (w.from && (from === null || w.from > from)) from = w.from;
     if (w.to && (to === null || w.to < to)) to = w.to;
+    if (w.monthDay) monthDays.push({ monthDay: w.monthDay, daysAfter: DATELINE_LAUNCH_DAYS });
   }
   if (!any || (from !== null && to !== null && from > to)) return null;
-  return { from, to };
+  return { from, to, monthDays };
 }
 
 /** Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). */

@@ -6,10 +6,28 @@ import { addDays, weekdayOf } from '../calendar.js';
 import { FIGURE_FIT_WEAK, SAME_SITE_KM } from '../settings.js';
 import { differsBeyondTolerance } from './consensus.js';
 
-/** The span of dates undated reports were written in (see src/knowledge/officeholders.ts). */
+/**
+ * What undated reports say of their date: the span they were written in (see src/knowledge/officeholders.ts),
+ * and the month-days they write without a year.
+ */
 export interface DateWindowLike {
   from: string | null;
   to: string | null;
+  /**
+   * Month-days ("12-04") the launch day must agree with: a dateline's ("SEOUL, Dec. 4 (Agency)"), the
+   * publication day, which the launch lies on or up to daysAfter days before.
+   */
+  monthDays?: { monthDay: string; daysAfter: number }[];
+}
+
+/** Whether a day (YYYY-MM-DD) agrees with every month-day the reports write. */
+export function agreesWithMonthDays(day: string, window: DateWindowLike | null): boolean {
+  for (const { monthDay, daysAfter } of window?.monthDays ?? []) {
+    let fits = false;
+    for (let k = 0; k <= daysAfter && !fits; k++) fits = addDays(day, k).slice(5) === monthDay;
+    if (!fits) return false;
+  }
+  return true;
 }
 
 /** The reference list's flights of one launch day, in Korean time. */
@@ -86,16 +104,19 @@ function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): Ref
 /**
  * Links an event to the reference list: a dated North Korean event to the flights of its KST day (or, for flights
  * with no time, the UTC day before); an undated one to the single reference day whose weekday, site and figures
- * agree with it, whose date it may then take (marked as inferred).
+ * agree with it, and which contradicts no month-day the reports write, whose date it may then take (marked as
+ * inferred).
  */
 export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null): ReferenceAlignment | null {
   if (ev.actor !== 'DPRK') return null;
-  const all = referenceDays();
+  const everyDay = referenceDays();
   if (ev.dateLocal) {
-    const day = all.get(ev.dateLocal) ?? [...all.values()].find((d) => d.flights.every((f) => !f.timeUtc) && addDays(d.dateUtc, 1) === ev.dateLocal);
+    const day = everyDay.get(ev.dateLocal) ?? [...everyDay.values()].find((d) => d.flights.every((f) => !f.timeUtc) && addDays(d.dateUtc, 1) === ev.dateLocal);
     return day ? compare(ev, day, false) : null;
   }
   if (ev.weekday === null) return null;
+  // A month-day written in the reports is never contradicted: only reference days that agree with it are tried.
+  const all = new Map([...everyDay].filter(([day]) => agreesWithMonthDays(day, window)));
   const site = ev.fields.site.value;
   const dist = ev.fields.distance_km.value;
   // Dated by the office-holders the reports name: the one reference day with this weekday in that window, if its

@@ -20,6 +20,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sourceRoutes } from './routes/sources.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { webRoutes } from './routes/web.js';
 import { BODY_LIMIT, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_UPLOAD_FILES, MIN_TOKEN_LENGTH, MULTIPART_LIMITS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from '../settings.js';
 
@@ -79,7 +80,7 @@ const OPENAPI_INFO = {
   title: 'Salvo API',
   version: '1',
   description: 'Missile launch events read from news reports, with the sentences that state each value. JSON under /api/; errors are {statusCode, error, message}.',
-  license: { name: 'Apache-2.0' },
+  license: { name: 'Apache License 2.0', identifier: 'Apache-2.0' },
 };
 
 export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> {
@@ -119,7 +120,7 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
   });
 
   const ctx: RouteContext = { store, ingester: new Ingester(store), host: opts.host, needToken };
-  for (const routes of [eventRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
+  for (const routes of [eventRoutes, timelineRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
   await webRoutes(app, opts.webRoot === undefined ? WEB_ROOT : opts.webRoot);
   return app;
 }

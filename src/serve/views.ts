@@ -1,7 +1,10 @@
 // What the API answers with beyond the shared event view (src/app/event-view.ts): the event page with its
 // estimated impact and history, the article page with every extracted span, search hits.
 import { countText, eventDetail, impactOf, timelineFacts } from '../app/event-view.js';
-import { siteByKey } from '../knowledge/index.js';
+import { displayTitle, outletName, publicOrigin } from '../headline.js';
+import { historyView } from '../app/labels.js';
+import { landingName, siteByKey } from '../knowledge/index.js';
+import { launchMoment } from '../app/launch-time.js';
 import type { SearchHit, Store } from '../store/store.js';
 import type { Article, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
@@ -12,8 +15,10 @@ export interface FieldOverview {
   field: FieldName;
   value: FieldValue | null;
   disputed: boolean;
-  /** The best confidence among the claims that support the value (0 when none). */
+  /** The extractor's confidence: the best among the claims that support the value (0 when none). */
   confidence: number;
+  /** Agreement: the share of the independent sources' weight behind the value, 0..1 (null when none). */
+  agreement: number | null;
   /** Reports that support the value, and reports that state any value for the field. */
   reports: number;
   reportsStating: number;
@@ -31,6 +36,7 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
       value: f.value,
       disputed: f.disputed,
       confidence: chosen ? Math.max(0, ...chosen.support.map((s) => s.confidence)) : 0,
+      agreement: f.confidence ?? null,
       reports: chosen ? new Set(chosen.support.map((s) => s.articleId)).size : 0,
       reportsStating: stating.size,
     };
@@ -41,9 +47,12 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
     weekday: ev.weekday,
     count: countText(ev),
     siteName: site ? (siteByKey(site)?.name ?? site) : null,
+    landingName: str(ev.fields.landing.value) === null ? null : landingName(str(ev.fields.landing.value) ?? ''),
+    // When, on the named clock and in UTC: "08:10 KST (23:10 UTC, 7 May)".
+    launch: launchMoment(ev.actor, ev.dateLocal, str(ev.fields.time_local.value)),
     overview,
     impact: await impactOf(store, ev),
-    history: await store.eventHistory(ev.id),
+    history: historyView(await store.eventHistory(ev.id)),
     timeZone: timelineFacts(ev).timeZone,
   };
 }
@@ -55,12 +64,13 @@ export async function articlePage(store: Store, a: Article): Promise<Record<stri
   return {
     id: a.id,
     externalId: a.externalId,
-    origin: a.origin,
+    origin: publicOrigin(a.origin),
     format: a.format,
     url: a.url,
-    source: a.source,
+    source: outletName(a.source),
     published: a.published,
     title: a.title,
+    headline: displayTitle(a.title, a.text),
     language: a.language,
     text: a.text,
     paragraphs: a.paragraphs,

@@ -1,6 +1,8 @@
 // Mapping between pipeline records and table rows (text columns hold JSON, booleans are 0/1), shared by the
 // stores. Kept apart from the SQL so each direction can be read next to its inverse: whatever a *ToRow
 // writes, the matching row* function must rebuild exactly.
+import { displayTitle, outletName, publicOrigin } from '../headline.js';
+import { HEADLINE_SOURCE_CHARS } from '../settings.js';
 import { LANGUAGES } from '../types.js';
 import type {
   Article,
@@ -275,26 +277,30 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 }
 
 export type SummaryRow = Pick<ArticleRow, 'id' | 'origin' | 'url' | 'source' | 'published_date' | 'title' | 'language' | 'ingested_at'> & {
+  /** The opening characters of the text, to name an untitled article by its first line. */
+  text_head: string;
   is_launch_report: number;
   event_id: string | null;
 };
 
 /**
- * The columns of an article summary, over `articles a LEFT JOIN extractions x` (the same SQL in both stores). An
+ * The columns of an article summary (where it came from without server folders, an untitled one named by its
+ * first line), over `articles a LEFT JOIN extractions x` (the same SQL in both stores). An
  * article belongs to one event; should a caller ever put it in two, the lowest event id is shown.
  */
-export const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, a.language, a.ingested_at,
+export const SUMMARY_COLUMNS = `a.id, a.origin, a.url, a.source, a.published_date, a.title, substr(a.text, 1, ${HEADLINE_SOURCE_CHARS}) AS text_head, a.language, a.ingested_at,
   COALESCE(x.is_launch_report, 0) AS is_launch_report,
   (SELECT MIN(ea.event_id) FROM event_articles ea WHERE ea.article_id = a.id) AS event_id`;
 
 export function rowToSummary(r: SummaryRow): ArticleSummary {
   return {
     id: r.id,
-    origin: r.origin,
+    origin: publicOrigin(r.origin),
     url: r.url,
-    source: r.source,
+    source: outletName(r.source),
     published: r.published_date,
     title: r.title,
+    headline: displayTitle(r.title, r.text_head),
     language: r.language as Language,
     isLaunchReport: r.is_launch_report === 1,
     eventId: r.event_id,

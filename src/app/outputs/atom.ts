@@ -1,6 +1,7 @@
 // An Atom feed of events for feed readers, with the newest alerts as entries of their own.
 import type { Alert, StoredEvent } from '../../store/store.js';
 import { eventSummary } from '../event-view.js';
+import { changeText, FIELD_LABELS } from '../labels.js';
 import type { Output } from './output.js';
 import { ATOM_ALERTS } from '../../settings.js';
 
@@ -10,7 +11,7 @@ const xml = (s: string): string =>
 /** An alert as an Atom entry: the same id, title and facts as the webhook payload. */
 function alertEntry(a: Alert, base: string): string {
   const p = a.payload;
-  const facts = p.kind === 'disputed' ? p.disputed.map((f) => `${f} disputed`) : p.changes.map((c) => `${c.field}: ${c.from === null ? '' : `${String(c.from)} → `}${c.to === null ? '—' : String(c.to)}`);
+  const facts = p.kind === 'disputed' ? p.disputed.map((f) => `${FIELD_LABELS[f]} disputed`) : p.changes.map(changeText);
   return [
     '  <entry>',
     `    <id>${xml(`urn:salvo:alert:${a.id}`)}</id>`,
@@ -41,12 +42,12 @@ function feed(events: StoredEvent[], base: string, alerts: Alert[]): string {
     const kind = [s.class, s.name].filter(Boolean).join(' ') || 'missile';
     const title = `${s.actor ?? 'Unknown actor'}: ${s.count} ${kind} launch${s.dateLocal ? ` on ${s.dateLocal}` : ''}${s.siteName ? ` from ${s.siteName}` : ''}`;
     const facts = [
-      s.timeLocal && `time ${s.timeLocal} local`,
+      s.launch.timeLocal && s.launch.text && `launched ${s.launch.text}`,
       s.distanceKm !== null && `distance ${s.distanceKm} km`,
       s.apogeeKm !== null && `apogee ${s.apogeeKm} km`,
-      s.landing && `landing ${s.landing}`,
+      s.landingName && `landing: ${s.landingName}`,
       `${s.reports} report${s.reports === 1 ? '' : 's'}`,
-      s.disputed.length ? `sources disagree on ${s.disputed.join(', ')}` : '',
+      s.disputed.length ? `sources disagree on ${s.disputed.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}` : '',
     ].filter(Boolean);
     const link = `${base}/#/event/${encodeURIComponent(s.id)}`;
     return [

@@ -8,6 +8,8 @@ export interface OutputContext {
   events: StoredEvent[];
   /** The address of the web app and the API, for links ("http://localhost:8080"). */
   base: string;
+  /** The column set, for an output that has several (see Output.columnSets); the first when not given. */
+  columns?: string;
 }
 
 export interface Output {
@@ -21,5 +23,7 @@ export interface Output {
   download: boolean;
   /** One line for `--help` and the API documentation. */
   description: string;
+  /** The column sets it can render ("salvo", "cns"), the default first; absent when it has one shape. */
+  columnSets?: readonly string[];
   render(ctx: OutputContext): Promise<string>;
 }

@@ -1,34 +1,38 @@
 // The events as an aligned text table, one line per launch (what `salvo events` prints).
-import type { EventField, FieldValue, Language, LaunchEvent } from '../../types.js';
+import type { EventField, Language, LaunchEvent } from '../../types.js';
 import { countText } from '../event-view.js';
+import { valueText } from '../labels.js';
+import { launchMoment } from '../launch-time.js';
 import type { Output } from './output.js';
 
-const show = (v: FieldValue | null | undefined): string => (v === null || v === undefined ? '–' : String(v));
-const disputedMark = (f: EventField): string => (f.disputed ? '*' : '');
+/** "*" after a value when independent sources disagree on any of its fields. */
+const mark = (...fs: EventField[]): string => (fs.some((f) => f.disputed) ? '*' : '');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** One table row per event; `languages` are those of its reports. */
+/** One table row per event; `languages` are those of its reports. Values by name, times with their clock. */
 export function eventRow(ev: LaunchEvent, languages: Language[]): string[] {
   const f = ev.fields;
-  const km = (x: EventField): string => (x.value === null ? '–' : `${x.value} km${disputedMark(x)}`);
+  const km = (x: EventField): string => (x.value === null ? '–' : `${x.value} km${mark(x)}`);
   const kind = [f.class.value, f.name.value].filter((x) => x !== null).join(' ');
+  const time = typeof f.time_local.value === 'string' ? f.time_local.value : null;
+  const launch = launchMoment(ev.actor, ev.dateLocal, time);
   return [
     ev.id,
-    ev.dateLocal ?? (ev.weekday !== null ? `? (${WEEKDAYS[ev.weekday]})` : '?'),
-    show(f.time_local.value),
-    show(f.site.value),
-    countText(ev),
-    kind || '–',
+    `${ev.dateLocal ?? (ev.weekday !== null ? `? (${WEEKDAYS[ev.weekday]})` : '?')}${mark(f.date_local)}`,
+    time === null ? '–' : `${time} ${launch.zone}${mark(f.time_local)}`,
+    `${f.site.value === null ? '–' : valueText('site', f.site.value)}${mark(f.site)}`,
+    `${countText(ev)}${mark(f.count_min, f.count_exact)}`,
+    kind ? `${kind}${mark(f.class, f.name)}` : '–',
     km(f.distance_km),
     km(f.apogee_km),
-    show(f.landing.value),
+    `${f.landing.value === null ? '–' : valueText('landing', f.landing.value)}${mark(f.landing, f.eez)}`,
     String(ev.articleIds.length),
     languages.join(' ') || '–',
   ];
 }
 
 export const EVENT_HEADER = ['id', 'date', 'time', 'site', 'count', 'class/name', 'distance', 'apogee', 'landing', 'reports', 'languages'];
-export const TABLE_LEGEND = 'times are local (KST for Korea); * marks a figure the sources disagree on';
+export const TABLE_LEGEND = 'dates and times are local, on the clock named (KST for Korea); * marks a value the sources disagree on';
 
 /** Left-aligned columns separated by two spaces. */
 export function table(rows: string[][]): string {

@@ -26,7 +26,7 @@ export function launchTimes(text: string, ctx: ArticleContext): { minutes: numbe
   const date = ctx.date.value;
   const info = actorInfo(ctx.actor);
   const offset = info?.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
-  const homeZones = new Set(info?.timeZone?.startsWith(AMERICAN_TIME_ZONE) ? p.americanZones : []);
+  const homeZones = new Set(info?.clock.timeZone.startsWith(AMERICAN_TIME_ZONE) ? p.americanZones : []);
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
   const found = ctx.readers.times(text).filter((t) => {
     const near = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);

@@ -11,6 +11,7 @@ export const articleRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/articles', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'listArticles',
       summary: 'Stored articles, newest first, paged; filtered by kind and language',
       tags: ['articles'],
       querystring: articleListQuery,
@@ -30,6 +31,7 @@ export const articleRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/articles/:id', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'getArticle',
       summary: 'One article: cleaned text, every extracted span with its field, the blocks dropped as boilerplate',
       tags: ['articles'],
       params: articleIdParams,
@@ -45,6 +47,7 @@ export const articleRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/search', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'searchArticles',
       summary: 'Full-text search over article titles and texts',
       tags: ['articles'],
       querystring: searchQuery,

@@ -5,6 +5,8 @@ import { errorSchema, type JsonSchema } from '../schemas.js';
 import { BODY_LIMIT } from '../../settings.js';
 
 export interface RouteDoc {
+  /** The operation's unique name in /api/openapi.json, for client generators ("listEvents"). */
+  operationId: string;
   summary: string;
   description?: string;
   tags: string[];
@@ -34,6 +36,7 @@ export function routeSchema(doc: RouteDoc, needToken: boolean): FastifySchema {
     response[413] = json(`Body over ${BODY_LIMIT / 1024 / 1024} MB`);
   }
   const schema: Record<string, unknown> = {
+    operationId: doc.operationId,
     summary: doc.summary,
     description: doc.description,
     tags: doc.tags,

@@ -1,27 +1,43 @@
 // /api/ingest: adding reports from the browser or a script (pasted text, HTML, JSON records, or uploaded
 // files), stored through the same ingest path as `salvo ingest`.
 import { documentsFromPaste, documentsFromUploads, type PastedReport } from '../../app/ingestion.js';
+import { parseDay, toDay } from '../../calendar.js';
 import { HttpError } from '../plugins/errors.js';
 import { ingestBody, ingestResultSchema } from '../schemas.js';
 import type { Routes } from './context.js';
 import { routeSchema } from './doc.js';
 import { BODY_LIMIT, MAX_UPLOAD_FILES } from '../../settings.js';
 
+/** What is wrong with a paste's publication date or URL beyond their shape (a 30 February, a URL with no host). */
+function pasteMetadataProblem(p: PastedReport): string | null {
+  const day = p.published === undefined ? null : parseDay(p.published);
+  if (day && (Number.isNaN(day.getTime()) || toDay(day) !== p.published)) return `published ${p.published} is not a calendar date`;
+  if (p.url !== undefined && !URL.canParse(p.url)) return `url ${p.url} is not a web address`;
+  return null;
+}
+
 export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
   app.post('/api/ingest', {
     config: { write: true },
     schema: routeSchema({
+      operationId: 'ingestReport',
       summary: 'Add a report: pasted text, an HTML page or JSON records; stored and grouped into events like `salvo ingest`',
       tags: ['ingest'],
       body: ingestBody,
       write: true,
       responses: { 200: { description: 'What became of each document', schema: ingestResultSchema } },
     }, needToken),
-  }, async (req) => ingester.ingest(documentsFromPaste(req.body as PastedReport, 'browser:paste')));
+  }, async (req) => {
+    const body = req.body as PastedReport;
+    const problem = pasteMetadataProblem(body);
+    if (problem) throw new HttpError(400, `body: ${problem}`);
+    return ingester.ingest(documentsFromPaste(body, 'browser:paste'));
+  });
 
   app.post('/api/ingest/files', {
     config: { write: true },
     schema: routeSchema({
+      operationId: 'ingestFiles',
       summary: `Add report files (multipart/form-data, field "files", up to ${MAX_UPLOAD_FILES} files of ${BODY_LIMIT / 1024 / 1024} MB); formats as for \`salvo ingest\``,
       tags: ['ingest'],
       headers: { type: 'object', properties: { 'content-type': { type: 'string', pattern: '^multipart/form-data' } }, required: ['content-type'] },

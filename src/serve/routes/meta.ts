@@ -6,6 +6,7 @@ import { routeSchema } from './doc.js';
 export const metaRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/status', {
     schema: routeSchema({
+      operationId: 'getStatus',
       summary: 'Counts, the data version (changes whenever the stored data does) and whether adding reports needs a token',
       tags: ['meta'],
       responses: { 200: { description: 'Status', schema: { type: 'object', properties: { version: { type: 'string' }, events: { type: 'integer' }, articles: { type: 'integer' }, writeNeedsToken: { type: 'boolean' } } } } },
@@ -17,6 +18,7 @@ export const metaRoutes: Routes = (app, { store, needToken }) => {
 
   app.get('/api/openapi.json', {
     schema: routeSchema({
+      operationId: 'getOpenApi',
       summary: 'This API described as OpenAPI 3.1',
       tags: ['meta'],
       responses: { 200: { description: 'The OpenAPI document', schema: { type: 'object' } } },
@@ -25,6 +27,7 @@ export const metaRoutes: Routes = (app, { store, needToken }) => {
 
   app.get('/api/docs', {
     schema: routeSchema({
+      operationId: 'getDocs',
       summary: 'The API documentation page (in the web app)',
       tags: ['meta'],
       responses: { 302: { description: 'Redirect to /#/docs', type: 'text/plain' } },

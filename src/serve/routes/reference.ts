@@ -17,6 +17,7 @@ export const referenceRoutes: Routes = (app, { needToken }) => {
   });
   app.get('/api/reference', {
     schema: routeSchema({
+      operationId: 'getReferenceLaunches',
       summary: 'Past North Korean missile flights from the CNS/NTI database (bundled reference list, facts only)',
       tags: ['reference'],
       responses: { 200: { description: 'The reference launches, with an impact point where site, bearing and distance are known', schema: { type: 'object' } } },
@@ -32,6 +33,7 @@ export const referenceRoutes: Routes = (app, { needToken }) => {
   });
   app.get('/api/sites', {
     schema: routeSchema({
+      operationId: 'getSites',
       summary: 'Launch sites with coordinates',
       tags: ['reference'],
       responses: { 200: { description: 'Sites', schema: { type: 'object' } } },

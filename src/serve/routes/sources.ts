@@ -46,6 +46,7 @@ export const sourceRoutes: Routes = (app, { store, needToken }) => {
   app.get('/api/sources', {
     config: { cached: true },
     schema: routeSchema({
+      operationId: 'listSources',
       summary: 'The feeds and sitemaps `salvo watch` polls: last poll, last error, items seen',
       tags: ['live'],
       querystring: sourcesQuery,
