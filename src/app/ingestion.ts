@@ -12,6 +12,7 @@ import { CopyTracker, type CopyCandidate } from '../resolve/sources.js';
 import type { ArticleSources, Store, StoreSession } from '../store/store.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
+import type { Prepare } from './prepared.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
 /** What became of one document given to `ingestDocument`. */
@@ -85,13 +86,15 @@ export interface ResolverSource {
 /**
  * One document into the store: clean → already stored? → extract → (holding the grouping lock for its actor)
  * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
- * versions and alerts in one transaction. Rejects when the article cannot be processed or stored; the resolver
+ * versions and alerts in one transaction. `prepare` cleans and extracts elsewhere (the document pool, with a
+ * time budget); without it both run here. Rejects when the article cannot be processed or stored; the resolver
  * may then hold a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
  */
-export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument): Promise<IngestOutcome> {
-  const article = cleanDocument(doc);
+export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument, prepare?: Prepare): Promise<IngestOutcome> {
+  const prepared = prepare ? await prepare(doc) : null;
+  const article = prepared?.article ?? cleanDocument(doc);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
-  const extraction = extractArticle(article);
+  const extraction = prepared?.extraction ?? extractArticle(article);
   const keys = groupingKeys(extraction);
   return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
     // Checked again under the lock (another unit may have stored the same document meanwhile), before the
@@ -191,7 +194,11 @@ export class Ingester implements ResolverSource {
    */
   private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
 
-  constructor(private readonly store: Store) {}
+  /** `prepare`: where documents are cleaned and extracted (the document pool); in this thread without it. */
+  constructor(
+    private readonly store: Store,
+    private readonly prepare?: Prepare,
+  ) {}
 
   /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
   async resolver(session: StoreSession): Promise<EventResolver> {
@@ -256,7 +263,7 @@ export class Ingester implements ResolverSource {
         continue;
       }
       try {
-        const outcome = await ingestDocument(this.store, this, it.doc);
+        const outcome = await ingestDocument(this.store, this, it.doc, this.prepare);
         if (outcome.status === 'duplicate') {
           report.duplicates++;
           add({

@@ -1,13 +1,14 @@
 // /api/ingest: adding reports from the browser or a script (pasted text, HTML, JSON records, or uploaded
-// files), stored through the same ingest path as `salvo ingest`.
-import { documentsFromPaste, documentsFromUploads, type PastedReport } from '../../app/ingestion.js';
+// files), read, cleaned and extracted in the document pool's threads and stored through the same ingest path as
+// `salvo ingest`.
+import type { PastedReport } from '../../app/ingestion.js';
 import { HttpError } from '../plugins/errors.js';
 import { ingestBody, ingestResultSchema } from '../schemas.js';
 import type { Routes } from './context.js';
 import { routeSchema } from './doc.js';
 import { BODY_LIMIT, MAX_UPLOAD_FILES } from '../../settings.js';
 
-export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
+export const ingestRoutes: Routes = (app, { ingester, pool, needToken }) => {
   app.post('/api/ingest', {
     config: { write: true },
     schema: routeSchema({
@@ -17,7 +18,7 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
       write: true,
       responses: { 200: { description: 'What became of each document', schema: ingestResultSchema } },
     }, needToken),
-  }, async (req) => ingester.ingest(documentsFromPaste(req.body as PastedReport, 'browser:paste')));
+  }, async (req) => ingester.ingest(await pool.readPaste(req.body as PastedReport, 'browser:paste')));
 
   app.post('/api/ingest/files', {
     config: { write: true },
@@ -48,6 +49,6 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
       throw new HttpError(400, `could not read the upload: ${e.message}`);
     }
     if (files.length === 0) throw new HttpError(400, 'no file in the upload (send them in a field named "files")');
-    return ingester.ingest(documentsFromUploads(files));
+    return ingester.ingest(await pool.readUploads(files));
   });
 };

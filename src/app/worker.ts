@@ -1,0 +1,31 @@
+// The work a document pool thread does (src/app/pool.ts): reading a paste or uploaded files into documents, and
+// cleaning and extracting one document. Pure computation on what it is sent; nothing here touches the store.
+import { cleanDocument } from '../clean/index.js';
+import { extractArticle } from '../extract/index.js';
+import type { IngestItem, SourceDocument } from '../types.js';
+import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
+import type { Prepared } from './prepared.js';
+
+export type PoolTask =
+  | { kind: 'paste'; paste: PastedReport; origin: string }
+  | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
+  | { kind: 'prepare'; doc: SourceDocument };
+
+async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> {
+  const out: IngestItem[] = [];
+  for await (const it of items) out.push(it);
+  return out;
+}
+
+/** Runs one task in the pool thread (piscina calls the default export). */
+export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared> {
+  if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
+  if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
+  const article = cleanDocument(task.doc);
+  return { article, extraction: extractArticle(article) };
+}
+
+// Compile the knowledge tables and parsers before the first task arrives, so it is not charged for them.
+for (const it of documentsFromPaste({ text: 'SEOUL -- North Korea fired a ballistic missile on Monday, officials said.' }, 'warm-up')) {
+  if (it.ok) extractArticle(cleanDocument(it.doc));
+}
