@@ -55,7 +55,7 @@ describe('serve: ingest off the event loop', () => {
 });
 
 describe('document pool: time budget', () => {
-  it('a document over the budget fails with that reason, and the next one is still stored', async () => {
+  it('a document over the budget fails with that reason, and the next one is still stored', { timeout: 240_000 }, async () => {
     const tight = new DocumentPool(1, 1);
     const roomy = new DocumentPool();
     try {

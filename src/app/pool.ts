@@ -3,6 +3,7 @@
 // time budget, and a task over it has its thread ended and fails with that reason: one document never stalls
 // a batch or holds a thread for good.
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
@@ -10,7 +11,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import type { PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
-import type { PoolTask } from './worker.js';
+import type { PoolTask, TaskBody } from './worker.js';
 import { DOCUMENT_BUDGET_MS, POOL_IDLE_MS } from '../settings.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
@@ -28,14 +29,25 @@ export class DocumentPool {
     this.piscina = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS });
   }
 
-  private async run<T extends IngestItem[] | Prepared>(task: PoolTask, what: string): Promise<T> {
+  /**
+   * Runs a task in a thread. The budget starts when the thread starts the task (it says so on a port), so the time
+   * a task waits for a free or a starting thread is not charged to it.
+   */
+  private async run<T extends IngestItem[] | Prepared>(task: TaskBody, what: string): Promise<T> {
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => abort.abort(), this.budgetMs);
+    });
     try {
-      return (await this.piscina.run(task, { signal: AbortSignal.timeout(this.budgetMs) })) as T;
+      return (await this.piscina.run({ ...task, started: port2 } as PoolTask, { signal: abort.signal, transferList: [port2] })) as T;
     } catch (err) {
-      if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
-        throw new OverBudgetError(`${what} took longer than the ${seconds(this.budgetMs)} budget per document`);
-      }
+      if (abort.signal.aborted) throw new OverBudgetError(`${what} took longer than the ${seconds(this.budgetMs)} budget per document`);
       throw err;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
     }
   }
 

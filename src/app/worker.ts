@@ -2,14 +2,18 @@
 // cleaning and extracting one document. Pure computation on what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
+import type { MessagePort } from 'node:worker_threads';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
 
-export type PoolTask =
+/** What a task asks for. */
+export type TaskBody =
   | { kind: 'paste'; paste: PastedReport; origin: string }
   | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
   | { kind: 'prepare'; doc: SourceDocument };
+/** A task as sent: with the port on which the thread says it has started it (the pool's budget starts then). */
+export type PoolTask = TaskBody & { started: MessagePort };
 
 async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> {
   const out: IngestItem[] = [];
@@ -19,6 +23,8 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 
 /** Runs one task in the pool thread (piscina calls the default export). */
 export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared> {
+  task.started.postMessage('started');
+  task.started.close();
   if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
   if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
   const article = cleanDocument(task.doc);
