@@ -56,6 +56,10 @@ describe('linear time per input shape (100 KB within 15× of 10 KB)', () => {
     expectLinear(page, (html) => extractHtml(html));
   });
 
+  it('one long Korean line: the headline test does not segment it into words', () => {
+    expectLinear((n) => repeatTo('북한 미사일 ', n), (text) => documentFromText(text, 'shape'));
+  });
+
   it('a JSON array of tiny records', () => {
     const records = (bytes: number): string => JSON.stringify(Array.from({ length: Math.floor(bytes / 30) }, (_, i) => ({ text: `record ${i}` })));
     expectLinear(records, (text) => {
