@@ -1,22 +1,27 @@
 // Time grows linearly with input size for the input shapes that once grew quadratically or worse: each shape at
 // 10 KB and 100 KB, the larger within 15 times the smaller (linear is 10; quadratic would be 100). Ratios of the
-// best of three runs, never absolute times. Inputs are generated here.
+// best of several runs, never absolute times. Inputs are generated here.
 import { describe, expect, it } from 'vitest';
 import { cleanDocument, splitSentences } from '../src/clean/index.js';
 import { documentsFromPaste } from '../src/app/ingestion.js';
 import { extractHtml } from '../src/ingest/extract-html/index.js';
 import { documentFromText } from '../src/ingest/index.js';
+import { looksLikeHeadline } from '../src/ingest/text.js';
 import { findMissiles } from '../src/knowledge/index.js';
 
 const KB = 1024;
 const repeatTo = (unit: string, bytes: number): string => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
+/** The best of at least three runs, and of up to seven while they add up to under 300 ms (cheap work is noisy). */
 function bestMs(run: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  let total = 0;
+  for (let i = 0; i < 7 && (i < 3 || total < 300); i++) {
     const t = performance.now();
     run();
-    best = Math.min(best, performance.now() - t);
+    const ms = performance.now() - t;
+    best = Math.min(best, ms);
+    total += ms;
   }
   return best;
 }
@@ -57,7 +62,7 @@ describe('linear time per input shape (100 KB within 15× of 10 KB)', () => {
   });
 
   it('one long Korean line: the headline test does not segment it into words', () => {
-    expectLinear((n) => repeatTo('북한 미사일 ', n), (text) => documentFromText(text, 'shape'));
+    expectLinear((n) => repeatTo('북한 미사일 ', n), (line) => looksLikeHeadline(line, 'ko'));
   });
 
   it('a JSON array of tiny records', () => {
