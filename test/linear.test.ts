@@ -3,7 +3,6 @@
 // best of several runs, never absolute times. Inputs are generated here.
 import { describe, expect, it } from 'vitest';
 import { cleanDocument, splitSentences } from '../src/clean/index.js';
-import { documentsFromPaste } from '../src/app/ingestion.js';
 import { extractHtml } from '../src/ingest/extract-html/index.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { looksLikeHeadline } from '../src/ingest/text.js';
@@ -63,12 +62,5 @@ describe('linear time per input shape (100 KB within 15× of 10 KB)', () => {
 
   it('one long Korean line: the headline test does not segment it into words', () => {
     expectLinear((n) => repeatTo('북한 미사일 ', n), (line) => looksLikeHeadline(line, 'ko'));
-  });
-
-  it('a JSON array of tiny records', () => {
-    const records = (bytes: number): string => JSON.stringify(Array.from({ length: Math.floor(bytes / 30) }, (_, i) => ({ text: `record ${i}` })));
-    expectLinear(records, (text) => {
-      for (const it of documentsFromPaste({ text }, 'shape')) if (it.ok) cleanDocument(it.doc);
-    });
   });
 });
