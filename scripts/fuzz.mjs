@@ -204,7 +204,7 @@ async function main() {
   }
   if (asJson) console.log(JSON.stringify(summary));
   else {
-    console.log(`fuzz: ${summary.inputs} inputs (seed ${seed}, ${threads} threads) in ${summary.wallSeconds} s`);
+    console.log(`fuzz: ${summary.inputs} inputs (seed ${seed}, ${threads} processes) in ${summary.wallSeconds} s`);
     console.log(`fuzz: exceptions ${summary.exceptions}; CPU time per input: slowest ${summary.slowestMs} ms, p99 ${summary.p99Ms} ms, median ${summary.p50Ms} ms, mean ${summary.meanMs} ms${maxMs ? `; over ${maxMs} ms: ${summary.overLimit}` : ''} (slowest wall time ${summary.slowestWallMs} ms)`);
     for (const e of exceptions.slice(0, 5)) console.log(`fuzz: exception at input ${e.index}: ${String(e.error).split('\n')[0]}`);
     if (bad.length) console.log(`fuzz: ${Math.min(bad.length, 50)} failing inputs written to fuzz-failures/`);
