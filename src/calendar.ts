@@ -13,6 +13,8 @@ export const PYONGYANG_TIME = { from: '2015-08-15', to: '2018-05-04', behindKstM
 export const toDay = (d: Date): string => d.toISOString().slice(0, 10);
 export const parseDay = (s: string): Date => new Date(`${s}T00:00:00Z`);
 export const addDays = (s: string, n: number): string => toDay(new Date(parseDay(s).getTime() + n * DAY_MS));
+/** Whether a YYYY-MM-DD string names a day that exists (not 2023-02-29, not 2024-04-31). */
+export const isCalendarDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && toDay(parseDay(s)) === s;
 /** Day of week, 0 = Sunday. */
 export const weekdayOf = (s: string): number => parseDay(s).getUTCDay();
 /** Whole days from `a` to `b` (positive when b is later). */

@@ -326,6 +326,12 @@ export const MAX_HTML_CHARS = 20 * 1024 * 1024;
  */
 export const MAX_HTML_DEPTH = 180;
 /**
+ * The Readability fallback runs only on pages nested at most this deep: its clean-up costs time with the cube of
+ * the nesting (170 nested divs: seconds for 3 KB). The 181 benchmark pages nest at most 49 deep, the one that
+ * needs the fallback 13.
+ */
+export const READABILITY_MAX_DEPTH = 60;
+/**
  * Text width below which the content finder's choice is too short to be the article (a teaser, a caption), so
  * the next way of finding the body is tried. A short wire brief is about 300 wide.
  */
@@ -351,6 +357,20 @@ export const MAX_DECOMPRESSION_RATIO = 200;
 export const DECOMPRESSED_FLOOR_BYTES = 1024 * 1024;
 /** A WARC header line longer than this is not a WARC file (real lines are under a few kilobytes). */
 export const MAX_WARC_HEADER_LINE = 64 * 1024;
+/**
+ * A line longer than this is a paragraph, never page furniture: the boilerplate rows are not tried on it. The
+ * longest boilerplate line in the corpora (a photo caption) has about 200 characters; the bound also keeps the
+ * cleaner linear when thousands of wrapped lines join into one and each join is tested again.
+ */
+export const MAX_BOILERPLATE_LINE_CHARS = 1000;
+/**
+ * Sentences are found in windows of this many characters of a paragraph (see clean/segments.ts), and the
+ * boundaries this close to a window's cut end are read again in the next window. The longest paragraph in the
+ * corpora has about 1,400 characters, so real paragraphs fit one window; ICU's look-ahead past a sentence end
+ * spans a few characters (closing quotes, spaces), far less than the margin.
+ */
+export const SEGMENT_WINDOW_CHARS = 2000;
+export const SEGMENT_MARGIN_CHARS = 500;
 /** Lines after a "Related:"/"Read more" line dropped as its link list: a long list has about a dozen. */
 export const MAX_LINK_LIST_ITEMS = 15;
 /**
@@ -422,6 +442,14 @@ export const SNIPPET_CONTEXT = 60;
 
 // ---- serve ---------------------------------------------------------------------------------------------------
 
+/**
+ * Time one document may take to be read, cleaned and extracted in the document pool (src/app/pool.ts) before it
+ * is given up as failed: a long report takes well under a second, the first one in a fresh thread a few (the
+ * tables are compiled), so 15 s only stops input built to be slow, on a busy machine too.
+ */
+export const DOCUMENT_BUDGET_MS = 15_000;
+/** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
+export const POOL_IDLE_MS = 60_000;
 /** Largest request body: a pasted report, or all the files of one upload together. */
 export const BODY_LIMIT = 5 * 1024 * 1024;
 /**

@@ -13,6 +13,7 @@ import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { summarizeEvent, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
+import type { Prepare } from './prepared.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
 /** What became of one document given to `ingestDocument`. */
@@ -86,13 +87,16 @@ export interface ResolverSource {
 /**
  * One document into the store: short fields bounded (boundFields), clean → already stored? → extract → (holding the grouping lock for its actor)
  * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
- * versions and alerts in one transaction. Rejects when the article cannot be processed or stored; the resolver
+ * versions and alerts in one transaction. `prepare` cleans and extracts elsewhere (the document pool, with a
+ * time budget); without it both run here. Rejects when the article cannot be processed or stored; the resolver
  * may then hold a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
  */
-export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument): Promise<IngestOutcome> {
-  const article = cleanDocument(boundFields(doc));
+export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument, prepare?: Prepare): Promise<IngestOutcome> {
+  const bounded = boundFields(doc);
+  const prepared = prepare ? await prepare(bounded) : null;
+  const article = prepared?.article ?? cleanDocument(bounded);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
-  const extraction = extractArticle(article);
+  const extraction = prepared?.extraction ?? extractArticle(article);
   const keys = groupingKeys(extraction);
   return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
     // Checked again under the lock (another unit may have stored the same document meanwhile), before the
@@ -221,7 +225,11 @@ export class Ingester implements ResolverSource {
    */
   private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
 
-  constructor(private readonly store: Store) {}
+  /** `prepare`: where documents are cleaned and extracted (the document pool); in this thread without it. */
+  constructor(
+    private readonly store: Store,
+    private readonly prepare?: Prepare,
+  ) {}
 
   /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
   async resolver(session: StoreSession): Promise<EventResolver> {
@@ -280,11 +288,11 @@ export class Ingester implements ResolverSource {
    */
   private async ingestOne(doc: SourceDocument): Promise<IngestOutcome> {
     try {
-      return await ingestDocument(this.store, this, doc);
+      return await ingestDocument(this.store, this, doc, this.prepare);
     } catch (err) {
       if (!reasonOf(err).startsWith(MEMBERSHIP_LOST)) throw err;
       this.cached = null;
-      return ingestDocument(this.store, this, doc);
+      return ingestDocument(this.store, this, doc, this.prepare);
     }
   }
 

@@ -2,6 +2,7 @@
 // each a pattern and the reason recorded when a line matches. Add a row there, not a branch in the code.
 import { existsSync, readdirSync } from 'node:fs';
 import { dataPath, readDataJson } from '../paths.js';
+import { MAX_BOILERPLATE_LINE_CHARS } from '../settings.js';
 
 export interface BoilerplateRule {
   pattern: RegExp;
@@ -94,8 +95,9 @@ const LAUNCH_FACT = new RegExp(String.raw`\b${LAUNCH_WORD}\b[\s\S]{0,80}\b${MISS
 
 export const mentionsLaunchFact = (line: string): boolean => LAUNCH_FACT.test(line);
 
-/** The rule that makes `line` boilerplate, or null. */
+/** The rule that makes `line` boilerplate, or null (always null for a line too long to be page furniture). */
 export function matchBoilerplateLine(line: string): BoilerplateRule | null {
+  if (line.length > MAX_BOILERPLATE_LINE_CHARS) return null;
   for (const rule of LINE_RULES) {
     if (!rule.pattern.test(line)) continue;
     if (rule.keepIfLaunchFact && mentionsLaunchFact(line)) continue;

@@ -3,8 +3,9 @@
 // Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
 import { DATE_MARKER, isBoilerplateLine, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine } from './boilerplate.js';
-import { MAX_LINK_LIST_ITEMS } from '../settings.js';
+import { MAX_BOILERPLATE_LINE_CHARS, MAX_LINK_LIST_ITEMS } from '../settings.js';
 import { chronologicalLiveBlog } from './live-blog.js';
+import { lastCodePoint } from './text-end.js';
 
 /** Letters and digits only, lower-cased: "(LEAD) N. Korea fires…" and "(lead) n korea fires…" compare equal. */
 const comparable = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -43,12 +44,50 @@ function stripPrefixes(line: string, removed: RemovedBlock[], isFirstLine: boole
 
 // A line cut in the middle of a sentence: no closing punctuation, and the next line goes on in lower case, or
 // with a figure and its lower-case unit after a lower-case word ("…an altitude of more than" + "2,500 km.").
-const endsOpen = (line: string): boolean => !/[.!?:;"”’')\]…]$/.test(line);
+// Only the end of the line before is read (its last character, the last bracket in it), and those are kept as a
+// line grows by joins, so joining thousands of wrapped lines costs time in proportion to their length.
+const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', '’', "'", ')', ']', '…']);
+
+/** The last round bracket in `s`, '(' or ')', or null when it has none. */
+function lastBracket(s: string): '(' | ')' | null {
+  for (let i = s.length - 1; i >= 0; i--) if (s[i] === '(' || s[i] === ')') return s[i] as '(' | ')';
+  return null;
+}
+
+/**
+ * A line kept so far, as the pieces joined into it (joined once at the end: a string grown by += is re-copied
+ * each time it is read), with what the join test reads of it.
+ */
+interface RawLine {
+  pieces: string[];
+  length: number;
+  /** The last code point of the line. */
+  last: string;
+  boilerplate: boolean;
+  /** The last round bracket in the line: "(" means one is left open at its end. */
+  bracket: '(' | ')' | null;
+}
+
+const rawLine = (text: string): RawLine => ({
+  pieces: [text], length: text.length, last: lastCodePoint(text), boilerplate: isBoilerplateLine(text), bracket: lastBracket(text),
+});
+
+/** Joins `next` to `line` with a space, keeping what the join test reads up to date. */
+function join(line: RawLine, next: RawLine): void {
+  line.pieces.push(next.pieces[0]);
+  line.length += 1 + next.length;
+  line.last = next.last;
+  line.bracket = next.bracket ?? line.bracket;
+  // Only built while short enough to be tested: a longer line is never boilerplate (MAX_BOILERPLATE_LINE_CHARS).
+  line.boilerplate = line.length <= MAX_BOILERPLATE_LINE_CHARS && isBoilerplateLine(line.pieces.join(' '));
+}
+
+const endsOpen = (line: RawLine): boolean => !CLOSING.has(line.last);
 // A bracket left open at the end of a line ("at 5:58 a.m. (2058 GMT" + "Tuesday) from near …") goes on too.
-const continuesSentence = (line: string, previous: string): boolean =>
+const continuesSentence = (line: string, previous: RawLine): boolean =>
   /^\p{Ll}/u.test(line) ||
-  (/\p{Ll}$/u.test(previous) && /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u.test(line)) ||
-  (/\([^()]*$/.test(previous) && /^[^()]*\)/.test(line));
+  (/^\p{Ll}$/u.test(previous.last) && /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u.test(line)) ||
+  (previous.bracket === '(' && /^[^()]*\)/.test(line));
 
 // Items of a link list: short headline-like lines, or numbered/bulleted links. A line that ends like a
 // sentence (also 。, ！, ？ and a closing 」 or 』 after them) is text again.
@@ -65,18 +104,20 @@ export interface CleanLines {
 
 export function cleanLines(text: string, title: string | null): CleanLines {
   const removed: RemovedBlock[] = [];
-  const raw: string[] = [];
+  const joined: RawLine[] = [];
   for (const line of text.split('\n').flatMap(splitJoinedLine)) {
     const trimmed = line.replace(/[ \t\f\v]+/g, ' ').trim();
     if (trimmed === '') continue;
-    const rest = stripPrefixes(trimmed, removed, raw.length === 0 && removed.length === 0);
+    const rest = stripPrefixes(trimmed, removed, joined.length === 0 && removed.length === 0);
     if (rest === '') continue;
-    const previous = raw.length - 1;
+    const previous = joined.at(-1);
+    const next = rawLine(rest);
     // Never glue boilerplate to a neighbour ("Close" + "newsletters…"): each must stay droppable on its own.
-    const wrapped = previous >= 0 && endsOpen(raw[previous]) && continuesSentence(rest, raw[previous]);
-    if (wrapped && !isBoilerplateLine(raw[previous]) && !isBoilerplateLine(rest)) raw[previous] += ` ${rest}`;
-    else raw.push(rest);
+    const wrapped = previous !== undefined && endsOpen(previous) && continuesSentence(rest, previous);
+    if (wrapped && !previous.boilerplate && !next.boilerplate) join(previous, next);
+    else joined.push(next);
   }
+  const raw = joined.map((l) => l.pieces.join(' '));
 
   const kept: string[] = [];
   const seen = new Set<string>();

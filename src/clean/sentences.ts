@@ -19,6 +19,8 @@
 
 import { readDataJson } from '../paths.js';
 import type { Language, Span } from '../types.js';
+import { segmentsOf } from './segments.js';
+import { lastCodePoint, lastWord } from './text-end.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -42,21 +44,21 @@ const TIME_ZONE_FOLLOWER = /^(?:time|standard|local|daylight)\b/i;
 
 const LIST_MARKER = /^(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•\-–—*·])$/;
 
+// Only the end of the text before a boundary is read (its last word, its last two characters): a sentence that
+// keeps growing by joins ("Mr. Mr. Mr. …") is not read again from its start at every boundary.
 function keepTogether(before: string, after: string): boolean {
   const prev = before.trimEnd();
   const next = after.trimStart();
   if (LIST_MARKER.test(prev)) return true;
+  const lastToken = lastWord(prev).replace(/^[(["“‘']+/, '');
   // "…launched on Nov. 18.": a month (or title) abbreviation never ends a sentence, even before a number.
-  const lastWord = (prev.split(/\s+/).pop() ?? '').replace(/^[(["“‘']+/, '').toLowerCase();
-  if (NEVER_FINAL.has(lastWord)) return true;
+  if (NEVER_FINAL.has(lastToken.toLowerCase())) return true;
   // "…two rockets. 2. Both…": a lone marker after a finished sentence opens the next item.
-  if (LIST_MARKER.test(next.trimEnd()) && /[.!?]["”’')\]]?$/.test(prev)) return false;
+  if (LIST_MARKER.test(next.trimEnd()) && /[.!?]["”’')\]]?$/.test(prev.slice(-2))) return false;
   if (/^[("“'‘[]*[\p{Ll}\p{N}]/u.test(next)) return true;
-  if (/[)"”’'\]]$/.test(prev)) return false;
-  const lastToken = (prev.split(/\s+/).pop() ?? '').replace(/^[(["“‘']+/, '');
+  if (/[)"”’'\]]$/.test(prev.slice(-1))) return false;
   if (/^\p{Lu}\.$/u.test(lastToken)) return true;
   const lower = lastToken.toLowerCase();
-  if (NEVER_FINAL.has(lower)) return true;
   if (MAY_END.has(lower) || /^(?:\p{L}\.){2,}$/u.test(lastToken)) {
     const m = /^[("“'‘]*([\p{L}’']+)\s*(\S*)/u.exec(next);
     const isStarter = m !== null && SENTENCE_STARTERS.has(m[1]) && !TIME_ZONE_FOLLOWER.test(m[2]);
@@ -69,7 +71,7 @@ function keepTogether(before: string, after: string): boolean {
 function splitEnglish(paragraph: string, base: number, out: Span[]): void {
   let start = -1;
   let end = 0;
-  for (const { index, segment } of segmenter.segment(paragraph)) {
+  for (const { index, segment } of segmentsOf(segmenter, paragraph)) {
     if (start >= 0 && keepTogether(paragraph.slice(start, end), segment)) {
       end = index + segment.length;
       continue;
@@ -99,14 +101,14 @@ const CLOSING_QUOTE = /[\p{Pe}\p{Pf}"']$/u;
 /** Korean or Japanese sentence spans of one paragraph, offset by `base`. */
 function splitCjk(paragraph: string, base: number, out: Span[], locale: CjkLocale): void {
   const cuts: number[] = [];
-  for (const { index } of locale.segmenter.segment(paragraph)) {
+  for (const { index } of segmentsOf(locale.segmenter, paragraph)) {
     if (index === 0) continue;
     let cut = index;
     const previous = cuts.length ? cuts[cuts.length - 1] : 0;
     while (cut > previous + 1 && OPENING.test(paragraph[cut - 1])) cut--;
-    const before = paragraph.slice(previous, cut);
-    const after = paragraph.slice(cut);
-    if (CLOSING_QUOTE.test(before) && locale.quoteContinuations.some((w) => after.startsWith(w))) continue;
+    // The end of the text before the cut and the start of the text after it: never the whole of either.
+    const before = lastCodePoint(paragraph.slice(previous, cut));
+    if (CLOSING_QUOTE.test(before) && locale.quoteContinuations.some((w) => paragraph.startsWith(w, cut))) continue;
     cuts.push(cut);
   }
   let start = 0;

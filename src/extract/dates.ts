@@ -5,7 +5,7 @@ import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { readDataJson } from '../paths.js';
 
-import { addDays, daysBetween, resolveWeekday, weekdayOf } from '../calendar.js';
+import { addDays, daysBetween, isCalendarDay, resolveWeekday, weekdayOf } from '../calendar.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -79,7 +79,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
       const mdY = `${numeric[3]}-${numeric[1].padStart(2, '0')}-${numeric[2].padStart(2, '0')}`;
       const dmY = `${numeric[3]}-${numeric[2].padStart(2, '0')}-${numeric[1].padStart(2, '0')}`;
       const chosen = Number(numeric[1]) > 12 || (mdY > addDays(reference, 1) && Number(numeric[2]) <= 12 && dmY <= addDays(reference, 1)) ? dmY : mdY;
-      if (!Number.isNaN(Date.parse(chosen))) {
+      if (isCalendarDay(chosen)) {
         out.push({ kind: 'explicit', start: r.index, end: r.index + r.text.length, surface: r.text, date: chosen, weekday: weekdayOf(chosen), yearStated: true, inUtc: false, monthDay: chosen.slice(5) });
         continue;
       }
@@ -101,6 +101,8 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     else if (reference) date = nearestYear(m, d, reference);
     else if (yearHint) date = `${yearHint}-${pad(m)}-${pad(d)}`;
+    // "February 29" of a year that has none, "April 31": the writer slipped, and no launch is dated by it.
+    if (date !== null && !isCalendarDay(date)) date = null;
     const start = r.index;
     const surface = era ? text.slice(start, era.end) : r.text;
     // Drop a weekday chrono swallowed ("Wednesday, July 4"): we read weekdays ourselves below.
@@ -139,7 +141,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     const refDay = Number(reference.slice(8, 10));
     const month = day <= refDay ? reference.slice(0, 8) : addDays(`${reference.slice(0, 8)}01`, -1).slice(0, 8);
     const date = `${month}${String(day).padStart(2, '0')}`;
-    if (Number.isNaN(Date.parse(date))) continue;
+    if (!isCalendarDay(date)) continue;
     out.push({ kind: 'explicit', start, end: start + m[0].length, surface: m[0], date, weekday: weekdayOf(date), yearStated: false, inUtc: false, monthDay: date.slice(5) });
   }
   for (const m of text.matchAll(RELATIVE_RE)) {
@@ -175,13 +177,14 @@ function writtenMonthDay(text: string): [number, number] | null {
   return null;
 }
 
-/** The year that puts month/day nearest to (and preferably not after) the reference date. */
-function nearestYear(month: number, day: number, reference: string): string {
+/** The year that puts month/day nearest to (and preferably not after) the reference date; null when no year near it has that day. */
+function nearestYear(month: number, day: number, reference: string): string | null {
   const ry = Number(reference.slice(0, 4));
-  let best = '';
+  let best: string | null = null;
   let bestCost = Infinity;
   for (const y of [ry - 1, ry, ry + 1]) {
     const s = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (!isCalendarDay(s)) continue;
     const diff = daysBetween(reference, s); // positive: after publication
     const cost = diff > 2 ? diff * 4 : Math.abs(diff);
     if (cost < bestCost) {

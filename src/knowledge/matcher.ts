@@ -158,9 +158,15 @@ function resolveOverlaps<T>(hits: Hit<T>[], text: string): Hit<T>[] {
   const sorted = [...hits].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rank(a) - rank(b) || a.order - b.order,
   );
+  // The characters already taken by a kept hit: a hit is kept when none of its own are, so each hit costs its
+  // length instead of a comparison with every hit kept before it.
+  const from = hits.reduce((m, h) => Math.min(m, h.start), Infinity);
+  const taken = new Uint8Array(hits.reduce((m, h) => Math.max(m, h.end), 0) - from);
   const kept: Hit<T>[] = [];
   for (const h of sorted) {
-    if (kept.every((k) => h.end <= k.start || h.start >= k.end)) kept.push(h);
+    if (taken.subarray(h.start - from, h.end - from).includes(1)) continue;
+    taken.fill(1, h.start - from, h.end - from);
+    kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

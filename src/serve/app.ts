@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { Ingester } from '../app/ingestion.js';
+import { DocumentPool } from '../app/pool.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Store } from '../store/store.js';
 import { authPlugin } from './plugins/auth.js';
@@ -119,7 +120,10 @@ export async function buildServer(opts: ServeOptions): Promise<FastifyInstance> 
     },
   });
 
-  const ctx: RouteContext = { store, ingester: new Ingester(store), host: opts.host, needToken };
+  // Reading, cleaning and extracting run in pool threads, so a large paste never holds up other requests.
+  const pool = new DocumentPool();
+  app.addHook('onClose', async () => pool.close());
+  const ctx: RouteContext = { store, ingester: new Ingester(store, pool.prepare), pool, host: opts.host, needToken };
   for (const routes of [eventRoutes, timelineRoutes, exportRoutes, sourceRoutes, articleRoutes, ingestRoutes, referenceRoutes, metaRoutes]) routes(app, ctx);
   await webRoutes(app, opts.webRoot === undefined ? WEB_ROOT : opts.webRoot);
   return app;

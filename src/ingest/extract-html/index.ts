@@ -10,7 +10,7 @@ import { textWidth } from '../text-width.js';
 import { type DroppedBlock, findContent, type TextBlock } from './content.js';
 import { type PageMetadata, pageMetadata } from './metadata.js';
 import { parsePage } from './tree.js';
-import { MAX_HTML_CHARS, MIN_BODY_CHARS } from '../../settings.js';
+import { MAX_HTML_CHARS, MIN_BODY_CHARS, READABILITY_MAX_DEPTH } from '../../settings.js';
 
 export type { DroppedBlock, TextBlock } from './content.js';
 export type { PageMetadata } from './metadata.js';
@@ -61,8 +61,9 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
   let text = normalizeText(joinTextBlocks(content.blocks)).trim();
   let via = content.via;
   let blocks = content.blocks;
-  // Readability walks the DOM recursively: not for pages nested past the tree's depth cap.
-  if (textWidth(text) < MIN_BODY_CHARS && opts.fallback !== false && !page.flattened) {
+  // Readability's clean-up reads every element's subtree for every element around it (time grows with the cube
+  // of the nesting): not for pages nested deeper than real ones.
+  if (textWidth(text) < MIN_BODY_CHARS && opts.fallback !== false && page.depth <= READABILITY_MAX_DEPTH) {
     const fallback = normalizeText(readabilityText(html)).trim();
     if (textWidth(fallback) > textWidth(text)) {
       text = fallback;

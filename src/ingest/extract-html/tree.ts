@@ -44,8 +44,8 @@ export interface RawMeta {
 export interface ParsedPage {
   root: HNode;
   meta: RawMeta;
-  /** True when nesting went past MAX_HTML_DEPTH and was flattened. */
-  flattened: boolean;
+  /** The deepest element kept in the tree (at most MAX_HTML_DEPTH). */
+  depth: number;
 }
 
 // Elements whose content is never article text.
@@ -89,7 +89,7 @@ export function parsePage(html: string): ParsedPage {
   const stack: (HNode | null)[] = [];
   let current = root;
   let skipping = 0; // > 0 inside a skipped element (counts nested open elements)
-  let flattened = false;
+  let depth = 0;
   let capture: 'title' | 'json-ld' | null = null;
   let captured = '';
 
@@ -147,11 +147,11 @@ export function parsePage(html: string): ParsedPage {
         }
         if (name === 'html' || name === 'body' || (current.depth >= MAX_HTML_DEPTH && !KEEP_VOID.has(name))) {
           stack.push(null); // html/body: the root stands for them; too deep: flatten into `current`
-          if (current.depth >= MAX_HTML_DEPTH) flattened = true;
           if (BREAKS.has(name) && name !== 'body') current.children.push(newNode('hr', {}, current, current.depth + 1));
           return;
         }
         const node = newNode(name, attrs, current, current.depth + 1);
+        depth = Math.max(depth, node.depth);
         current.children.push(node);
         stack.push(node);
         current = node;
@@ -186,5 +186,5 @@ export function parsePage(html: string): ParsedPage {
   );
   parser.write(html);
   parser.end();
-  return { root, meta, flattened };
+  return { root, meta, depth };
 }

@@ -1,7 +1,8 @@
-// What every route file is given: the store, the one ingest path, whether writes need the token; and the event
+// What every route file is given: the store, the one ingest path and its threads, whether writes need the token; and the event
 // filter shared by the event list, the statistics and the exports.
 import type { FastifyInstance } from 'fastify';
 import type { Ingester } from '../../app/ingestion.js';
+import type { DocumentPool } from '../../app/pool.js';
 import type { EventFilter, Store } from '../../store/store.js';
 import type { Language } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
@@ -9,6 +10,8 @@ import { HttpError } from '../plugins/errors.js';
 export interface RouteContext {
   store: Store;
   ingester: Ingester;
+  /** Threads that read pastes and uploads into documents off the event loop. */
+  pool: DocumentPool;
   /** The address the server listens on (for links when a request has no Host header). */
   host: string;
   needToken: boolean;

@@ -1,6 +1,7 @@
 // /api/ingest: adding reports from the browser or a script (pasted text, HTML, JSON records, or uploaded
-// files), stored through the same ingest path as `salvo ingest`.
-import { documentsFromPaste, documentsFromUploads, type PastedReport } from '../../app/ingestion.js';
+// files), read, cleaned and extracted in the document pool's threads and stored through the same ingest path as
+// `salvo ingest`.
+import type { PastedReport } from '../../app/ingestion.js';
 import { parseDay, toDay } from '../../calendar.js';
 import { HttpError } from '../plugins/errors.js';
 import { ingestBody, ingestResultSchema } from '../schemas.js';
@@ -16,7 +17,7 @@ function pasteMetadataProblem(p: PastedReport): string | null {
   return null;
 }
 
-export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
+export const ingestRoutes: Routes = (app, { ingester, pool, needToken }) => {
   app.post('/api/ingest', {
     config: { write: true },
     schema: routeSchema({
@@ -31,7 +32,7 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
     const body = req.body as PastedReport;
     const problem = pasteMetadataProblem(body);
     if (problem) throw new HttpError(400, `body: ${problem}`);
-    return ingester.ingest(documentsFromPaste(body, 'browser:paste'));
+    return ingester.ingest(await pool.readPaste(body, 'browser:paste'));
   });
 
   app.post('/api/ingest/files', {
@@ -67,6 +68,6 @@ export const ingestRoutes: Routes = (app, { ingester, needToken }) => {
       throw new HttpError(400, `could not read the upload: ${e.message}`);
     }
     if (files.length === 0) throw new HttpError(400, 'no file in the upload (send them in a field named "files")');
-    return ingester.ingest(documentsFromUploads(files));
+    return ingester.ingest(await pool.readUploads(files));
   });
 };

@@ -3,7 +3,7 @@
 // 少なくとも3発, 数発, 複数発; not a per-launch それぞれ1発 / 1発ずつ) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
 // width-folded text so full-width digits read like ASCII ones.
 import * as chrono from 'chrono-node';
-import { addDays, weekdayOf } from '../../../calendar.js';
+import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { Readers } from '../../configuration.js';
 import type { CountMention } from '../../counts.js';
 import type { DateMention } from '../../dates.js';
@@ -28,7 +28,7 @@ function dayOnOrBefore(day: number, reference: string): string | null {
   const refDay = Number(reference.slice(8, 10));
   const month = day <= refDay ? reference.slice(0, 8) : addDays(`${reference.slice(0, 8)}01`, -1).slice(0, 8);
   const date = `${month}${pad(day)}`;
-  return Number.isNaN(Date.parse(date)) ? null : date;
+  return isCalendarDay(date) ? date : null;
 }
 
 export function findJapaneseDates(raw: string, reference: string | null, yearHint: number | null): DateMention[] {
@@ -46,7 +46,9 @@ export function findJapaneseDates(raw: string, reference: string | null, yearHin
     if (y === null || m === null || d === null) continue;
     const canPin = yearStated || reference !== null || yearHint !== null;
     const surface = raw.slice(r.index, r.index + r.text.length);
-    out.push(dateMention('explicit', r.index, surface, canPin ? `${y}-${pad(m)}-${pad(d)}` : null, yearStated));
+    const date = `${y}-${pad(m)}-${pad(d)}`;
+    // 2月29日 of a year that has none, 4月31日: no launch is dated by it.
+    out.push(dateMention('explicit', r.index, surface, canPin && isCalendarDay(date) ? date : null, yearStated));
   }
   const free = (start: number, end: number): boolean => !out.some((o) => start < o.end && end > o.start);
   for (const m of text.matchAll(p.bareDay)) {

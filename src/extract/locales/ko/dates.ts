@@ -2,12 +2,11 @@
 // "지난 4일", "지난달 15일") and relative days ("이날", "오늘", "전날", "어제"). A day without a month is the latest
 // such day on or before the reference date ("지난달" moves it to the month before); a month and day without a
 // year, the latest such date on or before the day after the reference.
-import { addDays, weekdayOf } from '../../../calendar.js';
+import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { DateMention } from '../../dates.js';
 import { koreanReaderPhrases } from './phrases.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const valid = (date: string): boolean => !Number.isNaN(Date.parse(date)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
 // "2023년 3월 9일", "3월 9일", "지난 8월 24일"; a day number may be followed by a duration word ("12일 만에").
 const FULL = /(?:((?:19|20)\d\d)\s?년\s?)?(\d{1,2})\s?월\s?(\d{1,2})\s?일/g;
@@ -19,7 +18,7 @@ function latestDay(day: number, reference: string, monthsBack: number): string |
   for (let i = 0; i < monthsBack; i++) month = addDays(`${month}-01`, -1).slice(0, 7);
   if (monthsBack === 0 && day > Number(reference.slice(8, 10))) month = addDays(`${month}-01`, -1).slice(0, 7);
   const date = `${month}-${pad(day)}`;
-  return valid(date) ? date : null;
+  return isCalendarDay(date) ? date : null;
 }
 
 function monthDayYear(month: number, day: number, reference: string | null, yearHint: number | null): string | null {
@@ -42,7 +41,7 @@ export function findKoreanDates(text: string, reference: string | null, yearHint
     const day = Number(m[3]);
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
     const date = m[1] ? `${m[1]}-${pad(month)}-${pad(day)}` : monthDayYear(month, day, reference, yearHint);
-    push('explicit', m.index ?? 0, m[0], date && valid(date) ? date : null, m[1] !== undefined);
+    push('explicit', m.index ?? 0, m[0], date && isCalendarDay(date) ? date : null, m[1] !== undefined);
   }
   for (const m of text.matchAll(DAY)) {
     const start = m.index ?? 0;

@@ -1,0 +1,10 @@
+// A document cleaned and extracted, ready to be grouped and stored: what the document pool hands back.
+import type { Article, Extraction, SourceDocument } from '../types.js';
+
+export interface Prepared {
+  article: Article;
+  extraction: Extraction;
+}
+
+/** Cleans and extracts a document (in this thread, or in a pool thread with a time budget). */
+export type Prepare = (doc: SourceDocument) => Promise<Prepared>;

@@ -1,0 +1,37 @@
+// The work a document pool thread does (src/app/pool.ts): reading a paste or uploaded files into documents, and
+// cleaning and extracting one document. Pure computation on what it is sent; nothing here touches the store.
+import { cleanDocument } from '../clean/index.js';
+import { extractArticle } from '../extract/index.js';
+import type { MessagePort } from 'node:worker_threads';
+import type { IngestItem, SourceDocument } from '../types.js';
+import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
+import type { Prepared } from './prepared.js';
+
+/** What a task asks for. */
+export type TaskBody =
+  | { kind: 'paste'; paste: PastedReport; origin: string }
+  | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
+  | { kind: 'prepare'; doc: SourceDocument };
+/** A task as sent: with the port on which the thread says it has started it (the pool's budget starts then). */
+export type PoolTask = TaskBody & { started: MessagePort };
+
+async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> {
+  const out: IngestItem[] = [];
+  for await (const it of items) out.push(it);
+  return out;
+}
+
+/** Runs one task in the pool thread (piscina calls the default export). */
+export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared> {
+  task.started.postMessage('started');
+  task.started.close();
+  if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
+  if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
+  const article = cleanDocument(task.doc);
+  return { article, extraction: extractArticle(article) };
+}
+
+// Compile the knowledge tables and parsers before the first task arrives, so it is not charged for them.
+for (const it of documentsFromPaste({ text: 'SEOUL -- North Korea fired a ballistic missile on Monday, officials said.' }, 'warm-up')) {
+  if (it.ok) extractArticle(cleanDocument(it.doc));
+}
