@@ -339,6 +339,17 @@ export const MIN_BODY_CHARS = 250;
 /** Text width below which a page holds no article at all (after the fallbacks): a headline and a dateline. */
 export const MIN_ARTICLE_CHARS = 200;
 /**
+ * A shorter page is still an article when it holds this many prose paragraphs (a two-paragraph local brief of
+ * about 150 characters is a story, not a menu or a login form).
+ */
+export const SHORT_STORY_PARAGRAPHS = 2;
+/**
+ * A paragraph counts as prose for SHORT_STORY_PARAGRAPHS when it ends like a sentence and has this many words, or
+ * (for Chinese, Japanese and Korean text, which has few spaces) this text width: "Welcome." or "Forgot password?"
+ * is not a paragraph of a story.
+ */
+export const SHORT_STORY_PARAGRAPH = { words: 8, width: 40 } as const;
+/**
  * Longest stored values of a document's short fields, in characters (the text is bounded by the file and body
  * limits). Far beyond any real headline, address, outlet name, record id or file path, so only hostile or broken
  * records are cut: a title or an outlet is shortened, an address or an id too long to be one is dropped (cut,

@@ -230,6 +230,22 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect((JSON.parse(got.JSON) as { events: { id: string }[] }).events.map((e) => e.id)).toContain('DPRK-2037-07-14');
   });
 
+  it('offers the CSV in the CNS column set, with the view\'s filters', async () => {
+    await go('#/');
+    const cns = page.locator('.downloads a[data-format="CSV (CNS columns)"]');
+    await cns.waitFor();
+    const href = new URL((await cns.getAttribute('href')) ?? '', base);
+    expect(href.pathname).toBe('/api/events.csv');
+    expect(href.searchParams.get('columns')).toBe('cns');
+    const plain = new URL((await page.locator('.downloads a[data-format="CSV"]').getAttribute('href')) ?? '', base);
+    // the same filters as the plain CSV, plus the column set
+    for (const [k, v] of plain.searchParams) expect(href.searchParams.get(k)).toBe(v);
+    const [download] = await Promise.all([page.waitForEvent('download'), cns.click()]);
+    expect(download.suggestedFilename()).toBe('salvo-events-cns.csv');
+    const header = readFileSync(await download.path(), 'utf8').split(/\r?\n/)[0];
+    expect(header.startsWith('Date,Date Entered/Updated,Launch Time (UTC),Missile Name')).toBe(true);
+  });
+
   it('the timeline sorts by any column, pages, filters by text and merges a news event with its reference flight', async () => {
     await go('#/');
     await page.waitForSelector('tr.launch-day');
@@ -431,6 +447,41 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
       expect(titles.size, 'every page has its own tab title').toBe(pages.length);
       await p.close();
     }
+  });
+
+  it('names a report without a title by its first line everywhere: paste result, article list, search, event page, article page', async () => {
+    const first = 'North Korea fires cruise missiles off its west coast near Onchon';
+    const record = {
+      url: 'https://news.example.org/2037/09/20/onchon',
+      published: '2037-09-20',
+      text: `${first}\n\nSEOUL, Sept. 20, 2037 - North Korea fired several cruise missiles off its west coast near Onchon on Sunday, South Korea's Joint Chiefs of Staff said.\n\nThe missiles flew about 1,500 kilometers over the Yellow Sea, the military said.`,
+    };
+    await go('#/add');
+    await page.fill('#paste-text', JSON.stringify(record));
+    await page.selectOption('#paste-format', 'json');
+    await page.click('form.paste button[type=submit]');
+    const result = page.locator('.ingest-result li.stored');
+    await result.waitFor();
+    expect(await result.textContent()).toContain(first);
+    const articleId = ((await page.locator('.ingest-result a[href^="#/article/"]').getAttribute('href')) ?? '').replace('#/article/', '');
+    const eventId = ((await page.locator('.ingest-result a.event-link').getAttribute('href')) ?? '').replace('#/event/', '');
+    expect(eventId).not.toBe('');
+    const stored = (await (await fetch(`${base}/api/articles/${articleId}`)).json()) as { title: string | null; headline: string };
+    expect(stored.title).toBeNull();
+    expect(stored.headline).toBe(first);
+
+    const named = async (hash: string, selector: string): Promise<void> => {
+      await go(hash);
+      const link = page.locator(selector);
+      await link.first().waitFor();
+      expect(await link.first().textContent(), hash).toBe(first);
+      expect(await page.textContent('main'), hash).not.toMatch(/untitled report|browser:paste/);
+    };
+    await named('#/articles', `ul.articles a[href="#/article/${articleId}"]`);
+    await named('#/search?q=Onchon', `.hits a[href="#/article/${articleId}"]`);
+    await named(`#/event/${eventId}`, `section ul.articles a[href="#/article/${articleId}"]`);
+    await named(`#/article/${articleId}`, 'h1.article-title');
+    expect(await page.title()).toBe(`${first} · Article · Salvo`);
   });
 
   it('keyboard navigation reaches every control', async () => {

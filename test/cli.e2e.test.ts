@@ -6,7 +6,7 @@
 //   d-newsplease.json  not a launch: an artillery drill (news-please record)
 //   e-pair.jsonl       line 1: launch B again (Japan's MoD, id e2e-e1); line 2: not a launch, a ministers' meeting
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,5 +215,54 @@ describe('reading commands without a database', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`no database at ${db}`);
     expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('salvo show with many reports', () => {
+  // Seven invented reports of one launch (2034-09-12, Sunan, KST), from different outlets and agencies, some
+  // disagreeing on the distance and the apogee: the concise view still fits on one screen.
+  const AGENCIES = ["South Korea's Joint Chiefs of Staff", "Japan's Defense Ministry", 'the U.S. Indo-Pacific Command', "South Korea's military", 'Japanese officials', 'the JCS', "Japan's Ministry of Defense"];
+  const OPENINGS = ['fired', 'launched', 'test-fired', 'fired off', 'launched', 'fired', 'launched'];
+  const reports = AGENCIES.map((agency, i) => ({
+    id: `many-${i + 1}`,
+    url: `https://outlet${i + 1}.example/2034/09/12/launch`,
+    source: `outlet${i + 1}.example`,
+    published: '2034-09-12',
+    title: `North Korea ${OPENINGS[i]} a ballistic missile, report ${i + 1} says`,
+    text: [
+      `SEOUL, Sept. 12, 2034 - North Korea ${OPENINGS[i]} a short-range ballistic missile from the Sunan area at about 7:${String(20 + i).padStart(2, '0')} a.m. on Tuesday, ${agency} said.`,
+      `The missile flew about ${i % 3 === 0 ? 600 : 620} kilometers and reached an altitude of ${i % 2 === 0 ? 50 : 60} kilometers before falling into the East Sea, ${agency} added.`,
+      `${['Officials', 'Analysts', 'Diplomats', 'Lawmakers', 'Experts', 'Observers', 'Researchers'][i]} said report number ${i + 1} was still being reviewed.`,
+    ].join('\n\n'),
+  }));
+  let manyDir: string;
+  let manyDb: string;
+
+  beforeAll(() => {
+    manyDir = mkdtempSync(join(tmpdir(), 'salvo-show-many-'));
+    manyDb = join(manyDir, 'salvo.db');
+    writeFileSync(join(manyDir, 'seven.jsonl'), `${reports.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const r = salvo(['--db', manyDb, 'ingest', join(manyDir, 'seven.jsonl')], { cwd: manyDir });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  afterAll(() => {
+    if (manyDir) rmSync(manyDir, { recursive: true, force: true });
+  });
+
+  it('prints at most 40 lines for an event of 7 reports, and --evidence prints more', () => {
+    const events = JSON.parse(salvo(['--db', manyDb, 'events', '--json'], { cwd: manyDir }).stdout) as JsonEvent[];
+    expect(events).toHaveLength(1);
+    expect(events[0].articleIds).toHaveLength(7);
+    const concise = salvo(['--db', manyDb, 'show', events[0].id], { cwd: manyDir });
+    expect(concise.code, concise.stderr).toBe(0);
+    const lines = concise.stdout.trimEnd().split('\n');
+    expect(lines.length, concise.stdout).toBeLessThanOrEqual(40);
+    expect(concise.stdout).toMatch(/^ {2}Distance +/m);
+    // every report named on its own line, by its headline
+    expect(lines.filter((l) => /^ {2}report [0-9a-f]+ /.test(l))).toHaveLength(7);
+    for (const r of reports) expect(concise.stdout).toContain(r.title);
+    const full = salvo(['--db', manyDb, 'show', events[0].id, '--evidence'], { cwd: manyDir });
+    expect(full.stdout.trimEnd().split('\n').length).toBeGreaterThan(lines.length);
   });
 });

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { Ingester } from '../src/app/ingestion.js';
 import { documentFromHtml, documentFromRecord, documentFromText, ingestPaths } from '../src/ingest/index.js';
+import { openStore } from '../src/store/open.js';
 import type { IngestItem, SourceDocument } from '../src/types.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'ingest');
@@ -108,6 +110,38 @@ describe('HTML', () => {
     const doc = documentFromHtml(html, 'api', 'https://news.example/20240114/story');
     expect(doc.published).toEqual({ date: '2024-01-14', instant: null, via: 'url' });
     expect(doc.source).toBe('news.example');
+  });
+
+  // A two-paragraph local brief, well under MIN_ARTICLE_CHARS, written for this test.
+  const BRIEF = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry back on time | Riverton Herald</title><meta property="og:title" content="Ferry back on time"></head><body>',
+    '<header><nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav></header>',
+    '<article><h1>Ferry back on time</h1>',
+    '<p>The harbour ferry ran to its normal timetable again on Tuesday.</p>',
+    '<p>Tickets bought during the repair stay valid until the end of May.</p>',
+    '</article><footer><p>© 2037 Riverton Herald</p></footer></body></html>',
+  ].join('\n');
+
+  it('reads a short two-paragraph story as an article, and stores it as a report that is not a launch report', async () => {
+    const doc = documentFromHtml(BRIEF, 'https://news.example/local/ferry', 'https://news.example/local/ferry');
+    expect(doc.title).toBe('Ferry back on time');
+    expect(doc.text).toContain('The harbour ferry ran to its normal timetable again on Tuesday.');
+    expect(doc.text).toContain('Tickets bought during the repair stay valid until the end of May.');
+    expect(doc.text).not.toMatch(/Sport|Riverton Herald/);
+    const store = await openStore(':memory:');
+    try {
+      const report = await new Ingester(store).ingest([{ ok: true, doc }]);
+      expect(report.results.map((r) => [r.status, r.isLaunchReport, r.eventId])).toEqual([['stored', false, null]]);
+      expect((await store.listArticlesPage({ limit: 10, offset: 0 })).articles.map((a) => a.headline)).toEqual(['Ferry back on time']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('still finds no article in a page of one short line or of sentence fragments', () => {
+    const page = (body: string): string => `<html><head><title>Notice</title></head><body>${body}</body></html>`;
+    expect(() => documentFromHtml(page('<p>Welcome to our site.</p><p>Forgot password?</p>'), 'x')).toThrow('no article text found');
+    expect(() => documentFromHtml(page('<p>Opening hours Monday to Friday nine to five</p><p>Closed on public holidays and weekends</p>'), 'x')).toThrow('no article text found');
   });
 
   it('fails on a page without article text', async () => {

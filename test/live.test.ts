@@ -194,3 +194,53 @@ describe('feed parsing', () => {
     expect(() => parseFeed('<rss><channel><item>', 'http://n.example/')).toThrow(/malformed XML/);
   });
 });
+
+describe('a source\'s last success', () => {
+  // A two-paragraph local brief that is not a launch report, written for this test.
+  const BRIEF = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library hours</title><meta property="og:title" content="Library hours"></head><body>
+    <nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+    <article><h1>Library hours</h1><p>The central library will open an hour earlier on weekdays from next month.</p>
+    <p>The council said the change follows a survey of more than two thousand readers.</p></article></body></html>`;
+  let feedUp = true;
+  let own: Store;
+  let ownConfig: WatchConfig;
+
+  beforeAll(async () => {
+    srv.routes.set('/a/brief', send(HTML, BRIEF));
+    srv.routes.set('/a/launch-brief', send(HTML, launchPage({ date: '2034-08-01', km: 380 })));
+    srv.routes.set('/feeds/brief.xml', (req, res, body) => {
+      if (!feedUp) return status(503)(req, res, body);
+      return send('application/rss+xml', rss([{ url: u('/a/brief'), guid: 'brief' }, { url: u('/a/launch-brief'), guid: 'launch-brief' }]))(req, res, body);
+    });
+    ownConfig = parseConfig({ sources: [{ url: u('/feeds/brief.xml'), interval: 1 }], fetch: config.fetch });
+    own = await openStore(join(dir, 'last-success.db'));
+  });
+
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  const source = async () => (await own.listWatchSources()).find((s) => s.url === u('/feeds/brief.xml'));
+
+  it('is set by a successful poll (a short non-launch page is stored, not failed) and kept by a failed one', async () => {
+    const first = await new Watcher(own, ownConfig, { log: () => undefined }).pollOnce(0);
+    expect(first[0].error).toBeNull();
+    expect(first[0].failures).toEqual([]);
+    expect(first[0].stored).toBe(2);
+    const launches = (await own.listArticlesPage({ limit: 10, offset: 0 })).articles.map((a) => [a.headline, a.isLaunchReport]);
+    expect(launches).toContainEqual(['Library hours', false]);
+    const ok = await source();
+    expect(ok?.lastSuccess).not.toBeNull();
+    expect(ok?.lastSuccess).toBe(ok?.lastPoll);
+    expect(ok?.lastError).toBeNull();
+
+    feedUp = false;
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await new Watcher(own, ownConfig, { log: () => undefined }).pollOnce(0);
+    expect(second[0].error).toMatch(/503/);
+    const failed = await source();
+    expect(failed?.lastError).toMatch(/503/);
+    expect(failed?.lastPoll).not.toBe(ok?.lastPoll);
+    expect(failed?.lastSuccess).toBe(ok?.lastSuccess);
+  });
+});

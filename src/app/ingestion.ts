@@ -10,6 +10,7 @@ import { boundFields, documentFromHtml, documentFromRecord, documentsFromString,
 import { EventResolver, type Report } from '../resolve/index.js';
 import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
+import { displayTitle } from '../headline.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { summarizeEvent, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
@@ -28,6 +29,8 @@ export interface IngestResult {
   eventId: string | null;
   isLaunchReport: boolean | null;
   title: string | null;
+  /** How to name it: the title, else the first line of its text (null when nothing was read). */
+  headline: string | null;
   reason: string | null;
 }
 
@@ -305,7 +308,7 @@ export class Ingester implements ResolverSource {
     for await (const it of items) {
       if (!it.ok) {
         report.failed++;
-        add({ origin: it.failure.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: null, reason: it.failure.reason });
+        add({ origin: it.failure.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: null, headline: null, reason: it.failure.reason });
         continue;
       }
       try {
@@ -314,19 +317,21 @@ export class Ingester implements ResolverSource {
           report.duplicates++;
           add({
             origin: it.doc.origin, status: 'duplicate', articleId: outcome.article.id,
-            eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title, reason: 'already stored',
+            eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title,
+            headline: displayTitle(outcome.article.title, outcome.article.text), reason: 'already stored',
           });
         } else {
           report.stored++;
           add({
             origin: it.doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
-            isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title, reason: null,
+            isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title,
+            headline: displayTitle(outcome.article.title, outcome.article.text), reason: null,
           });
         }
       } catch (err) {
         this.cached = null;
         report.failed++;
-        add({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
+        add({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, headline: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
       }
     }
     return report;

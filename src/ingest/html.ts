@@ -9,11 +9,22 @@ import { joinBlocks, textBlocks } from './html-text.js';
 import { detectLanguage } from './language.js';
 import { normalizeText } from './normalize.js';
 import { textWidth } from './text-width.js';
-import { MAX_DROPPED_BLOCKS, MIN_ARTICLE_CHARS } from '../settings.js';
+import { MAX_DROPPED_BLOCKS, MIN_ARTICLE_CHARS, SHORT_STORY_PARAGRAPH, SHORT_STORY_PARAGRAPHS } from '../settings.js';
 
 const FALLBACK_SKIP = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 // Text width, not characters: a wide Hangul, kana or kanji character counts two (see text-width.ts).
 const proseLength = (text: string): number => textWidth(text.trim());
+
+/** A paragraph that reads as a sentence of a story: enough words (or width, for CJK) and a sentence end. */
+function isProse(paragraph: string): boolean {
+  const p = paragraph.trim();
+  if (!/[.!?。！？][\s"'”’」』)]*$/u.test(p)) return false;
+  return p.split(/\s+/).length >= SHORT_STORY_PARAGRAPH.words || textWidth(p) >= SHORT_STORY_PARAGRAPH.width;
+}
+
+/** Long enough to be an article, or a short story of a few prose paragraphs (a brief, not a menu). */
+const isArticle = (text: string): boolean =>
+  proseLength(text) >= MIN_ARTICLE_CHARS || text.split(/\n{2,}/).filter(isProse).length >= SHORT_STORY_PARAGRAPHS;
 
 export function documentFromHtml(html: string, origin: string, urlHint: string | null = null): SourceDocument {
   const page = extractHtml(html, { url: urlHint });
@@ -28,7 +39,7 @@ export function documentFromHtml(html: string, origin: string, urlHint: string |
     }
   }
   text = normalizeText(text).trim();
-  if (proseLength(text) < MIN_ARTICLE_CHARS) throw new IngestError('no article text found in the HTML page');
+  if (!isArticle(text)) throw new IngestError('no article text found in the HTML page');
 
   // What the extractor left out, for the article page's "dropped as boilerplate" view: text, not menu labels.
   const dropped = new Set<string>();

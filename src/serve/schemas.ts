@@ -270,6 +270,7 @@ export const ingestResultSchema: JsonSchema = {
           eventId: nullable('string'),
           isLaunchReport: nullable('boolean'),
           title: nullable('string'),
+          headline: { type: ['string', 'null'], description: 'How to name it: the title, else the first line of its text' },
           reason: nullable('string'),
         },
       },

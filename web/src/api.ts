@@ -54,6 +54,8 @@ export interface EventPage {
     id: string;
     outlet: string | null;
     title: string | null;
+    /** How to name it: the title, else the first line of its text. */
+    headline: string;
     language: string | null;
     published: string | null;
     url: string | null;
@@ -65,7 +67,7 @@ export interface EventPage {
   fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: Claim[] }[] }>;
   impact: Impact | null;
   reference: ReferenceAlignment | null;
-  history: { version: number; createdAt: string; articleId: string | null; changes: { field: string; from: unknown; to: unknown }[] }[];
+  history: { version: number; createdAt: string; articleId: string | null; changes: { field: string; from: unknown; to: unknown; label?: string; text?: string }[] }[];
   /** The IANA zone of the actor's local time (the clock of dateLocal and the local time). */
   timeZone: string | null;
 }
@@ -91,6 +93,8 @@ export interface ArticlePage {
   source: string | null;
   published: { date: string; via: string } | null;
   title: string | null;
+  /** How to name it: the title, else the first line of its text. */
+  headline: string;
   language: string;
   text: string;
   paragraphs: { start: number; end: number }[];
@@ -106,7 +110,7 @@ export interface IngestReport {
   stored: number;
   duplicates: number;
   failed: number;
-  results: { origin: string; status: string; articleId: string | null; eventId: string | null; isLaunchReport: boolean | null; title: string | null; reason: string | null }[];
+  results: { origin: string; status: string; articleId: string | null; eventId: string | null; isLaunchReport: boolean | null; title: string | null; headline: string | null; reason: string | null }[];
 }
 
 export class ApiError extends Error {

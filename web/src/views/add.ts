@@ -13,7 +13,7 @@ function resultView(r: IngestReport): HTMLElement {
     h('p', {}, `${r.stored} stored, ${r.duplicates} already stored, ${r.failed} failed.`),
     h('ul', {}, r.results.map((x) => h('li', { class: x.status },
       h('span', { class: `badge ${x.status === 'stored' ? 'news' : x.status === 'failed' ? 'warn' : ''}` }, x.status), ' ',
-      x.title ?? originName(x.origin), ' ',
+      x.headline || x.title || originName(x.origin), ' ',
       x.reason ? h('span', { class: 'muted' }, `(${x.reason}) `) : null,
       x.articleId ? h('a', { href: `#/article/${x.articleId}` }, 'article') : null, ' ',
       x.eventId ? h('a', { href: `#/event/${encodeURIComponent(x.eventId)}`, class: 'event-link' }, `event ${x.eventId}`) : x.status === 'stored' && x.isLaunchReport === false ? h('span', { class: 'muted' }, 'not a launch report') : null,

@@ -54,7 +54,7 @@ export async function articleView(main: HTMLElement, id: string): Promise<View> 
   spanText = (s: Span): string => `${label(s.field)}: ${showValue(s.field, s.value, names)}`;
   const textSpans = a.spans.filter((s) => s.part === 'text');
   const titleSpans = a.spans.filter((s) => s.part === 'title');
-  const title = a.title ?? '(untitled report)';
+  const title = a.title ?? (a.headline || 'report');
   pageTitle(title, 'Article');
   const hidden: { text: string; reason: string }[] = [];
   const shownParagraphs = a.paragraphs.filter((p) => {
@@ -118,7 +118,7 @@ export async function articlesView(main: HTMLElement, params: URLSearchParams): 
       h('p', { class: 'muted' }, `${r.total} articles${language ? ` in ${LANGUAGE_NAMES[language]}` : ''}, newest first.`),
       h('ul', { class: 'articles' }, r.articles.map((x) => h('li', {},
         languageBadges([x.language], LANGUAGE_NAMES), ' ',
-        h('a', { href: `#/article/${x.id}`, lang: x.language }, x.title ?? '(untitled report)'),
+        h('a', { href: `#/article/${x.id}`, lang: x.language }, x.headline || x.title || 'report'),
         ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''} `,
         x.isLaunchReport ? h('span', { class: 'badge news' }, 'launch') : h('span', { class: 'badge' }, 'other'),
         x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,

@@ -2,8 +2,12 @@
 import { API_PAGE } from '../../../src/settings.js';
 import { h } from '../dom.js';
 
-const FORMATS: { label: string; path: string; file: string; title: string }[] = [
+const FORMATS: { label: string; path: string; file: string; title: string; extra?: Record<string, string> }[] = [
   { label: 'CSV', path: '/api/events.csv', file: 'salvo-events.csv', title: 'One row per event: date, time, site, missile, distance, apogee, sources' },
+  {
+    label: 'CSV (CNS columns)', path: '/api/events.csv', file: 'salvo-events-cns.csv', extra: { columns: 'cns' },
+    title: 'The CNS North Korea Missile Test Database column names and order, one row per event',
+  },
   { label: 'GeoJSON', path: '/api/events.geojson', file: 'salvo-events.geojson', title: 'Per event: impact point, launch site, flight path and uncertainty area' },
   { label: 'Atom', path: '/api/events.atom', file: 'salvo-events.atom', title: 'A feed of the events and their revisions, for a feed reader' },
   { label: 'JSON Lines', path: '/api/events.jsonl', file: 'salvo-events.jsonl', title: 'One event per line with every field value' },
@@ -19,6 +23,7 @@ export function downloadLinks(params: Record<string, string | undefined>): HTMLE
     FORMATS.map((f) => {
       const query = new URLSearchParams(q);
       if (f.label === 'JSON') query.set('limit', String(API_PAGE.events.max));
+      for (const [k, v] of Object.entries(f.extra ?? {})) query.set(k, v);
       const qs = query.toString();
       return h('a', { href: `${f.path}${qs ? `?${qs}` : ''}`, download: f.file, class: 'button-link download', 'data-format': f.label, title: f.title }, f.label);
     }),

@@ -28,7 +28,7 @@ function claimView(c: Claim, field: string): HTMLElement {
     h('p', { class: 'who' },
       h('span', { class: 'agency' }, c.saidBy ?? 'unattributed'),
       ' · ', c.outlet ?? 'unknown outlet',
-      ' · ', h('a', { href: `#/article/${c.articleId}` }, c.title ?? 'untitled report'),
+      ' · ', h('a', { href: `#/article/${c.articleId}` }, c.title || 'report'),
       ` · confidence ${c.confidence.toFixed(2)}${c.implied ? ' · partly implied' : ''}`,
     ),
   );
@@ -57,8 +57,8 @@ function historyView(ev: EventPage): HTMLElement {
     h('h2', {}, 'History of this record'),
     h('ol', {}, ev.history.map((v) => h('li', {},
       h('strong', {}, `v${v.version}`), ` ${v.createdAt.replace('T', ' ').slice(0, 16)} UTC — `,
-      v.articleId ? h('a', { href: `#/article/${v.articleId}` }, ev.articles.find((a) => a.id === v.articleId)?.title ?? `report ${v.articleId.slice(0, 12)}`) : 'unknown report',
-      h('ul', {}, v.changes.filter((c) => c.field !== 'dateLocal' || !v.changes.some((o) => o.field === 'date_local')).map((c) => h('li', {}, `${label(c.field)}: ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`))),
+      v.articleId ? h('a', { href: `#/article/${v.articleId}` }, ev.articles.find((a) => a.id === v.articleId)?.headline || `report ${v.articleId.slice(0, 12)}`) : 'unknown report',
+      h('ul', {}, v.changes.filter((c) => c.field !== 'dateLocal' || !v.changes.some((o) => o.field === 'date_local')).map((c) => h('li', {}, c.text ?? `${c.label ?? label(c.field)}: ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`))),
     ))),
   );
 }
@@ -120,7 +120,7 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
       referenceView(ev),
       h('section', {}, h('h2', {}, 'Reports'), h('ul', { class: 'articles' }, ev.articles.map((a) => h('li', {},
         a.language ? [languageBadges([a.language], LANGUAGE_NAMES), ' '] : null,
-        h('a', { href: `#/article/${a.id}`, lang: a.language ?? undefined }, a.title ?? 'untitled report'),
+        h('a', { href: `#/article/${a.id}`, lang: a.language ?? undefined }, a.headline || a.title || 'report'),
         ` — ${a.outlet ?? 'unknown outlet'}${a.published ? `, ${a.published}` : ''} `,
         a.url ? extLink(a.url, 'original') : null,
         a.copyOf

@@ -26,7 +26,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
     clear(results,
       h('p', { class: 'muted' }, `${r.total} article${r.total === 1 ? '' : 's'} found${r.total > 50 ? ' (best 50 shown)' : ''}.`),
       h('ol', { class: 'hits' }, r.results.map((x) => h('li', {},
-        h('a', { href: `#/article/${x.id}` }, x.title ?? '(untitled report)'),
+        h('a', { href: `#/article/${x.id}` }, x.headline || x.title || 'report'),
         h('span', { class: 'muted' }, ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''}`),
         x.eventId ? [' ', h('a', { href: `#/event/${encodeURIComponent(x.eventId)}` }, x.eventId)] : null,
         h('p', { class: 'snippet' }, x.snippet.map((p) => (p.match ? h('mark', {}, p.text) : p.text))),
