@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from './seeded-random.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -20,17 +21,6 @@ const ADJ = ['modest', 'long-awaited', 'contested', 'expensive', 'overdue', 'amb
 const SITES = ['Wonsan', 'Sunan', 'Sinpo', 'Tongchang-ri', 'Kusong', 'Hamhung'];
 const OUTLETS = ['harbor-times.example', 'daily-ledger.example', 'metro-wire.example', 'north-post.example', 'evening-star.example'];
 
-/** A small seeded generator (mulberry32), so runs are repeatable. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dateline = (city, d) => `${city}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} -`;
 
