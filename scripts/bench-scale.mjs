@@ -2,7 +2,7 @@
 // 1 % launch reports, 10 % copies and rewrites of earlier ones; JSON Lines files of 500 records). Measures ingest articles/s into SQLite (one process) and into PostgreSQL with one and two worker
 // processes (each given half of the folder), API latency (p50/p99 of GET /api/events) with one and two
 // `salvo serve` replicas on PostgreSQL under 100 connections, and the database size, extrapolated linearly from
-// the measured one to 100k articles. A figure, not a test: prints a table.
+// the measured one to 100k articles, and how soon a write through one replica is served by the other. A figure, not a test: prints a table.
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=500 seconds=10]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -87,6 +87,21 @@ async function load(ports) {
   };
 }
 
+/** A launch report posted to the first replica; milliseconds until the second replica's event list counts it. */
+async function freshness([writer, reader]) {
+  const total = async () => (await (await fetch(`http://127.0.0.1:${reader}/api/events?limit=1`)).json()).total;
+  const before = await total();
+  const text = 'SEOUL, April 4, 2033 — North Korea fired a ballistic missile from near Pyongyang on Tuesday morning, South Korea\'s Joint Chiefs of Staff said. The missile flew about 610 kilometers before landing in the sea.';
+  const posted = await fetch(`http://127.0.0.1:${writer}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+  if (!posted.ok) throw new Error(`POST /api/ingest: ${posted.status} ${await posted.text()}`);
+  const written = performance.now();
+  while ((await total()) === before) {
+    if (performance.now() - written > 30_000) throw new Error('the second replica did not see the write within 30 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return performance.now() - written;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-scale-'));
 const rows = [];
 try {
@@ -121,6 +136,7 @@ try {
     try {
       const r = await load(ports);
       rows.push([`API, ${replicas} replica${replicas > 1 ? 's' : ''}, ${CONNECTIONS} connections`, `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`, `${Math.round(r.rps)} req/s, ${r.errors} errors`]);
+      if (replicas === 2) rows.push(['write on replica A seen on replica B', `${(await freshness(ports)).toFixed(0)} ms`, 'target ≤ 1000 ms']);
     } finally {
       for (const s of servers) s.kill('SIGTERM');
     }
