@@ -6,12 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CNS_COLUMNS } from '../src/app/outputs/csv.js';
-import { buildServer } from '../src/serve/app.js';
-import { openStore } from '../src/store/open.js';
-import type { Store } from '../src/store/store.js';
+import { apiWithReports, HOST, US_TEST_2030, type TestApi } from './helpers/api.js';
 import { assertBuilt, salvo } from './helpers/cli.js';
 
 // Made-up reports: a late-evening launch of 2017 with its GMT gloss, a two-missile launch told with a hedge, and a
@@ -25,34 +22,24 @@ const RECORDS = [
     id: 'pair-2034', source: 'paper.example.org', published: '2034-03-03', title: 'Missiles fired from near Wonsan',
     text: "SEOUL, March 3, 2034 - North Korea fired at least two short-range ballistic missiles from the Wonsan area at 7:20 a.m. on Friday, the South Korean military said. They flew about 350 km.",
   },
-  {
-    id: 'usa-2030', source: 'base.example.org', published: '2030-06-12', title: 'Air Force test-fires unarmed ICBM',
-    text: 'VANDENBERG SPACE FORCE BASE, Calif., June 12, 2030 - The U.S. Air Force launched an unarmed Minuteman III intercontinental ballistic missile at 1:30 a.m. PDT on Wednesday, the base said in a statement. The missile flew about 6,700 km to a test range in the Pacific.',
-  },
+  US_TEST_2030,
 ];
 
-let store: Store;
-let app: FastifyInstance;
+let api: TestApi;
 let dir: string;
-const HOST = { host: '127.0.0.1:8080' };
 const rows = (csvText: string): Record<string, string>[] => parse(csvText, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 const getText = async (url: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> => {
-  const r = await app.inject({ method: 'GET', url, headers: HOST });
+  const r = await api.app.inject({ method: 'GET', url, headers: HOST });
   return { status: r.statusCode, body: r.body, headers: r.headers };
 };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'salvo-exports-'));
-  store = await openStore(join(dir, 'salvo.db'));
-  app = await buildServer({ store, host: '127.0.0.1', webRoot: null });
-  const r = await app.inject({ method: 'POST', url: '/api/ingest', headers: HOST, payload: { text: RECORDS.map((x) => JSON.stringify(x)).join('\n'), format: 'jsonl' } });
-  expect(r.statusCode, r.body).toBe(200);
-  expect(r.json()).toMatchObject({ stored: 3, failed: 0 });
+  api = await apiWithReports(join(dir, 'salvo.db'), RECORDS);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await api?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

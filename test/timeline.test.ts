@@ -1,13 +1,10 @@
 // /api/timeline and /api/timeline/counts: one row per launch day (a news event and the reference flights it
 // matches together, dated on one named clock), sorting, a text filter and paging; counts per period that count a
 // launch day once and keep other countries out of the reference list's share.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchDay, PeriodCount } from '../src/app/timeline.js';
 import { referenceDays } from '../src/resolve/reference.js';
-import { buildServer } from '../src/serve/app.js';
-import { openStore } from '../src/store/open.js';
-import type { Store } from '../src/store/store.js';
+import { apiWithReports, HOST, US_TEST_2030, type TestApi } from './helpers/api.js';
 
 // Made-up reports: one of a launch day the reference list holds (2024-09-18 KST, two flights from Kaechon), one
 // of a future North Korean launch it cannot hold, one of a US test.
@@ -20,33 +17,23 @@ const RECORDS = [
     id: 'future', source: 'paper.example.org', published: '2034-03-03', title: 'Missile fired from near Wonsan',
     text: "SEOUL, March 3, 2034 - North Korea fired a short-range ballistic missile from the Wonsan area at 7:20 a.m. on Friday, the South Korean military said. It flew about 350 km.",
   },
-  {
-    id: 'usa', source: 'base.example.org', published: '2030-06-12', title: 'Air Force test-fires unarmed ICBM',
-    text: 'VANDENBERG SPACE FORCE BASE, Calif., June 12, 2030 - The U.S. Air Force launched an unarmed Minuteman III intercontinental ballistic missile at 1:30 a.m. PDT on Wednesday, the base said in a statement. The missile flew about 6,700 km to a test range in the Pacific.',
-  },
+  US_TEST_2030,
 ];
 
-let store: Store;
-let app: FastifyInstance;
-const HOST = { host: '127.0.0.1:8080' };
+let api: TestApi;
 const get = async <T>(url: string): Promise<T> => {
-  const r = await app.inject({ method: 'GET', url, headers: HOST });
+  const r = await api.app.inject({ method: 'GET', url, headers: HOST });
   expect(r.statusCode, r.body).toBe(200);
   return r.json() as T;
 };
 type Page = { total: number; rows: LaunchDay[] };
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  app = await buildServer({ store, host: '127.0.0.1', webRoot: null });
-  const r = await app.inject({ method: 'POST', url: '/api/ingest', headers: HOST, payload: { text: RECORDS.map((x) => JSON.stringify(x)).join('\n'), format: 'jsonl' } });
-  expect(r.statusCode, r.body).toBe(200);
-  expect(r.json()).toMatchObject({ stored: 3, failed: 0 });
+  api = await apiWithReports(':memory:', RECORDS);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await api?.close();
 });
 
 describe('/api/timeline', () => {
@@ -94,7 +81,7 @@ describe('/api/timeline', () => {
   });
 
   it('refuses an unknown sort column', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/timeline?sort=nope', headers: HOST })).statusCode).toBe(400);
+    expect((await api.app.inject({ method: 'GET', url: '/api/timeline?sort=nope', headers: HOST })).statusCode).toBe(400);
   });
 });
 
