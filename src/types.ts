@@ -161,6 +161,11 @@ export interface Extraction {
     by: string[];
     /** "MM-DD" of a dateline or page stamp written without a year ("Pyongyang, July 19 (Agency)"). */
     monthDay?: string | null;
+    /**
+     * "MM-DD" of the launch itself, written without a year in a sentence reporting it ("fired … on Dec. 4"); never
+     * a background date of another launch (see launchMonthDay in src/extract/rules/date.ts).
+     */
+    launchMonthDay?: string | null;
     /** The year the article's URL or text points to most (see yearHintOf in src/extract/context.ts). */
     year?: number | null;
   } | null;
@@ -194,8 +199,8 @@ export interface EventField {
   candidates: FieldCandidate[];
   /** True when independent sources disagree beyond tolerance. */
   disputed: boolean;
-  /** Share of the independent weight behind the chosen value, 0..1. */
-  confidence?: number;
+  /** Agreement: the share of the independent sources' weight behind the chosen value, 0..1 (not a claim's confidence). */
+  agreement?: number;
 }
 
 /** How an event lines up with the bundled reference list of past launches (CNS/NTI via nagix/nk-missile-tests). */

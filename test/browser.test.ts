@@ -181,6 +181,13 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect(text).toContain(QUOTED);
     expect(text).toContain('Joint Chiefs of Staff');
     expect(await page.locator('table.fields tbody tr').count()).toBe(11);
+    // the sources' share behind each value is called agreement, as in the API and the CLI (confidence is a claim's)
+    const head = await page.textContent('table.fields thead');
+    expect(head).toContain('Agreement');
+    expect(head).not.toMatch(/confidence/i);
+    const shares = await page.locator('table.fields tbody td.agreement').allTextContents();
+    expect(shares.filter((t) => t !== '–').length).toBeGreaterThan(3);
+    expect(shares.every((t) => t === '–' || (Number(t) >= 0 && Number(t) <= 1))).toBe(true);
     expect(await page.textContent('.impact')).toMatch(/bearing 45°/);
     // display names, not keys
     const fields = await page.textContent('table.fields');

@@ -63,7 +63,8 @@ export interface EventPage {
     copyOf: { originalId: string; kind: string; similarity: number; reason: string } | null;
     closest: { articleId: string; kind: string; similarity: number; reason: string } | null;
   }[];
-  overview: { field: string; value: unknown; disputed: boolean; confidence: number; reports: number; reportsStating: number }[];
+  /** Per field: `agreement` is the sources' share behind the value (0..1); a claim's `confidence` is the extractor's. */
+  overview: { field: string; value: unknown; disputed: boolean; agreement: number | null; reports: number; reportsStating: number }[];
   fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: Claim[] }[] }>;
   impact: Impact | null;
   reference: ReferenceAlignment | null;
