@@ -63,6 +63,25 @@ export function referenceDays(): Map<string, ReferenceDay> {
   return days;
 }
 
+let months: ReferenceDay[] | null = null;
+
+/**
+ * Reference flights the list dates to a month only ("1984-09", the early tests), one entry per month: no day to
+ * match a report by, but launches all the same (the timeline lists them, dated by their month).
+ */
+export function referenceMonths(): ReferenceDay[] {
+  if (months) return months;
+  const byMonth = new Map<string, ReferenceDay>();
+  for (const f of referenceLaunches()) {
+    if (!/^\d{4}-\d\d$/.test(f.dateUtc)) continue;
+    const m = byMonth.get(f.dateUtc) ?? { dayKst: f.dateUtc, dateUtc: f.dateUtc, flights: [] };
+    m.flights.push(f);
+    byMonth.set(f.dateUtc, m);
+  }
+  months = [...byMonth.values()];
+  return months;
+}
+
 /** Reference days in [from, to] (YYYY-MM-DD, KST), oldest first. */
 export function referenceDaysBetween(from: string, to: string): ReferenceDay[] {
   return [...referenceDays().values()].filter((d) => d.dayKst >= from && d.dayKst <= to).sort((a, b) => (a.dayKst < b.dayKst ? -1 : 1));

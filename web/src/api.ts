@@ -1,14 +1,9 @@
 // The JSON API, typed for the views. Records the server sends as they are come from the server's own types.
-import type { ArticleSummary, ClaimView, EventSummary as CoreSummary, ReferenceAlignment } from '../../src/types.js';
+import type { ArticleSummary, ClaimView, EventSummary, FlightView, LaunchDay, PeriodCount, ReferenceAlignment } from '../../src/types.js';
 
-export type { ArticleSummary };
+/** EventSummary: a row of /api/events (the map reads these as its GeoJSON features' properties). */
+export type { ArticleSummary, EventSummary, FlightView, LaunchDay, PeriodCount };
 
-/** A row of /api/events: the summary, the KST day of its reference-list flights and its actor's time zone. */
-export interface EventSummary extends CoreSummary {
-  referenceDateKst: string | null;
-  referenceFlights: number;
-  timeZone: string | null;
-}
 
 export interface ReferenceLaunch {
   dateUtc: string;
