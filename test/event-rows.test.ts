@@ -5,8 +5,11 @@ import { eventToRow, rowToEvent } from '../src/store/rows.js';
 import type { EventField, FieldName, LaunchEvent } from '../src/types.js';
 import { FIELD_NAMES } from '../src/types.js';
 
-const empty = (): Record<FieldName, EventField> =>
-  Object.fromEntries(FIELD_NAMES.map((f) => [f, { value: null, candidates: [], disputed: false, agreement: 0 }])) as Record<FieldName, EventField>;
+function empty(): Record<FieldName, EventField> {
+  const fields: Partial<Record<FieldName, EventField>> = {};
+  for (const f of FIELD_NAMES) fields[f] = { value: null, candidates: [], disputed: false, agreement: 0 };
+  return fields as Record<FieldName, EventField>;
+}
 
 describe('event rows', () => {
   it('keep the agreement of each field', () => {
