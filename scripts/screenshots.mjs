@@ -54,7 +54,7 @@ try {
   const article = detail.articles[0].id;
 
   const pages = [
-    { name: 'timeline', hash: '#/', ready: 'tr.launch-day' },
+    { name: 'timeline', hash: '#/', ready: '.chart-svg' }, // drawn once the table's rows are
     { name: 'map', hash: `#/map?event=${encodeURIComponent(event.id)}`, ready: 'a.event-mark' },
     { name: 'event', hash: `#/event/${encodeURIComponent(event.id)}`, ready: '.cite' },
     { name: 'sources', hash: '#/sources', ready: 'table.sources' },

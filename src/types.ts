@@ -161,6 +161,11 @@ export interface Extraction {
     by: string[];
     /** "MM-DD" of a dateline or page stamp written without a year ("Pyongyang, July 19 (Agency)"). */
     monthDay?: string | null;
+    /**
+     * "MM-DD" of the launch itself, written without a year in a sentence reporting it ("fired … on Dec. 4"); never
+     * a background date of another launch (see launchMonthDay in src/extract/rules/date.ts).
+     */
+    launchMonthDay?: string | null;
     /** The year the article's URL or text points to most (see yearHintOf in src/extract/context.ts). */
     year?: number | null;
   } | null;
@@ -194,8 +199,8 @@ export interface EventField {
   candidates: FieldCandidate[];
   /** True when independent sources disagree beyond tolerance. */
   disputed: boolean;
-  /** Share of the independent weight behind the chosen value, 0..1. */
-  confidence?: number;
+  /** Agreement: the share of the independent sources' weight behind the chosen value, 0..1 (not a claim's confidence). */
+  agreement?: number;
 }
 
 /** How an event lines up with the bundled reference list of past launches (CNS/NTI via nagix/nk-missile-tests). */
@@ -367,3 +372,75 @@ export interface ClaimView {
   superseded: boolean;
 }
 
+// ---- the timeline (src/app/timeline.ts; /api/timeline and /api/timeline/counts send these as they are) ----
+
+export type Outcome = 'success' | 'failure' | 'mixed';
+
+/** One reference flight as a reader sees it. */
+export interface FlightView {
+  /** As the list dates it: a UTC date (a month only for some early tests), and the UTC time when known. */
+  dateUtc: string;
+  timeUtc: string | null;
+  /** The same moment on the Korean reporting clock (KST); a flight without a time keeps its UTC date. */
+  launch: LaunchMoment;
+  missileName: string | null;
+  class: string | null;
+  siteName: string | null;
+  landingName: string | null;
+  distanceKm: number | null;
+  apogeeKm: number | null;
+  outcome: 'success' | 'failure' | null;
+}
+
+export interface LaunchDay {
+  /** The news event's id, or "reference-<KST date>" for a reference day no event matches. */
+  id: string;
+  /** The stored event of this day, when there is one (link to /api/events/{eventId}). */
+  eventId: string | null;
+  actor: string | null;
+  /**
+   * The local date on the named clock (`launch.zone`); a month ("1984-09") for early reference flights dated no
+   * closer; null for an undated news event.
+   */
+  date: string | null;
+  /** When: the event's moment as its reports tell it; a reference day's, its first timed flight's (KST). */
+  launch: LaunchMoment;
+  /** news: a stored event the reference list lacks; reference: a reference day only; both: an event matched to it. */
+  kind: 'news' | 'reference' | 'both';
+  /** True when the event took its date from the reference list (its reports name no date). */
+  dateInferred: boolean;
+  class: string | null;
+  /** The designations: the event's, else the reference flights'. */
+  missiles: string[];
+  siteName: string | null;
+  landingName: string | null;
+  /** Missiles fired: the event's count, else the reference flights. */
+  count: number | null;
+  countExact: boolean | null;
+  distanceKm: number | null;
+  apogeeKm: number | null;
+  /** From the reference list (news reports do not state it reliably); mixed when the day's flights differ. */
+  outcome: Outcome | null;
+  /** News reports of the event (0 for a reference day only). */
+  reports: number;
+  languages: Language[];
+  /** Event fields the sources disagree on. */
+  disputed: string[];
+  /** The reference flights of the day (empty for news only). */
+  flights: FlightView[];
+}
+
+export interface PeriodCount {
+  /** YYYY or YYYY-MM of the launch day (on its named clock). */
+  period: string;
+  class: string | null;
+  /** Launch days: a news event and its reference flights count once. */
+  launchDays: number;
+  /** Of those, the days in the reference list, and the reference flights (missiles) on them. */
+  referenceDays: number;
+  referenceFlights: number;
+  /** Of those, the days only news reports tell (not in the reference list). */
+  newsOnlyDays: number;
+  /** Missiles launched on those days, each once: the reference flights, else the number reported (at least one). */
+  missiles: number;
+}

@@ -82,6 +82,10 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
   const shot = async (name: string, p: Page = page): Promise<void> => {
     await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   };
+  /** The timeline table has drawn the rows it asked the server for. */
+  const settled = async (): Promise<void> => {
+    await page.waitForSelector('section.timeline[aria-busy="false"]');
+  };
   const go = async (hash: string, p: Page = page): Promise<void> => {
     await p.evaluate((h) => {
       location.hash = h;
@@ -181,6 +185,13 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect(text).toContain(QUOTED);
     expect(text).toContain('Joint Chiefs of Staff');
     expect(await page.locator('table.fields tbody tr').count()).toBe(11);
+    // the sources' share behind each value is called agreement, as in the API and the CLI (confidence is a claim's)
+    const head = await page.textContent('table.fields thead');
+    expect(head).toContain('Agreement');
+    expect(head).not.toMatch(/confidence/i);
+    const shares = await page.locator('table.fields tbody td.agreement').allTextContents();
+    expect(shares.filter((t) => t !== '–').length).toBeGreaterThan(3);
+    expect(shares.every((t) => t === '–' || (Number(t) >= 0 && Number(t) <= 1))).toBe(true);
     expect(await page.textContent('.impact')).toMatch(/bearing 45°/);
     // display names, not keys
     const fields = await page.textContent('table.fields');
@@ -256,7 +267,8 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     await page.waitForSelector('tr.launch-day[data-day="2022-10-14"].news.reference');
     expect(await page.locator('tr.launch-day[data-day="2022-10-13"]').count()).toBe(0);
     const merged = page.locator('tr.launch-day[data-day="2022-10-14"]');
-    expect(await merged.locator('td.col-time').textContent()).toBe('01:47');
+    // the row's time is the reports' (1:49 a.m.); the reference flight's own (01:47 KST) is in its details
+    expect(await merged.locator('td.col-time').textContent()).toBe('01:49');
     expect(await merged.locator('td.col-outcome').textContent()).not.toMatch(/^\d+$/);
     await merged.locator('button.expand').click();
     const details = page.locator('tr.day-details');
@@ -266,18 +278,31 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
 
     // text filter: every row shown holds the words
     await page.fill('#timeline-q', 'failure');
-    await expect.poll(async () => (await page.locator('tr.launch-day td.col-outcome').allTextContents()).every((t) => t.includes('failure'))).toBe(true);
+    // the server filters after a pause in typing: wait for its rows
+    await expect.poll(async () => (await page.locator('tr.launch-day td.col-outcome').allTextContents()).every((t) => t.includes('failure')), { timeout: 15_000 }).toBe(true);
+    await settled();
     expect(await page.locator('tr.launch-day').count()).toBeGreaterThan(5);
     await page.fill('#timeline-q', '');
 
-    // sort by distance: ascending first, blanks last; then descending
+    // every column sorts on the server, the time too: ascending times, blanks last
+    await page.click('button.sort[data-sort="time"]');
+    await settled();
+    const times = (await page.locator('tr.launch-day td.col-time').allTextContents()).filter((t) => t !== '–');
+    expect(times.length).toBeGreaterThan(10);
+    expect(times).toEqual([...times].sort());
+    expect(await page.evaluate(() => location.hash)).toMatch(/sort=time/);
+    expect(await page.locator('th button.sort').evaluateAll((els) => els.map((el) => el.getAttribute('data-sort')))).toEqual(['date', 'time', 'kind', 'actor', 'class', 'site', 'count', 'distance', 'apogee', 'outcome', 'reports', 'languages']);
+
+    // sort by distance: ascending first, blanks last; then descending (the server sorts, a page at a time)
     await page.click('button.sort[data-sort="distance"]');
+    await settled();
     const km = async (): Promise<number[]> => (await page.locator('tr.launch-day td.col-distance').allTextContents()).filter((t) => t !== '–').map((t) => Number.parseFloat(t));
     const up = await km();
     expect(up.length).toBeGreaterThan(10);
     expect(up).toEqual([...up].sort((a, b) => a - b));
     expect(await page.getAttribute('th:has(button[data-sort="distance"])', 'aria-sort')).toBe('ascending');
     await page.click('button.sort[data-sort="distance"]');
+    await settled();
     const down = await km();
     expect(down).toEqual([...down].sort((a, b) => b - a));
     expect(down[0]).toBeGreaterThan(up.at(-1) ?? 0);
@@ -285,22 +310,27 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     expect(await page.evaluate(() => location.hash)).toMatch(/sort=distance&dir=desc/);
     await page.reload();
     await page.waitForSelector('tr.launch-day');
+    await settled();
     expect(await page.getAttribute('th:has(button[data-sort="distance"])', 'aria-sort')).toBe('descending');
     expect(await km()).toEqual(down);
     // sort by site name, A to Z
     await page.click('button.sort[data-sort="site"]');
+    await settled();
     const sites = (await page.locator('tr.launch-day td.col-site').allTextContents()).filter((t) => t !== '–');
     expect(sites).toEqual([...sites].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     expect(sites.some((t) => /^[a-z]/.test(t))).toBe(false); // names, not lowercase keys
 
     // paging: back to date order, page 2 continues where page 1 ended
     await page.click('button.sort[data-sort="date"]');
+    await settled();
     const lastOfFirst = await page.locator('tr.launch-day').last().getAttribute('data-day');
     await page.click('.pager button:has-text("Older")');
+    await settled();
     expect(await page.textContent('.page-of')).toMatch(new RegExp(`^Rows ${PAGE + 1}–${2 * PAGE} of \\d+`));
     const firstOfSecond = await page.locator('tr.launch-day').first().getAttribute('data-day');
     expect((firstOfSecond ?? '') < (lastOfFirst ?? '')).toBe(true);
     await page.click('.pager button:has-text("Last")');
+    await settled();
     expect(await page.locator('.pager button:has-text("Older")').isDisabled()).toBe(true);
     await shot('timeline-sorted');
   });

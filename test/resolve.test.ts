@@ -149,7 +149,7 @@ describe('computeFields', () => {
     const fields = computeFields([report('a', THU, 'DPRK', { class: 'SRBM' }), report('b', FRI, 'DPRK', { class: 'SRBM' })]);
     expect(fields.class).toMatchObject({ value: 'SRBM', disputed: false });
     expect(fields.class.candidates).toHaveLength(1);
-    expect(fields.apogee_km).toEqual({ value: null, candidates: [], disputed: false, confidence: 0 });
+    expect(fields.apogee_km).toEqual({ value: null, candidates: [], disputed: false, agreement: 0 });
   });
 
   it('support points at the claim in the report', () => {

@@ -3,7 +3,8 @@
 // launch day once and keep other countries out of the reference list's share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchDay, PeriodCount } from '../src/app/timeline.js';
-import { referenceDays } from '../src/resolve/reference.js';
+import { referenceLaunches } from '../src/knowledge/index.js';
+import { referenceDays, referenceMonths } from '../src/resolve/reference.js';
 import { apiWithReports, HOST, US_TEST_2030, type TestApi } from './helpers/api.js';
 
 // Made-up reports: one of a launch day the reference list holds (2024-09-18 KST, two flights from Kaechon), one
@@ -46,6 +47,8 @@ describe('/api/timeline', () => {
     expect(day.launch).toMatchObject({ dateLocal: '2024-09-18', timeLocal: '06:50', zone: 'KST', dateUtc: '2024-09-17', timeUtc: '21:50' });
     expect(day.flights).toHaveLength(2);
     expect(day.flights[0]).toMatchObject({ siteName: 'Kaechon Airbase', outcome: 'success' });
+    // each flight on the KST clock too (the list gives UTC)
+    expect(day.flights.find((f) => f.timeUtc === '21:53')?.launch).toMatchObject({ dateLocal: '2024-09-18', timeLocal: '06:53', zone: 'KST', dateUtc: '2024-09-17', timeUtc: '21:53' });
     // A reference day no report tells is a row of its own, also on the KST clock (22:10 UTC is 07:10 KST the next day).
     const alone = page.rows.find((r) => r.id === 'reference-2024-09-12');
     expect(alone).toMatchObject({ kind: 'reference', eventId: null, date: '2024-09-12', count: 3, siteName: 'Chunghwa', reports: 0 });
@@ -54,9 +57,9 @@ describe('/api/timeline', () => {
 
   it('has every launch day once: the stored events and the reference days none of them matched', async () => {
     const page = await get<Page>('/api/timeline?limit=1');
-    expect(page.total).toBe(referenceDays().size - 1 + 3);
+    expect(page.total).toBe(referenceDays().size + referenceMonths().length - 1 + 3);
     expect((await get<Page>('/api/timeline?source=news')).total).toBe(3);
-    expect((await get<Page>('/api/timeline?source=reference&limit=1')).total).toBe(referenceDays().size);
+    expect((await get<Page>('/api/timeline?source=reference&limit=1')).total).toBe(referenceDays().size + referenceMonths().length);
     expect((await get<Page>('/api/timeline?actor=USA')).rows.map((r) => r.id)).toEqual(['USA-2030-06-12']);
   });
 
@@ -71,6 +74,23 @@ describe('/api/timeline', () => {
     const second = await get<Page>('/api/timeline?limit=20&offset=20');
     expect(second.total).toBe(first.total);
     expect(second.rows.filter((r) => first.rows.some((x) => x.id === r.id))).toEqual([]);
+  });
+
+  it('lists the early flights the reference list dates to a month only, by that month', async () => {
+    const rows = (await get<Page>('/api/timeline?q=1984-09')).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: 'reference-1984-09', date: '1984-09', kind: 'reference', count: 3 });
+    expect(rows[0].launch).toMatchObject({ dateLocal: null, timeLocal: null });
+  });
+
+  it('sorts by time and by the reports\' languages too', async () => {
+    const times = (await get<Page>('/api/timeline?sort=time&order=asc&limit=1000')).rows.map((r) => r.launch.timeLocal);
+    const known = times.filter((t): t is string => t !== null);
+    expect(known.length).toBeGreaterThan(10);
+    expect(known).toEqual([...known].sort());
+    expect(times.slice(0, known.length).every((t) => t !== null)).toBe(true);
+    const langs = (await get<Page>('/api/timeline?sort=languages&order=asc&limit=3')).rows;
+    expect(langs.map((r) => r.languages)).toEqual([['en'], ['en'], ['en']]);
   });
 
   it('filters by words in any column', async () => {
@@ -96,6 +116,12 @@ describe('/api/timeline/counts', () => {
     expect(sum(counts, 'referenceFlights', '2024')).toBe(refDays2024.reduce((a, d) => a + d.flights.length, 0));
     expect(sum(counts, 'newsOnlyDays', '2024')).toBe(0);
     expect(sum(counts, 'newsOnlyDays', '2034')).toBe(1);
+  });
+
+  it('counts each missile once: every reference flight, and the number a news-only launch reports', async () => {
+    const { counts } = await get<{ counts: PeriodCount[] }>('/api/timeline/counts?by=year&actor=DPRK');
+    expect(counts.reduce((n, c) => n + c.missiles, 0)).toBe(referenceLaunches().length + 1);
+    expect(sum(counts, 'missiles', '2034')).toBe(1);
   });
 
   it('keeps other countries out of the reference list\'s counts', async () => {

@@ -1,68 +1,16 @@
-// The web app's own logic, without a browser: launch days in one clock (KST), a news event joined with its
-// reference flights, local times with their zone and in UTC, the junk-line rules of the article page and the
-// BibTeX and CSL-JSON of a citation. Fixtures are written here.
+// The web app's own logic, without a browser (the timeline's join of news events and reference flights is the
+// server's: test/timeline.test.ts): local times with their zone and in UTC, the junk-line rules of the article
+// page and the BibTeX and CSL-JSON of a citation. Fixtures are written here.
 import { describe, expect, it } from 'vitest';
-import type { EventSummary, ReferenceLaunch } from '../web/src/api.js';
-import { localTime, showValue } from '../web/src/display.js';
+import { localTime, shift, showValue } from '../web/src/display.js';
 import { junkKind } from '../web/src/junk.js';
-import { eventKst, flightKst, launchDays, missiles, shift } from '../web/src/launch-days.js';
 import { bibtex, citationText, cslJson, type Citation } from '../web/src/views/citation.js';
 
-const flight = (over: Partial<ReferenceLaunch>): ReferenceLaunch => ({
-  dateUtc: '2022-10-13', timeUtc: '16:47', series: null, missileName: null, class: 'SRBM', facility: 'sunan', landing: 'sea-of-japan',
-  apogeeKm: 50, distanceKm: 700, bearing: 70, outcome: null, impact: null, ...over,
-});
-
-const event = (over: Partial<EventSummary>): EventSummary => ({
-  id: 'DPRK-2022-10-14', actor: 'DPRK', dateLocal: '2022-10-14', weekday: 5, timeLocal: '01:49', site: 'sunan', siteName: 'Sunan', class: 'SRBM',
-  name: null, count: '1', distanceKm: 700, apogeeKm: 50, landing: 'sea-of-japan', eez: 'outside', reports: 2, languages: ['en'], disputed: [],
-  flags: [], updatedAt: '2026-01-01T00:00:00.000Z', referenceDateKst: '2022-10-14', referenceFlights: 1, timeZone: 'Asia/Pyongyang', ...over,
-});
-
-describe('launch days', () => {
-  it('moves UTC times across midnight and month ends', () => {
+describe('clock arithmetic', () => {
+  it('moves times across midnight and month ends', () => {
     expect(shift('2022-10-13', '16:47', 540)).toEqual({ date: '2022-10-14', time: '01:47' });
     expect(shift('2024-02-29', '23:30', 60)).toEqual({ date: '2024-03-01', time: '00:30' });
     expect(shift('2025-01-01', '03:00', -540)).toEqual({ date: '2024-12-31', time: '18:00' });
-  });
-
-  it('puts a reference flight on its KST day, and one without a time on its UTC date', () => {
-    expect(flightKst(flight({}))).toEqual({ day: '2022-10-14', time: '01:47' });
-    expect(flightKst(flight({ timeUtc: null }))).toEqual({ day: '2022-10-13', time: null });
-  });
-
-  it('joins a news event with the reference flights of its launch: one row, on the KST day', () => {
-    const days = launchDays([event({})], [flight({}), flight({ dateUtc: '2022-10-09', timeUtc: '16:47' })]);
-    const rows = days.map((d) => [d.day, d.events.length, d.flights.length]).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
-    expect(rows).toEqual([['2022-10-10', 0, 1], ['2022-10-14', 1, 1]]);
-    const merged = days.find((d) => d.day === '2022-10-14');
-    expect(merged?.time).toBe('01:47'); // the reference list's time wins over the reported one
-    expect(days.some((d) => d.day === '2022-10-13')).toBe(false);
-  });
-
-  it('keeps a news event of an unlisted launch on its own row, and another country on its own clock', () => {
-    const days = launchDays(
-      [event({ id: 'DPRK-2037-07-14', dateLocal: '2037-07-14', referenceDateKst: null, referenceFlights: 0, count: '≥2' }),
-        event({ id: 'Iran-2024-04-14', actor: 'Iran', dateLocal: '2024-04-14', timeLocal: null, referenceDateKst: null, timeZone: 'Asia/Tehran' })],
-      [flight({})],
-    );
-    const unlisted = days.find((d) => d.day === '2037-07-14');
-    expect(unlisted && missiles(unlisted)).toBe(2);
-    const iran = days.find((d) => d.actor === 'Iran');
-    expect(iran?.zoneNote).toBe('Asia/Tehran');
-    expect(days).toHaveLength(3);
-  });
-
-  it('converts another country\'s local time to KST when the time is known', () => {
-    // 23:00 in Tehran (UTC+3:30) is 19:30 UTC, 04:30 KST the next day
-    expect(eventKst(event({ actor: 'Iran', dateLocal: '2024-04-13', timeLocal: '23:00', timeZone: 'Asia/Tehran' }))).toEqual({ day: '2024-04-14', time: '04:30', zoneNote: null });
-  });
-
-  it('counts a day once: its reference flights, else the number reported (at least one)', () => {
-    const [d] = launchDays([event({ count: '3' })], [flight({}), flight({ timeUtc: '16:50' })]);
-    expect(missiles(d)).toBe(2);
-    const [undated] = launchDays([event({ dateLocal: null, referenceDateKst: null, count: '–' })], []);
-    expect(missiles(undated)).toBe(1);
   });
 });
 

@@ -159,7 +159,7 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     fields[f] = {
       value: field.value,
       disputed: field.disputed,
-      agreement: field.confidence ?? null,
+      agreement: field.agreement ?? null,
       candidates: field.candidates.map((c) => ({
         value: c.value,
         reports: c.support.length,

@@ -4,67 +4,20 @@
 // it; sites and landings by name; the outcome as its own field. Sorting, a text filter and paging are done here,
 // and the per-period counts of the chart, so that no launch is counted twice (a news event and its reference
 // flights) and the reference list's counts hold only its own (North Korean) launches.
-import { formatMinutes, KST_OFFSET_MINUTES, shiftClock } from '../calendar.js';
+import { addDays, formatMinutes, KST_OFFSET_MINUTES, shiftClock } from '../calendar.js';
 import { landingName, siteByKey, type ReferenceLaunch } from '../knowledge/index.js';
-import { referenceDays, type ReferenceDay } from '../resolve/reference.js';
+import { referenceDays, referenceMonths, type ReferenceDay } from '../resolve/reference.js';
 import type { EventFilter, Store } from '../store/store.js';
-import type { EventSummary, Language, LaunchMoment } from '../types.js';
+import type { EventSummary, FlightView, LaunchDay, LaunchMoment, Outcome, PeriodCount } from '../types.js';
 import { eventSummary } from './event-view.js';
 import { launchMoment } from './launch-time.js';
 
 /** The reference list's actor: it lists North Korean launches only. */
 export const REFERENCE_ACTOR = 'DPRK';
 
-export type Outcome = 'success' | 'failure' | 'mixed';
+export type { FlightView, LaunchDay, Outcome, PeriodCount } from '../types.js';
 
-/** One reference flight as a reader sees it. */
-export interface FlightView {
-  dateUtc: string;
-  timeUtc: string | null;
-  missileName: string | null;
-  class: string | null;
-  siteName: string | null;
-  landingName: string | null;
-  distanceKm: number | null;
-  apogeeKm: number | null;
-  outcome: 'success' | 'failure' | null;
-}
-
-export interface LaunchDay {
-  /** The news event's id, or "reference-<KST date>" for a reference day no event matches. */
-  id: string;
-  /** The stored event of this day, when there is one (link to /api/events/{eventId}). */
-  eventId: string | null;
-  actor: string | null;
-  /** The local date on the named clock (`launch.zone`); null for an undated news event. */
-  date: string | null;
-  launch: LaunchMoment;
-  /** news: a stored event the reference list lacks; reference: a reference day only; both: an event matched to it. */
-  kind: 'news' | 'reference' | 'both';
-  /** True when the event took its date from the reference list (its reports name no date). */
-  dateInferred: boolean;
-  class: string | null;
-  /** The designations: the event's, else the reference flights'. */
-  missiles: string[];
-  siteName: string | null;
-  landingName: string | null;
-  /** Missiles fired: the event's count, else the reference flights. */
-  count: number | null;
-  countExact: boolean | null;
-  distanceKm: number | null;
-  apogeeKm: number | null;
-  /** From the reference list (news reports do not state it reliably); mixed when the day's flights differ. */
-  outcome: Outcome | null;
-  /** News reports of the event (0 for a reference day only). */
-  reports: number;
-  languages: Language[];
-  /** Event fields the sources disagree on. */
-  disputed: string[];
-  /** The reference flights of the day (empty for news only). */
-  flights: FlightView[];
-}
-
-export const TIMELINE_SORTS = ['date', 'actor', 'class', 'missile', 'site', 'landing', 'count', 'distance', 'apogee', 'outcome', 'reports', 'kind'] as const;
+export const TIMELINE_SORTS = ['date', 'time', 'actor', 'class', 'missile', 'site', 'landing', 'count', 'distance', 'apogee', 'outcome', 'reports', 'languages', 'kind'] as const;
 export type TimelineSort = (typeof TIMELINE_SORTS)[number];
 
 export interface TimelineQuery extends EventFilter {
@@ -85,9 +38,22 @@ const maxOf = (xs: (number | null)[]): number | null => {
   return ns.length ? Math.max(...ns) : null;
 };
 
+/** A reference flight's moment in KST (the reference list gives UTC); without a time, its UTC date as it is. */
+function flightMoment(f: ReferenceLaunch): LaunchMoment {
+  if (!f.timeUtc) return launchMoment(REFERENCE_ACTOR, f.dateUtc, null);
+  const local = shiftClock(minutesOf(f.timeUtc), 0, KST_OFFSET_MINUTES);
+  return launchMoment(REFERENCE_ACTOR, local.dayShift ? addDays(f.dateUtc, local.dayShift) : f.dateUtc, formatMinutes(local.minutes));
+}
+
+/** The earliest flight of a day that has a time, on the KST clock. */
+function firstTimedFlight(flights: ReferenceLaunch[]): LaunchMoment | null {
+  const moments = flights.filter((f) => f.timeUtc).map(flightMoment);
+  return moments.sort((a, b) => (`${a.dateLocal} ${a.timeLocal}` < `${b.dateLocal} ${b.timeLocal}` ? -1 : 1))[0] ?? null;
+}
+
 function flightView(f: ReferenceLaunch): FlightView {
   return {
-    dateUtc: f.dateUtc, timeUtc: f.timeUtc, missileName: f.missileName, class: f.class, siteName: siteName(f.facility),
+    dateUtc: f.dateUtc, timeUtc: f.timeUtc, launch: flightMoment(f), missileName: f.missileName, class: f.class, siteName: siteName(f.facility),
     landingName: f.landing ? landingName(f.landing) : null, distanceKm: f.distanceKm, apogeeKm: f.apogeeKm, outcome: f.outcome,
   };
 }
@@ -118,10 +84,8 @@ function fromEvent(s: EventSummary, day: ReferenceDay | undefined, dateInferred:
 
 function fromReference(day: ReferenceDay): LaunchDay {
   const f = day.flights;
-  const first = f.find((x) => x.timeUtc) ?? f[0];
   // The reference list gives UTC; the row is dated on the reporting clock like every other Korean row.
-  const local = first.timeUtc ? shiftClock(minutesOf(first.timeUtc), 0, KST_OFFSET_MINUTES) : null;
-  const launch = launchMoment(REFERENCE_ACTOR, day.dayKst, local ? formatMinutes(local.minutes) : null);
+  const launch = firstTimedFlight(f) ?? launchMoment(REFERENCE_ACTOR, day.dayKst, null);
   return {
     id: `reference-${day.dayKst}`, eventId: null, actor: REFERENCE_ACTOR, date: day.dayKst, launch, kind: 'reference', dateInferred: false,
     class: f.find((x) => x.class)?.class ?? null,
@@ -148,7 +112,7 @@ export async function launchDays(store: Store, filter: EventFilter & { source?: 
   // Reference days no event matched, under the same filters (a language filter is about reports: none then).
   const wantsReference = !filter.language && (!filter.actor || filter.actor === REFERENCE_ACTOR) && filter.source !== 'news';
   if (wantsReference) {
-    for (const day of days.values()) {
+    for (const day of [...days.values(), ...referenceMonths()]) {
       if (matched.has(day.dayKst)) continue;
       if ((filter.from && day.dayKst < filter.from) || (filter.to && day.dayKst > filter.to)) continue;
       if (filter.class && !day.flights.some((f) => f.class === filter.class)) continue;
@@ -163,11 +127,12 @@ export async function launchDays(store: Store, filter: EventFilter & { source?: 
 
 /** The text a row is searched in. */
 const haystack = (r: LaunchDay): string =>
-  [r.id, r.date, r.actor, r.class, ...r.missiles, r.siteName, r.landingName, r.outcome, r.kind].filter(Boolean).join(' ').toLowerCase();
+  [r.id, r.date, r.launch.timeLocal, r.launch.zone, r.actor, r.class, ...r.missiles, r.siteName, r.landingName, r.outcome, r.kind, ...r.languages].filter(Boolean).join(' ').toLowerCase();
 
 const sortKey = (r: LaunchDay, by: TimelineSort): string | number | null => {
   switch (by) {
     case 'date': return r.date && `${r.date} ${r.launch.timeLocal ?? ''}`;
+    case 'time': return r.launch.timeLocal;
     case 'actor': return r.actor;
     case 'class': return r.class;
     case 'missile': return r.missiles[0] ?? null;
@@ -178,6 +143,7 @@ const sortKey = (r: LaunchDay, by: TimelineSort): string | number | null => {
     case 'apogee': return r.apogeeKm;
     case 'outcome': return r.outcome;
     case 'reports': return r.reports;
+    case 'languages': return r.languages.join(' ') || null;
     case 'kind': return r.kind;
   }
 };
@@ -192,7 +158,8 @@ function compareBy(by: TimelineSort, order: 'asc' | 'desc'): (a: LaunchDay, b: L
     if (x === y) return 0;
     if (x === null) return 1;
     if (y === null) return -1;
-    return (x < y ? -1 : 1) * sign;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true });
+    return c * sign;
   };
   return (a, b) => cmp(sortKey(a, by), sortKey(b, by)) || cmp(a.date, b.date) || (a.id < b.id ? -1 : 1);
 }
@@ -206,19 +173,6 @@ export async function timelinePage(store: Store, q: TimelineQuery): Promise<{ to
   return { total: rows.length, rows: rows.slice(q.offset, q.offset + q.limit) };
 }
 
-export interface PeriodCount {
-  /** YYYY or YYYY-MM of the launch day (on its named clock). */
-  period: string;
-  class: string | null;
-  /** Launch days: a news event and its reference flights count once. */
-  launchDays: number;
-  /** Of those, the days in the reference list, and the reference flights (missiles) on them. */
-  referenceDays: number;
-  referenceFlights: number;
-  /** Of those, the days only news reports tell (not in the reference list). */
-  newsOnlyDays: number;
-}
-
 /** Launch days per period and class, each day counted once (see PeriodCount). */
 export async function launchDayCounts(store: Store, filter: EventFilter & { source?: TimelineQuery['source'] }, by: 'year' | 'month'): Promise<PeriodCount[]> {
   const counts = new Map<string, PeriodCount>();
@@ -226,12 +180,15 @@ export async function launchDayCounts(store: Store, filter: EventFilter & { sour
     if (!r.date) continue;
     const period = r.date.slice(0, by === 'year' ? 4 : 7);
     const key = `${period}\u0000${r.class ?? ''}`;
-    const c = counts.get(key) ?? { period, class: r.class, launchDays: 0, referenceDays: 0, referenceFlights: 0, newsOnlyDays: 0 };
+    const c = counts.get(key) ?? { period, class: r.class, launchDays: 0, referenceDays: 0, referenceFlights: 0, newsOnlyDays: 0, missiles: 0 };
     c.launchDays += 1;
-    if (r.kind === 'news') c.newsOnlyDays += 1;
-    else {
+    if (r.kind === 'news') {
+      c.newsOnlyDays += 1;
+      c.missiles += Math.max(1, r.count ?? 1);
+    } else {
       c.referenceDays += 1;
       c.referenceFlights += r.flights.length;
+      c.missiles += r.flights.length;
     }
     counts.set(key, c);
   }

@@ -38,7 +38,7 @@ function fieldLine(ev: LaunchEvent, d: EventDetail, f: FieldName, zone: string):
   const field = ev.fields[f];
   const chosen = d.fields[f].candidates.find((c) => c.value === field.value);
   const value = field.value === null ? '–' : `${readAs(f, field.value, zone)}${field.disputed ? ' *' : ''}`;
-  const agreement = field.confidence !== undefined && field.value !== null ? field.confidence.toFixed(2) : '';
+  const agreement = field.agreement !== undefined && field.value !== null ? field.agreement.toFixed(2) : '';
   const sources = chosen ? [...new Set(chosen.claims.map((c) => c.saidBy ?? c.outlet ?? '?'))].join(', ') : '';
   const others = field.disputed ? `; also ${d.fields[f].candidates.filter((c) => c.value !== field.value).map((c) => readAs(f, c.value, zone)).join(', ')}` : '';
   const refDiff = ev.reference?.differences.find((x) => x.field === f);

@@ -16,7 +16,7 @@ import type { Configuration } from './configuration.js';
 import { type ArticleContext, createContext, setActor } from './context.js';
 import { sentenceRole } from './roles.js';
 import { type ClaimCandidate, runParser } from './rule.js';
-import { datelineMonthDay, decideDate } from './rules/date.js';
+import { datelineMonthDay, decideDate, launchMonthDay } from './rules/date.js';
 import { decideReport } from './rules/report.js';
 import type { Unit } from './units.js';
 
@@ -56,15 +56,17 @@ export function extractWith(config: Configuration, article: Article): Extraction
 }
 
 /**
- * When an undated report was written: the office-holders it names, its dateline's month and day, the year its
- * URL or text points to. Null when it gives none of them.
+ * When an undated report was written: the office-holders it names, its dateline's month and day, the launch's
+ * own month and day written without a year (see launchMonthDay), the year its URL or text points to. Null when
+ * it gives none of them.
  */
 function undatedClues(ctx: ArticleContext): Extraction['dateWindow'] {
   const article = ctx.article;
   const window = dateWindow(`${article.title ?? ''}\n${article.text}`);
   const monthDay = datelineMonthDay(ctx);
-  if (!window && !monthDay && ctx.yearHint === null) return null;
-  return { ...(window ?? { from: null, to: null, by: [] }), monthDay, year: ctx.yearHint };
+  const launchDay = launchMonthDay(ctx);
+  if (!window && !monthDay && !launchDay && ctx.yearHint === null) return null;
+  return { ...(window ?? { from: null, to: null, by: [] }), monthDay, ...(launchDay ? { launchMonthDay: launchDay } : {}), year: ctx.yearHint };
 }
 
 /**

@@ -130,7 +130,7 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
     }
     const live = candidates.filter((c) => (c.weight ?? 0) > 0);
     const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value, f, nearSites));
-    out[f] = { value: best?.value ?? null, candidates, disputed, confidence: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
+    out[f] = { value: best?.value ?? null, candidates, disputed, agreement: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
   }
   return out;
 }

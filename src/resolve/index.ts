@@ -29,10 +29,10 @@ function monthDayGap(a: string, event: string): number {
 
 /**
  * How well an undated report fits an event. Clear disagreements rule it out (another actor, weekday, office-
- * holders' window or dateline day) or count against it (time, site, figures, class, year). A join needs strong
- * agreement: at least JOIN_MIN_AGREEING_FIELDS details besides the actor and weekday that agree (time, site,
- * distance, apogee, designation, range class, an exact count of several, the dateline's day), and a score of
- * JOIN_SCORE. Returns null when it cannot join.
+ * holders' window, dateline day or written launch day) or count against it (time, site, figures, class, year).
+ * A join needs strong agreement: at least JOIN_MIN_AGREEING_FIELDS details besides the actor and weekday that
+ * agree (time, site, distance, apogee, designation, range class, an exact count of several, the dateline's day,
+ * the launch's written month-day), and a score of JOIN_SCORE. Returns null when it cannot join.
  */
 export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   if (e.actor && event.actor && e.actor !== event.actor) return null;
@@ -47,6 +47,11 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
     score += points;
     fields += 1;
   };
+  // The launch's own month-day, written in a sentence reporting it ("fired … on Dec. 4"), is that day or none.
+  if (w?.launchMonthDay && event.dateLocal) {
+    if (event.dateLocal.slice(5) !== w.launchMonthDay) return null;
+    agree(2);
+  }
   // A dateline ("Pyongyang, July 19") is the publication day: the launch lies on it or a few days before.
   if (w?.monthDay && event.dateLocal) {
     if (monthDayGap(w.monthDay, event.dateLocal) > DATELINE_LAUNCH_DAYS) return null;
@@ -119,7 +124,7 @@ const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.refer
 
 /**
  * The intersection of the members' date windows (undated reports dated by the office-holders they name), with
- * the month-days of their datelines (the publication day, written without a year).
+ * the month-days they write without a year: their datelines' (the publication day) and the launch's own.
  */
 function windowOf(members: Report[]): DateWindowLike | null {
   let from: string | null = null;
@@ -132,7 +137,8 @@ function windowOf(members: Report[]): DateWindowLike | null {
     any = true;
     if (w.from && (from === null || w.from > from)) from = w.from;
     if (w.to && (to === null || w.to < to)) to = w.to;
-    if (w.monthDay) monthDays.push({ monthDay: w.monthDay, daysAfter: DATELINE_LAUNCH_DAYS });
+    if (w.monthDay) monthDays.push({ monthDay: w.monthDay, daysAfter: DATELINE_LAUNCH_DAYS, of: 'publication' });
+    if (w.launchMonthDay) monthDays.push({ monthDay: w.launchMonthDay, daysAfter: 0, of: 'launch' });
   }
   if (!any || (from !== null && to !== null && from > to)) return null;
   return { from, to, monthDays };

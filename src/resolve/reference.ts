@@ -15,9 +15,10 @@ export interface DateWindowLike {
   to: string | null;
   /**
    * Month-days ("12-04") the launch day must agree with: a dateline's ("SEOUL, Dec. 4 (Agency)"), the
-   * publication day, which the launch lies on or up to daysAfter days before.
+   * publication day, which the launch lies on or up to daysAfter days before; or the launch's own, written in a
+   * sentence reporting it ("fired … on Dec. 4"), which it lies on (daysAfter 0).
    */
-  monthDays?: { monthDay: string; daysAfter: number }[];
+  monthDays?: { monthDay: string; daysAfter: number; of: 'publication' | 'launch' }[];
 }
 
 /** Whether a day (YYYY-MM-DD) agrees with every month-day the reports write. */
@@ -62,6 +63,25 @@ export function referenceDays(): Map<string, ReferenceDay> {
   return days;
 }
 
+let months: ReferenceDay[] | null = null;
+
+/**
+ * Reference flights the list dates to a month only ("1984-09", the early tests), one entry per month: no day to
+ * match a report by, but launches all the same (the timeline lists them, dated by their month).
+ */
+export function referenceMonths(): ReferenceDay[] {
+  if (months) return months;
+  const byMonth = new Map<string, ReferenceDay>();
+  for (const f of referenceLaunches()) {
+    if (!/^\d{4}-\d\d$/.test(f.dateUtc)) continue;
+    const m = byMonth.get(f.dateUtc) ?? { dayKst: f.dateUtc, dateUtc: f.dateUtc, flights: [] };
+    m.flights.push(f);
+    byMonth.set(f.dateUtc, m);
+  }
+  months = [...byMonth.values()];
+  return months;
+}
+
 /** Reference days in [from, to] (YYYY-MM-DD, KST), oldest first. */
 export function referenceDaysBetween(from: string, to: string): ReferenceDay[] {
   return [...referenceDays().values()].filter((d) => d.dayKst >= from && d.dayKst <= to).sort((a, b) => (a.dayKst < b.dayKst ? -1 : 1));
@@ -103,9 +123,9 @@ function compare(ev: LaunchEvent, day: ReferenceDay, dateInferred: boolean): Ref
 
 /**
  * Links an event to the reference list: a dated North Korean event to the flights of its KST day (or, for flights
- * with no time, the UTC day before); an undated one to the single reference day whose weekday, site and figures
- * agree with it, and which contradicts no month-day the reports write, whose date it may then take (marked as
- * inferred).
+ * with no time, the UTC day before); an undated one to the single reference day whose weekday (or written launch
+ * month-day), site and figures agree with it, and which contradicts no month-day the reports write, whose date it
+ * may then take (marked as inferred).
  */
 export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null): ReferenceAlignment | null {
   if (ev.actor !== 'DPRK') return null;
@@ -114,7 +134,11 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     const day = everyDay.get(ev.dateLocal) ?? [...everyDay.values()].find((d) => d.flights.every((f) => !f.timeUtc) && addDays(d.dateUtc, 1) === ev.dateLocal);
     return day ? compare(ev, day, false) : null;
   }
-  if (ev.weekday === null) return null;
+  // The launch's own month-day, when the reports write it, agrees with every day still tried: that is evidence,
+  // and it stands in for a weekday the reports do not give ("fired … on Sept. 18").
+  const writtenLaunchDay = window?.monthDays?.some((m) => m.of === 'launch') ?? false;
+  if (ev.weekday === null && !writtenLaunchDay) return null;
+  const sameWeekday = (d: ReferenceDay): boolean => ev.weekday === null || weekdayOf(d.dayKst) === ev.weekday;
   // A month-day written in the reports is never contradicted: only reference days that agree with it are tried.
   const all = new Map([...everyDay].filter(([day]) => agreesWithMonthDays(day, window)));
   const site = ev.fields.site.value;
@@ -125,7 +149,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     const cls = ev.fields.class.value;
     const inWindow = [...all.values()].filter(
       (d) =>
-        weekdayOf(d.dayKst) === ev.weekday &&
+        sameWeekday(d) &&
         (!window.from || d.dayKst >= window.from) &&
         (!window.to || d.dayKst <= window.to) &&
         (typeof site !== 'string' || d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= SAME_SITE_KM)) &&
@@ -135,8 +159,8 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
     if (inWindow.length > 1) return null;
   }
   const fits = [...all.values()].filter((d) => {
-    if (weekdayOf(d.dayKst) !== ev.weekday) return false;
-    let evidence = 0;
+    if (!sameWeekday(d)) return false;
+    let evidence = writtenLaunchDay ? 1 : 0;
     if (typeof site === 'string') {
       if (!d.flights.some((f) => f.facility && siteDistanceKm(f.facility, site) <= SAME_SITE_KM)) return false;
       evidence++;

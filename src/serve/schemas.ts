@@ -64,7 +64,7 @@ export const timelineQuery: JsonSchema = {
   properties: {
     ...eventFilterProperties,
     source: timelineSource,
-    q: { type: 'string', maxLength: SEARCH_MAX_CHARS, description: 'Words every row must contain (actor, class, missile, site, landing, outcome, id, date), any case.' },
+    q: { type: 'string', maxLength: SEARCH_MAX_CHARS, description: 'Words every row must contain (actor, class, missile, site, landing, outcome, id, date, time, report languages), any case.' },
     sort: { type: 'string', enum: [...TIMELINE_SORTS], default: 'date', description: 'Column to sort by; rows without a value go last.' },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
     ...paging(API_PAGE.timeline),
@@ -94,7 +94,8 @@ const moment: JsonSchema = {
 const flightSchema: JsonSchema = {
   type: 'object',
   properties: {
-    dateUtc: { type: 'string' }, timeUtc: nullable('string'), missileName: nullable('string'), class: nullable('string'), siteName: nullable('string'),
+    dateUtc: { type: 'string', description: 'As the list dates it (UTC; a month only for some early tests)' }, timeUtc: nullable('string'),
+    launch: { ...moment, description: 'The same moment on the Korean reporting clock (KST); without a time, the UTC date as it is' }, missileName: nullable('string'), class: nullable('string'), siteName: nullable('string'),
     landingName: nullable('string'), distanceKm: nullable('number'), apogeeKm: nullable('number'), outcome: { type: ['string', 'null'], enum: ['success', 'failure', null] },
   },
 };
@@ -106,8 +107,8 @@ export const launchDaySchema: JsonSchema = {
     id: { type: 'string', description: 'The event id, or "reference-<KST date>" for a reference day no stored event matches' },
     eventId: nullable('string'),
     actor: nullable('string'),
-    date: { type: ['string', 'null'], description: 'Local date on the clock named in launch.zone' },
-    launch: moment,
+    date: { type: ['string', 'null'], description: 'Local date on the clock named in launch.zone (a month, YYYY-MM, for early reference flights dated no closer)' },
+    launch: { ...moment, description: 'When, on the named clock and in UTC: the event\'s moment as its reports tell it; a reference day\'s, its first timed flight\'s (each flight has its own under flights[].launch)' },
     kind: { type: 'string', enum: ['news', 'reference', 'both'], description: 'news: not in the reference list; reference: no stored report; both: a news event matched to reference flights' },
     dateInferred: { type: 'boolean', description: 'The event took its date from the reference list' },
     class: nullable('string'),
@@ -135,6 +136,7 @@ export const periodCountSchema: JsonSchema = {
     referenceDays: { type: 'integer', description: 'Of those, days in the reference list (North Korean launches only)' },
     referenceFlights: { type: 'integer', description: 'Reference flights (missiles) on those days' },
     newsOnlyDays: { type: 'integer', description: 'Of those, days only news reports tell' },
+    missiles: { type: 'integer', description: 'Missiles launched on those days, each once: the reference flights, else the number reported (at least one)' },
   },
 };
 

@@ -36,7 +36,7 @@ export async function eventPage(store: Store, ev: LaunchEvent): Promise<Record<s
       value: f.value,
       disputed: f.disputed,
       confidence: chosen ? Math.max(0, ...chosen.support.map((s) => s.confidence)) : 0,
-      agreement: f.confidence ?? null,
+      agreement: f.agreement ?? null,
       reports: chosen ? new Set(chosen.support.map((s) => s.articleId)).size : 0,
       reportsStating: stating.size,
     };

@@ -251,6 +251,15 @@ export function eventToRow(e: LaunchEvent, updatedAt: string): EventRow {
   };
 }
 
+/** Events stored before the sources' share was named "agreement" call it "confidence": read it as agreement. */
+function withAgreement(fields: Record<FieldName, EventField>): Record<FieldName, EventField> {
+  for (const f of Object.values(fields) as (EventField & { confidence?: number })[]) {
+    if (f.agreement === undefined && f.confidence !== undefined) f.agreement = f.confidence;
+    delete f.confidence;
+  }
+  return fields;
+}
+
 export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
   return {
     id: r.id,
@@ -258,7 +267,7 @@ export function rowToEvent(r: EventRow, articleIds: string[]): LaunchEvent {
     dateLocal: r.date_local,
     weekday: r.weekday,
     articleIds,
-    fields: parse<Record<FieldName, EventField>>(r.fields),
+    fields: withAgreement(parse<Record<FieldName, EventField>>(r.fields)),
     // Absent rather than null when unknown, so events saved without one read back exactly.
     ...(r.reference ? { reference: parse<ReferenceAlignment>(r.reference) } : {}),
   };

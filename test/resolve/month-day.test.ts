@@ -1,9 +1,13 @@
 // A date inferred from the reference list never contradicts a month-day written in the text: a dateline
-// ("SEOUL, Dec. 4 (Agency)") keeps an undated event off reference days that disagree with it; and the paste API takes the publication date and URL that date such a report (validated).
+// ("SEOUL, Dec. 4 (Agency)") or the launch's own month-day in the sentence reporting it ("fired … on Sept. 18")
+// keeps an undated event off reference days that disagree with it, while a background date of an earlier launch
+// ("The last test was conducted on March 10") changes nothing; and the paste API takes the publication date and
+// URL that date such a report (validated). Every report here is written for the test.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventResolver, fitScore, type Report } from '../../src/resolve/index.js';
 import { agreesWithMonthDays } from '../../src/resolve/reference.js';
+import { extract } from '../helpers/article.js';
 import { buildServer } from '../../src/serve/app.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
@@ -29,7 +33,7 @@ function undated(articleId: string, window: Extraction['dateWindow']): Report {
   };
 }
 
-const clues = (c: { monthDay: string }): Extraction['dateWindow'] => ({ from: null, to: null, by: [], monthDay: c.monthDay, year: null });
+const clues = (c: { monthDay?: string; launchMonthDay?: string }): Extraction['dateWindow'] => ({ from: null, to: null, by: [], monthDay: c.monthDay ?? null, ...(c.launchMonthDay ? { launchMonthDay: c.launchMonthDay } : {}), year: null });
 
 describe('inferred dates and written month-days', () => {
   it('with nothing written, the one fitting reference day dates the event', () => {
@@ -55,11 +59,64 @@ describe('inferred dates and written month-days', () => {
     expect(fitScore(undated('b', clues({ monthDay: '12-04' })).extraction, ev)).toBeNull();
   });
 
-  it('agreesWithMonthDays: a dateline allows the days before it, not after', () => {
-    const w = { from: null, to: null, monthDays: [{ monthDay: '01-02', daysAfter: 2 }] };
+  it('agreesWithMonthDays: a dateline allows the days before it, not after; a launch day only itself', () => {
+    const w = { from: null, to: null, monthDays: [{ monthDay: '01-02', daysAfter: 2, of: 'publication' as const }] };
     expect(['2023-12-31', '2024-01-01', '2024-01-02'].map((d) => agreesWithMonthDays(d, w))).toEqual([true, true, true]);
     expect(['2023-12-30', '2024-01-03'].map((d) => agreesWithMonthDays(d, w))).toEqual([false, false]);
-    expect(agreesWithMonthDays('2024-01-02', { from: null, to: null, monthDays: [{ monthDay: '01-01', daysAfter: 0 }] })).toBe(false);
+    expect(agreesWithMonthDays('2024-01-02', { from: null, to: null, monthDays: [{ monthDay: '01-01', daysAfter: 0, of: 'launch' }] })).toBe(false);
+  });
+
+  it('a written launch day of another day keeps the event undated; the same day dates it', () => {
+    expect(new EventResolver().add(undated('a', clues({ launchMonthDay: '09-17' })))[0].dateLocal).toBeNull();
+    const [ev] = new EventResolver().add(undated('b', clues({ launchMonthDay: '09-18' })));
+    expect(ev.dateLocal).toBe('2024-09-18');
+    expect(ev.reference?.dateInferred).toBe(true);
+  });
+
+  it('an undated report with a written launch day joins an event of that day only', () => {
+    const r = new EventResolver();
+    const [ev] = r.add(undated('a', null));
+    expect(fitScore(undated('b', clues({ launchMonthDay: '12-04' })).extraction, ev)).toBeNull();
+    expect(fitScore(undated('c', clues({ launchMonthDay: '09-18' })).extraction, ev)).not.toBeNull();
+  });
+});
+
+// Made-up undated reports (no publication date, no year anywhere) of a Wednesday launch from Kaechon flying about
+// 400 km: the reference list holds exactly one such day (2024-09-18 KST).
+const LEDE = 'North Korea fired two short-range ballistic missiles from the Kaechon area on Wednesday';
+const FLIGHT = 'The missiles flew about 400 kilometers before falling into the East Sea, the Joint Chiefs of Staff said.';
+const undatedReport = (...paragraphs: string[]) => extract({ title: null, text: paragraphs.join('\n\n'), published: null });
+const eventOf = (...paragraphs: string[]) => new EventResolver().add({ extraction: undatedReport(...paragraphs).ex, published: null, source: 'test.example', copyOf: null })[0];
+
+describe('the launch month-day written in the body', () => {
+  it('is read from the sentence reporting the launch', () => {
+    const { ex } = undatedReport(`${LEDE}, Sept. 18, South Korea's military said.`, FLIGHT);
+    expect(ex.fields.date_local).toBeUndefined();
+    expect(ex.dateWindow?.launchMonthDay).toBe('09-18');
+  });
+
+  it('agreeing with the one fitting reference day, the event takes that day', () => {
+    const ev = eventOf(`${LEDE}, Sept. 18, South Korea's military said.`, FLIGHT);
+    expect(ev.dateLocal).toBe('2024-09-18');
+    expect(ev.reference?.dateInferred).toBe(true);
+  });
+
+  it('a sentence right after the launch sentence counts too; one of another day blocks the inference', () => {
+    const ev = eventOf(`${LEDE}, South Korea's military said.`, 'The launches on Dec. 4 were tracked by the South Korean and US militaries.', FLIGHT);
+    expect(ev.dateLocal).toBeNull();
+    expect(ev.reference).toBeNull();
+  });
+
+  it('a background date of an earlier launch later in the text does not override the inference', () => {
+    const { ex } = undatedReport(`${LEDE}, South Korea's military said.`, FLIGHT, 'Seoul condemned the launch as a provocation.', 'Japan lodged a protest through diplomatic channels.', 'The last ballistic missile test was conducted on March 10, just after allied drills began.');
+    expect(ex.dateWindow?.launchMonthDay ?? null).toBeNull();
+    const ev = new EventResolver().add({ extraction: ex, published: null, source: 'test.example', copyOf: null })[0];
+    expect(ev.dateLocal).toBe('2024-09-18');
+  });
+
+  it('a date after the main clause ("its first launch since …") is background too', () => {
+    const { ex } = undatedReport(`${LEDE}, its first launch since March 10, South Korea's military said.`, FLIGHT);
+    expect(ex.dateWindow?.launchMonthDay ?? null).toBeNull();
   });
 });
 

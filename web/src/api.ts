@@ -1,14 +1,9 @@
 // The JSON API, typed for the views. Records the server sends as they are come from the server's own types.
-import type { ArticleSummary, ClaimView, EventSummary as CoreSummary, ReferenceAlignment } from '../../src/types.js';
+import type { ArticleSummary, ClaimView, EventSummary, FlightView, LaunchDay, PeriodCount, ReferenceAlignment } from '../../src/types.js';
 
-export type { ArticleSummary };
+/** EventSummary: a row of /api/events (the map reads these as its GeoJSON features' properties). */
+export type { ArticleSummary, EventSummary, FlightView, LaunchDay, PeriodCount };
 
-/** A row of /api/events: the summary, the KST day of its reference-list flights and its actor's time zone. */
-export interface EventSummary extends CoreSummary {
-  referenceDateKst: string | null;
-  referenceFlights: number;
-  timeZone: string | null;
-}
 
 export interface ReferenceLaunch {
   dateUtc: string;
@@ -63,7 +58,8 @@ export interface EventPage {
     copyOf: { originalId: string; kind: string; similarity: number; reason: string } | null;
     closest: { articleId: string; kind: string; similarity: number; reason: string } | null;
   }[];
-  overview: { field: string; value: unknown; disputed: boolean; confidence: number; reports: number; reportsStating: number }[];
+  /** Per field: `agreement` is the sources' share behind the value (0..1); a claim's `confidence` is the extractor's. */
+  overview: { field: string; value: unknown; disputed: boolean; agreement: number | null; reports: number; reportsStating: number }[];
   fields: Record<string, { value: unknown; disputed: boolean; candidates: { value: unknown; reports: number; weight: number | null; sources: string[]; claims: Claim[] }[] }>;
   impact: Impact | null;
   reference: ReferenceAlignment | null;

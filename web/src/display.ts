@@ -1,7 +1,6 @@
 // Values as a person reads them: field labels, site and sea names instead of keys, local times with their zone
 // and in UTC ("08:10 KST (23:10 UTC, 7 May)").
 import { EEZ_NAMES, LANDING_NAMES, siteName } from './data.js';
-import { shift, zoneOffsetMinutes } from './launch-days.js';
 
 export const LABELS: Record<string, string> = {
   date_local: 'Date (local)', dateLocal: 'Date (local)', time_local: 'Time (local)', site: 'Site', count_min: 'Count (at least)', count_exact: 'Count is exact',
@@ -15,6 +14,24 @@ export const label = (field: string): string => LABELS[field] ?? field.replace(/
 const CLOCK_OF: Record<string, { abbr: string; zone: string }> = {
   'Asia/Pyongyang': { abbr: 'KST', zone: 'Asia/Seoul' }, 'Asia/Seoul': { abbr: 'KST', zone: 'Asia/Seoul' }, 'Asia/Tokyo': { abbr: 'JST', zone: 'Asia/Tokyo' },
 };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A date and time (YYYY-MM-DD, HH:MM) moved by `minutes`. */
+export function shift(date: string, time: string, minutes: number): { date: string; time: string } {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  const d = new Date(t + minutes * 60_000);
+  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
+}
+
+/** The offset of an IANA zone from UTC at a moment, in minutes (Intl knows the zone's history). */
+export function zoneOffsetMinutes(zone: string, date: string, time: string): number {
+  const at = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(at));
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - at) / 60_000);
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -65,6 +65,31 @@ export function datelineMonthDay(ctx: ArticleContext): string | null {
 }
 
 /**
+ * The month and day of this launch written without a year ("fired a missile from Kaechon on Dec. 4"): an
+ * explicit date in the sentence that first reports the main launch, or in the sentence just before or after it,
+ * when that sentence's role stays main once the main date is known; inside its main clause; neither a dateline
+ * nor a statement's day ("Seoul said on Dec. 5"). Background dates further on are not read ("The last test was
+ * conducted on March 10" in a later paragraph), nor those after the main clause ("…, its first launch since
+ * Nov. 18"). Null when no such month-day is written, or when those sentences write different ones.
+ */
+export function launchMonthDay(ctx: ArticleContext): string | null {
+  const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption);
+  const lede = ctx.mainLaunch.find((u) => body.includes(u) && u.role.role === 'main');
+  if (!lede) return null;
+  const at = body.indexOf(lede);
+  const written = new Set<string>();
+  for (const u of body.slice(Math.max(0, at - 1), at + 2)) {
+    if (u.role.role !== 'main') continue;
+    for (const d of u.dates) {
+      if (d.kind !== 'explicit' || !d.monthDay || d.start >= u.role.mainEnd || d.start < (u.role.mainStart ?? 0)) continue;
+      if (isPublicationStamp(ctx, u.text, d) || spokenDate(u.text, d.start, d.end, ctx.locale)) continue;
+      written.add(d.monthDay);
+    }
+  }
+  return written.size === 1 ? [...written][0] : null;
+}
+
+/**
  * The sentences that may date the main launch: its launch sentences, and sentences that restate it without a
  * missile noun ("The flight test was conducted … on April 3"), in reading order.
  */

@@ -1,4 +1,4 @@
-// Event page: every field with its value, confidence and support; each claim with outlet, agency and the
+// Event page: every field with its value, the sources' agreement on it and its support; each claim with outlet, agency and the
 // quoted sentence; disagreements side by side; links to the articles.
 import { ApiError, getJson, type Claim, type EventPage } from '../api.js';
 import { LANGUAGE_NAMES, pageTitle, siteNames } from '../data.js';
@@ -81,11 +81,11 @@ export async function eventView(main: HTMLElement, id: string): Promise<View> {
     const impact = ev.impact;
     const overview = h('table', { class: 'fields' },
       h('caption', {}, 'Fields'),
-      h('thead', {}, h('tr', {}, ['Field', 'Value', 'Confidence', 'Supporting reports'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, [['Field', null], ['Value', null], ['Agreement', "The share of the independent sources' weight behind the value (0–1)"], ['Supporting reports', null]].map(([t, tip]) => h('th', { scope: 'col', title: tip }, t)))),
       h('tbody', {}, ev.overview.map((f) => h('tr', { class: f.disputed ? 'disputed' : '' },
         h('th', { scope: 'row' }, label(f.field)),
         h('td', {}, shown(f.field, f.value), f.disputed ? h('span', { class: 'badge warn' }, 'sources disagree') : null),
-        h('td', {}, f.value === null ? '–' : f.confidence.toFixed(2)),
+        h('td', { class: 'agreement' }, f.value === null || f.agreement === null ? '–' : f.agreement.toFixed(2)),
         h('td', {}, f.value === null ? '–' : `${f.reports} of ${f.reportsStating}`),
       ))),
     );

@@ -1,128 +1,91 @@
 // Timeline: one row per launch day (a news-derived event and the reference list's flights of the same launch
-// together, expandable), dated in Korean time; sortable by any column, filtered by text, paged; a chart of
-// one country's missiles per year or month, each launch counted once; download links for the exports.
-import { API_PAGE, WEB_TIMELINE_PAGE } from '../../../src/settings.js';
-import { getJson, type EventSummary } from '../api.js';
-import { classColour, filterParams, filterReference, filtersFrom, LANDING_NAMES, LANGUAGE_NAMES, pageTitle, referenceLaunches, siteName, siteNames, type Filters } from '../data.js';
+// together, expandable), as the server joins, sorts, filters and pages them (/api/timeline), a page at a time;
+// a chart of one country's missiles per year or month, each launch counted once (/api/timeline/counts); download
+// links for the exports. The table's sort, page and text filter live in the address.
+import { WEB_TIMELINE_PAGE } from '../../../src/settings.js';
+import { getJson, type FlightView, type LaunchDay, type PeriodCount } from '../api.js';
+import { classColour, filterParams, filtersFrom, LANGUAGE_NAMES, pageTitle, type Filters } from '../data.js';
 import { clear, h, languageBadges, s, type Child } from '../dom.js';
-import { CLOCK, flightKst, launchDays, missiles, type LaunchDay } from '../launch-days.js';
 import type { View } from '../main.js';
 import { downloadLinks } from './downloads.js';
 import { filterForm } from './filters.js';
 
-/** Events fetched per request while loading them all: the API's largest page. */
-const FETCH_PAGE = API_PAGE.events.max;
+/** The clock the table dates Korean launches in; another country's rows name their own. */
+const CLOCK = 'KST';
+/** Waits this long after the last keystroke in the text filter before asking the server. */
+const TYPING_PAUSE_MS = 250;
 
-type Value = string | number | null;
 interface Column {
   key: string;
   label: string;
-  value: (d: LaunchDay) => Value;
   cell: (d: LaunchDay) => Child;
 }
 
-const distinct = <T>(xs: (T | null | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== null && x !== undefined))];
-const maxOf = (xs: (number | null)[]): number | null => {
-  const ns = xs.filter((x): x is number => x !== null);
-  return ns.length ? Math.max(...ns) : null;
-};
-const km = (v: number | null, disputed = false): string => (v === null ? '–' : `${v} km${disputed ? ' *' : ''}`);
+const km = (v: number | null, disputed: boolean): string => (v === null ? '–' : `${v} km${disputed ? ' *' : ''}`);
 const swatch = (c: string | null): SVGElement =>
   s('svg', { width: 10, height: 10, class: 'swatch', 'aria-hidden': 'true' }, s('rect', { width: 10, height: 10, fill: classColour(c) }));
 
 /** "success", "failure", or how many of each when the day's flights differ; null when the list gives none. */
-export function outcomeOf(d: LaunchDay): string | null {
-  const outs = d.flights.map((f) => f.outcome).filter((o): o is string => o !== null);
-  if (!outs.length) return null;
-  const counts = distinct(outs).map((o) => [o, outs.filter((x) => x === o).length] as const);
-  return counts.length === 1 && d.flights.length === 1 ? counts[0][0] : counts.map(([o, n]) => `${n} ${o}`).join(', ');
+function outcomeText(d: LaunchDay): string | null {
+  if (d.outcome !== 'mixed') return d.outcome;
+  const n = (o: string): number => d.flights.filter((f) => f.outcome === o).length;
+  return ['success', 'failure'].filter((o) => n(o)).map((o) => `${n(o)} ${o}`).join(', ');
 }
 
-function columns(names: Map<string, string>): Column[] {
-  const ev = (d: LaunchDay): EventSummary | undefined => d.events[0];
-  const classes = (d: LaunchDay): string[] => distinct([ev(d)?.class, ...d.flights.map((f) => f.class)]);
-  const missileNames = (d: LaunchDay): string[] => distinct([ev(d)?.name, ...d.flights.map((f) => f.missileName)]);
-  const site = (d: LaunchDay): string | null => ev(d)?.siteName ?? siteName(names, d.flights.find((f) => f.facility)?.facility ?? null);
-  const distance = (d: LaunchDay): number | null => ev(d)?.distanceKm ?? maxOf(d.flights.map((f) => f.distanceKm));
-  const apogee = (d: LaunchDay): number | null => ev(d)?.apogeeKm ?? maxOf(d.flights.map((f) => f.apogeeKm));
-  const reports = (d: LaunchDay): number => d.events.reduce((n, e) => n + e.reports, 0);
-  return [
-    {
-      key: 'date', label: `Date (${CLOCK.name})`, value: (d) => d.day,
-      cell: (d) => [
-        d.events.length === 1 ? h('a', { href: `#/event/${encodeURIComponent(d.events[0].id)}` }, d.day ?? 'undated') : (d.day ?? 'undated'),
-        d.zoneNote ? h('span', { class: 'badge', title: `local date in ${d.zoneNote}; no time to put it in ${CLOCK.name}` }, `local, ${d.zoneNote}`) : null,
-      ],
-    },
-    { key: 'time', label: `Time (${CLOCK.name})`, value: (d) => d.time, cell: (d) => d.time ?? '–' },
-    {
-      key: 'source', label: 'Source', value: (d) => (d.events.length ? 1 : 0) + (d.flights.length ? 2 : 0),
-      cell: (d) => [
-        d.events.length ? h('span', { class: 'badge news' }, 'news') : null,
-        d.flights.length ? h('span', { class: 'badge ref', title: 'CNS/NTI North Korea Missile Test Database' }, 'CNS/NTI') : null,
-      ],
-    },
-    { key: 'actor', label: 'Actor', value: (d) => d.actor, cell: (d) => d.actor },
-    {
-      key: 'class', label: 'Class / missile', value: (d) => [...classes(d), ...missileNames(d)].join(' ') || null,
-      cell: (d) => {
-        const cs = classes(d);
-        const ms = missileNames(d);
-        return [swatch(cs[0] ?? null), [cs.join(', '), ms.join(', ')].filter(Boolean).join(' ') || '–'];
-      },
-    },
-    { key: 'site', label: 'Site', value: site, cell: (d) => site(d) ?? '–' },
-    { key: 'count', label: 'Missiles', value: missiles, cell: (d) => (d.flights.length ? String(d.flights.length) : (ev(d)?.count ?? '–')) },
-    { key: 'distance', label: 'Distance', value: distance, cell: (d) => km(distance(d), ev(d)?.disputed.includes('distance_km')) },
-    { key: 'apogee', label: 'Apogee', value: apogee, cell: (d) => km(apogee(d), ev(d)?.disputed.includes('apogee_km')) },
-    { key: 'outcome', label: 'Outcome', value: outcomeOf, cell: (d) => outcomeOf(d) ?? '–' },
-    { key: 'reports', label: 'Reports', value: (d) => reports(d) || null, cell: (d) => (d.events.length ? String(reports(d)) : '–') },
-    {
-      key: 'languages', label: 'Languages', value: (d) => distinct(d.events.flatMap((e) => e.languages)).join(' ') || null,
-      cell: (d) => languageBadges(distinct(d.events.flatMap((e) => e.languages)), LANGUAGE_NAMES),
-    },
-  ];
+const COLUMNS: Column[] = [
+  {
+    key: 'date', label: `Date (${CLOCK})`,
+    cell: (d) => [
+      d.eventId ? h('a', { href: `#/event/${encodeURIComponent(d.eventId)}` }, d.date ?? 'undated') : (d.date ?? 'undated'),
+      d.date && d.date.length === 7 ? h('span', { class: 'badge', title: 'The reference list dates this launch to the month only' }, 'month') : null,
+      d.date && d.launch.zone !== CLOCK ? h('span', { class: 'badge', title: `Local date and time in ${d.launch.timeZone}, not ${CLOCK}` }, `local, ${d.launch.zone}`) : null,
+      d.dateInferred ? h('span', { class: 'badge warn', title: 'The reports name no date: it was inferred from the reference list' }, 'inferred') : null,
+    ],
+  },
+  { key: 'time', label: `Time (${CLOCK})`, cell: (d) => d.launch.timeLocal ?? '–' },
+  {
+    key: 'kind', label: 'Source',
+    cell: (d) => [
+      d.kind !== 'reference' ? h('span', { class: 'badge news' }, 'news') : null,
+      d.kind !== 'news' ? h('span', { class: 'badge ref', title: 'CNS/NTI North Korea Missile Test Database' }, 'CNS/NTI') : null,
+    ],
+  },
+  { key: 'actor', label: 'Actor', cell: (d) => d.actor ?? '–' },
+  {
+    key: 'class', label: 'Class / missile',
+    cell: (d) => [swatch(d.class), [d.class, d.missiles.join(', ')].filter(Boolean).join(' ') || '–'],
+  },
+  { key: 'site', label: 'Site', cell: (d) => d.siteName ?? '–' },
+  { key: 'count', label: 'Missiles', cell: (d) => (d.count === null ? '–' : `${d.countExact === false ? '≥' : ''}${d.count}`) },
+  { key: 'distance', label: 'Distance', cell: (d) => km(d.distanceKm, d.disputed.includes('distance_km')) },
+  { key: 'apogee', label: 'Apogee', cell: (d) => km(d.apogeeKm, d.disputed.includes('apogee_km')) },
+  { key: 'outcome', label: 'Outcome', cell: (d) => outcomeText(d) ?? '–' },
+  { key: 'reports', label: 'Reports', cell: (d) => (d.kind === 'reference' ? '–' : String(d.reports)) },
+  { key: 'languages', label: 'Languages', cell: (d) => languageBadges(d.languages, LANGUAGE_NAMES) },
+];
+
+function flightLine(f: FlightView): HTMLElement {
+  return h('li', {},
+    h('span', { class: 'badge ref' }, 'CNS/NTI'), ' ',
+    `${f.dateUtc}${f.timeUtc ? ` ${f.timeUtc} UTC (${f.launch.dateLocal} ${f.launch.timeLocal} ${f.launch.zone})` : ' (UTC date; no time)'}: `,
+    [f.missileName, f.class].filter(Boolean).join(', ') || 'missile', ` from ${f.siteName ?? 'unknown site'}`,
+    f.distanceKm !== null ? `, ${f.distanceKm} km` : '', f.apogeeKm !== null ? `, apogee ${f.apogeeKm} km` : '',
+    f.landingName ? `, ${f.landingName}` : '', f.outcome ? ` — ${f.outcome}` : '',
+  );
 }
 
-/** The words a row is found by: every shown value, the landing sea and the event ids. */
-function haystack(d: LaunchDay, cols: Column[]): string {
-  const extra = [
-    ...d.events.map((e) => `${e.id} ${e.landing ? (LANDING_NAMES[e.landing] ?? e.landing) : ''}`),
-    ...d.flights.map((f) => `${f.landing ? (LANDING_NAMES[f.landing] ?? f.landing) : ''} ${f.missileName ?? ''}`),
-  ];
-  return [...cols.map((c) => String(c.value(d) ?? '')), ...extra].join(' ').toLowerCase();
-}
-
-function compare(a: Value, b: Value): number {
-  if (a === b) return 0;
-  if (a === null) return 1; // blanks last either way
-  if (b === null) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true });
-}
-
-/** The expanded part of a row: each news event and each reference flight of the day on its own line. */
-function details(d: LaunchDay, names: Map<string, string>, span: number): HTMLElement {
+/** The expanded part of a row: the news event and each reference flight of the day on its own line. */
+function details(d: LaunchDay, span: number): HTMLElement {
   return h('tr', { class: 'day-details' }, h('td', { colspan: span },
-    d.events.length
-      ? h('ul', {}, d.events.map((e) => h('li', {},
+    d.eventId
+      ? h('ul', {}, h('li', {},
           h('span', { class: 'badge news' }, 'news'), ' ',
-          h('a', { href: `#/event/${encodeURIComponent(e.id)}` }, `Event ${e.id}`),
-          `: ${e.dateLocal ?? 'undated'}${e.timeLocal ? ` ${e.timeLocal}` : ''} local time${e.timeZone ? ` (${e.timeZone})` : ''}, ${e.count} missile(s), ${e.reports} report${e.reports === 1 ? '' : 's'}`,
-          e.landing ? `, ${LANDING_NAMES[e.landing] ?? e.landing}` : '',
-        )))
+          h('a', { href: `#/event/${encodeURIComponent(d.eventId)}` }, `Event ${d.eventId}`),
+          `: ${d.date ?? 'undated'}${d.dateInferred ? ' (date inferred from the reference list)' : ''}, ${d.count === null ? '?' : `${d.countExact === false ? 'at least ' : ''}${d.count}`} missile(s), ${d.reports} report${d.reports === 1 ? '' : 's'}`,
+          d.landingName ? `, ${d.landingName}` : '',
+        ))
       : null,
-    d.flights.length
-      ? h('ul', {}, d.flights.map((f) => {
-          const k = flightKst(f);
-          return h('li', {},
-            h('span', { class: 'badge ref' }, 'CNS/NTI'), ' ',
-            `${f.dateUtc}${f.timeUtc ? ` ${f.timeUtc} UTC (${k.day} ${k.time} ${CLOCK.name})` : ' (UTC date; no time)'}: `,
-            [f.missileName, f.class].filter(Boolean).join(', ') || 'missile', ` from ${siteName(names, f.facility) ?? 'unknown site'}`,
-            f.distanceKm !== null ? `, ${f.distanceKm} km` : '', f.apogeeKm !== null ? `, apogee ${f.apogeeKm} km` : '',
-            f.landing ? `, ${LANDING_NAMES[f.landing] ?? f.landing}` : '', f.outcome ? ` — ${f.outcome}` : '',
-          );
-        }))
-      : null,
+    d.flights.length ? h('ul', {}, d.flights.map(flightLine)) : null,
   ));
 }
 
@@ -133,23 +96,12 @@ interface TableState {
   q: string;
 }
 
-function renderTable(el: HTMLElement, days: LaunchDay[], cols: Column[], names: Map<string, string>, st: TableState, rerender: () => void): void {
-  const q = st.q.trim().toLowerCase();
-  const shown = q ? days.filter((d) => q.split(/\s+/).every((w) => haystack(d, cols).includes(w))) : days;
-  const col = cols.find((c) => c.key === st.sort) ?? cols[0];
-  const sorted = [...shown].sort((a, b) => {
-    const va = col.value(a);
-    const vb = col.value(b);
-    if (va === null || vb === null) return compare(va, vb);
-    const c = compare(va, vb);
-    return (st.desc ? -c : c) || compare(b.day, a.day);
-  });
-  const pages = Math.max(1, Math.ceil(sorted.length / WEB_TIMELINE_PAGE));
-  st.page = Math.min(st.page, pages - 1);
+/** Draws one page of rows as the server sent it, with sortable headings and a pager. */
+function renderTable(el: HTMLElement, rows: LaunchDay[], total: number, st: TableState, rerender: () => void): void {
+  const col = COLUMNS.find((c) => c.key === st.sort) ?? COLUMNS[0];
+  const pages = Math.max(1, Math.ceil(total / WEB_TIMELINE_PAGE));
   const first = st.page * WEB_TIMELINE_PAGE;
-  const rows = sorted.slice(first, first + WEB_TIMELINE_PAGE);
-
-  const head = h('tr', {}, h('th', { scope: 'col', class: 'expand-col' }, h('span', { class: 'sr-only' }, 'Details')), cols.map((c) => {
+  const head = h('tr', {}, h('th', { scope: 'col', class: 'expand-col' }, h('span', { class: 'sr-only' }, 'Details')), COLUMNS.map((c) => {
     const active = c.key === col.key;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': c.key, title: `Sort by ${c.label}` }, c.label, h('span', { 'aria-hidden': 'true', class: 'arrow' }, active ? (st.desc ? ' ▼' : ' ▲') : ''));
     button.addEventListener('click', () => {
@@ -162,44 +114,43 @@ function renderTable(el: HTMLElement, days: LaunchDay[], cols: Column[], names: 
   }));
   const body = h('tbody');
   for (const d of rows) {
-    const expandable = d.flights.length > 0 || d.events.length > 1;
     const tr = h('tr', {
-      class: `launch-day${d.events.length ? ' news' : ''}${d.flights.length ? ' reference' : ''}${d.events.some((e) => e.disputed.length) ? ' disputed' : ''}`,
-      'data-day': d.day ?? '', 'data-event': d.events[0]?.id ?? null, 'data-flights': d.flights.length,
+      class: `launch-day${d.kind !== 'reference' ? ' news' : ''}${d.kind !== 'news' ? ' reference' : ''}${d.disputed.length ? ' disputed' : ''}`,
+      'data-day': d.date ?? '', 'data-event': d.eventId, 'data-flights': d.flights.length,
     });
     let open: HTMLElement | null = null;
-    const toggle = expandable
-      ? h('button', { type: 'button', class: 'expand', 'aria-expanded': 'false', title: 'Show the reports and flights of this day' }, h('span', { 'aria-hidden': 'true' }, '▸'), h('span', { class: 'sr-only' }, `Details of ${d.day ?? 'undated'}`))
+    const toggle = d.flights.length
+      ? h('button', { type: 'button', class: 'expand', 'aria-expanded': 'false', title: 'Show the report and flights of this day' }, h('span', { 'aria-hidden': 'true' }, '▸'), h('span', { class: 'sr-only' }, `Details of ${d.date ?? 'undated'}`))
       : null;
     toggle?.addEventListener('click', () => {
       if (open) {
         open.remove();
         open = null;
       } else {
-        open = details(d, names, cols.length + 1);
+        open = details(d, COLUMNS.length + 1);
         tr.after(open);
       }
       toggle.setAttribute('aria-expanded', String(open !== null));
       (toggle.firstChild as HTMLElement).textContent = open ? '▾' : '▸';
     });
-    tr.append(h('td', { class: 'expand-col' }, toggle), ...cols.map((c) => h('td', { class: `col-${c.key}` }, c.cell(d))));
+    tr.append(h('td', { class: 'expand-col' }, toggle), ...COLUMNS.map((c) => h('td', { class: `col-${c.key}` }, c.cell(d))));
     body.append(tr);
   }
-  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of the timeline' },
-    pagerButton('« First', st.page > 0, () => (st.page = 0)),
-    pagerButton('‹ Newer', st.page > 0, () => (st.page -= 1)),
-    h('span', { class: 'page-of', 'aria-live': 'polite' }, sorted.length ? `Rows ${first + 1}–${first + rows.length} of ${sorted.length} · page ${st.page + 1} of ${pages}` : 'No launch matches.'),
-    pagerButton('Older ›', st.page < pages - 1, () => (st.page += 1)),
-    pagerButton('Last »', st.page < pages - 1, () => (st.page = pages - 1)),
-  );
-  function pagerButton(label: string, enabled: boolean, go: () => void): HTMLElement {
+  const pagerButton = (label: string, enabled: boolean, go: () => void): HTMLElement => {
     const b = h('button', { type: 'button', class: 'page-button', disabled: !enabled }, label);
     b.addEventListener('click', () => {
       go();
       rerender();
     });
     return b;
-  }
+  };
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of the timeline' },
+    pagerButton('« First', st.page > 0, () => (st.page = 0)),
+    pagerButton('‹ Newer', st.page > 0, () => (st.page -= 1)),
+    h('span', { class: 'page-of', 'aria-live': 'polite' }, total ? `Rows ${first + 1}–${first + rows.length} of ${total} · page ${st.page + 1} of ${pages}` : 'No launch matches.'),
+    pagerButton('Older ›', st.page < pages - 1, () => (st.page += 1)),
+    pagerButton('Last »', st.page < pages - 1, () => (st.page = pages - 1)),
+  );
   clear(el,
     h('div', { class: 'scroll' }, h('table', { class: 'events' },
       h('caption', { class: 'sr-only' }, `Launch days, sorted by ${col.label} ${st.desc ? 'descending' : 'ascending'}`),
@@ -208,34 +159,23 @@ function renderTable(el: HTMLElement, days: LaunchDay[], cols: Column[], names: 
   );
 }
 
-async function allEvents(f: Filters): Promise<EventSummary[]> {
-  const out: EventSummary[] = [];
-  for (let offset = 0; ; offset += FETCH_PAGE) {
-    const page = await getJson<{ total: number; events: EventSummary[] }>('/api/events', { ...filterParams(f), limit: FETCH_PAGE, offset, order: 'desc' });
-    out.push(...page.events);
-    if (page.events.length < FETCH_PAGE || out.length >= page.total) return out;
-  }
-}
-
 export async function timelineView(main: HTMLElement, params: URLSearchParams): Promise<View> {
   pageTitle('Timeline');
   const f = filtersFrom(params);
   const by = params.get('by') === 'month' ? 'month' : 'year';
-  const [form, names] = await Promise.all([filterForm('', f), siteNames()]);
-  const cols = columns(names);
+  const form = await filterForm('', f);
   const chart = h('section', { class: 'chart', 'aria-label': 'Missiles launched per period by class' });
   const status = h('p', { class: 'muted', id: 'timeline-status' });
   const table = h('section', { class: 'timeline' });
-  // The table's sort, page and text filter live in the address too (replaced, not pushed: no history entry per
-  // keystroke), so a sorted, filtered page can be bookmarked or shared.
+  // Replaced, not pushed: no history entry per keystroke; a sorted, filtered page can be bookmarked or shared.
   const st: TableState = {
-    sort: params.get('sort') ?? 'date', desc: (params.get('dir') ?? (params.get('sort') && params.get('sort') !== 'date' ? 'asc' : 'desc')) === 'desc',
+    sort: COLUMNS.some((c) => c.key === params.get('sort')) ? (params.get('sort') ?? 'date') : 'date',
+    desc: (params.get('dir') ?? (params.get('sort') && params.get('sort') !== 'date' ? 'asc' : 'desc')) === 'desc',
     page: Math.max(0, (Number(params.get('page')) || 1) - 1), q: params.get('q') ?? '',
   };
   const search = h('input', { type: 'search', id: 'timeline-q', value: st.q, placeholder: 'Hwasong, Sinpo, failure, 2022-10…', autocomplete: 'off' }) as HTMLInputElement;
-  let days: LaunchDay[] = [];
-  const rerender = (): void => {
-    renderTable(table, days, cols, names, st, rerender);
+  let asked = 0;
+  const keepInAddress = (): void => {
     const q = new URLSearchParams(params);
     const put = (k: string, v: string, unset: string): void => void (v === unset ? q.delete(k) : q.set(k, v));
     put('q', st.q, '');
@@ -245,10 +185,41 @@ export async function timelineView(main: HTMLElement, params: URLSearchParams): 
     const hash = `#/${q.toString() ? `?${q.toString()}` : ''}`;
     if (hash !== location.hash && (location.hash.replace(/^#\/?/, '').split('?')[0] ?? '') === '') history.replaceState(null, '', hash);
   };
+  /**
+   * Asks the server for the page the state names; an answer overtaken by a later question is dropped. The table
+   * is aria-busy until its rows are drawn.
+   */
+  const showPage = async (): Promise<void> => {
+    const mine = ++asked;
+    table.setAttribute('aria-busy', 'true');
+    const ask = (): Promise<{ total: number; rows: LaunchDay[] }> => getJson('/api/timeline', {
+      ...filterParams(f), q: st.q.trim() || undefined, sort: st.sort, order: st.desc ? 'desc' : 'asc',
+      limit: WEB_TIMELINE_PAGE, offset: st.page * WEB_TIMELINE_PAGE,
+    });
+    let page = await ask();
+    // A page past the end (an old address, fewer rows now): the last page instead.
+    if (!page.rows.length && page.total && mine === asked) {
+      st.page = Math.ceil(page.total / WEB_TIMELINE_PAGE) - 1;
+      page = await ask();
+    }
+    if (mine !== asked) return;
+    renderTable(table, page.rows, page.total, st, rerender);
+    table.setAttribute('aria-busy', 'false');
+    keepInAddress();
+  };
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  /** After a sort or page click, or a pause in typing: the words in the box now, from the first page if they changed. */
+  const rerender = (): void => {
+    clearTimeout(typing);
+    if (search.value !== st.q) {
+      st.q = search.value;
+      st.page = 0;
+    }
+    void showPage();
+  };
   search.addEventListener('input', () => {
-    st.q = search.value;
-    st.page = 0;
-    rerender();
+    clearTimeout(typing);
+    typing = setTimeout(rerender, TYPING_PAUSE_MS);
   });
   main.replaceChildren(
     h('h1', {}, 'Launch timeline'), form,
@@ -259,13 +230,16 @@ export async function timelineView(main: HTMLElement, params: URLSearchParams): 
   );
 
   async function load(): Promise<void> {
-    const [events, ref] = await Promise.all([allEvents(f), referenceLaunches()]);
-    const refs = filterReference(ref.launches, f);
-    days = launchDays(events, refs);
-    drawChart(chart, by, f, days);
-    const merged = days.filter((d) => d.events.length && d.flights.length).length;
-    status.textContent = `${days.length} launch days (dates in ${CLOCK.name}, UTC+9): ${events.length} news-derived event${events.length === 1 ? '' : 's'} and ${refs.length} reference flights (CNS/NTI); ${merged} day${merged === 1 ? '' : 's'} have both. Click a column heading to sort; ▸ shows a day's reports and flights.`;
-    rerender();
+    const country = f.actor || 'DPRK';
+    const [all, ofCountry] = await Promise.all([
+      getJson<{ counts: PeriodCount[] }>('/api/timeline/counts', { ...filterParams(f), by }),
+      getJson<{ counts: PeriodCount[] }>('/api/timeline/counts', { ...filterParams(f), actor: country, by }),
+      showPage(),
+    ]);
+    drawChart(chart, by, f, country, ofCountry.counts);
+    const sum = (k: 'launchDays' | 'referenceDays' | 'referenceFlights' | 'newsOnlyDays'): number => all.counts.reduce((n, c) => n + c[k], 0);
+    const newsOnly = sum('newsOnlyDays');
+    status.textContent = `${sum('launchDays')} dated launch days (Korean launches in ${CLOCK}, UTC+9; others on their own clock, named): ${sum('referenceDays')} on the reference list (${sum('referenceFlights')} flights, CNS/NTI), ${newsOnly} known from news reports only. Click a column heading to sort; ▸ shows a day's report and flights.`;
   }
   await load();
   return { refresh: () => void load() };
@@ -273,25 +247,14 @@ export async function timelineView(main: HTMLElement, params: URLSearchParams): 
 
 const COUNTRY_NAMES: Record<string, string> = { DPRK: 'North Korean' };
 
-function drawChart(el: HTMLElement, by: 'year' | 'month', f: Filters, days: LaunchDay[]): void {
-  const country = f.actor || 'DPRK';
+function drawChart(el: HTMLElement, by: 'year' | 'month', f: Filters, country: string, rows: PeriodCount[]): void {
   const counts = new Map<string, Map<string, number>>();
-  const add = (period: string, cls: string | null, n: number): void => {
-    const m = counts.get(period) ?? new Map<string, number>();
-    m.set(cls ?? 'unknown', (m.get(cls ?? 'unknown') ?? 0) + n);
-    counts.set(period, m);
-  };
-  let newsOnly = 0;
-  const len = by === 'year' ? 4 : 7;
-  for (const d of days) {
-    if (d.actor !== country || !d.day || d.day.length < len) continue;
-    const p = d.day.slice(0, len);
-    if (d.flights.length) for (const fl of d.flights) add(p, fl.class, 1);
-    else {
-      newsOnly++;
-      add(p, d.events[0]?.class ?? null, missiles(d));
-    }
+  for (const c of rows) {
+    const m = counts.get(c.period) ?? new Map<string, number>();
+    m.set(c.class ?? 'unknown', (m.get(c.class ?? 'unknown') ?? 0) + c.missiles);
+    counts.set(c.period, m);
   }
+  const newsOnly = rows.reduce((n, c) => n + c.newsOnlyDays, 0);
   const periods = [...counts.keys()].sort();
   // Every year (or month) between the first and the last, so gaps show as gaps.
   if (periods.length > 1) {
@@ -343,7 +306,7 @@ function drawChart(el: HTMLElement, by: 'year' | 'month', f: Filters, days: Laun
     ),
     h('p', { class: 'muted chart-note' },
       country === 'DPRK'
-        ? `Each launch counted once: every flight on the reference list (CNS/NTI), plus ${newsOnly} reported launch${newsOnly === 1 ? '' : 'es'} the list does not have, at the number of missiles reported (at least one). Other countries' launches are not counted; choose one under Actor to chart it.`
+        ? `Each launch counted once: every flight on the reference list (CNS/NTI), plus ${newsOnly} reported launch${newsOnly === 1 ? '' : 'es'} the list does not have, at the number of missiles reported (at least one); a day's missiles under its class. Other countries' launches are not counted; choose one under Actor to chart it.`
         : `Each reported launch counted once, at the number of missiles reported (at least one). The reference list covers North Korea only.`),
     svg,
     h('ul', { class: 'legend' }, classes.map((c) => h('li', {}, s('svg', { width: 10, height: 10, 'aria-hidden': 'true' }, s('rect', { width: 10, height: 10, fill: classColour(c === 'unknown' ? null : c) })), ` ${c === 'unknown' ? 'class unknown' : c}`))),
