@@ -109,8 +109,8 @@ interface EventBasis {
   window: () => DateWindowLike | null;
 }
 
-/** An event from its reports, every field computed from all of them (the full recomputation). */
-function buildEvent(id: string, members: Report[]): LaunchEvent {
+/** An event from its reports (in the order they joined), every field computed from all of them: the full recomputation. */
+export function eventFromReports(id: string, members: Report[]): LaunchEvent {
   const window = new WindowTally();
   for (const m of members) window.add(m);
   return eventFrom(id, {
@@ -151,11 +151,16 @@ export class EventResolver {
   private readonly tallies = new Map<string, EventTally>();
   /** The event of each report, by article id. */
   private readonly eventByArticle = new Map<string, string>();
+  /**
+   * Ids of the events without a date of their own, in the order of `events` (an event's id, and so whether it
+   * has a date of its own, is set by its first report): a dated report looks for undated events to absorb here.
+   */
+  private readonly undated = new Set<string>();
 
   constructor(existing: { event: LaunchEvent; reports: Report[] }[] = []) {
     for (const { event, reports } of existing) {
       this.members.set(event.id, [...reports]);
-      this.events.set(event.id, event);
+      this.keep(event);
       for (const r of reports) this.eventByArticle.set(r.extraction.articleId, event.id);
     }
   }
@@ -187,14 +192,16 @@ export class EventResolver {
     // A dated event may absorb undated ones that fit it better than any other dated event does.
     const target = this.events.get(id);
     if (date && target) {
-      for (const ev of [...this.events.values()]) {
-        if (isDated(ev) || ev.id === id) continue;
+      for (const evId of [...this.undated]) {
+        const ev = this.events.get(evId);
+        if (!ev || isDated(ev) || ev.id === id) continue;
         const reps = this.members.get(ev.id) ?? [];
         if (!reps.length || this.bestDatedHome(reps)?.id !== id) continue;
         list.push(...reps);
         for (const r of reps) this.eventByArticle.set(r.extraction.articleId, id);
         this.members.delete(ev.id);
         this.events.delete(ev.id);
+        this.undated.delete(ev.id);
         this.tallies.delete(ev.id);
         changed.push({ ...ev, articleIds: [] });
         changed[0] = this.rebuild(id);
@@ -225,16 +232,23 @@ export class EventResolver {
     else tally = new EventTally(this.members.get(id) ?? []);
     this.tallies.set(id, tally);
     const ev = eventFrom(id, { fields: tally.result(), ordered: tally.ordered, firstWeekday: tally.firstWeekday, window: () => tally.dateWindow() });
-    this.events.set(id, ev);
+    this.keep(ev);
     return ev;
   }
 
   /** The event recomputed from all its reports; its tally is made again when a report next joins it. */
   private rebuild(id: string): LaunchEvent {
-    const ev = buildEvent(id, this.members.get(id) ?? []);
-    this.events.set(id, ev);
+    const ev = eventFromReports(id, this.members.get(id) ?? []);
+    this.keep(ev);
     this.tallies.delete(id);
     return ev;
+  }
+
+  /** Keeps an event's latest version. */
+  private keep(ev: LaunchEvent): void {
+    this.events.set(ev.id, ev);
+    if (isDated(ev)) this.undated.delete(ev.id);
+    else this.undated.add(ev.id);
   }
 
   /** The reports of one event. */

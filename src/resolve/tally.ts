@@ -151,9 +151,10 @@ export class EventTally {
   private readonly originals = new Set<string>();
   private readonly origin = independentSource(this.byArticle);
 
-  /** A tally of these reports (in any order). */
+  /** A tally of these reports, in the order they joined (every copy's original among them known first). */
   constructor(reports: readonly Report[] = []) {
-    for (const r of reports) this.add(r);
+    for (const r of reports) this.byArticle.set(r.extraction.articleId, r);
+    for (const r of reports) this.count(r);
   }
 
   /**
@@ -166,6 +167,11 @@ export class EventTally {
 
   add(report: Report): void {
     this.byArticle.set(report.extraction.articleId, report);
+    this.count(report);
+  }
+
+  /** Tallies a report already among the event's reports. */
+  private count(report: Report): void {
     this.ordered.splice(upperBound(this.ordered, report, compareReports), 0, report);
     if (this.firstWeekday === null) this.firstWeekday = report.extraction.weekday;
     this.window.add(report);
