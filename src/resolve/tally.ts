@@ -14,9 +14,13 @@
 //  - weights: only the candidates whose support changed are weighed again, from their own support (the sum
 //    must be added in the same order as the full recomputation's to give the same figure); the field is then
 //    settled from its candidates (settleField), a few per field whatever the number of reports.
-// So an added report costs its claims' insertions plus the support of the candidates it touches, not every
-// report's claims. A report whose arrival changes the independent source of a claim already counted (the
-// original of a copy in the event) is not tallied: the resolver then recomputes the event in full.
+// So an added report costs its claims' insertions (a binary search and an array splice), the weighing of the
+// candidates it touches (over their support, each claim's weight and independent source computed once, when it
+// arrived), a pass over its agency's claims on a field when it becomes the agency's latest, and rarely one
+// field's regrouping; not a reading of every report's claims. The event returned still lists every report
+// (article ids, each candidate's support), so those arrays are copied, not recomputed. A report whose arrival
+// changes the independent source of a claim already counted (the original of a copy in the event) is not
+// tallied: the resolver then recomputes the event in full.
 import type { CandidateSupport, Claim, EventField, FieldCandidate, FieldName } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { DATELINE_LAUNCH_DAYS } from '../settings.js';
