@@ -132,21 +132,51 @@ export function supportWeight(r: Report | undefined, s: CandidateSupport): numbe
 }
 
 /**
- * Sets a candidate's weight and sources from its support (in report order): copies and one organisation's
- * reports count once, support being grouped by the independent source behind it, each group giving its best
- * claim; superseded claims count for nothing. `origin` and `weightOf` get each support with its index.
+ * A candidate's weighing, claim by claim in report order: copies and one organisation's reports count once,
+ * support being grouped by the independent source behind it, each group giving its best claim; superseded claims
+ * count for nothing. The groups' sum is kept as claims are added (added in the groups' order, as a full sum adds
+ * them), and summed again only when a group's best claim changes.
+ */
+export class Weighing {
+  private readonly groups = new Map<string, number>();
+  /** The independent sources behind the candidate (copies left out), in order of their first claim. */
+  readonly sources = new Set<string>();
+  private sum = 0;
+  private summed = true;
+
+  add(s: CandidateSupport, origin: string, weight: number): void {
+    if (s.superseded) return;
+    const had = this.groups.get(origin);
+    const best = Math.max(had ?? 0, weight);
+    if (had === undefined) {
+      this.groups.set(origin, best);
+      if (this.summed) this.sum += best;
+    } else if (best !== had) {
+      this.groups.set(origin, best);
+      this.summed = false;
+    }
+    if (!s.copyOf) this.sources.add(s.source ?? s.articleId);
+  }
+
+  /** The weight: the groups' best claims added up, rounded. */
+  weight(): number {
+    if (!this.summed) {
+      this.sum = [...this.groups.values()].reduce((a, b) => a + b, 0);
+      this.summed = true;
+    }
+    return round(this.sum);
+  }
+}
+
+/**
+ * Sets a candidate's weight and sources from its support (in report order), as Weighing adds them. `origin` and
+ * `weightOf` get each support with its index.
  */
 export function weigh(cand: FieldCandidate, origin: (s: CandidateSupport, i: number) => string, weightOf: (s: CandidateSupport, i: number) => number): void {
-  const groups = new Map<string, number>();
-  const sources = new Set<string>();
-  cand.support.forEach((s, i) => {
-    if (s.superseded) return;
-    const o = origin(s, i);
-    groups.set(o, Math.max(groups.get(o) ?? 0, weightOf(s, i)));
-    if (!s.copyOf) sources.add(s.source ?? s.articleId);
-  });
-  cand.weight = round([...groups.values()].reduce((a, b) => a + b, 0));
-  cand.sources = [...sources];
+  const w = new Weighing();
+  cand.support.forEach((s, i) => w.add(s, origin(s, i), weightOf(s, i)));
+  cand.weight = w.weight();
+  cand.sources = [...w.sources];
 }
 
 /**

@@ -25,7 +25,7 @@ import type { CandidateSupport, Claim, EventField, FieldCandidate, FieldName } f
 import { FIELD_NAMES } from '../types.js';
 import { DATELINE_LAUNCH_DAYS } from '../settings.js';
 import type { DateWindowLike } from './reference.js';
-import { compareReports, independentSource, isSuperseded, sameValue, settleField, supportOf, supportWeight, weigh, type Report } from './consensus.js';
+import { compareReports, independentSource, isSuperseded, sameValue, settleField, supportOf, supportWeight, Weighing, type Report } from './consensus.js';
 
 /** One report's claim on one field, with what weighing it needs computed once. */
 interface Entry {
@@ -44,8 +44,17 @@ interface Entry {
 interface Candidate {
   founder: Entry;
   entries: Entry[];
+  /** The entries' supports, or null when one was replaced (its superseded flag changed). */
+  supports: CandidateSupport[] | null;
+  /** Its weighing, kept while claims join at its end; null when it must be weighed again from every claim. */
+  weighing: Weighing | null;
   /** The candidate as the event shows it, or null when its support changed since. */
   shown: FieldCandidate | null;
+}
+
+/** A candidate founded by one claim. */
+function candidateOf(founder: Entry): Candidate {
+  return { founder, entries: [founder], supports: [founder.support], weighing: null, shown: null };
 }
 
 /** Index at which `x` goes into a list sorted by `cmp`, after the items equal to it (as a stable sort puts it). */
@@ -82,11 +91,16 @@ class FieldTally {
     this.supersede(entry);
     const home = this.candidates.find((c) => entryOrder(c.founder, entry) <= 0 && sameValue(c.founder.claim.value, entry.claim.value, this.field));
     if (home) {
-      home.entries.splice(upperBound(home.entries, entry, entryOrder), 0, entry);
+      const i = upperBound(home.entries, entry, entryOrder);
+      home.entries.splice(i, 0, entry);
+      home.supports?.splice(i, 0, entry.support);
+      // A claim after the others adds to the weighing kept; one before them changes the order it adds up in.
+      if (i === home.entries.length - 1) home.weighing?.add(entry.support, entry.origin, entry.weight);
+      else home.weighing = null;
       home.shown = null;
       entry.home = home;
     } else if (at === this.entries.length - 1) {
-      entry.home = { founder: entry, entries: [entry], shown: null };
+      entry.home = candidateOf(entry);
       this.candidates.push(entry.home);
     } else {
       this.regroup();
@@ -98,8 +112,12 @@ class FieldTally {
     if (this.shown) return this.shown;
     const shown = this.candidates.map((c) => {
       if (!c.shown) {
-        c.shown = { value: c.founder.claim.value, support: c.entries.map((e) => e.support) };
-        weigh(c.shown, (_, i) => c.entries[i].origin, (_, i) => c.entries[i].weight);
+        c.supports ??= c.entries.map((e) => e.support);
+        if (!c.weighing) {
+          c.weighing = new Weighing();
+          for (const e of c.entries) c.weighing.add(e.support, e.origin, e.weight);
+        }
+        c.shown = { value: c.founder.claim.value, support: c.supports.slice(), weight: c.weighing.weight(), sources: [...c.weighing.sources] };
       }
       return c.shown;
     });
@@ -122,7 +140,7 @@ class FieldTally {
       const superseded = isSuperseded(now, e.report.published, e.claim.value, this.field);
       if (e.support.superseded === superseded) continue;
       e.support = { ...e.support, superseded };
-      if (e.home) e.home.shown = null;
+      if (e.home) Object.assign(e.home, { supports: null, weighing: null, shown: null });
     }
   }
 
@@ -131,8 +149,8 @@ class FieldTally {
     const candidates: Candidate[] = [];
     for (const e of this.entries) {
       const home = candidates.find((c) => sameValue(c.founder.claim.value, e.claim.value, this.field));
-      if (home) home.entries.push(e);
-      else candidates.push({ founder: e, entries: [e], shown: null });
+      if (home) Object.assign(home, { supports: null, weighing: null }).entries.push(e);
+      else candidates.push(candidateOf(e));
       e.home = home ?? candidates[candidates.length - 1];
     }
     this.candidates = candidates;
