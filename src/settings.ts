@@ -564,3 +564,10 @@ export const WEB_TIMELINE_PAGE = 50;
 export const WEB_MAP_ZOOM: readonly [number, number] = [1, 12];
 /** How far the map zooms in on the event it was opened for (`#/map?event=…`): the wedge and its site in view. */
 export const WEB_MAP_FOCUS_ZOOM = 2;
+
+/**
+ * Outlet hosts whose news organisation (data/outlets.json) is kept once looked up: consensus asks for every
+ * claim of every report, and a feed has a few hundred outlets; past this many distinct hosts (a crawl of the
+ * open web) the oldest are looked up again, so memory stays bounded (about 100 bytes each).
+ */
+export const ORGANISATION_CACHE = 10_000;

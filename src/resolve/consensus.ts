@@ -1,7 +1,7 @@
 // An event's fields from its reports' claims: values grouped within tolerance, weighed by who said them with
 // copies counted once, a later official figure superseding an earlier one, disagreements marked as disputed.
 import { agencyByKey, siteDistanceKm } from '../knowledge/index.js';
-import type { CandidateSupport, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
+import type { CandidateSupport, Claim, EventField, Extraction, FieldCandidate, FieldName, FieldValue } from '../types.js';
 import { FIELD_NAMES } from '../types.js';
 import { AGENCY_WEIGHT, SAME_FIGURE_KM, SAME_FIGURE_SHARE, SAME_SITE_KM, SAME_TIME_MINUTES, UNATTRIBUTED_WEIGHT } from '../settings.js';
 import { organisationOf } from './outlets.js';
@@ -46,15 +46,19 @@ export function differsBeyondTolerance(a: FieldValue, b: FieldValue, field?: Fie
   return a !== b;
 }
 
+/** Report order: by publication date (undated last), then by article id. */
+export function compareReports(a: Report, b: Report): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? -1 : 1;
+  }
+  return a.extraction.articleId < b.extraction.articleId ? -1 : a.extraction.articleId > b.extraction.articleId ? 1 : 0;
+}
+
+/** Reports in report order (compareReports); a stable sort, so equal ones keep the order given. */
 export function orderReports(reports: Report[]): Report[] {
-  return [...reports].sort((a, b) => {
-    if (a.published !== b.published) {
-      if (a.published === null) return 1;
-      if (b.published === null) return -1;
-      return a.published < b.published ? -1 : 1;
-    }
-    return a.extraction.articleId < b.extraction.articleId ? -1 : a.extraction.articleId > b.extraction.articleId ? 1 : 0;
-  });
+  return [...reports].sort(compareReports);
 }
 
 // Fields where a disagreement is not news: the fewest missiles and whether the number is exact vary with how
@@ -67,17 +71,13 @@ const NOT_DISPUTED: ReadonlySet<FieldName> = new Set(['count_exact', 'date_local
  * language or edition (data/outlets.json), an agency's claim weighs by the agency's kind, and a later
  * figure from the same agency supersedes its earlier preliminary one. The heaviest candidate wins (ties to the
  * earliest report); every other value stays as a candidate, and the field is disputed when independent sources
- * disagree beyond tolerance.
+ * disagree beyond tolerance. This is the full recomputation; src/resolve/tally.ts keeps the same result up to
+ * date report by report, from the parts below.
  */
 export function computeFields(reports: Report[]): Record<FieldName, EventField> {
   const ordered = orderReports(reports);
-  const outletOf = new Map(ordered.map((r) => [r.extraction.articleId, r.source ?? null]));
   const byArticle = new Map(ordered.map((r) => [r.extraction.articleId, r]));
-  // The independent source behind a report: the organisation that published it (or the report it copies).
-  const independentOf = (s: CandidateSupport): string => {
-    const origin = s.copyOf ?? s.articleId;
-    return organisationOf(outletOf.get(origin)) ?? origin;
-  };
+  const origin = independentSource(byArticle);
   const out = {} as Record<FieldName, EventField>;
   for (const f of FIELD_NAMES) {
     const candidates: FieldCandidate[] = [];
@@ -91,51 +91,115 @@ export function computeFields(reports: Report[]): Record<FieldName, EventField> 
     for (const r of ordered) {
       const c = r.extraction.fields[f];
       if (!c) continue;
-      const support: CandidateSupport = {
-        articleId: r.extraction.articleId,
-        claimIndex: r.extraction.claims.indexOf(c),
-        confidence: c.confidence,
-        source: c.attribution ?? organisationOf(r.source),
-        copyOf: r.copyOf ?? null,
-        superseded: isSuperseded(latestByAgency.get(c.attribution ?? ''), r.published, c.value, f),
-      };
+      const support = supportOf(r, c, isSuperseded(latestByAgency.get(c.attribution ?? ''), r.published, c.value, f));
       const existing = candidates.find((x) => sameValue(x.value, c.value, f));
       if (existing) existing.support.push(support);
       else candidates.push({ value: c.value, support: [support] });
     }
-    for (const cand of candidates) {
-      // Copies and one organisation's reports count once: support is grouped by the independent source behind
-      // it, each group giving its best claim.
-      const groups = new Map<string, number>();
-      const sources = new Set<string>();
-      for (const s of cand.support) {
-        if (s.superseded) continue;
-        const origin = independentOf(s);
-        const agency = agencyByKey(byArticle.get(s.articleId)?.extraction.claims[s.claimIndex]?.attribution);
-        const w = (agency ? (AGENCY_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
-        groups.set(origin, Math.max(groups.get(origin) ?? 0, w));
-        if (!s.copyOf) sources.add(s.source ?? s.articleId);
-      }
-      cand.weight = round([...groups.values()].reduce((a, b) => a + b, 0));
-      cand.sources = [...sources];
-    }
-    // Stable sort: among equal weights the first-seen (earliest report) candidate stays first.
-    candidates.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
-    const total = candidates.reduce((a, c) => a + (c.weight ?? 0), 0);
-    let best = candidates[0];
-    // "ballistic" only says less than "SRBM": a supported specific class is preferred to it.
-    if (f === 'class' && best?.value === 'ballistic') {
-      const specific = candidates.find((c) => c.value !== 'ballistic' && BALLISTIC_CLASSES.has(String(c.value)) && (c.weight ?? 0) > 0);
-      if (specific) best = specific;
-    }
-    const live = candidates.filter((c) => (c.weight ?? 0) > 0);
-    const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value, f, nearSites));
-    out[f] = { value: best?.value ?? null, candidates, disputed, agreement: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
+    for (const cand of candidates) weigh(cand, origin, (s) => supportWeight(byArticle.get(s.articleId), s));
+    out[f] = settleField(f, candidates);
   }
   return out;
 }
 
-function isSuperseded(latest: { value: FieldValue; published: string } | undefined, published: string | null, value: FieldValue, f: FieldName): boolean {
+/** One report's claim as support for a candidate. */
+export function supportOf(r: Report, c: Claim, superseded: boolean): CandidateSupport {
+  return {
+    articleId: r.extraction.articleId,
+    claimIndex: r.extraction.claims.indexOf(c),
+    confidence: c.confidence,
+    source: c.attribution ?? organisationOf(r.source),
+    copyOf: r.copyOf ?? null,
+    superseded,
+  };
+}
+
+/**
+ * The independent source behind a support, among an event's reports (by article id): the organisation that
+ * published it, or the report it copies (its organisation when that report is in the event).
+ */
+export function independentSource(byArticle: ReadonlyMap<string, Report>): (s: CandidateSupport) => string {
+  return (s) => {
+    const origin = s.copyOf ?? s.articleId;
+    return organisationOf(byArticle.get(origin)?.source ?? null) ?? origin;
+  };
+}
+
+/** What a support weighs before copies are folded: its agency's kind (or unattributed) times its confidence. */
+export function supportWeight(r: Report | undefined, s: CandidateSupport): number {
+  const agency = agencyByKey(r?.extraction.claims[s.claimIndex]?.attribution);
+  return (agency ? (AGENCY_WEIGHT[agency.kind] ?? UNATTRIBUTED_WEIGHT) : UNATTRIBUTED_WEIGHT) * s.confidence;
+}
+
+/**
+ * A candidate's weighing, claim by claim in report order: copies and one organisation's reports count once,
+ * support being grouped by the independent source behind it, each group giving its best claim; superseded claims
+ * count for nothing. The groups' sum is kept as claims are added (added in the groups' order, as a full sum adds
+ * them), and summed again only when a group's best claim changes.
+ */
+export class Weighing {
+  private readonly groups = new Map<string, number>();
+  /** The independent sources behind the candidate (copies left out), in order of their first claim. */
+  readonly sources = new Set<string>();
+  private sum = 0;
+  private summed = true;
+
+  add(s: CandidateSupport, origin: string, weight: number): void {
+    if (s.superseded) return;
+    const had = this.groups.get(origin);
+    const best = Math.max(had ?? 0, weight);
+    if (had === undefined) {
+      this.groups.set(origin, best);
+      if (this.summed) this.sum += best;
+    } else if (best !== had) {
+      this.groups.set(origin, best);
+      this.summed = false;
+    }
+    if (!s.copyOf) this.sources.add(s.source ?? s.articleId);
+  }
+
+  /** The weight: the groups' best claims added up, rounded. */
+  weight(): number {
+    if (!this.summed) {
+      this.sum = [...this.groups.values()].reduce((a, b) => a + b, 0);
+      this.summed = true;
+    }
+    return round(this.sum);
+  }
+}
+
+/**
+ * Sets a candidate's weight and sources from its support (in report order), as Weighing adds them. `origin` and
+ * `weightOf` get each support with its index.
+ */
+export function weigh(cand: FieldCandidate, origin: (s: CandidateSupport, i: number) => string, weightOf: (s: CandidateSupport, i: number) => number): void {
+  const w = new Weighing();
+  cand.support.forEach((s, i) => w.add(s, origin(s, i), weightOf(s, i)));
+  cand.weight = w.weight();
+  cand.sources = [...w.sources];
+}
+
+/**
+ * A field from its weighed candidates (in order of their first report): the heaviest wins, ties to the
+ * earliest; disputed when another live candidate differs beyond tolerance. Sorts `candidates` in place.
+ */
+export function settleField(f: FieldName, candidates: FieldCandidate[]): EventField {
+  // Stable sort: among equal weights the first-seen (earliest report) candidate stays first.
+  candidates.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
+  const total = candidates.reduce((a, c) => a + (c.weight ?? 0), 0);
+  let best = candidates[0];
+  // "ballistic" only says less than "SRBM": a supported specific class is preferred to it.
+  if (f === 'class' && best?.value === 'ballistic') {
+    const specific = candidates.find((c) => c.value !== 'ballistic' && BALLISTIC_CLASSES.has(String(c.value)) && (c.weight ?? 0) > 0);
+    if (specific) best = specific;
+  }
+  const live = candidates.filter((c) => (c.weight ?? 0) > 0);
+  const disputed = !NOT_DISPUTED.has(f) && best !== undefined && live.some((c) => c !== best && differsBeyondTolerance(c.value, best.value, f, nearSites));
+  return { value: best?.value ?? null, candidates, disputed, agreement: best && total > 0 ? round((best.weight ?? 0) / total) : 0 };
+}
+
+/** Whether an agency's claim is superseded by the agency's latest dated statement on the field. */
+export function isSuperseded(latest: { value: FieldValue; published: string } | undefined, published: string | null, value: FieldValue, f: FieldName): boolean {
   if (!latest || sameValue(latest.value, value, f)) return false;
   return published === null ? false : published < latest.published;
 }

@@ -1,10 +1,11 @@
 // The resolve stage: groups launch reports into events (dated reports by actor and day, undated ones by how
 // well they fit), recomputes each changed event's fields and lines it up with the reference list.
 import { createHash } from 'node:crypto';
-import type { Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
+import type { EventField, Extraction, FieldName, FieldValue, LaunchEvent } from '../types.js';
 import { computeFields, orderReports, type Report } from './consensus.js';
 import { alignEvent, type DateWindowLike } from './reference.js';
 import type { CopyTracker } from './sources.js';
+import { EventTally, WindowTally } from './tally.js';
 import { daysBetween } from '../calendar.js';
 import { DATELINE_LAUNCH_DAYS, FIGURE_FIT_STRONG, FIGURE_FIT_WEAK, JOIN_MIN_AGREEING_FIELDS, JOIN_SCORE, SAME_SALVO_MINUTES } from '../settings.js';
 
@@ -105,56 +106,67 @@ export function fitScore(e: Extraction, event: LaunchEvent): number | null {
   return score - disagree + (e.weekday !== null && event.weekday !== null ? 1 : 0);
 }
 
-function buildEvent(id: string, members: Report[]): LaunchEvent {
-  const fields = computeFields(members);
+/** What an event is made of: its fields, its reports in report order, the first weekday named, its window. */
+interface EventBasis {
+  fields: Record<FieldName, EventField>;
+  ordered: readonly Report[];
+  firstWeekday: number | null;
+  window: () => DateWindowLike | null;
+}
+
+/** An event from its reports (in the order they joined), every field computed from all of them: the full recomputation. */
+export function eventFromReports(id: string, members: Report[]): LaunchEvent {
+  const window = new WindowTally();
+  for (const m of members) window.add(m);
+  return eventFrom(id, {
+    fields: computeFields(members),
+    ordered: orderReports(members),
+    firstWeekday: members.map((m) => m.extraction.weekday).find((w) => w !== null) ?? null,
+    window: () => window.result(),
+  });
+}
+
+function eventFrom(id: string, basis: EventBasis): LaunchEvent {
+  const { fields, ordered } = basis;
   const date = typeof fields.date_local.value === 'string' ? fields.date_local.value : null;
-  const ordered = orderReports(members);
   const first = ordered[0]?.extraction;
-  const weekday = date ? new Date(`${date}T00:00:00Z`).getUTCDay() : (members.map((m) => m.extraction.weekday).find((w) => w !== null) ?? null);
+  const weekday = date ? new Date(`${date}T00:00:00Z`).getUTCDay() : basis.firstWeekday;
   const ev: LaunchEvent = { id, actor: first?.actor ?? null, dateLocal: date, weekday, articleIds: ordered.map((m) => m.extraction.articleId), fields, reference: null };
-  ev.reference = alignEvent(ev, date ? null : windowOf(members));
+  ev.reference = alignEvent(ev, date ? null : basis.window());
   // An undated event matching exactly one reference launch day takes its date, marked as inferred.
   if (!ev.dateLocal && ev.reference?.dateInferred) ev.dateLocal = ev.reference.dateKst;
   return ev;
 }
 
-
 /** An event with a date of its own (not one inferred from the reference list). */
 const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;
 
 /**
- * The intersection of the members' date windows (undated reports dated by the office-holders they name), with
- * the month-days they write without a year: their datelines' (the publication day) and the launch's own.
+ * Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). A
+ * report joining an event updates the event from the event's tally (src/resolve/tally.ts); events that change
+ * otherwise (undated ones merged into a dated one, a copy link found) are recomputed from all their reports, and
+ * their tally is made again, from their reports, when the next report joins them.
  */
-function windowOf(members: Report[]): DateWindowLike | null {
-  let from: string | null = null;
-  let to: string | null = null;
-  let any = false;
-  const monthDays: NonNullable<DateWindowLike['monthDays']> = [];
-  for (const m of members) {
-    const w = m.extraction.dateWindow;
-    if (!w) continue;
-    any = true;
-    if (w.from && (from === null || w.from > from)) from = w.from;
-    if (w.to && (to === null || w.to < to)) to = w.to;
-    if (w.monthDay) monthDays.push({ monthDay: w.monthDay, daysAfter: DATELINE_LAUNCH_DAYS, of: 'publication' });
-    if (w.launchMonthDay) monthDays.push({ monthDay: w.launchMonthDay, daysAfter: 0, of: 'launch' });
-  }
-  if (!any || (from !== null && to !== null && from > to)) return null;
-  return { from, to, monthDays };
-}
-
-/** Groups launch reports into events (used by `analyze`, and by ingest to re-resolve the touched events). */
 export class EventResolver {
   /** Near-duplicate and rewrite detection over the stored articles, when the resolver serves a store. */
   copies: CopyTracker | null = null;
   private readonly members = new Map<string, Report[]>();
   private readonly events = new Map<string, LaunchEvent>();
+  /** The tallies of events whose reports have been tallied since they last changed otherwise. */
+  private readonly tallies = new Map<string, EventTally>();
+  /** The event of each report, by article id. */
+  private readonly eventByArticle = new Map<string, string>();
+  /**
+   * Ids of the events without a date of their own, in the order of `events` (an event's id, and so whether it
+   * has a date of its own, is set by its first report): a dated report looks for undated events to absorb here.
+   */
+  private readonly undated = new Set<string>();
 
   constructor(existing: { event: LaunchEvent; reports: Report[] }[] = []) {
     for (const { event, reports } of existing) {
       this.members.set(event.id, [...reports]);
-      this.events.set(event.id, event);
+      this.keep(event);
+      for (const r of reports) this.eventByArticle.set(r.extraction.articleId, event.id);
     }
   }
 
@@ -180,17 +192,22 @@ export class EventResolver {
     const list = this.members.get(id) ?? [];
     list.push(report);
     this.members.set(id, list);
-    const changed = [this.rebuild(id)];
+    this.eventByArticle.set(e.articleId, id);
+    const changed = [this.join(id, report)];
     // A dated event may absorb undated ones that fit it better than any other dated event does.
     const target = this.events.get(id);
     if (date && target) {
-      for (const ev of [...this.events.values()]) {
-        if (isDated(ev) || ev.id === id) continue;
+      for (const evId of [...this.undated]) {
+        const ev = this.events.get(evId);
+        if (!ev || isDated(ev) || ev.id === id) continue;
         const reps = this.members.get(ev.id) ?? [];
         if (!reps.length || this.bestDatedHome(reps)?.id !== id) continue;
         list.push(...reps);
+        for (const r of reps) this.eventByArticle.set(r.extraction.articleId, id);
         this.members.delete(ev.id);
         this.events.delete(ev.id);
+        this.undated.delete(ev.id);
+        this.tallies.delete(ev.id);
         changed.push({ ...ev, articleIds: [] });
         changed[0] = this.rebuild(id);
       }
@@ -210,10 +227,33 @@ export class EventResolver {
     return best?.ev ?? null;
   }
 
-  private rebuild(id: string): LaunchEvent {
-    const ev = buildEvent(id, this.members.get(id) ?? []);
-    this.events.set(id, ev);
+  /**
+   * The event after a report (already among its members) joined it, from its tally: the tally is made from the
+   * members when the event has none, or when the report is the original of a copy already counted.
+   */
+  private join(id: string, report: Report): LaunchEvent {
+    let tally = this.tallies.get(id);
+    if (tally && !tally.changesSources(report)) tally.add(report);
+    else tally = new EventTally(this.members.get(id) ?? []);
+    this.tallies.set(id, tally);
+    const ev = eventFrom(id, { fields: tally.result(), ordered: tally.ordered, firstWeekday: tally.firstWeekday, window: () => tally.dateWindow() });
+    this.keep(ev);
     return ev;
+  }
+
+  /** The event recomputed from all its reports; its tally is made again when a report next joins it. */
+  private rebuild(id: string): LaunchEvent {
+    const ev = eventFromReports(id, this.members.get(id) ?? []);
+    this.keep(ev);
+    this.tallies.delete(id);
+    return ev;
+  }
+
+  /** Keeps an event's latest version. */
+  private keep(ev: LaunchEvent): void {
+    this.events.set(ev.id, ev);
+    if (isDated(ev)) this.undated.delete(ev.id);
+    else this.undated.add(ev.id);
   }
 
   /** The reports of one event. */
@@ -223,13 +263,11 @@ export class EventResolver {
 
   /** Marks a report as a copy of another, and returns the event it changes (its consensus is recomputed). */
   setCopyOf(articleId: string, originalId: string): LaunchEvent[] {
-    for (const [id, reps] of this.members) {
-      const r = reps.find((x) => x.extraction.articleId === articleId);
-      if (!r) continue;
-      r.copyOf = originalId;
-      return [this.rebuild(id)];
-    }
-    return [];
+    const id = this.eventByArticle.get(articleId);
+    const r = id === undefined ? undefined : this.members.get(id)?.find((x) => x.extraction.articleId === articleId);
+    if (id === undefined || !r) return [];
+    r.copyOf = originalId;
+    return [this.rebuild(id)];
   }
 
   all(): LaunchEvent[] {
@@ -237,7 +275,6 @@ export class EventResolver {
   }
 
   eventOf(articleId: string): string | null {
-    for (const [id, reps] of this.members) if (reps.some((r) => r.extraction.articleId === articleId)) return id;
-    return null;
+    return this.eventByArticle.get(articleId) ?? null;
   }
 }

@@ -39,6 +39,8 @@ export interface ReferenceDay {
 }
 
 let days: Map<string, ReferenceDay> | null = null;
+/** Reference days whose flights all lack a time, by the KST day after their UTC date (the first such day). */
+let untimedByNextDay: Map<string, ReferenceDay> | null = null;
 
 // The reference list dates flights in UTC; Korean reports date them in KST (UTC+9). A flight with a time is put on
 // its KST day; one without a time is kept on its UTC date (the later KST day is tried too when matching).
@@ -80,6 +82,18 @@ export function referenceMonths(): ReferenceDay[] {
   }
   months = [...byMonth.values()];
   return months;
+}
+
+/** The first reference day whose flights have no time and whose UTC date is the day before `day`. */
+function untimedDayBefore(day: string): ReferenceDay | undefined {
+  if (!untimedByNextDay) {
+    untimedByNextDay = new Map();
+    for (const d of referenceDays().values()) {
+      const next = addDays(d.dateUtc, 1);
+      if (d.flights.every((f) => !f.timeUtc) && !untimedByNextDay.has(next)) untimedByNextDay.set(next, d);
+    }
+  }
+  return untimedByNextDay.get(day);
 }
 
 /** Reference days in [from, to] (YYYY-MM-DD, KST), oldest first. */
@@ -131,7 +145,7 @@ export function alignEvent(ev: LaunchEvent, window: DateWindowLike | null = null
   if (ev.actor !== 'DPRK') return null;
   const everyDay = referenceDays();
   if (ev.dateLocal) {
-    const day = everyDay.get(ev.dateLocal) ?? [...everyDay.values()].find((d) => d.flights.every((f) => !f.timeUtc) && addDays(d.dateUtc, 1) === ev.dateLocal);
+    const day = everyDay.get(ev.dateLocal) ?? untimedDayBefore(ev.dateLocal);
     return day ? compare(ev, day, false) : null;
   }
   // The launch's own month-day, when the reports write it, agrees with every day still tried: that is evidence,
