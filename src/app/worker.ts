@@ -1,9 +1,11 @@
-// The work a document pool thread does (src/app/pool.ts): reading a paste or uploaded files into documents, and
-// cleaning and extracting one document. Pure computation on what it is sent; nothing here touches the store.
+// The work a document pool thread does (src/app/pool.ts): reading a paste or uploaded files into documents,
+// cleaning and extracting one document (to store it), and analysing one (`salvo analyze`). Pure computation on
+// what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { IngestItem, SourceDocument } from '../types.js';
+import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
 import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
 
@@ -11,7 +13,8 @@ import type { Prepared } from './prepared.js';
 export type TaskBody =
   | { kind: 'paste'; paste: PastedReport; origin: string }
   | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
-  | { kind: 'prepare'; doc: SourceDocument };
+  | { kind: 'prepare'; doc: SourceDocument }
+  | { kind: 'analyze'; doc: SourceDocument };
 /** A task as sent: with the port on which the thread says it has started it (the pool's budget starts then). */
 export type PoolTask = TaskBody & { started: MessagePort };
 
@@ -22,11 +25,12 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 }
 
 /** Runs one task in the pool thread (piscina calls the default export). */
-export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared> {
+export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared | DocumentAnalysis> {
   task.started.postMessage('started');
   task.started.close();
   if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
   if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
+  if (task.kind === 'analyze') return analyzeDocument(task.doc);
   const article = cleanDocument(task.doc);
   return { article, extraction: extractArticle(article) };
 }
