@@ -8,6 +8,7 @@ import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
 import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
+import { ownThreadClock } from './thread-cpu.js';
 
 /** What a task asks for. */
 export type TaskBody =
@@ -15,7 +16,7 @@ export type TaskBody =
   | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
   | { kind: 'prepare'; doc: SourceDocument }
   | { kind: 'analyze'; doc: SourceDocument };
-/** A task as sent: with the port on which the thread says it has started it (the pool's budget starts then). */
+/** A task as sent: with the port on which the thread says it has started it, with its CPU clock (the pool's budget starts then). */
 export type PoolTask = TaskBody & { started: MessagePort };
 
 async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> {
@@ -26,7 +27,7 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 
 /** Runs one task in the pool thread (piscina calls the default export). */
 export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared | DocumentAnalysis> {
-  task.started.postMessage('started');
+  task.started.postMessage(ownThreadClock());
   task.started.close();
   if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
   if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
