@@ -1,6 +1,8 @@
 // `salvo watch` against a loopback server: feeds (RSS, Atom, a sitemap), pages that fail in every way the web
 // fails (slow, 60 MB, redirect loop, wrong and missing charsets, 500, a malformed feed, a feed that is down),
-// state across a restart (nothing ingested twice, nothing lost), and the sources in the API.
+// state across a restart (nothing ingested twice, nothing lost), and the sources in the API. The watcher cleans
+// and extracts in the document pool's thread, as `salvo watch` does, so this process's event loop (which also
+// runs the loopback server) stays free to answer while the first page compiles the knowledge tables.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type WatchConfig } from '../src/live/config.js';
 import { parseFeed } from '../src/live/feeds.js';
+import { DocumentPool } from '../src/app/pool.js';
 import { Watcher, type PollReport } from '../src/live/watch.js';
 import { buildServer } from '../src/serve/app.js';
 import { openStore } from '../src/store/open.js';
@@ -20,6 +23,7 @@ let dbPath: string;
 let store: Store;
 let config: WatchConfig;
 let logs: string[] = [];
+let pool: DocumentPool;
 const u = (p: string): string => `${srv.base}${p}`;
 const HTML = 'text/html; charset=utf-8';
 
@@ -27,6 +31,7 @@ let mainItems: string[] = [];
 let honourEtag = true;
 
 beforeAll(async () => {
+  pool = new DocumentPool();
   srv = await startLoopback();
   dir = mkdtempSync(join(tmpdir(), 'salvo-live-'));
   dbPath = join(dir, 'salvo.db');
@@ -72,12 +77,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pool?.close();
   await store?.close();
   await srv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const watcher = (): Watcher => new Watcher(store, config, { log: (l) => logs.push(l) });
+const watcher = (): Watcher => new Watcher(store, config, { log: (l) => logs.push(l), prepare: pool.prepare });
 const bySource = (reports: PollReport[], path: string): PollReport => reports.find((r) => r.source === u(path)) as PollReport;
 const linesAbout = (path: string): string[] => logs.filter((l) => l.includes(`${u(path)}:`) && !/new items?, \d+ stored/.test(l));
 const articleCount = async (): Promise<number> => (await store.counts()).articles;

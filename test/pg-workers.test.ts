@@ -129,10 +129,12 @@ describe.skipIf(!PG_URL)('many workers on PostgreSQL', () => {
       const watchers = [salvoProcess(['--db', url, 'watch', '--config', config]), salvoProcess(['--db', url, 'watch', '--config', config])];
       try {
         await vi.waitFor(async () => expect((await store.counts()).articles).toBe(ITEMS), { timeout: 60_000, interval: 200 });
-        await sleep(1000); // several more polls by both: nothing is fetched again
+        // Two more polls of the feed (a watcher naps up to WATCH_MAX_NAP_MS between claims, so a fixed one-second
+        // wait could see none): nothing is fetched again.
+        const polled = srv.hits('/feed.xml');
+        await vi.waitFor(() => expect(srv.hits('/feed.xml')).toBeGreaterThan(polled + 1), { timeout: 30_000, interval: 200 });
         for (let i = 0; i < ITEMS; i++) expect(srv.hits(page(i)), page(i)).toBe(1);
         expect(await store.counts()).toEqual({ articles: ITEMS, events: ITEMS });
-        expect(srv.hits('/feed.xml')).toBeGreaterThan(1);
       } finally {
         for (const w of watchers) w.kill('SIGTERM');
         await Promise.all(watchers.map(exited));

@@ -14,7 +14,7 @@ import { displayTitle } from '../headline.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
 import { summarizeEvent, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
-import type { Prepare } from './prepared.js';
+import { OverBudgetError, type Prepare } from './prepared.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
 
 /** What became of one document given to `ingestDocument`. */
@@ -32,6 +32,8 @@ export interface IngestResult {
   /** How to name it: the title, else the first line of its text (null when nothing was read). */
   headline: string | null;
   reason: string | null;
+  /** Set when it failed for going over the time budget (a watcher gives such an item up instead of retrying it). */
+  overBudget?: true;
 }
 
 export interface IngestReport {
@@ -331,7 +333,10 @@ export class Ingester implements ResolverSource {
       } catch (err) {
         this.cached = null;
         report.failed++;
-        add({ origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, headline: it.doc.title, reason: `not stored: ${reasonOf(err)}` });
+        add({
+          origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, headline: it.doc.title,
+          reason: `not stored: ${reasonOf(err)}`, ...(err instanceof OverBudgetError ? { overBudget: true } : {}),
+        });
       }
     }
     return report;

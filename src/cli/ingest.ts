@@ -1,7 +1,9 @@
 // `salvo ingest`: files, folders and web addresses through the one ingest path (src/app/ingestion.ts), with a
-// progress bar and one stderr line per input that could not be stored.
+// progress bar and one stderr line per input that could not be stored. Documents are cleaned and extracted in the
+// document pool's thread, each within the time budget (one over it fails with that reason, the rest go on).
 import { Ingester } from '../app/ingestion.js';
 import { openDb } from '../app/open.js';
+import { DocumentPool } from '../app/pool.js';
 import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
 import { countInputs, ingestPaths } from '../ingest/index.js';
 import { Progress } from './progress.js';
@@ -15,14 +17,16 @@ const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
   const store = await openDb(db, { write: true });
+  const pool = new DocumentPool();
   const progress = new Progress(await countInputs(paths), 'ingest');
   let launches = 0;
   let lastFile = '';
   // The first report of a run compiles the knowledge tables' patterns (hundreds of site, missile, agency and
-  // class names per language, combined into a few large regular expressions): seconds before the first tick.
+  // class names per language, combined into a few large regular expressions) in the pool's thread: seconds
+  // before the first tick.
   progress.start(`${progress.total} file${progress.total === 1 ? '' : 's'}; the first report also compiles the knowledge tables' patterns (a few seconds, once per run)`);
   try {
-    const report = await new Ingester(store).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
+    const report = await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
       const file = fileOf(r.origin);
       if (file !== lastFile) {
         if (lastFile) progress.tick();
@@ -36,6 +40,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
     process.stderr.write(`salvo: ${report.stored} stored (${launches} launch reports), ${report.duplicates} already stored, ${report.failed} failed\n`);
     return report.stored + report.duplicates === 0 ? 1 : 0;
   } finally {
+    await pool.close();
     await store.close();
   }
 }

@@ -1,6 +1,7 @@
 // `salvo watch` and `salvo alerts test`: the command-line ends of the watcher and the alert dispatcher (loaded only
 // when one of them runs; live/commands.ts puts them on the command line).
 import { openDb } from '../app/open.js';
+import { DocumentPool } from '../app/pool.js';
 import { AlertDispatcher } from './alerts.js';
 import { ConfigError, loadConfig, type WatchConfig } from './config.js';
 import { Watcher } from './watch.js';
@@ -27,8 +28,9 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
   if (!config) return 1;
   if (config.sources.length === 0) process.stderr.write('salvo watch: no sources in the config: only alerts will be sent\n');
   const store = await openDb(db, { write: true });
+  const pool = new DocumentPool();
   try {
-    const watcher = new Watcher(store, config);
+    const watcher = new Watcher(store, config, { prepare: pool.prepare });
     if (opts.once) {
       const reports = await watcher.pollOnce();
       const stored = reports.reduce((n, r) => n + r.stored, 0);
@@ -48,6 +50,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
     await watcher.run(stop.signal);
     return 0;
   } finally {
+    await pool.close();
     await store.close();
   }
 }

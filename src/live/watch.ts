@@ -9,12 +9,13 @@
 //
 // Per poll of a source: fetch the feed (conditional GET), record its items (each once, ever), then fetch and
 // ingest every item still pending: done when stored (or already stored), failed for good on a permanent error
-// (404, not HTML, no article text…), else left pending and tried again after a backoff (up to
+// (404, not HTML, no article text, over the time budget…), else left pending and tried again after a backoff (up to
 // MAX_ITEM_ATTEMPTS; `--once` retries at its next run). Each failure is logged once per poll and the source's
 // last error shown in the app; one source failing never stops the others (they are polled independently).
 import { Fetcher, FetchError } from '../ingest/fetch.js';
 import { documentFromHtml, documentFromText, IngestError } from '../ingest/index.js';
 import { Ingester } from '../app/ingestion.js';
+import type { Prepare } from '../app/prepared.js';
 import { whileLeased, type Job, type JobQueue } from '../store/job-queue.js';
 import { openJobQueue } from '../app/open.js';
 import type { Store, WatchItem, WatchSourceState } from '../store/store.js';
@@ -45,6 +46,11 @@ export interface WatcherOptions {
   fetcher?: Fetcher;
   /** Where polls and fetches are claimed (default: the store's shared queue, or one in memory for SQLite). */
   queue?: JobQueue;
+  /**
+   * Where fetched articles are cleaned and extracted: `salvo watch` passes the document pool's (each within the
+   * time budget; an item over it fails for good with that reason); in this thread without it.
+   */
+  prepare?: Prepare;
 }
 
 const POLL = 'poll';
@@ -86,7 +92,7 @@ export class Watcher {
     this.log = opts.log ?? ((line) => process.stderr.write(`salvo watch: ${line}\n`));
     this.now = opts.now ?? (() => new Date());
     this.fetcher = opts.fetcher ?? new Fetcher(config.fetch);
-    this.ingester = new Ingester(store);
+    this.ingester = new Ingester(store, opts.prepare);
     const queue = opts.queue ?? openJobQueue(store);
     this.queue = queue;
     this.jobs = config.jobs;
@@ -214,7 +220,8 @@ export class Watcher {
     try {
       const doc = await this.fetchArticle(item.url);
       const r = (await this.ingester.ingest([{ ok: true, doc }])).results[0];
-      if (r.status === 'failed') throw new Error(r.reason ?? 'not stored');
+      // Over the time budget it would be again (and hold a thread as long): given up like a page with no text.
+      if (r.status === 'failed') throw r.overBudget ? new IngestError(r.reason ?? 'over the time budget') : new Error(r.reason ?? 'not stored');
       await this.store.finishWatchItem(item.sourceUrl, item.key, { status: 'done', error: null, articleId: r.articleId, at: at() });
       await this.queue.complete(job);
       if (r.status === 'stored') {
