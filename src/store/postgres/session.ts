@@ -438,7 +438,7 @@ export class PostgresSession implements StoreSession {
     return rows.length === 1 ? this.getEvent(rows[0].id) : null;
   }
 
-  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]> {
+  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(
       (await this.db.query<ClaimRow>(
@@ -447,11 +447,11 @@ export class PostgresSession implements StoreSession {
       )).rows,
       (c) => c.article_id,
     );
-    const { rows } = await this.db.query<ExtractionRow & { published_date: string | null }>(
-      `SELECT x.*, a.published_date FROM extractions x JOIN articles a ON a.id = x.article_id
+    const { rows } = await this.db.query<ExtractionRow & { published_date: string | null; article_source: string | null }>(
+      `SELECT x.*, a.published_date, a.source AS article_source FROM extractions x JOIN articles a ON a.id = x.article_id
        WHERE x.is_launch_report = 1 ORDER BY a.published_date IS NULL, a.published_date, a.id`,
     );
-    return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date }));
+    return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date, source: r.article_source }));
   }
 
   async queryEvents(q: EventQuery): Promise<{ total: number; events: StoredEvent[] }> {
