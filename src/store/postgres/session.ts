@@ -79,6 +79,7 @@ const CLAIM_COLUMNS = [
   'sentence', 'attribution', 'said_by', 'confidence', 'parser', 'implied',
 ] as const satisfies readonly (keyof ClaimRow)[];
 const EVENT_COLUMNS = ['id', 'actor', 'date_local', 'weekday', 'fields', 'reference', 'updated_at'] as const satisfies readonly (keyof EventRow)[];
+const COPY_LINK_COLUMNS = ['article_id', 'original_id', 'kind', 'similarity', 'reason', 'created_at'] as const satisfies readonly (keyof (CopyLinkRow & { created_at: string }))[];
 
 /** An INSERT of many rows in one statement; `columns` name the row's properties and the table's columns alike. */
 function insertMany<R>(table: string, columns: readonly (keyof R & string)[], rows: R[], suffix = ''): { sql: string; params: unknown[] } {
@@ -96,12 +97,12 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
  * wrote a row. The rows travel as one JSON array read as the table's row type, so each value takes its
  * column's type, and come in the array's order.
  */
-function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & string)[], rows: R[]): { sql: string; params: unknown[] } {
+function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & string)[], rows: R[], suffix = ''): { sql: string; params: unknown[] } {
   const list = columns.join(', ');
   return {
     sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `r.${c}`).join(', ')}
           FROM json_populate_recordset(null::${table}, $1::json) WITH ORDINALITY AS r
-          WHERE EXISTS (SELECT 1 FROM w0) ORDER BY r.ordinality`,
+          WHERE EXISTS (SELECT 1 FROM w0) ORDER BY r.ordinality ${suffix}`,
     params: [JSON.stringify(rows)],
   };
 }
@@ -194,7 +195,7 @@ export class PostgresSession implements StoreSession {
       throw new Error(`extraction is for article ${w.extraction.articleId}, not ${w.article.id}`);
     }
     // Rows are built before the transaction starts, so a value that cannot be stored rejects with nothing sent.
-    // The article, its extraction, claims and signature in one statement (one round trip). Same content hash ⇒
+    // The article, its extraction, claims, signature and copy links in one statement (one round trip). Same content hash ⇒
     // same article, already processed: re-ingesting must change nothing, so the rest is inserted only when the
     // article was.
     const rows = extractionToRows(w.extraction, w.at);
@@ -212,23 +213,21 @@ export class PostgresSession implements StoreSession {
         params: [w.article.id, bytesOf(sig), shingles ? bytesOf(shingles) : null, isIndexed(w.article.id, w.sources ?? {})],
       });
     }
+    // One row per copy: a later link of the same article replaces an earlier one, as one upsert after another would.
+    const links = new Map((w.sources?.copies ?? []).map((l) => [l.articleId, l]));
+    if (links.size) {
+      parts.push(insertIfArticleStored('copy_links', COPY_LINK_COLUMNS,
+        [...links.values()].map((l) => ({ article_id: l.articleId, original_id: l.originalId, kind: l.kind, similarity: l.similarity, reason: l.reason, created_at: w.at })),
+        `ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
+           similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`));
+    }
     parts.push({ sql: 'SELECT count(*)::int AS stored FROM w0', params: [] });
     const combined = combineInserts(parts);
     const insert = async (tx: Connection): Promise<boolean> => (await tx.query<{ stored: number }>(combined.sql, combined.params)).rows[0].stored > 0;
-    const copies = w.sources?.copies ?? [];
-    // Most articles (not launch reports, copying nothing) change nothing else: their one statement needs no
-    // transaction around it.
-    if (!copies.length && !w.versions.length && !w.events.length && !w.alerts.length) return this.announced(() => insert(this.db));
+    // Most articles (not launch reports) change no event: their one statement needs no transaction around it.
+    if (!w.versions.length && !w.events.length && !w.alerts.length) return this.announced(() => insert(this.db));
     return this.write(async (tx) => {
       if (!(await insert(tx))) return false;
-      for (const link of copies) {
-        await tx.query(
-          `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
-             similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`,
-          [link.articleId, link.originalId, link.kind, link.similarity, link.reason, w.at],
-        );
-      }
       for (const v of w.versions) {
         await tx.query('INSERT INTO event_versions (event_id, version, created_at, article_id, changes) VALUES ($1, $2, $3, $4, $5)', [
           v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes),
