@@ -177,10 +177,12 @@ export class PostgresSession implements StoreSession {
       return await run();
     } finally {
       // After the commit (or a failure, which changed nothing but costs nothing to announce): a reader that
-      // saw the old version may have cached the new data under it, which is merely re-read once more.
+      // saw the old version may have cached the new data under it, which is merely re-read once more. The
+      // channel's prefix goes as a parameter, which makes the statement one prepared per connection.
       const { rows } = await this.db.query<{ v: number }>(
         `WITH bumped AS (SELECT nextval('data_version') AS v)
-         SELECT v, pg_notify('salvo_data:' || current_schema(), v::text) FROM bumped`,
+         SELECT v, pg_notify($1 || current_schema(), v::text) FROM bumped`,
+        [dataChannel('')],
       );
       this.onWrite(rows[0].v);
     }
@@ -368,16 +370,21 @@ export class PostgresSession implements StoreSession {
   }
 
   async changesSince(cursor: string): Promise<StoreChanges> {
-    // One statement, so the next cursor and the rows read come from one snapshot.
+    // One statement, so the next cursor and the rows read come from one snapshot. Ingest asks this per article,
+    // so its cost must follow the few rows it returns, not the table: the upper bound (true of every row the
+    // snapshot sees) makes even a table without statistics look like a narrow range to the planner, which then
+    // walks the written_xact index instead of scanning every article, and each row's signature and extraction are
+    // looked up by key.
     const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
       `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
        SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
-         SELECT a.id, CASE WHEN s.indexed THEN s.minhash END AS minhash,
-           (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
-             SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
-             WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
-         FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
-         WHERE a.written_xact >= $1::xid8
+         SELECT a.id,
+           (SELECT CASE WHEN s.indexed THEN s.minhash END FROM article_signatures s WHERE s.article_id = a.id) AS minhash,
+           (COALESCE((SELECT x.is_launch_report FROM extractions x WHERE x.article_id = a.id), 0) = 1 OR EXISTS (
+             SELECT 1 FROM copy_links c WHERE (c.article_id = a.id OR c.original_id = a.id)
+               AND (SELECT cx.is_launch_report FROM extractions cx WHERE cx.article_id = c.article_id) = 1)) AS regroups
+         FROM articles a
+         WHERE a.written_xact >= $1::xid8 AND a.written_xact < pg_snapshot_xmax(pg_current_snapshot())
        ) w ON true`,
       [cursor],
     );
