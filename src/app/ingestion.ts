@@ -55,16 +55,17 @@ export async function resolverFromStore(store: StoreSession): Promise<EventResol
 
 /**
  * resolverFromStore, with the ids of every stored article (those it has seen). Given a copy tracker already
- * holding every stored signature, keeps it (with the stored articles it has prepared) instead of reading them.
+ * holding every stored signature, keeps it and reads only what grouping needs — the launch reports with their
+ * outlets and copy links, and the events — not every stored article: a rebuild costs what the launch reports
+ * weigh, not the whole store.
  */
 async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{ resolver: EventResolver; articleIds: string[] }> {
-  const articles = await store.listArticles();
-  const outlets = new Map(articles.map((a) => [a.id, a.source]));
-  const copyOf = new Map((await store.copyLinks()).map((l) => [l.articleId, l.originalId]));
+  const launches = await store.launchExtractions();
+  const copyOf = await store.copyOrigins(launches.map((r) => r.extraction.articleId));
   const reports = new Map<string, Report>();
-  for (const r of await store.launchExtractions()) {
+  for (const r of launches) {
     const id = r.extraction.articleId;
-    reports.set(id, { ...r, source: outlets.get(id) ?? null, copyOf: copyOf.get(id) ?? null });
+    reports.set(id, { ...r, copyOf: copyOf.get(id) ?? null });
   }
   const resolver = new EventResolver(
     (await store.listEvents()).map((event) => ({
@@ -72,8 +73,12 @@ async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{
       reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
     })),
   );
-  resolver.copies = copies ?? new CopyTracker(await store.signatures());
-  return { resolver, articleIds: articles.map((a) => a.id) };
+  if (copies) {
+    resolver.copies = copies;
+    return { resolver, articleIds: [] };
+  }
+  resolver.copies = new CopyTracker(await store.signatures());
+  return { resolver, articleIds: (await store.listArticles()).map((a) => a.id) };
 }
 
 /**
@@ -89,19 +94,42 @@ export interface ResolverSource {
   copyCandidates?(session: StoreSession, ids: string[]): Promise<CopyCandidate[]>;
 }
 
+/** A document read for ingest: cleaned, looked up in the store and, when not stored yet, extracted. */
+type ReadDocument = { status: 'duplicate'; article: Article } | { status: 'read'; article: Article; extraction: Extraction };
+
 /**
- * One document into the store: short fields bounded (boundFields), clean → already stored? → extract → (holding the grouping lock for its actor)
- * resolve (the resolver learns the report) → save the article, its extraction, the events it changed and their
- * versions and alerts in one transaction. `prepare` cleans and extracts elsewhere (the document pool, with a
- * time budget); without it both run here. Rejects when the article cannot be processed or stored; the resolver
- * may then hold a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
+ * The first half of `ingestDocument`, which takes no lock: short fields bounded (boundFields), cleaned, already
+ * stored? → extracted. `prepare` cleans and extracts elsewhere (the document pool, with a time budget); without it
+ * both run here, the extraction once `extractAfter` has settled (so a caller can run it while a write is sent).
  */
-export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument, prepare?: Prepare): Promise<IngestOutcome> {
+async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare, extractAfter?: Promise<void>): Promise<ReadDocument> {
   const bounded = boundFields(doc);
   const prepared = prepare ? await prepare(bounded) : null;
   const article = prepared?.article ?? cleanDocument(bounded);
   if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
-  const extraction = prepared?.extraction ?? extractArticle(article);
+  if (prepared) return { status: 'read', article, extraction: prepared.extraction };
+  await extractAfter;
+  return { status: 'read', article, extraction: extractArticle(article) };
+}
+
+/**
+ * One document into the store: read (readDocument) → (holding the grouping lock for its actor) resolve (the
+ * resolver learns the report) → save the article, its extraction, the events it changed and their versions and
+ * alerts in one transaction. Rejects when the article cannot be processed or stored; the resolver may then hold
+ * a report the store does not, so the caller should rebuild it from the store (`Ingester` does).
+ */
+export async function ingestDocument(store: Store, source: ResolverSource, doc: SourceDocument, prepare?: Prepare): Promise<IngestOutcome> {
+  const read = await readDocument(store, doc, prepare);
+  return read.status === 'duplicate' ? read : storeDocument(store, source, read);
+}
+
+/**
+ * The second half of `ingestDocument`: a read document grouped and saved under the grouping lock. `onSent` is
+ * called once the save has been sent to the store (a server store then works on it while this thread is free).
+ */
+async function storeDocument(
+  store: Store, source: ResolverSource, { article, extraction }: { article: Article; extraction: Extraction }, onSent?: () => void,
+): Promise<IngestOutcome> {
   const keys = groupingKeys(extraction);
   return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
     // Checked again under the lock (another unit may have stored the same document meanwhile), before the
@@ -114,7 +142,9 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
     const sources = await findCopies(session, source, resolver, article, extraction, eventId);
     for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
     const summaries = await summariesOf(session, resolver, changed, article);
-    if (!(await saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() }))) return { status: 'duplicate', article };
+    const saving = saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() });
+    onSent?.();
+    if (!(await saving)) return { status: 'duplicate', article };
     if (sources.signature && sources.indexed !== false) resolver.copies?.remember(article.id, sources.signature);
     source.saved?.(article, extraction, sources);
     return { status: 'stored', article, extraction, eventId };
@@ -288,60 +318,96 @@ export class Ingester implements ResolverSource {
   }
 
   /**
-   * One document through `ingestDocument`. A save refused because it would have left a launch report in no event
+   * A read document through `storeDocument`. A save refused because it would have left a launch report in no event
    * (a view of the events gone stale) is tried once more with the resolver read again from the store.
    */
-  private async ingestOne(doc: SourceDocument): Promise<IngestOutcome> {
+  private async storeOne(read: { article: Article; extraction: Extraction }, onSent: () => void): Promise<IngestOutcome> {
     try {
-      return await ingestDocument(this.store, this, doc, this.prepare);
+      return await storeDocument(this.store, this, read, onSent);
     } catch (err) {
       if (!reasonOf(err).startsWith(MEMBERSHIP_LOST)) throw err;
       this.cached = null;
-      return ingestDocument(this.store, this, doc, this.prepare);
+      return storeDocument(this.store, this, read);
     }
   }
 
+  /**
+   * Documents in order, each read then stored, results told in order. Pipelined one document deep: while one
+   * is grouped and written, the next is read (cleaned, looked up) and then, once that write is sent, extracted,
+   * so a server store works on the write while this thread extracts. Grouping and writing stay one at a time.
+   */
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
     const add = (r: IngestResult): void => {
       report.results.push(r);
       onResult?.(r);
     };
+    let storing: Promise<string | null> = Promise.resolve(null); // the previous document's; resolves to its article id
+    let sent: Promise<void> = Promise.resolve(); // settles when the previous document's write was sent, or it ended
     for await (const it of items) {
+      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent)) : null;
+      const previous = await storing;
+      let onSent = (): void => undefined;
+      sent = new Promise((resolve) => (onSent = resolve));
+      storing = this.storeAndTell(it, read, previous, onSent, report, add).finally(onSent);
+    }
+    await storing;
+    return report;
+  }
+
+  /**
+   * Stores one read document (when it was read) and tells its result; resolves to its article id, never rejects.
+   * `previous` is the article id of the document stored just before, whose write this one's lookup may have
+   * preceded: the same article again is looked up once more.
+   */
+  private async storeAndTell(
+    it: IngestItem, read: Promise<Settled<ReadDocument>> | null, previous: string | null, onSent: () => void,
+    report: IngestReport, add: (r: IngestResult) => void,
+  ): Promise<string | null> {
+    if (!it.ok || !read) {
       if (!it.ok) {
         report.failed++;
         add({ origin: it.failure.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: null, headline: null, reason: it.failure.reason });
-        continue;
       }
-      try {
-        const outcome = await this.ingestOne(it.doc);
-        if (outcome.status === 'duplicate') {
-          report.duplicates++;
-          add({
-            origin: it.doc.origin, status: 'duplicate', articleId: outcome.article.id,
-            eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title,
-            headline: displayTitle(outcome.article.title, outcome.article.text), reason: 'already stored',
-          });
-        } else {
-          report.stored++;
-          add({
-            origin: it.doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
-            isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title,
-            headline: displayTitle(outcome.article.title, outcome.article.text), reason: null,
-          });
-        }
-      } catch (err) {
-        this.cached = null;
-        report.failed++;
+      return null;
+    }
+    const doc = it.doc;
+    try {
+      const r = await read;
+      if (!r.ok) throw r.error;
+      const again = r.value.status === 'read' && r.value.article.id === previous && (await this.store.hasArticle(previous));
+      const outcome = r.value.status === 'duplicate' || again ? { status: 'duplicate' as const, article: r.value.article } : await this.storeOne(r.value, onSent);
+      if (outcome.status === 'duplicate') {
+        report.duplicates++;
         add({
-          origin: it.doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: it.doc.title, headline: it.doc.title,
-          reason: `not stored: ${reasonOf(err)}`, ...(err instanceof OverBudgetError ? { overBudget: true } : {}),
+          origin: doc.origin, status: 'duplicate', articleId: outcome.article.id,
+          eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title,
+          headline: displayTitle(outcome.article.title, outcome.article.text), reason: 'already stored',
+        });
+      } else {
+        report.stored++;
+        add({
+          origin: doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
+          isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title,
+          headline: displayTitle(outcome.article.title, outcome.article.text), reason: null,
         });
       }
+      return outcome.article.id;
+    } catch (err) {
+      this.cached = null;
+      report.failed++;
+      add({
+        origin: doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: doc.title, headline: doc.title,
+        reason: `not stored: ${reasonOf(err)}`, ...(err instanceof OverBudgetError ? { overBudget: true } : {}),
+      });
+      return null;
     }
-    return report;
   }
 }
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** A promise that never rejects (its failure is read when its turn comes, not reported as unhandled meanwhile). */
+const settled = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
 
 /** A report pasted in the browser or posted to the API. */
 export interface PastedReport {

@@ -211,8 +211,11 @@ export interface StoreSession {
   getEvent(id: string): Promise<LaunchEvent | null>;
   /** Finds an event by id prefix (for short ids typed on the command line); null when none or ambiguous. */
   findEvent(idPrefix: string): Promise<LaunchEvent | null>;
-  /** Every stored extraction whose article is a launch report, with its article's published date, by that date (undated last), then article id. */
-  launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]>;
+  /**
+   * Every stored extraction whose article is a launch report, with its article's published date and outlet, by
+   * that date (undated last), then article id.
+   */
+  launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]>;
   /** Events matching the filters, one page of them, and how many match in all. */
   queryEvents(query: EventQuery): Promise<{ total: number; events: StoredEvent[] }>;
   /** Dated events matching the filters, counted per year (YYYY) or month (YYYY-MM) and class. */

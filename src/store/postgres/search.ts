@@ -7,6 +7,11 @@ import { queryParts } from '../search-text.js';
 
 /** The document searched by substring: exactly the expression of the articles_search_trgm index. */
 export const TRGM_DOCUMENT = "(coalesce(a.title, '') || ' ' || a.text)";
+/**
+ * The predicate of that (partial) index: only articles holding a Hangul, kana or Han character, the only ones
+ * a substring of those scripts can occur in (migration 011). Asked beside the substrings, so the index serves them.
+ */
+const TRGM_INDEXED = 'a.unspaced';
 
 export interface SearchCondition {
   /** SQL boolean over `a` (articles), with $n placeholders starting at the given offset. */
@@ -47,6 +52,7 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   const tsquery = queries.length ? `(${queries.join(' && ')})` : null;
   // Stop words ("the", "or") drop out of the tsquery; a query of stop words alone is empty and matches nothing.
   if (tsquery) where.push(`a.search_en @@ ${tsquery}`);
+  if (substrings.length) where.push(TRGM_INDEXED);
   for (const s of substrings) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
   return { where: where.join(' AND '), tsquery, params, substrings };
 }

@@ -79,6 +79,7 @@ const CLAIM_COLUMNS = [
   'sentence', 'attribution', 'said_by', 'confidence', 'parser', 'implied',
 ] as const satisfies readonly (keyof ClaimRow)[];
 const EVENT_COLUMNS = ['id', 'actor', 'date_local', 'weekday', 'fields', 'reference', 'updated_at'] as const satisfies readonly (keyof EventRow)[];
+const COPY_LINK_COLUMNS = ['article_id', 'original_id', 'kind', 'similarity', 'reason', 'created_at'] as const satisfies readonly (keyof (CopyLinkRow & { created_at: string }))[];
 
 /** An INSERT of many rows in one statement; `columns` name the row's properties and the table's columns alike. */
 function insertMany<R>(table: string, columns: readonly (keyof R & string)[], rows: R[], suffix = ''): { sql: string; params: unknown[] } {
@@ -96,12 +97,12 @@ function insertMany<R>(table: string, columns: readonly (keyof R & string)[], ro
  * wrote a row. The rows travel as one JSON array read as the table's row type, so each value takes its
  * column's type, and come in the array's order.
  */
-function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & string)[], rows: R[]): { sql: string; params: unknown[] } {
+function insertIfArticleStored<R>(table: string, columns: readonly (keyof R & string)[], rows: R[], suffix = ''): { sql: string; params: unknown[] } {
   const list = columns.join(', ');
   return {
     sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `r.${c}`).join(', ')}
           FROM json_populate_recordset(null::${table}, $1::json) WITH ORDINALITY AS r
-          WHERE EXISTS (SELECT 1 FROM w0) ORDER BY r.ordinality`,
+          WHERE EXISTS (SELECT 1 FROM w0) ORDER BY r.ordinality ${suffix}`,
     params: [JSON.stringify(rows)],
   };
 }
@@ -176,10 +177,12 @@ export class PostgresSession implements StoreSession {
       return await run();
     } finally {
       // After the commit (or a failure, which changed nothing but costs nothing to announce): a reader that
-      // saw the old version may have cached the new data under it, which is merely re-read once more.
+      // saw the old version may have cached the new data under it, which is merely re-read once more. The
+      // channel's prefix goes as a parameter, which makes the statement one prepared per connection.
       const { rows } = await this.db.query<{ v: number }>(
         `WITH bumped AS (SELECT nextval('data_version') AS v)
-         SELECT v, pg_notify('salvo_data:' || current_schema(), v::text) FROM bumped`,
+         SELECT v, pg_notify($1 || current_schema(), v::text) FROM bumped`,
+        [dataChannel('')],
       );
       this.onWrite(rows[0].v);
     }
@@ -194,7 +197,7 @@ export class PostgresSession implements StoreSession {
       throw new Error(`extraction is for article ${w.extraction.articleId}, not ${w.article.id}`);
     }
     // Rows are built before the transaction starts, so a value that cannot be stored rejects with nothing sent.
-    // The article, its extraction, claims and signature in one statement (one round trip). Same content hash ⇒
+    // The article, its extraction, claims, signature and copy links in one statement (one round trip). Same content hash ⇒
     // same article, already processed: re-ingesting must change nothing, so the rest is inserted only when the
     // article was.
     const rows = extractionToRows(w.extraction, w.at);
@@ -212,23 +215,21 @@ export class PostgresSession implements StoreSession {
         params: [w.article.id, bytesOf(sig), shingles ? bytesOf(shingles) : null, isIndexed(w.article.id, w.sources ?? {})],
       });
     }
+    // One row per copy: a later link of the same article replaces an earlier one, as one upsert after another would.
+    const links = new Map((w.sources?.copies ?? []).map((l) => [l.articleId, l]));
+    if (links.size) {
+      parts.push(insertIfArticleStored('copy_links', COPY_LINK_COLUMNS,
+        [...links.values()].map((l) => ({ article_id: l.articleId, original_id: l.originalId, kind: l.kind, similarity: l.similarity, reason: l.reason, created_at: w.at })),
+        `ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
+           similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`));
+    }
     parts.push({ sql: 'SELECT count(*)::int AS stored FROM w0', params: [] });
     const combined = combineInserts(parts);
     const insert = async (tx: Connection): Promise<boolean> => (await tx.query<{ stored: number }>(combined.sql, combined.params)).rows[0].stored > 0;
-    const copies = w.sources?.copies ?? [];
-    // Most articles (not launch reports, copying nothing) change nothing else: their one statement needs no
-    // transaction around it.
-    if (!copies.length && !w.versions.length && !w.events.length && !w.alerts.length) return this.announced(() => insert(this.db));
+    // Most articles (not launch reports) change no event: their one statement needs no transaction around it.
+    if (!w.versions.length && !w.events.length && !w.alerts.length) return this.announced(() => insert(this.db));
     return this.write(async (tx) => {
       if (!(await insert(tx))) return false;
-      for (const link of copies) {
-        await tx.query(
-          `INSERT INTO copy_links (article_id, original_id, kind, similarity, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
-             similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`,
-          [link.articleId, link.originalId, link.kind, link.similarity, link.reason, w.at],
-        );
-      }
       for (const v of w.versions) {
         await tx.query('INSERT INTO event_versions (event_id, version, created_at, article_id, changes) VALUES ($1, $2, $3, $4, $5)', [
           v.eventId, v.version, v.createdAt, v.articleId, JSON.stringify(v.changes),
@@ -369,16 +370,21 @@ export class PostgresSession implements StoreSession {
   }
 
   async changesSince(cursor: string): Promise<StoreChanges> {
-    // One statement, so the next cursor and the rows read come from one snapshot.
+    // One statement, so the next cursor and the rows read come from one snapshot. Ingest asks this per article,
+    // so its cost must follow the few rows it returns, not the table: the upper bound (true of every row the
+    // snapshot sees) makes even a table without statistics look like a narrow range to the planner, which then
+    // walks the written_xact index instead of scanning every article, and each row's signature and extraction are
+    // looked up by key.
     const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
       `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
        SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
-         SELECT a.id, CASE WHEN s.indexed THEN s.minhash END AS minhash,
-           (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
-             SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
-             WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
-         FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
-         WHERE a.written_xact >= $1::xid8
+         SELECT a.id,
+           (SELECT CASE WHEN s.indexed THEN s.minhash END FROM article_signatures s WHERE s.article_id = a.id) AS minhash,
+           (COALESCE((SELECT x.is_launch_report FROM extractions x WHERE x.article_id = a.id), 0) = 1 OR EXISTS (
+             SELECT 1 FROM copy_links c WHERE (c.article_id = a.id OR c.original_id = a.id)
+               AND (SELECT cx.is_launch_report FROM extractions cx WHERE cx.article_id = c.article_id) = 1)) AS regroups
+         FROM articles a
+         WHERE a.written_xact >= $1::xid8 AND a.written_xact < pg_snapshot_xmax(pg_current_snapshot())
        ) w ON true`,
       [cursor],
     );
@@ -438,7 +444,7 @@ export class PostgresSession implements StoreSession {
     return rows.length === 1 ? this.getEvent(rows[0].id) : null;
   }
 
-  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]> {
+  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(
       (await this.db.query<ClaimRow>(
@@ -447,11 +453,11 @@ export class PostgresSession implements StoreSession {
       )).rows,
       (c) => c.article_id,
     );
-    const { rows } = await this.db.query<ExtractionRow & { published_date: string | null }>(
-      `SELECT x.*, a.published_date FROM extractions x JOIN articles a ON a.id = x.article_id
+    const { rows } = await this.db.query<ExtractionRow & { published_date: string | null; article_source: string | null }>(
+      `SELECT x.*, a.published_date, a.source AS article_source FROM extractions x JOIN articles a ON a.id = x.article_id
        WHERE x.is_launch_report = 1 ORDER BY a.published_date IS NULL, a.published_date, a.id`,
     );
-    return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date }));
+    return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date, source: r.article_source }));
   }
 
   async queryEvents(q: EventQuery): Promise<{ total: number; events: StoredEvent[] }> {

@@ -177,8 +177,8 @@ function prepareStatements(db: Database.Database) {
     getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
     getExtraction: db.prepare<[string], ExtractionRow>('SELECT * FROM extractions WHERE article_id = ?'),
     claimsOf: db.prepare<[string], ClaimRow>('SELECT * FROM claims WHERE article_id = ? ORDER BY idx'),
-    launchExtractions: db.prepare<[], ExtractionRow & { published_date: string | null }>(
-      `SELECT x.*, a.published_date FROM extractions x JOIN articles a ON a.id = x.article_id
+    launchExtractions: db.prepare<[], ExtractionRow & { published_date: string | null; article_source: string | null }>(
+      `SELECT x.*, a.published_date, a.source AS article_source FROM extractions x JOIN articles a ON a.id = x.article_id
        WHERE x.is_launch_report = 1
        ORDER BY a.published_date IS NULL, a.published_date, a.id`,
     ),
@@ -430,12 +430,13 @@ export class SqliteStore implements Store {
     return matches.length === 1 ? this.eventById(matches[0].id) : null;
   }
 
-  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null }[]> {
+  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(this.sql.launchClaims.all(), (c) => c.article_id);
     return this.sql.launchExtractions.all().map((r) => ({
       extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []),
       published: r.published_date,
+      source: r.article_source,
     }));
   }
 

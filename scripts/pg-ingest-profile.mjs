@@ -1,0 +1,111 @@
+// Where PostgreSQL ingest spends its time, in figures that do not depend on how busy the machine is: round
+// trips (queries) per article, CPU ms per article in the worker process and in its PostgreSQL backends, and
+// how often a worker waits on a lock (pg_locks sampled while two workers run). The firehose of bench:scale,
+// ingested into SQLite (one process), PostgreSQL with one worker and with two workers (half the folder each).
+// Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test node scripts/pg-ingest-profile.mjs [articles=500]
+// (after `npm run build`; the server must run on this machine for its CPU to be read).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { connectionConfig } from '../dist/src/store/postgres/connection.js';
+import { PostgresStore } from '../dist/src/store/postgres/store.js';
+import { generateFirehose } from './firehose.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'src', 'main.js');
+const CENSUS = join(ROOT, 'scripts', 'pg-query-census.mjs');
+const PG_URL = process.env.SALVO_TEST_PG;
+if (!PG_URL) throw new Error('set SALVO_TEST_PG=postgres://…');
+const COUNT = Number(Object.fromEntries(process.argv.slice(2).map((a) => a.split('='))).articles ?? 500);
+const APP = `salvo-profile-${randomBytes(3).toString('hex')}`;
+
+const dir = mkdtempSync(join(tmpdir(), 'salvo-pg-profile-'));
+const admin = new pg.Client(connectionConfig(PG_URL));
+await admin.connect();
+const schemas = [];
+
+/** One `salvo ingest` under the census; resolves to its figures and wall time. */
+function ingest(db, folder, tag) {
+  const file = join(dir, `${tag}.json`);
+  const started = performance.now();
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', CENSUS, CLI, '--db', db, 'ingest', folder], {
+      stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SALVO_QUERY_CENSUS: file, PGAPPNAME: APP },
+    });
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => (code === 0 ? res({ ...JSON.parse(readFileSync(file, 'utf8')), seconds: (performance.now() - started) / 1000 }) : rej(new Error(`exit ${code}: ${err.slice(-400)}`))));
+  });
+}
+
+async function freshSchema() {
+  const schema = `salvo_profile_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  schemas.push(schema);
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  await (await PostgresStore.open(url.toString())).close();
+  return url.toString();
+}
+
+/** Samples, every 20 ms until stopped, how many of this profile's backends wait on a lock, and on which kind. */
+function sampleLocks() {
+  const waits = new Map();
+  let samples = 0;
+  let stop = false;
+  const done = (async () => {
+    while (!stop) {
+      const { rows } = await admin.query(
+        `SELECT l.locktype, count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE NOT l.granted AND a.application_name = $1 GROUP BY 1`, [APP]);
+      samples++;
+      for (const r of rows) waits.set(r.locktype, (waits.get(r.locktype) ?? 0) + r.n);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return async () => {
+    stop = true;
+    await done;
+    return { samples, waits: Object.fromEntries(waits) };
+  };
+}
+
+const perArticle = (r, n) => ({
+  'round trips/article': (r.queries / n).toFixed(2),
+  'worker CPU ms/article': (r.workerCpuMs / n).toFixed(1),
+  'server CPU ms/article': (r.serverCpuMs / n).toFixed(1),
+  'articles/s (wall, noisy)': (n / r.seconds).toFixed(1),
+});
+
+try {
+  const records = [...generateFirehose({ count: COUNT })].map((r) => JSON.stringify(r.record));
+  const half = Math.ceil(COUNT / 2);
+  for (const [folder, part] of [['all', records], ['half1', records.slice(0, half)], ['half2', records.slice(half)]]) {
+    mkdirSync(join(dir, folder));
+    for (let i = 0; i < part.length; i += 500) writeFileSync(join(dir, folder, `${String(i).padStart(6, '0')}.jsonl`), `${part.slice(i, i + 500).join('\n')}\n`);
+  }
+  const table = {};
+  table['SQLite, 1 process'] = perArticle(await ingest(join(dir, 'bench.db'), join(dir, 'all'), 'sqlite'), COUNT);
+  const one = await ingest(await freshSchema(), join(dir, 'all'), 'pg1');
+  table['PostgreSQL, 1 worker'] = perArticle(one, COUNT);
+  const two = await freshSchema();
+  const stop = sampleLocks();
+  const started = performance.now();
+  const [a, b] = await Promise.all([ingest(two, join(dir, 'half1'), 'pg2a'), ingest(two, join(dir, 'half2'), 'pg2b')]);
+  const wall = (performance.now() - started) / 1000;
+  const locks = await stop();
+  const sum = { queries: a.queries + b.queries, workerCpuMs: a.workerCpuMs + b.workerCpuMs, serverCpuMs: a.serverCpuMs + b.serverCpuMs, seconds: wall };
+  table['PostgreSQL, 2 workers'] = perArticle(sum, COUNT);
+  console.log(`firehose: ${COUNT} articles\n`);
+  console.table(table);
+  console.log('\nqueries of the 1-worker run, by kind:', one.kinds);
+  console.log(`\nlock waits while 2 workers ran: ${JSON.stringify(locks.waits)} waiting backends over ${locks.samples} samples (20 ms apart)`);
+} finally {
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await admin.end();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,46 @@
+// Ingester pipelines a batch one document deep (the next document is read while the current one is stored):
+// results still come in input order, a document repeated right after itself is stored once, and a document that
+// cannot be read or stored costs its own line only.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Ingester } from '../src/app/ingestion.js';
+import { documentFromRecord } from '../src/ingest/index.js';
+import { openStore } from '../src/store/open.js';
+import type { IngestItem } from '../src/types.js';
+import { dropSchemas, freshSchemaUrl, PG_URL } from './helpers/postgres.js';
+
+// Reports of our own wording: two of one launch, one ordinary news story.
+const launch = (n: number): IngestItem => ({
+  ok: true,
+  doc: documentFromRecord({
+    id: `launch-${n}`, source: `outlet-${n}.example.org`, published: '2033-04-05', title: `North Korea fires missile (${n})`,
+    text: `SEOUL, April 5, 2033 - North Korea fired a ballistic missile from near Pyongyang on Tuesday morning, South Korea's Joint Chiefs of Staff said in statement number ${n}. The missile flew about 610 kilometers.`,
+  }, `launch-${n}`),
+});
+const news: IngestItem = {
+  ok: true,
+  doc: documentFromRecord({ id: 'news', source: 'town.example.org', published: '2033-04-05', title: 'Council backs bike lanes', text: 'The council approved a plan for new bike lanes in the town centre on Monday, officials said.' }, 'news'),
+};
+const unreadable: IngestItem = { ok: false, failure: { origin: 'broken.json', reason: 'not JSON' } };
+
+// On SQLite, and on PostgreSQL (where the store's work overlaps the next document's) when SALVO_TEST_PG is set.
+const stores: [string, () => Promise<string>][] = [['SQLite', async () => ':memory:'], ...(PG_URL ? [['PostgreSQL', freshSchemaUrl] as [string, () => Promise<string>]] : [])];
+afterAll(() => (PG_URL ? dropSchemas() : undefined));
+
+describe.each(stores)('Ingester, pipelined, on %s', (_, location) => {
+  it('tells results in input order, stores a document repeated right after itself once, and keeps going past a failure', async () => {
+    const store = await openStore(await location());
+    try {
+      const items = [launch(1), launch(1), unreadable, news, news, launch(2), news];
+      const report = await new Ingester(store).ingest(items);
+      expect(report.results.map((r) => [r.origin, r.status])).toEqual([
+        ['launch-1', 'stored'], ['launch-1', 'duplicate'], ['broken.json', 'failed'], ['news', 'stored'], ['news', 'duplicate'], ['launch-2', 'stored'], ['news', 'duplicate'],
+      ]);
+      expect(await store.counts()).toEqual({ articles: 3, events: 1 });
+      const [event] = await store.listEvents();
+      expect(event.articleIds).toHaveLength(2);
+      expect(report.results[1].eventId).toBe(event.id);
+    } finally {
+      await store.close();
+    }
+  });
+});
