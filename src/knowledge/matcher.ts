@@ -58,21 +58,34 @@ export interface Hit<T> {
 
 /** Problems with one rule's source, or [] when it is usable inside the combined regexes. */
 export function ruleProblems(source: string): string[] {
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${source})$`, FLAGS);
-  } catch (e) {
-    return [`does not compile: ${(e as Error).message}`];
-  }
-  const out: string[] = [];
-  if (re.test('')) out.push('matches the empty string');
-  // Rules are renumbered when combined, so a backreference would point at another rule's group.
-  if (/\\[1-9]|\\k</.test(source)) out.push('uses a backreference (not allowed: rules are combined into one regex)');
-  if (/\(\?<[A-Za-z]/.test(source)) out.push('uses a named group (not allowed: names would clash when combined)');
-  return out;
+  return examine(source).problems;
 }
 
-const groupCount = (source: string): number => (new RegExp(`(?:${source})|`, FLAGS).exec('') ?? []).length - 1;
+/** What one compile of a rule's source tells: its problems and its number of capturing groups. */
+const examined = new Map<string, { problems: string[]; groups: number }>();
+
+function examine(source: string): { problems: string[]; groups: number } {
+  const known = examined.get(source);
+  if (known) return known;
+  const problems: string[] = [];
+  let groups = 0;
+  try {
+    // The extra empty group closes the alternative taken when the rule itself cannot match the empty string.
+    const m = new RegExp(`^(?:${source})$|()`, FLAGS).exec('') ?? [];
+    groups = m.length - 2;
+    if (m[m.length - 1] === undefined) problems.push('matches the empty string');
+  } catch (e) {
+    problems.push(`does not compile: ${(e as Error).message}`);
+  }
+  // Rules are renumbered when combined, so a backreference would point at another rule's group.
+  if (/\\[1-9]|\\k</.test(source)) problems.push('uses a backreference (not allowed: rules are combined into one regex)');
+  if (/\(\?<[A-Za-z]/.test(source)) problems.push('uses a named group (not allowed: names would clash when combined)');
+  const result = { problems, groups };
+  examined.set(source, result);
+  return result;
+}
+
+const groupCount = (source: string): number => examine(source).groups;
 
 // Length-preserving: curly quotes, Unicode hyphens and no-break spaces become their ASCII forms, so the tables
 // need only one spelling and spans still index the original text.
@@ -98,8 +111,15 @@ interface Bucket {
   rules: number[];
   /** Sticky: does any of these rules match here? Most positions fail this one cheap test. */
   scanner: RegExp;
-  /** Sticky: one optional lookahead per rule, so one exec tells every rule that matches here and how far. */
-  probe: RegExp;
+  /**
+   * Sticky: one optional lookahead per rule, so one exec tells every rule that matches here and how far. Made when
+   * the scanner first matches: most buckets never need one.
+   */
+  probe: Probe | null;
+}
+
+interface Probe {
+  regex: RegExp;
   fullGroup: number[];
   pluralGroup: number[];
 }
@@ -178,19 +198,20 @@ export class TableMatcher<T> {
       if (bucket === null || !this.mayBeginAt(text, start)) continue;
       bucket.scanner.lastIndex = start;
       if (!bucket.scanner.test(text)) continue;
-      bucket.probe.lastIndex = start;
-      const p = bucket.probe.exec(text);
-      if (p) this.collect(bucket, p, start, hits);
+      const probe = (bucket.probe ??= this.probeOf(bucket.rules));
+      probe.regex.lastIndex = start;
+      const p = probe.regex.exec(text);
+      if (p) this.collect(bucket.rules, probe, p, start, hits);
     }
     return resolveOverlaps(hits, text);
   }
 
-  private collect(bucket: Bucket, p: RegExpExecArray, start: number, hits: Hit<T>[]): void {
-    for (let k = 0; k < bucket.rules.length; k++) {
-      const full = p[bucket.fullGroup[k]];
+  private collect(rules: number[], probe: Probe, p: RegExpExecArray, start: number, hits: Hit<T>[]): void {
+    for (let k = 0; k < rules.length; k++) {
+      const full = p[probe.fullGroup[k]];
       if (full === undefined || full.length === 0) continue;
-      const i = bucket.rules[k];
-      const pl = (this.plural ? p[bucket.pluralGroup[k]] : '') ?? '';
+      const i = rules[k];
+      const pl = (this.plural ? p[probe.pluralGroup[k]] : '') ?? '';
       const exact = this.rules[i].exact;
       if (exact && !exact.test(full.slice(0, full.length - pl.length))) continue;
       const end = start + full.length;
@@ -220,11 +241,14 @@ export class TableMatcher<T> {
     rules.sort((a, b) => a - b);
     const key = rules.join(',');
     let bucket = this.bucketsByRules.get(key);
-    if (!bucket) this.bucketsByRules.set(key, (bucket = this.compile(rules)));
+    if (!bucket) {
+      const scanner = new RegExp(rules.map((i) => `(?:${this.rules[i].source})`).join('|'), `y${FLAGS}`);
+      this.bucketsByRules.set(key, (bucket = { rules, scanner, probe: null }));
+    }
     return bucket;
   }
 
-  private compile(indexes: number[]): Bucket {
+  private probeOf(indexes: number[]): Probe {
     const fullGroup: number[] = [];
     const pluralGroup: number[] = [];
     const parts: string[] = [];
@@ -238,8 +262,7 @@ export class TableMatcher<T> {
       const body = this.plural ? `(?:${source})(s?)` : `(?:${source})`;
       parts.push(`(?:(?=(${body})${this.after})|)`);
     }
-    const scanner = new RegExp(indexes.map((i) => `(?:${this.rules[i].source})`).join('|'), `y${FLAGS}`);
-    return { rules: indexes, scanner, probe: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
+    return { regex: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
   }
 }
 
