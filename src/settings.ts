@@ -139,6 +139,11 @@ export const SAME_SITE_KM = 50;
  * article has a few hundred sentences at most. Forgetting bounds the memory on a stream of millions of articles.
  */
 export const MATCHER_RECENT_TEXTS = 512;
+/**
+ * Only texts up to this long are remembered by the knowledge tables: a sentence, the unit that is
+ * asked about again and again; a whole page is read once. Bounds the memory at texts × length.
+ */
+export const RECENT_TEXT_MAX_CHARS = 2000;
 
 // ---- resolve ----------------------------------------------------------------------------------------------
 

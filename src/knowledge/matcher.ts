@@ -3,7 +3,7 @@
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
 
-import { MATCHER_RECENT_TEXTS } from '../settings.js';
+import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
 
 /**
@@ -171,6 +171,7 @@ export class TableMatcher<T> {
 
   find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
+    if (rawText.length > RECENT_TEXT_MAX_CHARS) return this.scan(fold(rawText));
     const known = this.recent.get(rawText);
     if (known) return known;
     const hits = this.scan(fold(rawText));
