@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Derives data/sites.json and data/reference-launches.json from the CNS/NTI facts kept by nagix/nk-missile-tests
+// Derives data/sites.json, data/reference-launches.json and data/first-flights.json from the CNS/NTI facts kept by nagix/nk-missile-tests
 // (../shared/reference, or SALVO_REFERENCE_DIR). The outputs are committed so the package works without that folder;
 // rerun this after the reference data or data/site-aliases.json changes. Aliases live only in site-aliases.json
 // (hand-written), so regenerating never loses them.
@@ -100,6 +100,19 @@ const outputs = {
     launches,
   },
 };
+
+// ---- first flights (needs the built tables: npm run build first) ----
+// The first known flight of each designation and class, for the date check of src/resolve/plausibility.ts:
+// matching every listed name against the missile table is too slow to do whenever events are listed.
+const distKnowledge = join(root, 'dist', 'src', 'knowledge', 'index.js');
+if (!existsSync(distKnowledge)) {
+  console.error('build-reference-data: dist/ is missing: run npm run build first (first flights use the missile table)');
+  process.exit(2);
+}
+const { tables } = await import(distKnowledge);
+const { designationsOf } = await import(join(root, 'dist', 'src', 'resolve', 'plausibility.js'));
+const { computeFirstFlights, toFile } = await import(join(root, 'dist', 'src', 'resolve', 'first-flights.js'));
+outputs['first-flights.json'] = toFile(computeFirstFlights(launches, tables().missiles.map((m) => m.name), designationsOf));
 
 let stale = false;
 for (const [name, value] of Object.entries(outputs)) {

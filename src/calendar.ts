@@ -80,11 +80,19 @@ export const onPyongyangTime = (date: string | null): boolean => date !== null &
 
 export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/** One formatter per zone: making one loads the zone's rules, which costs far more than using it. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The offset (minutes east of UTC) of an IANA zone at an instant, from the runtime's time zone database. */
 export function zoneOffsetAt(timeZone: string, instantMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(new Date(instantMs));
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instantMs));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((wall - Math.floor(instantMs / 60_000) * 60_000) / 60_000);

@@ -133,6 +133,17 @@ export const PLACE_AFTER_CHARS = 20;
 
 /** Two sites closer than this are the same place for consensus and reference alignment. */
 export const SAME_SITE_KM = 50;
+/**
+ * How many texts each knowledge table remembers the matches of (then it forgets them all and starts again):
+ * extraction asks several tables about each sentence of an article several times, one rule after another, and an
+ * article has a few hundred sentences at most. Forgetting bounds the memory on a stream of millions of articles.
+ */
+export const MATCHER_RECENT_TEXTS = 512;
+/**
+ * Only texts up to this long are remembered by the knowledge tables: a sentence, the unit that is
+ * asked about again and again; a whole page is read once. Bounds the memory at texts × length.
+ */
+export const RECENT_TEXT_MAX_CHARS = 2000;
 
 // ---- resolve ----------------------------------------------------------------------------------------------
 

@@ -21,9 +21,9 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
   const progress = new Progress(await countInputs(paths), 'ingest');
   let launches = 0;
   let lastFile = '';
-  // The first report of a run compiles the knowledge tables' patterns (hundreds of site, missile, agency and
-  // class names per language, combined into a few large regular expressions) in the pool's thread: seconds
-  // before the first tick.
+  // The first reports of a run compile the knowledge tables' patterns in the pool's thread (hundreds of site,
+  // missile, agency and class names per language, in small regular expressions per first character, compiled as
+  // the characters turn up): the first report costs one to two CPU seconds more than the next ones.
   progress.start(`${progress.total} file${progress.total === 1 ? '' : 's'}; the first report also compiles the knowledge tables' patterns (a few seconds, once per run)`);
   try {
     const report = await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {

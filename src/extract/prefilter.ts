@@ -5,7 +5,7 @@
 // table (data/locales/<lang>/phrases.json) and of the designation table (data/missiles.json) loosened (see
 // loose-pattern.ts) so that it can only say yes more often than the sentence-by-sentence reading. An article it
 // turns away is read as the full extraction would read it: not a launch report, no claims, no date.
-import { fold, type Locale, tables } from '../knowledge/index.js';
+import { fold, type Locale, ruleSets } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 import { REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
@@ -53,7 +53,7 @@ function vocabulary(locale: Locale): Vocabulary {
 // knowledge matcher reads it; compiled with the matcher's flags. The same for every locale.
 let designations: RegExp | null = null;
 function designation(): RegExp {
-  designations ??= new RegExp(alt(tables().rules.missiles.filter((r) => !r.weak).map((r) => r.source)), 'iu');
+  designations ??= new RegExp(alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source)), 'iu');
   return designations;
 }
 

@@ -19,6 +19,7 @@ import {
   type SeaMatch,
   type SiteEntry,
   type SiteMatch,
+  ruleSets,
   tables,
 } from './tables.js';
 
@@ -38,7 +39,7 @@ const compiled = new Map<Locale, Matchers>();
 function matchers(locale: Locale): Matchers {
   const known = compiled.get(locale);
   if (known) return known;
-  const { rules } = tables();
+  const rules = ruleSets();
   const made: Matchers = {
     sites: new TableMatcher(rules.sites, false, locale),
     // Designations are pluralised freely ("two KN-23s"); the patterns need not say so.

@@ -3,6 +3,9 @@
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
 
+import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS } from '../settings.js';
+import { firstAtoms } from './first-chars.js';
+
 /**
  * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
  * `caseSensitive`: the letters must match as written ("US" but not the pronoun "us").
@@ -55,21 +58,34 @@ export interface Hit<T> {
 
 /** Problems with one rule's source, or [] when it is usable inside the combined regexes. */
 export function ruleProblems(source: string): string[] {
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${source})$`, FLAGS);
-  } catch (e) {
-    return [`does not compile: ${(e as Error).message}`];
-  }
-  const out: string[] = [];
-  if (re.test('')) out.push('matches the empty string');
-  // Rules are renumbered when combined, so a backreference would point at another rule's group.
-  if (/\\[1-9]|\\k</.test(source)) out.push('uses a backreference (not allowed: rules are combined into one regex)');
-  if (/\(\?<[A-Za-z]/.test(source)) out.push('uses a named group (not allowed: names would clash when combined)');
-  return out;
+  return examine(source).problems;
 }
 
-const groupCount = (source: string): number => (new RegExp(`(?:${source})|`, FLAGS).exec('') ?? []).length - 1;
+/** What one compile of a rule's source tells: its problems and its number of capturing groups. */
+const examined = new Map<string, { problems: string[]; groups: number }>();
+
+function examine(source: string): { problems: string[]; groups: number } {
+  const known = examined.get(source);
+  if (known) return known;
+  const problems: string[] = [];
+  let groups = 0;
+  try {
+    // The extra empty group closes the alternative taken when the rule itself cannot match the empty string.
+    const m = new RegExp(`^(?:${source})$|()`, FLAGS).exec('') ?? [];
+    groups = m.length - 2;
+    if (m[m.length - 1] === undefined) problems.push('matches the empty string');
+  } catch (e) {
+    problems.push(`does not compile: ${(e as Error).message}`);
+  }
+  // Rules are renumbered when combined, so a backreference would point at another rule's group.
+  if (/\\[1-9]|\\k</.test(source)) problems.push('uses a backreference (not allowed: rules are combined into one regex)');
+  if (/\(\?<[A-Za-z]/.test(source)) problems.push('uses a named group (not allowed: names would clash when combined)');
+  const result = { problems, groups };
+  examined.set(source, result);
+  return result;
+}
+
+const groupCount = (source: string): number => examine(source).groups;
 
 // Length-preserving: curly quotes, Unicode hyphens and no-break spaces become their ASCII forms, so the tables
 // need only one spelling and spans still index the original text.
@@ -89,16 +105,49 @@ export function fold(text: string): string {
   return lastFolded;
 }
 
+/** The rules that may begin at a character, compiled together (see TableMatcher). */
+interface Bucket {
+  /** Indexes into the table's rules, ascending (the table's order breaks ties between equal hits). */
+  rules: number[];
+  /** Sticky: does any of these rules match here? Most positions fail this one cheap test. */
+  scanner: RegExp;
+  /**
+   * Sticky: one optional lookahead per rule, so one exec tells every rule that matches here and how far. Made when
+   * the scanner first matches: most buckets never need one.
+   */
+  probe: Probe | null;
+}
+
+interface Probe {
+  regex: RegExp;
+  fullGroup: number[];
+  pluralGroup: number[];
+}
+
 /**
- * Matches a list of rules against text. A combined scanner finds every position where some rule starts; a probe
- * made of one optional lookahead per rule then reports, in a single exec, every rule that matches there and how far.
- * Overlaps are resolved longest-first, so the more specific designation wins without ordering tricks in the data.
+ * Matches a list of rules against text. Rules are put in buckets by the character their match can begin with
+ * (first-chars.ts); at each position where a match may begin (the locale's boundary before it), only that
+ * character's bucket is tried: a scanner of its rules, then a probe made of one optional lookahead per rule that
+ * reports, in a single exec, every rule that matches there and how far. Overlaps are resolved longest-first, so
+ * the more specific designation wins without ordering tricks in the data.
+ *
+ * One combined scanner and probe over the whole table (the earlier design) gave the same hits, but V8 tries all of
+ * a table's hundreds of alternatives at every word start and takes seconds to compile and optimise the giant
+ * regexes on first use; a bucket holds the few rules that can begin with its character and is compiled when that
+ * character first turns up.
  */
 export class TableMatcher<T> {
-  private readonly scanner: RegExp;
-  private readonly probe: RegExp;
-  private readonly fullGroup: number[] = [];
-  private readonly pluralGroup: number[] = [];
+  private readonly beforeRe: RegExp | null;
+  /** Per ASCII character before a position: may a match begin after it (the locale's boundary)? */
+  private readonly asciiBefore = new Uint8Array(128);
+  /** Per rule: what its first character must satisfy, or null for anything. Grouped: rules sharing atoms test once. */
+  private readonly starts: { test: RegExp | null; rules: number[] }[] = [];
+  private readonly asciiBuckets: (Bucket | null | undefined)[] = new Array<Bucket | null | undefined>(128);
+  private readonly otherBuckets = new Map<number, Bucket | null>();
+  private readonly bucketsByRules = new Map<string, Bucket>();
+  private readonly after: string;
+  /** Hits of the texts matched lately: extraction asks about the same sentence several times. */
+  private readonly recent = new Map<string, readonly Hit<T>[]>();
 
   constructor(
     private readonly rules: Rule<T>[],
@@ -106,49 +155,121 @@ export class TableMatcher<T> {
     locale: Locale = 'en',
   ) {
     const { before, after } = WORD_BOUNDARY[locale];
-    const parts: string[] = [];
-    let group = 1;
-    for (const r of rules) {
-      this.fullGroup.push(group);
-      const own = groupCount(r.source);
-      this.pluralGroup.push(plural ? group + 1 + own : -1);
-      group += 1 + own + (plural ? 1 : 0);
-      const body = plural ? `(?:${r.source})(s?)` : `(?:${r.source})`;
-      parts.push(`(?:(?=(${body})${after})|)`);
-    }
-    this.scanner = new RegExp(`${before}(?:${rules.map((r) => `(?:${r.source})`).join('|')})`, `g${FLAGS}`);
-    this.probe = new RegExp(parts.join(''), `y${FLAGS}`);
+    this.after = after;
+    this.beforeRe = before === '' ? null : new RegExp(before, `y${FLAGS}`);
+    for (let c = 0; c < 128; c++) this.asciiBefore[c] = this.mayBeginAfter(`${String.fromCharCode(c)} `, 1) ? 1 : 0;
+    const byAtoms = new Map<string, number[]>();
+    rules.forEach((r, i) => {
+      const atoms = firstAtoms(r.source);
+      const key = atoms === null ? '' : atoms.join('|');
+      const list = byAtoms.get(key);
+      if (list) list.push(i);
+      else byAtoms.set(key, [i]);
+    });
+    for (const [key, list] of byAtoms) this.starts.push({ test: key === '' ? null : new RegExp(`^(?:${key})$`, FLAGS), rules: list });
   }
 
-  find(rawText: string): Hit<T>[] {
+  find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
-    const text = fold(rawText);
+    if (rawText.length > RECENT_TEXT_MAX_CHARS) return this.scan(fold(rawText));
+    const known = this.recent.get(rawText);
+    if (known) return known;
+    const hits = this.scan(fold(rawText));
+    if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
+    this.recent.set(rawText, hits);
+    return hits;
+  }
+
+  private scan(text: string): readonly Hit<T>[] {
     const hits: Hit<T>[] = [];
-    const scanner = this.scanner;
-    scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
-      const start = m.index;
-      this.probe.lastIndex = start;
-      const p = this.probe.exec(text);
-      if (p) {
-        for (let i = 0; i < this.rules.length; i++) {
-          const full = p[this.fullGroup[i]];
-          if (full === undefined || full.length === 0) continue;
-          const pl = (this.plural ? p[this.pluralGroup[i]] : '') ?? '';
-          const exact = this.rules[i].exact;
-          if (exact && !exact.test(full.slice(0, full.length - pl.length))) continue;
-          const end = start + full.length;
-          hits.push({ rule: this.rules[i], order: i, start, end, coreEnd: end - pl.length, plural: pl !== '' });
-        }
+    const n = text.length;
+    for (let start = 0; start < n; start++) {
+      const unit = text.charCodeAt(start);
+      let bucket: Bucket | null | undefined;
+      if (unit < 128) {
+        bucket = this.asciiBuckets[unit];
+        if (bucket === undefined) bucket = this.asciiBuckets[unit] = this.bucketFor(unit);
+      } else {
+        // A match begins at a code point, never inside a surrogate pair.
+        if (unit >= 0xdc00 && unit <= 0xdfff && start > 0 && isLead(text.charCodeAt(start - 1))) continue;
+        const cp = text.codePointAt(start) ?? unit;
+        bucket = this.otherBuckets.get(cp);
+        if (bucket === undefined) this.otherBuckets.set(cp, (bucket = this.bucketFor(cp)));
       }
-      // Continue just after this start: a later rule may begin inside this match and be longer.
-      scanner.lastIndex = start + 1;
+      if (bucket === null || !this.mayBeginAt(text, start)) continue;
+      bucket.scanner.lastIndex = start;
+      if (!bucket.scanner.test(text)) continue;
+      const probe = (bucket.probe ??= this.probeOf(bucket.rules));
+      probe.regex.lastIndex = start;
+      const p = probe.regex.exec(text);
+      if (p) this.collect(bucket.rules, probe, p, start, hits);
     }
     return resolveOverlaps(hits, text);
   }
+
+  private collect(rules: number[], probe: Probe, p: RegExpExecArray, start: number, hits: Hit<T>[]): void {
+    for (let k = 0; k < rules.length; k++) {
+      const full = p[probe.fullGroup[k]];
+      if (full === undefined || full.length === 0) continue;
+      const i = rules[k];
+      const pl = (this.plural ? p[probe.pluralGroup[k]] : '') ?? '';
+      const exact = this.rules[i].exact;
+      if (exact && !exact.test(full.slice(0, full.length - pl.length))) continue;
+      const end = start + full.length;
+      hits.push({ rule: this.rules[i], order: i, start, end, coreEnd: end - pl.length, plural: pl !== '' });
+    }
+  }
+
+  /** The locale's boundary before `start`: checked by table for an ASCII character before it, by the regex otherwise. */
+  private mayBeginAt(text: string, start: number): boolean {
+    if (this.beforeRe === null || start === 0) return this.mayBeginAfter(text, start);
+    const prev = text.charCodeAt(start - 1);
+    return prev < 128 ? this.asciiBefore[prev] === 1 : this.mayBeginAfter(text, start);
+  }
+
+  private mayBeginAfter(text: string, start: number): boolean {
+    if (this.beforeRe === null) return true;
+    this.beforeRe.lastIndex = start;
+    return this.beforeRe.test(text);
+  }
+
+  /** The bucket of the rules whose match may begin with this code point, or null when none may. */
+  private bucketFor(cp: number): Bucket | null {
+    const ch = String.fromCodePoint(cp);
+    const rules: number[] = [];
+    for (const s of this.starts) if (s.test === null || s.test.test(ch)) rules.push(...s.rules);
+    if (rules.length === 0) return null;
+    rules.sort((a, b) => a - b);
+    const key = rules.join(',');
+    let bucket = this.bucketsByRules.get(key);
+    if (!bucket) {
+      const scanner = new RegExp(rules.map((i) => `(?:${this.rules[i].source})`).join('|'), `y${FLAGS}`);
+      this.bucketsByRules.set(key, (bucket = { rules, scanner, probe: null }));
+    }
+    return bucket;
+  }
+
+  private probeOf(indexes: number[]): Probe {
+    const fullGroup: number[] = [];
+    const pluralGroup: number[] = [];
+    const parts: string[] = [];
+    let group = 1;
+    for (const i of indexes) {
+      const source = this.rules[i].source;
+      fullGroup.push(group);
+      const own = groupCount(source);
+      pluralGroup.push(this.plural ? group + 1 + own : -1);
+      group += 1 + own + (this.plural ? 1 : 0);
+      const body = this.plural ? `(?:${source})(s?)` : `(?:${source})`;
+      parts.push(`(?:(?=(${body})${this.after})|)`);
+    }
+    return { regex: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
+  }
 }
 
-function resolveOverlaps<T>(hits: Hit<T>[], text: string): Hit<T>[] {
+const isLead = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
+function resolveOverlaps<T>(hits: Hit<T>[], text: string): readonly Hit<T>[] {
   if (hits.length <= 1) return hits;
   const rank = (h: Hit<T>): number => {
     // Same span read two ways ("Hwasong-11S" vs plural "Hwasong-11s"): a lower-case final s reads as a plural.

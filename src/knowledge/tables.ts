@@ -174,7 +174,7 @@ export interface EezMatch extends KnowledgeMatch {
 // ---------------------------------------------------------------------------------------------------------------
 // Loading
 
-/** The loaded tables: entries indexed by key, and each table's rules ready for a matcher. */
+/** The loaded tables: entries indexed by key (their rules: `ruleSets`). */
 export interface Tables {
   sites: SiteEntry[];
   siteIndex: Map<string, SiteEntry>;
@@ -183,7 +183,6 @@ export interface Tables {
   agencies: Map<string, AgencyEntry>;
   seas: SeaEntry[];
   eez: EezEntry[];
-  rules: RuleSets;
 }
 
 interface RawTables {
@@ -266,11 +265,21 @@ const isOneOf = <V extends string>(values: readonly V[], v: unknown): v is V =>
  */
 export function knowledgeProblems(): string[] {
   const raw = readRaw();
+  return [...ruleProblemLines(buildRules(raw)), ...entryProblems(raw)];
+}
+
+/** The problems of the patterns: each is compiled alone, so a command that matches nothing need not pay for it. */
+function ruleProblemLines(rules: RuleSets): string[] {
   const problems: string[] = [];
-  const rules = buildRules(raw);
   for (const list of Object.values(rules) as Rule<unknown>[][]) {
     for (const r of list) for (const p of ruleProblems(r.source)) problems.push(`${r.where}: ${p}`);
   }
+  return problems;
+}
+
+/** The problems of the entries themselves: keys, classes, kinds, landings and clocks. */
+function entryProblems(raw: RawTables): string[] {
+  const problems: string[] = [];
   const seen = new Set<string>();
   for (const s of raw.sites) {
     if (seen.has(s.key)) problems.push(`sites.json: duplicate key ${s.key}`);
@@ -302,33 +311,50 @@ export function knowledgeProblems(): string[] {
   return problems;
 }
 
+const failWith = (problems: string[]): never => {
+  throw new Error(`salvo: the knowledge tables in data/ have problems:\n  ${problems.join('\n  ')}`);
+};
+
+let cachedRaw: RawTables | null = null;
 let cached: Tables | null = null;
+let cachedRules: RuleSets | null = null;
 let cachedLaunches: readonly ReferenceLaunch[] | null = null;
 
+const raw = (): RawTables => (cachedRaw ??= readRaw());
+
+/** The entries, checked (the patterns are checked by `ruleSets`, when something is first matched). */
 export function tables(): Tables {
   if (cached) return cached;
-  const problems = knowledgeProblems();
-  if (problems.length) throw new Error(`salvo: the knowledge tables in data/ have problems:\n  ${problems.join('\n  ')}`);
-  const raw = readRaw();
-  const rules = buildRules(raw);
+  const r = raw();
+  const problems = entryProblems(r);
+  if (problems.length) failWith(problems);
   cached = {
-    sites: raw.sites,
-    siteIndex: new Map(raw.sites.map((s) => [s.key, s])),
-    missiles: raw.missiles,
-    actors: new Map(raw.actors.map((a) => [a.actor, a])),
-    agencies: new Map(raw.agencies.map((a) => [a.key, a])),
-    seas: raw.seas,
-    eez: raw.eez,
-    rules,
+    sites: r.sites,
+    siteIndex: new Map(r.sites.map((s) => [s.key, s])),
+    missiles: r.missiles,
+    actors: new Map(r.actors.map((a) => [a.actor, a])),
+    agencies: new Map(r.agencies.map((a) => [a.key, a])),
+    seas: r.seas,
+    eez: r.eez,
   };
   return cached;
 }
 
-/** Loads and compiles every table now (otherwise done on first use); throws if a data file has problems. */
-export function loadKnowledge(): void {
+/** Every table's rules ready for a matcher; throws if an entry or a pattern has problems. */
+export function ruleSets(): RuleSets {
+  if (cachedRules) return cachedRules;
   tables();
+  const rules = buildRules(raw());
+  const problems = ruleProblemLines(rules);
+  if (problems.length) failWith(problems);
+  cachedRules = rules;
+  return cachedRules;
 }
 
+/** Loads and checks every table and pattern now (otherwise done on first use); throws if a data file has problems. */
+export function loadKnowledge(): void {
+  ruleSets();
+}
 
 /** Past North Korean launches from the CNS/NTI database, oldest first. */
 export function referenceLaunches(): readonly ReferenceLaunch[] {
