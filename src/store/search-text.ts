@@ -16,7 +16,7 @@ export interface QueryPart {
   words: string[];
   /** A single word typed without quotes (the last such part may be a prefix). */
   bare: boolean;
-  /** It holds Hangul, kana or Han characters: looked for as a substring, not as whole words. */
+  /** Its words hold Hangul, kana or Han characters: looked for as a substring, not as whole words. */
   unspaced: boolean;
 }
 
@@ -26,7 +26,9 @@ export function queryParts(input: string): QueryPart[] {
   for (const m of input.matchAll(QUERY_PART)) {
     const raw = m[1] ?? m[2] ?? '';
     const words = raw.split(WORD_SEPARATOR).filter(Boolean);
-    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: UNSPACED_SCRIPT.test(raw) });
+    // Told by its words, not its raw text: a symbol of those scripts (a Kangxi radical) between them is dropped
+    // from the searched words, so only a Hangul, kana or Han letter or digit makes the part a substring search.
+    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: words.some((w) => UNSPACED_SCRIPT.test(w)) });
   }
   return parts;
 }
