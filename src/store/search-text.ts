@@ -35,6 +35,16 @@ export function queryParts(input: string): QueryPart[] {
 
 /** Characters of context kept on each side of a substring match in a snippet. */
 import { SNIPPET_CONTEXT } from '../settings.js';
+import { readDataJson } from '../paths.js';
+
+/** Words too common to narrow a search (data/search-stop-words.json: PostgreSQL's English stop words), lower case. */
+const STOP_WORDS = new Set(readDataJson<{ words: string[] }>('search-stop-words.json').words);
+
+/**
+ * A part that is one stop word ("the", "or", typed bare or quoted): PostgreSQL's English tsquery drops it, and
+ * so does the SQLite store, where it would otherwise match, and rank, nearly every article.
+ */
+export const isStopWord = (part: QueryPart): boolean => !part.unspaced && part.words.length === 1 && STOP_WORDS.has(part.words[0].toLowerCase());
 
 /** A snippet of `text` around the first of `substrings` found, every occurrence marked with \u0002 … \u0003; null when none occurs. */
 export function substringSnippet(text: string, substrings: string[]): string | null {

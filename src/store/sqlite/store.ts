@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
 import { detectLanguage } from '../../ingest/language.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
-import { queryParts, substringSnippet, UNSPACED_SCRIPT, type QueryPart } from '../search-text.js';
+import { isStopWord, queryParts, substringSnippet, UNSPACED_SCRIPT, type QueryPart } from '../search-text.js';
 import {
   articleToRow,
   eventToRow,
@@ -246,18 +246,21 @@ export function ftsQuery(input: string | QueryPart[]): string | null {
 }
 
 /**
- * A search input for the two FTS5 indexes: words of space-separated scripts go to the unicode61 index
+ * A search input for the two FTS5 indexes: words of space-separated scripts but stop words go to the unicode61 index
  * (`words`, an FTS5 query); Hangul, kana and Han parts are substrings (`substrings`), found through the
  * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the articles the
  * trigram index holds: it cannot serve a shorter pattern). Null when there is nothing to look for.
  */
 export function searchPlan(input: string): { words: string | null; substrings: string[] } | null {
   const parts = queryParts(input);
-  if (parts.length === 0) return null;
-  return {
-    words: ftsQuery(parts.filter((p) => !p.unspaced)),
-    substrings: parts.filter((p) => p.unspaced).map((p) => p.words.join(' ')),
-  };
+  // Stop words drop out (isStopWord), as in PostgreSQL: a search of stop words alone looks for nothing, and a
+  // stop word typed last leaves no prefix behind it.
+  const spaced = parts.filter((p) => !p.unspaced);
+  const words = spaced.filter((p) => !isStopWord(p));
+  if (words.length && words.at(-1) !== spaced.at(-1)) words[words.length - 1] = { ...words[words.length - 1], bare: false };
+  const substrings = parts.filter((p) => p.unspaced).map((p) => p.words.join(' '));
+  if (words.length === 0 && substrings.length === 0) return null;
+  return { words: ftsQuery(words), substrings };
 }
 
 /** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
