@@ -2,8 +2,7 @@
 // (scripts/firehose.mjs generateFirehose: ~5 KB news articles, 1 % launch reports, 10 % copies and rewrites of
 // earlier articles; or, with --launch-only, launch reports alone) as one JSON Lines file, measures the floor
 // (reading the file line by line and JSON.parse of each line, in this process), then ingests the same file
-// through `Ingester` (clean, extract, group, copy detection, save) into SQLite (in batched commits, as `salvo
-// ingest` does) and, when SALVO_TEST_PG is set,
+// through `Ingester` (clean, extract, group, copy detection, save) into SQLite and, when SALVO_TEST_PG is set,
 // PostgreSQL. At 1k, 10k, 50k and 100k stored it prints the wall and CPU ms per article over the last
 // articles before the mark, articles/s, the ratio to the floor and RSS; at the end, how many of the generated
 // copies were linked. A figure, not a test.
@@ -131,9 +130,7 @@ async function benchStore(kind, store, floorRate, metas) {
       yield { ok: true, doc: documentFromRecord(JSON.parse(line), `firehose:${i++}`) };
     }
   }
-  // As `salvo ingest` does: SQLite commits in batches (SqliteStore.inBatches, SQLITE_BATCH).
-  const run = () => ingester.ingest(items(), onResult);
-  await (store instanceof SqliteStore ? store.inBatches(run) : run());
+  await ingester.ingest(items(), onResult);
   const total = (performance.now() - started) / 1000;
 
   console.log(`${done} articles in ${total.toFixed(0)} s (${(done / total).toFixed(0)} articles/s overall), ${failed} failed`);

@@ -442,13 +442,6 @@ export const WATCH_DEFAULTS = { intervalS: 60, timeoutMs: 10_000, alertAttempts:
 /** How long a SQLite writer waits for another process's lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /**
- * `salvo ingest` into SQLite commits a transaction per this many articles or this many milliseconds, whichever
- * comes first (SqliteStore.inBatches), not one per article: a commit costs about 0.4 ms of CPU, a tenth of an
- * article's ingest. 250 ms keeps other processes' waits for the write lock far below SQLITE_BUSY_TIMEOUT_MS and
- * what a kill can undo (re-done on the next run) to a fraction of a second.
- */
-export const SQLITE_BATCH = { articles: 200, ms: 250 } as const;
-/**
  * Rows per INSERT when copying a database to PostgreSQL: large enough to cut round trips, small enough to stay
  * far below PostgreSQL's 65,535 parameters per statement (the widest table has 16 columns) and a few megabytes of
  * article text.

@@ -262,64 +262,6 @@ describe('opening and migrations', () => {
   });
 });
 
-describe('batched commits (salvo ingest)', () => {
-  const seen = (path: string): number => raw(path, (db) => db.prepare('SELECT count(*) FROM articles').pluck().get() as number);
-  const save = (store: SqliteStore, n: number, at: string): Promise<boolean> => {
-    const a = makeArticle(n);
-    return store.saveArticle(articleWrite(a, makeExtraction(a), [], at));
-  };
-
-  it('commits every few saves, and the rest when the batch ends', async () => {
-    const path = join(dir, 'batch.db');
-    const store = open(path);
-    const at = clock();
-    await store.inBatches(async () => {
-      for (const n of [1, 2]) await save(store, n, at());
-      expect(seen(path)).toBe(0); // another connection sees nothing before the commit
-      await save(store, 3, at());
-      expect(seen(path)).toBe(3);
-      await save(store, 4, at());
-      expect(seen(path)).toBe(3);
-      expect(await store.counts()).toMatchObject({ articles: 4 }); // its own connection sees every save
-    }, { articles: 3, ms: 60_000 });
-    expect(seen(path)).toBe(4);
-  });
-
-  it('commits a batch left idle once its time is up', async () => {
-    const path = join(dir, 'idle.db');
-    const store = open(path);
-    const at = clock();
-    await store.inBatches(async () => {
-      await save(store, 1, at());
-      expect(seen(path)).toBe(0);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(seen(path)).toBe(1);
-    }, { articles: 100, ms: 50 });
-  });
-
-  it('keeps the saves before a failed one, and commits them when the batch fails', async () => {
-    const path = join(dir, 'failed.db');
-    const store = open(path);
-    const at = clock();
-    const a = makeArticle(2);
-    await store.inBatches(async () => {
-      await save(store, 1, at());
-      // A save that fails is undone alone.
-      await expect(store.saveArticle(articleWrite(a, makeExtraction(makeArticle(3)), [], at()))).rejects.toThrow(/extraction is for article/);
-      await save(store, 2, at());
-    }, { articles: 100, ms: 60_000 });
-    expect(seen(path)).toBe(2);
-    await expect(
-      store.inBatches(async () => {
-        await save(store, 4, at());
-        throw new Error('the input broke');
-      }, { articles: 100, ms: 60_000 }),
-    ).rejects.toThrow('the input broke');
-    // As with a transaction per save: what was saved before the failure stays.
-    expect(seen(path)).toBe(3);
-  });
-});
-
 describe('choosing the store', () => {
   it('honours SALVO_DB and defaults to ./salvo.db; server URLs and :memory: are kept as they are', () => {
     vi.stubEnv('SALVO_DB', 'elsewhere/launches.db');

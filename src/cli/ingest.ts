@@ -1,18 +1,16 @@
 // `salvo ingest`: files, folders and web addresses through the one ingest path (src/app/ingestion.ts), with a
 // progress bar and one stderr line per input that could not be stored.
-import { Ingester, type IngestReport } from '../app/ingestion.js';
+import { Ingester } from '../app/ingestion.js';
 import { openDb } from '../app/open.js';
 import { Fetcher, type FetchOptions } from '../ingest/fetch.js';
 import { countInputs, ingestPaths } from '../ingest/index.js';
-import { SqliteStore } from '../store/sqlite/store.js';
 import { Progress } from './progress.js';
 
 /** The file an item came from: "a.jsonl:3" and "a.json[2]" are records of a.jsonl and a.json. */
 const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
 
 /**
- * Every readable report is cleaned, extracted, grouped and stored, each article atomically (in SQLite, a
- * savepoint in a transaction committed every few hundred articles or a quarter second). A bad input
+ * Every readable report is cleaned, extracted, grouped and stored, one transaction per article. A bad input
  * costs one line on stderr and nothing else; the exit code is non-zero only when nothing at all could be read.
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
@@ -24,7 +22,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
   // class names per language, combined into a few large regular expressions): seconds before the first tick.
   progress.start(`${progress.total} file${progress.total === 1 ? '' : 's'}; the first report also compiles the knowledge tables' patterns (a few seconds, once per run)`);
   try {
-    const ingest = (): Promise<IngestReport> => new Ingester(store).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
+    const report = await new Ingester(store).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
       const file = fileOf(r.origin);
       if (file !== lastFile) {
         if (lastFile) progress.tick();
@@ -33,8 +31,6 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
       if (r.status === 'failed') process.stderr.write(`${progress.isTty ? '\n' : ''}salvo: skipped ${r.origin}: ${r.reason}\n`);
       if (r.status === 'stored' && r.isLaunchReport) launches++;
     });
-    // SQLite commits every few hundred articles (SQLITE_BATCH) instead of after each one.
-    const report = store instanceof SqliteStore ? await store.inBatches(ingest) : await ingest();
     if (lastFile) progress.tick();
     progress.finish();
     process.stderr.write(`salvo: ${report.stored} stored (${launches} launch reports), ${report.duplicates} already stored, ${report.failed} failed\n`);

@@ -56,7 +56,7 @@ import type {
 } from '../store.js';
 import { MEMBERSHIP_LOST } from '../store.js';
 import { isIndexed } from '../store.js';
-import { SQLITE_BATCH, SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
   /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
@@ -267,10 +267,6 @@ export function searchPlan(input: string): { words: string | null; substrings: s
 const TRIGRAM = 3;
 
 
-/** A batch SQLite rolled back before it was committed (inBatches). */
-const lostBatch = (saves: number): Error =>
-  new Error(`SQLite rolled back the last ${saves} saved article${saves === 1 ? '' : 's'} before they were committed; ingest them again`);
-
 /** Stored uint32s (a MinHash signature, shingle hashes; little-endian bytes) as copy detection holds them. */
 const uint32sOf = (bytes: Buffer): Uint32Array => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 const signatureOf = uint32sOf;
@@ -287,10 +283,6 @@ export class SqliteStore implements Store {
   private readonly saveTx: Database.Transaction<(write: ArticleWrite) => boolean>;
   /** The tail of the queue of units waiting for the event-grouping lock. */
   private lockTail: Promise<unknown> = Promise.resolve();
-  /** Writes grouped into transactions (inBatches): its limits, saves since the last commit, when it began. */
-  private batch: { limits: { articles: number; ms: number }; saves: number; openedAt: number; timer: NodeJS.Timeout | null } | null = null;
-  /** Units under withEventLock running now (a batch is not committed in the middle of one). */
-  private unitsRunning = 0;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -302,83 +294,9 @@ export class SqliteStore implements Store {
 
   withEventLock<T>(keys: string[], fn: (session: StoreSession) => Promise<T>): Promise<T> {
     // One writer at a time in SQLite, so one queue for every key: each unit starts when the previous one settled.
-    const run = this.lockTail.then(async () => {
-      this.unitsRunning++;
-      try {
-        return await (keys.length ? this.inWriteTransaction(fn) : fn(this));
-      } finally {
-        this.unitsRunning--;
-      }
-    });
+    const run = this.lockTail.then(() => (keys.length ? this.inWriteTransaction(fn) : fn(this)));
     this.lockTail = run.catch(() => undefined);
     return run;
-  }
-
-  /**
-   * Runs `fn` with the writes made meanwhile grouped into transactions of up to `limits.articles` saved articles
-   * or `limits.ms` milliseconds (`salvo ingest`: SQLITE_BATCH). Each save stays atomic on its own (a savepoint in
-   * the open transaction) and a unit under the grouping lock still reads and writes inside one transaction that
-   * holds the write lock; what changes is when others see the writes, and that a kill undoes the uncommitted ones
-   * (a later run stores them again). A batch left open while no unit runs (the input is slow to come) is
-   * committed when its time is up, so the write lock is never held idle for longer. Commits what is left when
-   * `fn` settles, resolved or rejected. Rejects when SQLite rolled a batch back on its own (a full disk): saves
-   * already reported are then not stored.
-   */
-  async inBatches<T>(fn: () => Promise<T>, limits: { articles: number; ms: number } = SQLITE_BATCH): Promise<T> {
-    if (this.batch) return fn();
-    const batch = (this.batch = { limits, saves: 0, openedAt: 0, timer: null });
-    try {
-      return await fn();
-    } finally {
-      // The saves made stay made, as they would one transaction each, whether fn succeeded or not.
-      try {
-        this.commitBatch();
-      } finally {
-        if (batch.timer) clearTimeout(batch.timer);
-        if (this.db.inTransaction) this.sql.rollback.run(); // the commit failed: nothing else would end it
-        this.batch = null;
-      }
-    }
-  }
-
-  /** In a batch: opens its transaction (taking the write lock) unless one is open. */
-  private openBatch(): void {
-    const batch = this.batch;
-    if (!batch || this.db.inTransaction) return;
-    if (batch.saves > 0) throw lostBatch(batch.saves);
-    this.sql.beginImmediate.run();
-    batch.openedAt = performance.now();
-    batch.timer = setTimeout(() => this.commitIdleBatch(), batch.limits.ms);
-    batch.timer.unref();
-  }
-
-  /** In a batch: counts a save and commits once the batch is full or old enough. */
-  private savedInBatch(): void {
-    if (!this.batch) return;
-    this.batch.saves++;
-    if (this.batch.saves >= this.batch.limits.articles || performance.now() - this.batch.openedAt >= this.batch.limits.ms) this.commitBatch();
-  }
-
-  /** The batch's time is up: committed now unless a unit is running (its save commits it then). */
-  private commitIdleBatch(): void {
-    if (!this.batch) return;
-    this.batch.timer = null;
-    if (this.unitsRunning > 0) return;
-    try {
-      this.commitBatch();
-    } catch {
-      // Told by the next write (openBatch) or the end of the batch, where a caller hears it.
-    }
-  }
-
-  private commitBatch(): void {
-    const batch = this.batch;
-    if (!batch) return;
-    if (batch.timer) clearTimeout(batch.timer);
-    batch.timer = null;
-    if (this.db.inTransaction) this.sql.commit.run();
-    else if (batch.saves > 0) throw lostBatch(batch.saves);
-    batch.saves = 0;
   }
 
   /**
@@ -390,11 +308,6 @@ export class SqliteStore implements Store {
    * awaits settle at once (every method here is synchronous), so nothing else of this process runs inside it.
    */
   private async inWriteTransaction<T>(fn: (session: StoreSession) => Promise<T>): Promise<T> {
-    if (this.batch) {
-      // The batch's transaction holds the write lock already; a failed unit keeps the saves that succeeded.
-      this.openBatch();
-      return fn(this);
-    }
     this.sql.beginImmediate.run();
     try {
       return await fn(this);
@@ -416,11 +329,8 @@ export class SqliteStore implements Store {
     if (write.extraction.articleId !== write.article.id) {
       throw new Error(`extraction is for article ${write.extraction.articleId}, not ${write.article.id}`);
     }
-    this.openBatch();
     try {
-      const saved = this.saveTx.immediate(write);
-      if (saved) this.savedInBatch();
-      return saved;
+      return this.saveTx.immediate(write);
     } finally {
       this.writes++;
     }
