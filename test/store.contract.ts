@@ -706,6 +706,12 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await hits('thunderbolt-7')).toEqual([1, [a.id]]);
         expect(await hits('submarine')).toEqual([0, []]);
         expect(await hits('*** () OR')).toEqual([0, []]);
+        // Stop words drop out: alone they find nothing (they would rank nearly every article), beside other words
+        // they change nothing.
+        expect(await hits('the')).toEqual([0, []]);
+        expect(await hits('The "on" after')).toEqual([0, []]);
+        expect(await hits('the harbour')).toEqual([1, [b.id]]);
+        expect(await hits('harbour the')).toEqual([1, [b.id]]);
         const [hit] = (await store.searchArticles('reopened', { limit: 1, offset: 0 })).hits;
         expect(hit).toMatchObject({ id: b.id, title: 'Harbour reopens', isLaunchReport: true });
         expect(hit.snippet).toContain('\u0002reopened\u0003');

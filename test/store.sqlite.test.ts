@@ -175,6 +175,43 @@ describe('opening and migrations', () => {
     expect((await store.copySketches([a.id, b.id])).map((s) => [s.shingles, s.copyOf])).toEqual([[null, null], [null, a.id]]);
   });
 
+  it('keeps in the trigram index only the articles with Hangul, kana or Han (009), before and after it', async () => {
+    const path = join(dir, 'trigram.db');
+    const at = '2024-06-01T00:00:00.000Z';
+    const english = makeArticle(1);
+    // An English text quoting a Korean word is indexed too: the word can be searched.
+    const quoting = makeArticle(2, { text: 'The Hwasong (화성포) family of missiles was named after Mars.' });
+    const korean = makeArticle(3, { title: '북한, 탄도미사일 발사', text: '합참은 북한이 오늘 탄도미사일을 발사했다고 밝혔다.', language: 'ko' });
+    raw(path, (db) => {
+      db.function('salvo_detect_language', (_text: unknown) => 'en');
+      migrate(db, loadMigrations().filter((m) => m.version < 9));
+      for (const article of [english, quoting]) {
+        const row = articleToRow(article, at);
+        db.prepare(`INSERT INTO articles (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((c) => `@${c}`).join(', ')})`).run(row);
+      }
+    });
+    const store = open(path);
+    const japanese = makeArticle(4, { title: '北朝鮮が弾道ミサイル', text: '防衛省によると、北朝鮮は弾道ミサイルを発射した。', language: 'ja' });
+    const plain = makeArticle(5, { text: 'Freedonia held a parade on Tuesday.' });
+    for (const a of [korean, japanese, plain]) await store.saveArticle(articleWrite(a, makeExtraction(a), [], at));
+    const indexed = raw(path, (db) =>
+      db.prepare('SELECT a.id FROM articles_trigram_docsize d JOIN articles a ON a.rowid = d.id ORDER BY a.id').pluck().all(),
+    );
+    expect(indexed).toEqual([quoting.id, korean.id, japanese.id]);
+    const ids = async (q: string): Promise<string[]> => (await store.searchArticles(q, { limit: 10, offset: 0 })).hits.map((h) => h.id).sort();
+    expect(await ids('화성포')).toEqual([quoting.id]);
+    expect(await ids('발사')).toEqual([korean.id]); // two characters: read from the indexed articles' text
+    expect(await ids('弾道ミサイル')).toEqual([japanese.id]);
+    expect(await ids('Freedonia')).toEqual([english.id, quoting.id, plain.id]);
+    // Deleting rows keeps the external-content index consistent (it is told only of the rows it holds).
+    raw(path, (db) => {
+      db.prepare('DELETE FROM articles WHERE id IN (?, ?)').run(plain.id, korean.id);
+      expect(() => db.exec("INSERT INTO articles_trigram (articles_trigram) VALUES ('integrity-check')")).not.toThrow();
+    });
+    expect(await ids('발사')).toEqual([]);
+    expect(await ids('弾道ミサイル')).toEqual([japanese.id]);
+  });
+
   it('refuses a database from a newer salvo', async () => {
     const path = join(dir, 'salvo.db');
     await open(path).close();

@@ -71,12 +71,14 @@ export const PREFIX_RULES: readonly BoilerplateRule[] = RULES.prefixes;
 /** Zero-width points inside a line where a second line begins ("…Jung Yeon-je/AFP" | "SEOUL — North Korea…"). */
 export const SPLIT_RULES: readonly BoilerplateRule[] = RULES.splits;
 
+/** The split rules' patterns made global once (matchAll needs the flag; it reads a copy, so they can be shared). */
+const SPLIT_PATTERNS: readonly RegExp[] = SPLIT_RULES.map((r) => (r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, `${r.pattern.flags}g`)));
+
 /** `line` cut at every split point of the split rules (the pieces trimmed, empty ones dropped). */
 export function splitJoinedLine(line: string): string[] {
   let pieces = [line];
-  for (const rule of SPLIT_RULES) {
+  for (const m of SPLIT_PATTERNS) {
     pieces = pieces.flatMap((piece) => {
-      const m = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
       const cuts = [...piece.matchAll(m)].map((x) => x.index ?? 0).filter((at) => at > 0 && at < piece.length);
       const bounds = [0, ...cuts, piece.length];
       return bounds.slice(1).map((end, i) => piece.slice(bounds[i], end).trim()).filter((x) => x !== '');

@@ -2,7 +2,7 @@
 // duplicates and the repeated title; a live blog posted newest first is put in the order things happened.
 // Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
-import { DATE_MARKER, isBoilerplateLine, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine } from './boilerplate.js';
+import { DATE_MARKER, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine, type BoilerplateRule } from './boilerplate.js';
 import { MAX_BOILERPLATE_LINE_CHARS, MAX_LINK_LIST_ITEMS } from '../settings.js';
 import { chronologicalLiveBlog } from './live-blog.js';
 import { lastCodePoint } from './text-end.js';
@@ -63,13 +63,14 @@ interface RawLine {
   length: number;
   /** The last code point of the line. */
   last: string;
-  boilerplate: boolean;
+  /** The boilerplate rule the whole line matches, or null (tested once per line as it grows, read again below). */
+  rule: BoilerplateRule | null;
   /** The last round bracket in the line: "(" means one is left open at its end. */
   bracket: '(' | ')' | null;
 }
 
 const rawLine = (text: string): RawLine => ({
-  pieces: [text], length: text.length, last: lastCodePoint(text), boilerplate: isBoilerplateLine(text), bracket: lastBracket(text),
+  pieces: [text], length: text.length, last: lastCodePoint(text), rule: matchBoilerplateLine(text), bracket: lastBracket(text),
 });
 
 /** Joins `next` to `line` with a space, keeping what the join test reads up to date. */
@@ -79,7 +80,7 @@ function join(line: RawLine, next: RawLine): void {
   line.last = next.last;
   line.bracket = next.bracket ?? line.bracket;
   // Only built while short enough to be tested: a longer line is never boilerplate (MAX_BOILERPLATE_LINE_CHARS).
-  line.boilerplate = line.length <= MAX_BOILERPLATE_LINE_CHARS && isBoilerplateLine(line.pieces.join(' '));
+  line.rule = line.length <= MAX_BOILERPLATE_LINE_CHARS ? matchBoilerplateLine(line.pieces.join(' ')) : null;
 }
 
 const endsOpen = (line: RawLine): boolean => !CLOSING.has(line.last);
@@ -114,16 +115,16 @@ export function cleanLines(text: string, title: string | null): CleanLines {
     const next = rawLine(rest);
     // Never glue boilerplate to a neighbour ("Close" + "newsletters…"): each must stay droppable on its own.
     const wrapped = previous !== undefined && endsOpen(previous) && continuesSentence(rest, previous);
-    if (wrapped && !previous.boilerplate && !next.boilerplate) join(previous, next);
+    if (wrapped && !previous.rule && !next.rule) join(previous, next);
     else joined.push(next);
   }
-  const raw = joined.map((l) => l.pieces.join(' '));
+  const raw = joined.map((l) => ({ line: l.pieces.join(' '), rule: l.rule }));
 
   const kept: string[] = [];
   const seen = new Set<string>();
   const titleKey = title ? comparable(title) : null;
   let linkListLeft = 0;
-  for (const line of raw) {
+  for (const { line, rule } of raw) {
     const key = comparable(line);
     if (linkListLeft > 0) {
       if (isLinkItem(line)) {
@@ -137,7 +138,6 @@ export function cleanLines(text: string, title: string | null): CleanLines {
       removed.push({ text: line, reason: 'title' });
       continue;
     }
-    const rule = matchBoilerplateLine(line);
     if (rule) {
       removed.push({ text: line, reason: rule.reason });
       if (rule.startsLinkList) linkListLeft = MAX_LINK_LIST_ITEMS;

@@ -12,7 +12,7 @@ import type { Article, Extraction } from '../types.js';
 import { loosen, spacedOnce } from './loose-pattern.js';
 import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
-import { articleUnits } from './units.js';
+import { articleUnits, type Unit } from './units.js';
 
 /** The launch vocabulary of a locale's phrase table. */
 interface VocabularyTable {
@@ -68,6 +68,13 @@ export function mayReportLaunch(raw: string, locale: Locale): boolean {
   return v.missileNoun.test(text) || designation().test(fold(text));
 }
 
+/**
+ * Whether any unit (the title, a sentence) may state a launch: the same loose test as mayReportLaunch, unit by
+ * unit, as the extraction asks statesLaunch (and the "missile tests" phrasing) of each unit. An article with a
+ * launch word in one sentence and a missile word in another passes mayReportLaunch but not this.
+ */
+export const mayReportLaunchIn = (units: readonly Unit[], locale: Locale): boolean => units.some((u) => mayReportLaunch(u.text, locale));
+
 /** The title and text of an article as the prefilter reads them. */
 export const prefilterText = (a: { title: string | null; text: string }): string => `${a.title ?? ''}\n${a.text}`;
 
@@ -75,8 +82,8 @@ export const prefilterText = (a: { title: string | null; text: string }): string
  * The extraction of an article the prefilter turned away, as the full reading makes it: with no launch sentence
  * there is no main date, no report and no claim; the report decision's confidence still tells commentary apart.
  */
-export function unlaunchedExtraction(article: Article, locale: Locale): Extraction {
-  const commentary = isCommentaryIn(articleUnits(article, locale), phrases(locale).rule.commentaryVoice);
+export function unlaunchedExtraction(article: Article, locale: Locale, units: Unit[] = articleUnits(article, locale)): Extraction {
+  const commentary = isCommentaryIn(units, phrases(locale).rule.commentaryVoice);
   return {
     articleId: article.id,
     isLaunchReport: false,

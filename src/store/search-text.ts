@@ -16,7 +16,7 @@ export interface QueryPart {
   words: string[];
   /** A single word typed without quotes (the last such part may be a prefix). */
   bare: boolean;
-  /** It holds Hangul, kana or Han characters: looked for as a substring, not as whole words. */
+  /** Its words hold Hangul, kana or Han characters: looked for as a substring, not as whole words. */
   unspaced: boolean;
 }
 
@@ -26,13 +26,25 @@ export function queryParts(input: string): QueryPart[] {
   for (const m of input.matchAll(QUERY_PART)) {
     const raw = m[1] ?? m[2] ?? '';
     const words = raw.split(WORD_SEPARATOR).filter(Boolean);
-    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: UNSPACED_SCRIPT.test(raw) });
+    // Told by its words, not its raw text: a symbol of those scripts (a Kangxi radical) between them is dropped
+    // from the searched words, so only a Hangul, kana or Han letter or digit makes the part a substring search.
+    if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: words.some((w) => UNSPACED_SCRIPT.test(w)) });
   }
   return parts;
 }
 
 /** Characters of context kept on each side of a substring match in a snippet. */
 import { SNIPPET_CONTEXT } from '../settings.js';
+import { readDataJson } from '../paths.js';
+
+/** Words too common to narrow a search (data/search-stop-words.json: PostgreSQL's English stop words), lower case. */
+const STOP_WORDS = new Set(readDataJson<{ words: string[] }>('search-stop-words.json').words);
+
+/**
+ * A part that is one stop word ("the", "or", typed bare or quoted): PostgreSQL's English tsquery drops it, and
+ * so does the SQLite store, where it would otherwise match, and rank, nearly every article.
+ */
+export const isStopWord = (part: QueryPart): boolean => !part.unspaced && part.words.length === 1 && STOP_WORDS.has(part.words[0].toLowerCase());
 
 /** A snippet of `text` around the first of `substrings` found, every occurrence marked with \u0002 … \u0003; null when none occurs. */
 export function substringSnippet(text: string, substrings: string[]): string | null {

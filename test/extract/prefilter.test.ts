@@ -8,7 +8,8 @@ import { extractArticle } from '../../src/extract/index.js';
 import { extractWith } from '../../src/extract/extract.js';
 import { configurationFor } from '../../src/extract/locales/index.js';
 import { loosen, spacedOnce } from '../../src/extract/loose-pattern.js';
-import { mayReportLaunch, prefilterText } from '../../src/extract/prefilter.js';
+import { mayReportLaunch, mayReportLaunchIn, prefilterText } from '../../src/extract/prefilter.js';
+import { articleUnits } from '../../src/extract/units.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { readDataJson } from '../../src/paths.js';
 import { Analyzer, toPrediction } from '../../src/pipeline.js';
@@ -37,6 +38,21 @@ describe('loosen', () => {
 
   it('reads text with every run of whitespace as one space', () => {
     expect(spacedOnce('a  b\n\nc\td e')).toBe('a b c d e');
+  });
+});
+
+describe('mayReportLaunchIn', () => {
+  const article = (text: string) => cleanDocument({
+    origin: 't', format: 'text', externalId: null, url: null, source: null, published: null, language: 'en', title: 'Town news', text, droppedByExtractor: [],
+  });
+  const mayIn = (text: string): boolean => mayReportLaunchIn(articleUnits(article(text), 'en'), 'en');
+
+  it('asks each sentence for a launch word and a missile word, where the whole text had them apart', () => {
+    const apart = 'A shop launched a new phone on Monday. The rocket club met on Tuesday.';
+    expect(mayReportLaunch(prefilterText(article(apart)), 'en')).toBe(true);
+    expect(mayIn(apart)).toBe(false);
+    expect(extractArticle(article(apart))).toEqual(extractWith(configurationFor('en'), article(apart)));
+    expect(mayIn('The rocket club met on Tuesday. The navy test-fired two cruise missiles off its coast.')).toBe(true);
   });
 });
 

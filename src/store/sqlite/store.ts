@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
 import { detectLanguage } from '../../ingest/language.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
-import { queryParts, substringSnippet, type QueryPart } from '../search-text.js';
+import { isStopWord, queryParts, substringSnippet, UNSPACED_SCRIPT, type QueryPart } from '../search-text.js';
 import {
   articleToRow,
   eventToRow,
@@ -84,6 +84,8 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
     if (!db.memory) db.pragma('journal_mode = WAL');
     // Migration 006 tells the language of articles stored before it with the detector ingest uses.
     db.function('salvo_detect_language', { deterministic: true }, (text: unknown) => detectLanguage(String(text)));
+    // Migration 009 tells which stored articles the trigram index holds with the test the store writes them by.
+    db.function('salvo_has_unspaced_script', { deterministic: true }, (text: unknown) => (UNSPACED_SCRIPT.test(String(text)) ? 1 : 0));
     migrate(db, options.migrations ?? loadMigrations(), now);
     return db;
   } catch (err) {
@@ -98,11 +100,11 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
 function prepareStatements(db: Database.Database) {
   return {
     hasArticle: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
-    insertArticle: db.prepare<[ArticleRow]>(
+    insertArticle: db.prepare<[ArticleRow & { unspaced: number }]>(
       `INSERT INTO articles (id, external_id, origin, format, url, source, published_date, published_instant,
-         published_via, title, language, text, paragraphs, sentences, removed, ingested_at)
+         published_via, title, language, text, paragraphs, sentences, removed, ingested_at, unspaced)
        VALUES (@id, @external_id, @origin, @format, @url, @source, @published_date, @published_instant,
-         @published_via, @title, @language, @text, @paragraphs, @sentences, @removed, @ingested_at)
+         @published_via, @title, @language, @text, @paragraphs, @sentences, @removed, @ingested_at, @unspaced)
        ON CONFLICT (id) DO NOTHING`,
     ),
     insertExtraction: db.prepare<[ExtractionRow]>(
@@ -244,18 +246,21 @@ export function ftsQuery(input: string | QueryPart[]): string | null {
 }
 
 /**
- * A search input for the two FTS5 indexes: words of space-separated scripts go to the unicode61 index
+ * A search input for the two FTS5 indexes: words of space-separated scripts but stop words go to the unicode61 index
  * (`words`, an FTS5 query); Hangul, kana and Han parts are substrings (`substrings`), found through the
- * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the indexed
- * text: the trigram index cannot serve a shorter pattern). Null when there is nothing to look for.
+ * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the articles the
+ * trigram index holds: it cannot serve a shorter pattern). Null when there is nothing to look for.
  */
 export function searchPlan(input: string): { words: string | null; substrings: string[] } | null {
   const parts = queryParts(input);
-  if (parts.length === 0) return null;
-  return {
-    words: ftsQuery(parts.filter((p) => !p.unspaced)),
-    substrings: parts.filter((p) => p.unspaced).map((p) => p.words.join(' ')),
-  };
+  // Stop words drop out (isStopWord), as in PostgreSQL: a search of stop words alone looks for nothing, and a
+  // stop word typed last leaves no prefix behind it.
+  const spaced = parts.filter((p) => !p.unspaced);
+  const words = spaced.filter((p) => !isStopWord(p));
+  if (words.length && words.at(-1) !== spaced.at(-1)) words[words.length - 1] = { ...words[words.length - 1], bare: false };
+  const substrings = parts.filter((p) => p.unspaced).map((p) => p.words.join(' '));
+  if (words.length === 0 && substrings.length === 0) return null;
+  return { words: ftsQuery(words), substrings };
 }
 
 /** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
@@ -333,7 +338,9 @@ export class SqliteStore implements Store {
 
   private write({ article, extraction, events, versions, alerts, sources = {}, summaries = {}, at }: ArticleWrite): boolean {
     // Same content hash ⇒ same article, already processed: re-ingesting must change nothing.
-    if (this.sql.insertArticle.run(articleToRow(article, at)).changes === 0) return false;
+    // The trigram index holds the article when it has a character of a script searched as substrings (009).
+    const unspaced = UNSPACED_SCRIPT.test(article.title ?? '') || UNSPACED_SCRIPT.test(article.text) ? 1 : 0;
+    if (this.sql.insertArticle.run({ ...articleToRow(article, at), unspaced }).changes === 0) return false;
     const rows = extractionToRows(extraction, at);
     this.sql.insertExtraction.run(rows.extraction);
     for (const claim of rows.claims) this.sql.insertClaim.run(claim);
@@ -515,7 +522,7 @@ export class SqliteStore implements Store {
         where.push('a.rowid IN (SELECT rowid FROM articles_trigram WHERE articles_trigram MATCH ?)');
         params.push(`"${s}"`);
       } else {
-        where.push('a.rowid IN (SELECT rowid FROM articles_trigram WHERE title LIKE ? OR text LIKE ?)');
+        where.push('a.unspaced = 1 AND (a.title LIKE ? OR a.text LIKE ?)');
         params.push(`%${s}%`, `%${s}%`);
       }
     }
