@@ -1,8 +1,10 @@
 // The per-document time budget in the commands that read many documents: `salvo ingest`, `salvo analyze` and
 // `salvo watch --once`, through the built CLI. A batch holds a document built to be slow (two megabytes of
 // launch sentences, each with its own figures: seconds of cleaning and extracting even for a linear reader)
-// between two ordinary reports; with the budget set low (SALVO_DOCUMENT_BUDGET_MS), the slow one fails with
-// that reason and the others are stored or predicted. Made-up reports.
+// and a page built to be slow to READ (megabytes of table rows around one sentence: seconds of turning HTML
+// into text, little text to extract) between two ordinary reports; with the budget set low
+// (SALVO_DOCUMENT_BUDGET_MS), the slow ones fail with that reason ("reading it" for the page, whose reading
+// runs in the pool too) and the others are stored or predicted. Made-up reports.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,12 @@ import { launchPage, rss, send, startLoopback, status, type Loopback } from './h
 
 const BUDGET_MS = 5000;
 const OVER = /over the time budget of 5 s per document/;
+const OVER_READING = /over the time budget of 5 s per document \(reading it\)/;
+
+/** Three megabytes of table rows (about 12 s of reading on this machine's cores) and one sentence: slow to read, not to extract. */
+const slowToReadPage = (): string =>
+  `<!doctype html><html><head><title>Rows</title></head><body><table>${'<tr><td class="c">x</td><td><a href="/a">link</a></td></tr>'.repeat(50_000)}</table>` +
+  '<p>North Korea fired a missile on Monday, officials in Seoul said.</p></body></html>';
 
 /** Two megabytes of distinct launch sentences, in paragraphs. */
 function slowText(): string {
@@ -57,8 +65,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'salvo-budget-'));
   const batch = join(dir, 'batch');
   mkdirSync(batch);
-  // Read in name order: an ordinary report, the slow one, another ordinary one.
+  // Read in name order: an ordinary report, the page slow to read, the slow one, another ordinary one.
   writeFileSync(join(batch, 'a.json'), JSON.stringify({ id: 'a', title: 'North Korea fires a missile', published: '2035-04-02', text: report(2, 300) }));
+  writeFileSync(join(batch, 'b-slow-read.html'), slowToReadPage());
   writeFileSync(join(batch, 'b-slow.json'), JSON.stringify({ id: 'slow', title: 'North Korea fires missiles', published: '2035-04-03', text: slowText() }));
   writeFileSync(join(batch, 'c.json'), JSON.stringify({ id: 'c', title: 'North Korea fires another missile', published: '2035-04-09', text: report(9, 450) }));
 
@@ -67,9 +76,11 @@ beforeAll(async () => {
   srv.routes.set('/robots.txt', status(404));
   srv.routes.set('/page1', send('text/html; charset=utf-8', launchPage({ date: '2035-05-02', km: 500 })));
   srv.routes.set('/slow', send('text/html; charset=utf-8', slowPage));
+  srv.routes.set('/slow-read', send('text/html; charset=utf-8', slowToReadPage()));
   srv.routes.set('/page2', send('text/html; charset=utf-8', launchPage({ date: '2035-05-07', site: 'Wonsan' })));
-  // Newest first, as feeds list them: the watcher takes them oldest first (page1, slow, page2).
-  srv.routes.set('/feed.xml', send('application/rss+xml', rss([{ url: `${srv.base}/page2` }, { url: `${srv.base}/slow` }, { url: `${srv.base}/page1` }])));
+  // Newest first, as feeds list them: the watcher takes them oldest first (page1, slow-read, slow, page2).
+  const feed = ['page2', 'slow', 'slow-read', 'page1'].map((p) => ({ url: `${srv.base}/${p}` }));
+  srv.routes.set('/feed.xml', send('application/rss+xml', rss(feed)));
   writeFileSync(join(dir, 'salvo.config.json'), JSON.stringify({
     sources: [{ url: `${srv.base}/feed.xml`, interval: 60 }],
     fetch: { allowLoopback: true, hostDelayMs: 0, timeoutMs: 10_000 },
@@ -82,20 +93,23 @@ afterAll(async () => {
 });
 
 describe('per-document time budget', () => {
-  it('salvo ingest: the slow document fails with the reason, the others are stored', { timeout: 180_000 }, async () => {
+  it('salvo ingest: the slow documents fail with the reason, the others are stored', { timeout: 180_000 }, async () => {
     const r = await run(['--db', 'i.db', 'ingest', 'batch']);
     expect(r.code, r.stderr).toBe(0);
     const line = r.stderr.split('\n').find((l) => l.includes('b-slow.json'));
     expect(line).toMatch(/^salvo: skipped .*b-slow\.json: not stored: over the time budget of 5 s per document/);
-    expect(summary(r.stderr)).toMatchObject({ stored: 2, failed: 1 });
+    const readLine = r.stderr.split('\n').find((l) => l.includes('b-slow-read.html'));
+    expect(readLine).toMatch(new RegExp(`^salvo: skipped .*b-slow-read\\.html: ${OVER_READING.source}$`));
+    expect(summary(r.stderr)).toMatchObject({ stored: 2, failed: 2 });
     const stored = query<{ external_id: string }>(join(dir, 'i.db'), 'SELECT external_id FROM articles ORDER BY external_id');
     expect(stored.map((a) => a.external_id)).toEqual(['a', 'c']);
   });
 
-  it('salvo analyze: the slow document is skipped with the reason, the others predicted in order', { timeout: 180_000 }, async () => {
+  it('salvo analyze: the slow documents are skipped with the reason, the others predicted in order', { timeout: 180_000 }, async () => {
     const r = await run(['analyze', 'batch', '--events', 'events.jsonl']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/salvo: skipped .*b-slow\.json: over the time budget of 5 s per document/);
+    expect(r.stderr).toMatch(new RegExp(`salvo: skipped .*b-slow-read\\.html: ${OVER_READING.source}`));
     const predictions = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; is_launch_report: boolean });
     expect(predictions.map((p) => p.id)).toEqual(['a', 'c']);
     expect(predictions.every((p) => p.is_launch_report)).toBe(true);
@@ -104,17 +118,19 @@ describe('per-document time budget', () => {
     expect(events.map((e) => [e.event_id, e.articles])).toEqual([['DPRK-2035-04-02', ['a']], ['DPRK-2035-04-09', ['c']]]);
   });
 
-  it('salvo watch --once: the slow page fails for good with the reason, the others are stored', { timeout: 180_000 }, async () => {
+  it('salvo watch --once: the slow pages fail for good with the reason, the others are stored', { timeout: 180_000 }, async () => {
     const r = await run(['--db', 'w.db', 'watch', '--once']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`${srv.base}/slow: not stored: ${OVER.source}`));
+    expect(r.stderr).toMatch(new RegExp(`${srv.base}/slow-read: ${OVER_READING.source}`));
     expect(r.stderr).not.toMatch(/will retry/);
-    expect(r.stderr).toMatch(/polled 1 source: 2 stored, 0 sources failed, 1 item failed/);
+    expect(r.stderr).toMatch(/polled 1 source: 2 stored, 0 sources failed, 2 items failed/);
     const items = query<{ url: string; status: string; error: string | null }>(join(dir, 'w.db'), 'SELECT url, status, last_error AS error FROM watch_items ORDER BY url');
     expect(items).toEqual([
       { url: `${srv.base}/page1`, status: 'done', error: null },
       { url: `${srv.base}/page2`, status: 'done', error: null },
       { url: `${srv.base}/slow`, status: 'failed', error: expect.stringMatching(OVER) },
+      { url: `${srv.base}/slow-read`, status: 'failed', error: expect.stringMatching(OVER_READING) },
     ]);
   });
 });

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DocumentPool } from '../src/app/pool.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import { parseHttpResponse, readWarc } from '../src/ingest/warc.js';
 import type { IngestItem } from '../src/types.js';
+import { assertBuilt } from './helpers/cli.js';
 import { launchPage } from './helpers/loopback.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salvo-warc-'));
@@ -127,5 +129,25 @@ describe('WARC', () => {
     const items = await all(ingestPaths([cut], { maxBytes: 200_000 }));
     expect(items.filter((i) => i.ok)).toHaveLength(1);
     expect(items.filter((i) => !i.ok).map((i) => (i.ok ? '' : i.failure.reason))).toEqual([expect.stringMatching(/^record truncated: the file ends \d+ bytes into a record of \d+/)]);
+  });
+
+  // Issue 15 item 3: the CLI reads each record's page in the document pool, within the per-document budget.
+  it('reads each page in the document pool: a record slow to read fails with the reason, the next is read', { timeout: 120_000 }, async () => {
+    assertBuilt();
+    // Megabytes of table rows: seconds of turning HTML into text (about 12 s on this machine's cores).
+    const rows = `<html><body><table>${'<tr><td class="c">x</td><td><a href="/a">link</a></td></tr>'.repeat(50_000)}</table></body></html>`;
+    const file = join(dir, 'slow-read.warc');
+    writeFileSync(file, Buffer.concat([records[2], response('https://news.example/rows', '2034-06-02T03:00:05Z', `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${rows}`), records[5]]));
+    const pool = new DocumentPool(2000, 1);
+    try {
+      const items = await all(ingestPaths([file], { maxBytes: 5_000_000, readHtml: pool.readHtml }));
+      expect(items.map((i) => (i.ok ? i.doc.url : i.failure.reason))).toEqual([
+        'https://news.example/a',
+        'over the time budget of 2 s per document (reading it)',
+        'https://news.example/b',
+      ]);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Threads for the CPU-bound part of ingest (reading pastes and uploads, cleaning, extracting), so the server's
+// Threads for the CPU-bound part of ingest (reading pastes, uploads and HTML pages, cleaning, extracting), so the server's
 // event loop keeps answering while a large paste is processed, and so every command (serve, ingest, analyze,
 // watch) can give up on a document that takes too long: JavaScript running on the main thread cannot be stopped
 // from outside, a worker thread can. At most one thread per core (piscina), started when work needs one; each
@@ -11,11 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { DocumentAnalysis } from '../pipeline.js';
+import { IngestError, type ReadHtml } from '../ingest/index.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import type { PastedReport } from './ingestion.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
 import { threadCpuMs, type ThreadClock } from './thread-cpu.js';
-import type { PoolTask, TaskBody } from './worker.js';
+import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
 import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_IDLE_MS } from '../settings.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
@@ -29,7 +30,7 @@ export function documentBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
   return /^[1-9]\d*$/.test(given) ? Number(given) : DOCUMENT_BUDGET_MS;
 }
 
-type Result = IngestItem[] | Prepared | DocumentAnalysis;
+type Result = IngestItem[] | HtmlRead | Prepared | DocumentAnalysis;
 
 export class DocumentPool {
   private readonly piscina: Piscina<PoolTask, Result>;
@@ -113,6 +114,22 @@ export class DocumentPool {
       return [{ ok: false, failure: { origin: 'upload', reason: err instanceof Error ? err.message : String(err) } }];
     }
   }
+
+  /**
+   * An HTML page read into a document in a thread (documentFromHtml), for the commands that stream files and
+   * fetch pages in this one: rejects with IngestError for a page with no article text or one over the budget
+   * (so the page fails with that reason, like a file that cannot be read, and the batch goes on).
+   */
+  readHtml: ReadHtml = async (html, origin, urlHint) => {
+    let read: HtmlRead;
+    try {
+      read = await this.run<HtmlRead>({ kind: 'html', html, origin, urlHint }, 'reading it');
+    } catch (err) {
+      throw err instanceof OverBudgetError ? new IngestError(err.message) : err;
+    }
+    if (!read.ok) throw new IngestError(read.reason);
+    return read.doc;
+  };
 
   /** Cleans and extracts one document in a thread; rejects with OverBudgetError past the budget. */
   prepare = (doc: SourceDocument): Promise<Prepared> => this.run<Prepared>({ kind: 'prepare', doc }, 'cleaning and extracting it');

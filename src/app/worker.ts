@@ -1,9 +1,10 @@
-// The work a document pool thread does (src/app/pool.ts): reading a paste or uploaded files into documents,
-// cleaning and extracting one document (to store it), and analysing one (`salvo analyze`). Pure computation on
+// The work a document pool thread does (src/app/pool.ts): reading a paste, uploaded files or an HTML page into
+// documents, cleaning and extracting one document (to store it), and analysing one (`salvo analyze`). Pure computation on
 // what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
 import type { MessagePort } from 'node:worker_threads';
+import { documentFromHtml, IngestError } from '../ingest/index.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
 import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
@@ -14,10 +15,22 @@ import { ownThreadClock } from './thread-cpu.js';
 export type TaskBody =
   | { kind: 'paste'; paste: PastedReport; origin: string }
   | { kind: 'uploads'; files: { name: string; bytes: Uint8Array }[] }
+  | { kind: 'html'; html: string; origin: string; urlHint: string | null }
   | { kind: 'prepare'; doc: SourceDocument }
   | { kind: 'analyze'; doc: SourceDocument };
+/** An HTML page read: its document, or why it has none (an IngestError's message: the class does not cross threads). */
+export type HtmlRead = { ok: true; doc: SourceDocument } | { ok: false; reason: string };
 /** A task as sent: with the port on which the thread says it has started it, with its CPU clock (the pool's budget starts then). */
 export type PoolTask = TaskBody & { started: MessagePort };
+
+function readHtml(html: string, origin: string, urlHint: string | null): HtmlRead {
+  try {
+    return { ok: true, doc: documentFromHtml(html, origin, urlHint) };
+  } catch (err) {
+    if (err instanceof IngestError) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
 
 async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> {
   const out: IngestItem[] = [];
@@ -26,11 +39,12 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 }
 
 /** Runs one task in the pool thread (piscina calls the default export). */
-export default async function run(task: PoolTask): Promise<IngestItem[] | Prepared | DocumentAnalysis> {
+export default async function run(task: PoolTask): Promise<IngestItem[] | HtmlRead | Prepared | DocumentAnalysis> {
   task.started.postMessage(ownThreadClock());
   task.started.close();
   if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
   if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
+  if (task.kind === 'html') return readHtml(task.html, task.origin, task.urlHint);
   if (task.kind === 'analyze') return analyzeDocument(task.doc);
   const article = cleanDocument(task.doc);
   return { article, extraction: extractArticle(article) };

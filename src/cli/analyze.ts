@@ -2,9 +2,9 @@
 // as it is made — a launch report's at the end, with the event it is grouped into — and with --events the event
 // table that ingesting the same files would store, through the real ingest path into a database in memory.
 // Documents are analysed in the document pool's threads, each within the time budget (one over it is skipped
-// with that reason, the rest go on), and their predictions written in the order the documents were read. This
-// thread only reads files and groups reports: it loads no extractor (the threads do), and the ingest path only
-// with --events.
+// with that reason, the rest go on), and their predictions written in the order the documents were read. HTML
+// pages are read into documents there too (also within the budget). This thread streams files and groups
+// reports: it runs no extractor (the threads do), and loads the ingest path only with --events.
 import { writeFile } from 'node:fs/promises';
 import { DocumentPool } from '../app/pool.js';
 import { ingestPaths } from '../ingest/index.js';
@@ -20,7 +20,7 @@ export async function analyzeCommand(paths: string[], eventsFile?: string): Prom
     const predictions = new Predictions();
     let read = 0;
     const analysis = (item: IngestItem): Promise<DocumentAnalysis> => (item.ok ? pool.analyze(item.doc) : Promise.resolve(item));
-    for await (const done of pool.inOrder(ingestPaths(paths), analysis)) {
+    for await (const done of pool.inOrder(ingestPaths(paths, { readHtml: pool.readHtml }), analysis)) {
       const result = predictions.take(done);
       if (!result.ok) {
         process.stderr.write(`salvo: skipped ${result.failure.origin}: ${result.failure.reason}\n`);
@@ -43,7 +43,7 @@ async function eventTable(paths: string[], pool: DocumentPool): Promise<string> 
   const [{ Ingester }, { openDb }, { jsonl }] = await Promise.all([import('../app/ingestion.js'), import('../app/open.js'), import('../app/outputs/jsonl.js')]);
   const store = await openDb(':memory:');
   try {
-    await new Ingester(store, pool.prepare).ingest(ingestPaths(paths));
+    await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { readHtml: pool.readHtml }));
     const events = (await store.queryEvents({ order: 'asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 })).events;
     return await jsonl.render({ store, events, base: '' });
   } finally {

@@ -1,6 +1,7 @@
 // `salvo ingest`: files, folders and web addresses through the one ingest path (src/app/ingestion.ts), with a
-// progress bar and one stderr line per input that could not be stored. Documents are cleaned and extracted in the
-// document pool's thread, each within the time budget (one over it fails with that reason, the rest go on).
+// progress bar and one stderr line per input that could not be stored. HTML pages are read into documents, and
+// documents cleaned and extracted, in the document pool's threads, each step within the time budget (a document
+// over it fails with that reason, the rest go on).
 import { Ingester } from '../app/ingestion.js';
 import { openDb } from '../app/open.js';
 import { DocumentPool } from '../app/pool.js';
@@ -26,7 +27,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
   // the characters turn up): the first report costs one to two CPU seconds more than the next ones.
   progress.start(`${progress.total} file${progress.total === 1 ? '' : 's'}; the first report also compiles the knowledge tables' patterns (a few seconds, once per run)`);
   try {
-    const report = await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions) }), (r) => {
+    const report = await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions), readHtml: pool.readHtml }), (r) => {
       const file = fileOf(r.origin);
       if (file !== lastFile) {
         if (lastFile) progress.tick();

@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 import type { IngestItem } from '../types.js';
 import { decodeBytes, resolveCharset } from './bytes.js';
 import { IngestError } from './errors.js';
-import { documentFromHtml } from './html.js';
+import { readHtmlHere, type ReadHtml } from './html.js';
 import { documentFromText } from './text.js';
 import { Robots } from './robots.js';
 import { addressProblem, type AddressOptions } from './addresses.js';
@@ -429,14 +429,14 @@ export class Fetcher {
 // ---- a fetched page as a document ------------------------------------------------------------------------
 
 /**
- * An article page fetched and read like an HTML file (plain text pages like a .txt file). The origin is the
+ * An article page fetched and read like an HTML file, by `readHtml` (plain text pages like a .txt file). The origin is the
  * address as given; the document's url is the page's canonical address, else the address after redirects.
  */
-export async function fetchDocument(fetcher: Fetcher, address: string): Promise<IngestItem> {
+export async function fetchDocument(fetcher: Fetcher, address: string, readHtml: ReadHtml = readHtmlHere): Promise<IngestItem> {
   try {
     const res = await fetcher.fetch(address, { expect: 'html' });
     if (res.status !== 'ok') throw new FetchError('not modified', false);
-    const doc = res.contentType === 'text/plain' && !/^\s*</.test(res.text) ? { ...documentFromText(res.text, address), url: res.url, source: new URL(res.url).hostname } : documentFromHtml(res.text, address, res.url);
+    const doc = res.contentType === 'text/plain' && !/^\s*</.test(res.text) ? { ...documentFromText(res.text, address), url: res.url, source: new URL(res.url).hostname } : await readHtml(res.text, address, res.url);
     return { ok: true, doc: { ...doc, url: doc.url ?? res.url } };
   } catch (err) {
     const reason = err instanceof FetchError || err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;

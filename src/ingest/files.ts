@@ -1,12 +1,14 @@
 // Files and folders → IngestItems. Every failure becomes an item; nothing here throws. WARC archives and JSON Lines
-// files are streamed (warc.ts, jsonl.ts); other files are read whole, up to the size limit.
+// files are streamed (warc.ts, jsonl.ts); other files are read whole, up to the size limit. An HTML page (a file,
+// a WARC record, a fetched page) is read into a document by the caller's ReadHtml: the CLI commands read pages in
+// the document pool, within the per-document time budget, while the bytes are read here.
 import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IngestItem, InputFormat, SourceDocument } from '../types.js';
 import { binaryReason, decodeBytes, isGzip } from './bytes.js';
 import { IngestError } from './errors.js';
 import { checkRegularFile, formatSize, inputFiles, readRegularFile } from './file-system.js';
-import { documentFromHtml } from './html.js';
+import { documentFromHtml, readHtmlHere, type ReadHtml } from './html.js';
 import { documentsFromJsonlFile } from './jsonl.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
@@ -26,6 +28,10 @@ const KIND_BY_EXTENSION: Record<string, TextKind> = {
 };
 
 const ok = (doc: SourceDocument): IngestItem => ({ ok: true, doc });
+/** An HTML page found in a text, left for the caller to read into a document (with its own ReadHtml). */
+type HtmlPage = { html: string; origin: string };
+type TextItem = IngestItem | HtmlPage;
+const isPage = (it: TextItem): it is HtmlPage => 'html' in it;
 const failure = (origin: string, reason: string): IngestItem => ({ ok: false, failure: { origin, reason } });
 
 // Content wins over the extension for the cases people get wrong: HTML saved as .txt, JSON arrays in .json.
@@ -88,12 +94,12 @@ function reasonOf(err: unknown): string {
   return `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-/** The documents in a decoded text; throws IngestError when the text as a whole cannot be read. */
-function* documentsOfText(text: string, origin: string, kind: TextKind): Generator<IngestItem> {
+/** The documents in a decoded text, an HTML page left unread; throws IngestError when the text as a whole cannot be read. */
+function* documentsOfText(text: string, origin: string, kind: TextKind): Generator<TextItem> {
   const read = kind === 'auto' ? sniffKind(text) : kind;
   if (read === 'json') yield* documentsFromJson(text, origin);
   else if (read === 'jsonl') yield* documentsFromJsonl(text, origin);
-  else if (read === 'html') yield ok(documentFromHtml(text, origin));
+  else if (read === 'html') yield { html: text, origin };
   else yield ok(documentFromText(text, origin));
 }
 
@@ -103,13 +109,13 @@ function* documentsOfText(text: string, origin: string, kind: TextKind): Generat
  */
 export function* documentsFromString(text: string, origin: string, kind: TextKind = 'auto'): Generator<IngestItem> {
   try {
-    yield* documentsOfText(text, origin, kind);
+    for (const it of documentsOfText(text, origin, kind)) yield isPage(it) ? ok(documentFromHtml(it.html, it.origin)) : it;
   } catch (err) {
     yield failure(origin, reasonOf(err));
   }
 }
 
-function* documentsFromBytes(bytes: Uint8Array, kind: TextKind, path: string): Generator<IngestItem> {
+function* documentsFromBytes(bytes: Uint8Array, kind: TextKind, path: string): Generator<TextItem> {
   const binary = binaryReason(bytes);
   if (binary) throw new IngestError(binary);
   const text = decodeBytes(bytes, { html: kind === 'html' || kind === 'auto' });
@@ -127,7 +133,7 @@ function gunzipBounded(bytes: Uint8Array, maxBytes: number): Buffer {
   }
 }
 
-async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+async function* ingestFile(path: string, maxBytes: number, readHtml: ReadHtml): AsyncGenerator<IngestItem> {
   // WARC archives are streamed record by record: the file size limit applies to each record, not the file.
   if (isWarcPath(path)) {
     try {
@@ -136,7 +142,7 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
       yield failure(path, reasonOf(err));
       return;
     }
-    yield* documentsFromWarc(path, maxBytes);
+    yield* documentsFromWarc(path, maxBytes, readHtml);
     return;
   }
   let ext = extname(path).toLowerCase();
@@ -156,7 +162,7 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
     }
     let bytes: Uint8Array = await readRegularFile(path, maxBytes);
     if (gzipped && isGzip(bytes)) bytes = gunzipBounded(bytes, maxBytes);
-    yield* documentsFromBytes(bytes, kind, path);
+    for (const it of documentsFromBytes(bytes, kind, path)) yield isPage(it) ? ok(await readHtml(it.html, it.origin, null)) : it;
   } catch (err) {
     yield failure(path, reasonOf(err));
   }
@@ -165,20 +171,22 @@ async function* ingestFile(path: string, maxBytes: number): AsyncGenerator<Inges
 /**
  * Every document under the given files and folders, one IngestItem per document or per failure. Only regular
  * files are read, within the size limit; a folder's symbolic links to folders, or out of it, are not followed.
+ * HTML pages are read into documents by `readHtml` (default: in this thread).
  */
-export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; fetcher?: Fetcher } = {}): AsyncGenerator<IngestItem> {
+export async function* ingestPaths(paths: string[], opts: { maxBytes?: number; fetcher?: Fetcher; readHtml?: ReadHtml } = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+  const readHtml = opts.readHtml ?? readHtmlHere;
   let fetcher = opts.fetcher;
   for (const path of paths) {
     // http(s) addresses are fetched (see fetch.ts: timeouts, size limit, robots.txt, no private addresses).
     if (isWebAddress(path)) {
       fetcher ??= new Fetcher({ maxBytes });
-      yield await fetchDocument(fetcher, path);
+      yield await fetchDocument(fetcher, path, readHtml);
       continue;
     }
     for await (const entry of inputFiles([path])) {
       if ('problem' in entry) yield failure(entry.path, entry.problem);
-      else yield* ingestFile(entry.path, maxBytes);
+      else yield* ingestFile(entry.path, maxBytes, readHtml);
     }
   }
 }

@@ -26,6 +26,16 @@ function isProse(paragraph: string): boolean {
 const isArticle = (text: string): boolean =>
   proseLength(text) >= MIN_ARTICLE_CHARS || text.split(/\n{2,}/).filter(isProse).length >= SHORT_STORY_PARAGRAPHS;
 
+/**
+ * Reads an HTML page into a document like documentFromHtml, in this thread or elsewhere (the CLI commands pass the
+ * document pool's, which reads within the per-document time budget); rejects with IngestError, whose message is
+ * the reason, for a page with no article text (or one over the budget).
+ */
+export type ReadHtml = (html: string, origin: string, urlHint: string | null) => Promise<SourceDocument>;
+
+/** documentFromHtml in this thread, as a ReadHtml. */
+export const readHtmlHere: ReadHtml = async (html, origin, urlHint) => documentFromHtml(html, origin, urlHint);
+
 export function documentFromHtml(html: string, origin: string, urlHint: string | null = null): SourceDocument {
   const page = extractHtml(html, { url: urlHint });
   let text = page.text;

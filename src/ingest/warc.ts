@@ -10,7 +10,7 @@ import { gunzipSync, createGunzip, inflateSync, brotliDecompressSync, type ZlibO
 import type { IngestItem } from '../types.js';
 import { decodeBody } from './fetch.js';
 import { IngestError } from './errors.js';
-import { documentFromHtml } from './html.js';
+import { readHtmlHere, type ReadHtml } from './html.js';
 import { DECOMPRESSED_FLOOR_BYTES, MAX_DECOMPRESSION_RATIO, MAX_FILE_BYTES, MAX_WARC_HEADER_LINE } from '../settings.js';
 
 export interface WarcRecord {
@@ -212,8 +212,9 @@ const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
 /**
  * The articles in a WARC file: one document per HTML response, one failure per response that is over the
  * size limit or has no article text. Other records (requests, metadata, images, redirects) are passed over.
+ * Each page is read into a document by `readHtml` (default: in this thread).
  */
-export async function* documentsFromWarc(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+export async function* documentsFromWarc(path: string, maxBytes: number, readHtml: ReadHtml = readHtmlHere): AsyncGenerator<IngestItem> {
   let articles = 0;
   try {
     for await (const rec of readWarc(path, { maxBlockBytes: maxBytes })) {
@@ -242,7 +243,7 @@ export async function* documentsFromWarc(path: string, maxBytes: number): AsyncG
       const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(ct)?.[1]?.toLowerCase() ?? null;
       try {
         const text = decodeBody(res.body, charset, true).text;
-        const doc = documentFromHtml(text, origin, rec.targetUri);
+        const doc = await readHtml(text, origin, rec.targetUri);
         if (!doc.published && rec.date) {
           const date = /^\d{4}-\d{2}-\d{2}/.exec(rec.date)?.[0];
           if (date) doc.published = { date, instant: rec.date, via: 'record' };

@@ -30,7 +30,7 @@ export async function watchCommand(db: string | undefined, opts: { config?: stri
   const store = await openDb(db, { write: true });
   const pool = new DocumentPool();
   try {
-    const watcher = new Watcher(store, config, { prepare: pool.prepare });
+    const watcher = new Watcher(store, config, { prepare: pool.prepare, readHtml: pool.readHtml });
     if (opts.once) {
       const reports = await watcher.pollOnce();
       const stored = reports.reduce((n, r) => n + r.stored, 0);

@@ -13,7 +13,7 @@
 // MAX_ITEM_ATTEMPTS; `--once` retries at its next run). Each failure is logged once per poll and the source's
 // last error shown in the app; one source failing never stops the others (they are polled independently).
 import { Fetcher, FetchError } from '../ingest/fetch.js';
-import { documentFromHtml, documentFromText, IngestError } from '../ingest/index.js';
+import { documentFromText, IngestError, readHtmlHere, type ReadHtml } from '../ingest/index.js';
 import { Ingester } from '../app/ingestion.js';
 import type { Prepare } from '../app/prepared.js';
 import { whileLeased, type Job, type JobQueue } from '../store/job-queue.js';
@@ -51,6 +51,11 @@ export interface WatcherOptions {
    * time budget; an item over it fails for good with that reason); in this thread without it.
    */
   prepare?: Prepare;
+  /**
+   * Where fetched pages are read into documents: `salvo watch` passes the document pool's (within the time
+   * budget; a page over it fails for good with that reason); in this thread without it.
+   */
+  readHtml?: ReadHtml;
 }
 
 const POLL = 'poll';
@@ -78,6 +83,7 @@ export class Watcher {
   private readonly ingester: Ingester;
   private readonly log: (line: string) => void;
   private readonly now: () => Date;
+  private readonly readHtml: ReadHtml;
   private readonly polling = new Set<string>();
   /** Wakes the run loop early (a poll finished). */
   private kick: (() => void) | null = null;
@@ -91,6 +97,7 @@ export class Watcher {
   ) {
     this.log = opts.log ?? ((line) => process.stderr.write(`salvo watch: ${line}\n`));
     this.now = opts.now ?? (() => new Date());
+    this.readHtml = opts.readHtml ?? readHtmlHere;
     this.fetcher = opts.fetcher ?? new Fetcher(config.fetch);
     this.ingester = new Ingester(store, opts.prepare);
     const queue = opts.queue ?? openJobQueue(store);
@@ -134,7 +141,7 @@ export class Watcher {
     if (res.contentType === 'text/plain' && !/^\s*</.test(res.text)) {
       return { ...documentFromText(res.text, url), url: res.url, source: new URL(res.url).hostname };
     }
-    const doc = documentFromHtml(res.text, url, res.url);
+    const doc = await this.readHtml(res.text, url, res.url);
     return { ...doc, url: doc.url ?? res.url };
   }
 
