@@ -11,19 +11,14 @@
 //
 //   npm run bench:analyze -- [--count 10000] [--reports 2000] [--rss-count 0]   (reads dist/: build first)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { writeFirehoseJsonl } from './analyze-firehose.mjs';
+import { CLI, ROOT, requireBuilt } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
-if (!existsSync(CLI)) {
-  console.error(`${CLI} is missing: run npm run build first`);
-  process.exit(2);
-}
+requireBuilt();
 const { ingestPaths } = await import(join(ROOT, 'dist/src/ingest/index.js'));
 const { Analyzer } = await import(join(ROOT, 'dist/src/pipeline.js'));
 

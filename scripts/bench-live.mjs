@@ -8,18 +8,13 @@
 // Prints the median, p90, p99 and max latency; the target is a p99 under 5 s. Everything runs on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CLI, requireBuilt } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
-if (!existsSync(CLI)) {
-  console.error(`${CLI} is missing: run npm run build first`);
-  process.exit(2);
-}
+requireBuilt();
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,17 +5,12 @@
 //
 //   npm run bench:startup -- [--runs 15]   (reads dist/: build first)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CLI, ROOT, requireBuilt } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
-if (!existsSync(CLI)) {
-  console.error(`${CLI} is missing: run npm run build first`);
-  process.exit(2);
-}
+requireBuilt();
 const i = process.argv.indexOf('--runs');
 const RUNS = i > 0 ? Number(process.argv[i + 1]) : 15;
 

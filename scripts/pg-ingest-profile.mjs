@@ -8,15 +8,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
 import { generateFirehose } from './firehose.mjs';
+import { CLI, ROOT } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
 const CENSUS = join(ROOT, 'scripts', 'pg-query-census.mjs');
 const PG_URL = process.env.SALVO_TEST_PG;
 if (!PG_URL) throw new Error('set SALVO_TEST_PG=postgres://…');

@@ -11,14 +11,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
+import { CLI, ROOT } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
 const PG_URL = process.env.SALVO_TEST_PG;
 if (!PG_URL) throw new Error('set SALVO_TEST_PG=postgres://…');
 const ROUNDS = Number(process.argv[2] ?? 20);

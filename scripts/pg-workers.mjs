@@ -5,14 +5,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
+import { CLI, ROOT } from './built-cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'src', 'main.js');
 const url = process.env.SALVO_TEST_PG;
 if (!url) throw new Error('set SALVO_TEST_PG=postgres://…');
 const rounds = Number(process.argv[2] ?? 20);
