@@ -1,5 +1,6 @@
 // Date arithmetic and time zones on plain strings: calendar days as YYYY-MM-DD (computed in UTC, so no machine
 // time zone leaks in), clock times as minutes after midnight, zones as minutes east of UTC.
+import { tabulatedOffset } from './zone-offsets.js';
 
 export const DAY_MS = 86_400_000;
 export const MINUTES_PER_DAY = 1440;
@@ -83,8 +84,13 @@ export const formatMinutes = (m: number): string => `${String(Math.floor(m / 60)
 /** One formatter per zone: making one loads the zone's rules, which costs far more than using it. */
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The offset (minutes east of UTC) of an IANA zone at an instant, from the runtime's time zone database. */
+/**
+ * The offset (minutes east of UTC) of an IANA zone at an instant, from the runtime's time zone database: the
+ * actors' zones from its table in data/zone-offsets.json (src/zone-offsets.ts), any other from Intl.
+ */
 export function zoneOffsetAt(timeZone: string, instantMs: number): number {
+  const tabulated = tabulatedOffset(timeZone, instantMs);
+  if (tabulated !== undefined) return tabulated;
   let format = zoneFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
