@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument, splitSentences } from '../src/clean/index.js';
 import { extractHtml } from '../src/ingest/extract-html/index.js';
+import { extractArticle } from '../src/extract/index.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { looksLikeHeadline } from '../src/ingest/text.js';
 import { findMissiles } from '../src/knowledge/index.js';
@@ -25,11 +26,12 @@ function bestMs(run: () => unknown): number {
   return best;
 }
 
-/** Times `work` on the shape at 10 KB and 100 KB (after a warm-up run) and checks the growth. */
+/** Times `work` on the shape at 10 KB and 100 KB (after a warm-up run of each) and checks the growth. */
 function expectLinear(shape: (bytes: number) => string, work: (input: string) => unknown): void {
   const small = shape(10 * KB);
   const large = shape(100 * KB);
   work(small);
+  work(large);
   const ratio = bestMs(() => work(large)) / Math.max(bestMs(() => work(small)), 1);
   expect(ratio).toBeLessThan(15);
 }
@@ -58,6 +60,19 @@ describe('linear time per input shape (100 KB within 15× of 10 KB)', () => {
       return `<html><body>${(level.repeat(depth) + '</div>'.repeat(depth)).repeat(10)}</body></html>`;
     };
     expectLinear(page, (html) => extractHtml(html));
+  });
+
+  it('many distinct launch sentences: each rule reads its sentences once, whatever their number', () => {
+    const sites = ['Wonsan', 'Sinpo', 'Hamhung', 'Sunan', 'Kaechon', 'Jangyon', 'Mundok'];
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+    // Short sentences, so that 100 KB holds some 1,800 of them.
+    const launch = (i: number): string => `North Korea fired a missile from ${sites[i % sites.length]} at 7:1${i % 10} on ${days[i % days.length]}, ${100 + ((i * 37) % 900)} km. `;
+    const report = (bytes: number): string => {
+      let text = '';
+      for (let i = 0; text.length < bytes; i++) text += launch(i);
+      return text;
+    };
+    expectLinear(report, (text) => extractArticle(cleanDocument(documentFromText(text, 'shape'))));
   });
 
   it('one long Korean line: the headline test does not segment it into words', () => {

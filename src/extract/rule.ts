@@ -10,7 +10,8 @@ export interface Rule<C> {
   readonly field: string;
   /** The sentences the rule reads, in reading order. */
   scope(ctx: ArticleContext): readonly ReadUnit[];
-  find(unit: ReadUnit, ctx: ArticleContext): C[];
+  /** Candidates in `unit`, the `position`-th sentence of the rule's scope (so no rule searches its scope again). */
+  find(unit: ReadUnit, ctx: ArticleContext, position: number): C[];
 }
 
 export interface Refiner<C> {
@@ -25,7 +26,7 @@ export interface Parser<C> {
 
 /** Runs a rule over its sentences, then its refiners over the candidates. */
 export function runParser<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
-  let candidates = parser.rule.scope(ctx).flatMap((u) => parser.rule.find(u, ctx));
+  let candidates = parser.rule.scope(ctx).flatMap((u, i) => parser.rule.find(u, ctx, i));
   for (const r of parser.refiners) candidates = r.refine(candidates, ctx);
   return candidates;
 }

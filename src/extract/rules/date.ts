@@ -74,7 +74,8 @@ export function datelineMonthDay(ctx: ArticleContext): string | null {
  */
 export function launchMonthDay(ctx: ArticleContext): string | null {
   const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption);
-  const lede = ctx.mainLaunch.find((u) => body.includes(u) && u.role.role === 'main');
+  const inBody = new Set(body);
+  const lede = ctx.mainLaunch.find((u) => inBody.has(u) && u.role.role === 'main');
   if (!lede) return null;
   const at = body.indexOf(lede);
   const written = new Set<string>();
@@ -96,15 +97,15 @@ export function launchMonthDay(ctx: ArticleContext): string | null {
 function datingSentences(ctx: ArticleContext): ReadUnit[] {
   const restated = (u: ReadUnit): boolean => u.part === 'text' && !u.launch && !u.isCaption && u.role.role === 'main' && ctx.phrases.rule.launchRestated.test(u.text);
   if (!ctx.mainLaunch.length) return [];
-  return ctx.units.filter((u) => ctx.mainLaunch.includes(u) || restated(u));
+  const launches = new Set(ctx.mainLaunch);
+  return ctx.units.filter((u) => launches.has(u) || restated(u));
 }
 
 export const dateRule: Rule<DateCandidate> = {
   name: 'launch-sentence-date',
   field: 'date_local',
   scope: datingSentences,
-  find(u, ctx) {
-    const i = datingSentences(ctx).indexOf(u);
+  find(u, ctx, i) {
     const reference = ctx.reference;
     const out: DateCandidate[] = [];
     for (const d of u.dates) {
@@ -125,8 +126,12 @@ export const dateRule: Rule<DateCandidate> = {
 const latestOfSeveralDays: Refiner<DateCandidate> = {
   name: 'latest-of-several-days',
   refine(candidates, ctx) {
-    for (const u of new Set(candidates.map((c) => c.unit))) {
-      const own = candidates.filter((c) => c.unit === u && c.mention.kind === 'weekday' && c.mention.date && c.rank < SPOKEN_PENALTY);
+    const weekdaysIn = new Map<ReadUnit, DateCandidate[]>();
+    for (const c of candidates) {
+      if (!weekdaysIn.has(c.unit)) weekdaysIn.set(c.unit, []);
+      if (c.mention.kind === 'weekday' && c.mention.date && c.rank < SPOKEN_PENALTY) weekdaysIn.get(c.unit)?.push(c);
+    }
+    for (const [u, own] of weekdaysIn) {
       const joined = own.length === 2 && ctx.phrases.rule.joinedDays.test(u.text.slice(own[0].mention.end, own[1].mention.start));
       if (own.length > 1 && !joined) {
         const latest = own.reduce((a, b) => ((b.mention.date ?? '') > (a.mention.date ?? '') ? b : a));
@@ -209,11 +214,18 @@ const launchDaysBeforeStatement: Refiner<DateCandidate> = {
 const dayBeforeAnotherLaunchDay: Refiner<DateCandidate> = {
   name: 'day-before-another-launch-day',
   refine(candidates, ctx) {
-    const own = candidates.filter((c) => c.mention.kind !== 'relative' && c.mention.date && c.rank < SPOKEN_PENALTY && c.unit.launch);
+    // The sentences that launch on each day.
+    const launchingOn = new Map<string, Set<ReadUnit>>();
+    for (const c of candidates) {
+      const d = c.mention.date;
+      if (c.mention.kind === 'relative' || !d || c.rank >= SPOKEN_PENALTY || !c.unit.launch) continue;
+      launchingOn.set(d, (launchingOn.get(d) ?? new Set<ReadUnit>()).add(c.unit));
+    }
     return candidates.filter((c) => {
       const d = c.mention.date;
       if (c.mention.kind !== 'relative' || !d || !ctx.reference || d >= ctx.reference) return true;
-      return !own.some((o) => o.unit !== c.unit && o.mention.date === addDays(d, 1));
+      const next = launchingOn.get(addDays(d, 1));
+      return !next || (next.size === 1 && next.has(c.unit));
     });
   },
 };
@@ -226,9 +238,9 @@ const openingExplicitDateFirst: Refiner<DateCandidate> = {
   name: 'opening-explicit-date-first',
   refine(candidates, ctx) {
     const reference = ctx.reference;
-    const dating = datingSentences(ctx);
+    const dating = new Map(datingSentences(ctx).map((u, i) => [u, i]));
     for (const c of candidates) {
-      const i = dating.indexOf(c.unit);
+      const i = dating.get(c.unit) ?? -1;
       const d = c.mention;
       const plausible = d.kind === 'explicit' && d.date !== null && (!reference || (daysBetween(d.date, reference) <= PLAUSIBLE_LAUNCH_DAYS_BEFORE && daysBetween(d.date, reference) >= -PLAUSIBLE_LAUNCH_DAYS_AFTER));
       if (plausible && i < OPENING_LAUNCH_SENTENCES && c.rank < SPOKEN_PENALTY) c.rank = OPENING_EXPLICIT_RANK;

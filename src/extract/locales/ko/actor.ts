@@ -13,7 +13,7 @@ export const koreanActorRule: Rule<ActorCandidate> = {
   name: 'subject-marked-launcher',
   field: 'actor',
   scope: actorRule.scope,
-  find(u, ctx) {
+  find(u, ctx, position) {
     const text = u.text;
     const verb = ctx.phrases.launchVerb.exec(text);
     // "우리 군은 … 발사된 미사일을 포착했다": a passive verb of firing; the subject only detected the launch.
@@ -23,7 +23,7 @@ export const koreanActorRule: Rule<ActorCandidate> = {
         .pop();
       if (subject) return [{ actor: subject.actor, how: 'subject' }];
     }
-    return actorRule.find(u, ctx);
+    return actorRule.find(u, ctx, position);
   },
 };
 
