@@ -536,6 +536,63 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     }
   }, 120_000);
 
+  it('a page still loading when another is opened never draws over the newer one', async () => {
+    await go('#/sources');
+    await page.waitForSelector('table.sources');
+    // The timeline's rows are held back until the sources page has been opened again and drawn.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/timeline?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await go('#/');
+      await page.waitForSelector('#timeline-q');
+      await go('#/sources');
+      await page.waitForSelector('table.sources');
+      release();
+      // the timeline's answers arrive and its view finishes, out of sight
+      await page.waitForResponse((r) => r.url().includes('/api/timeline?'));
+      await page.waitForTimeout(300);
+      expect(await page.locator('table.sources').count()).toBe(1);
+      expect(await page.locator('tr.launch-day').count()).toBe(0);
+      expect(await page.title()).toMatch(/^Sources/);
+    } finally {
+      release();
+      await page.unroute('**/api/timeline?*');
+    }
+  });
+
+  it('reports arriving while a page loads refresh that page, not the one before it', async () => {
+    await go('#/event/DPRK-2037-07-14');
+    await page.waitForSelector('h1');
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/timeline?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await go('#/');
+      await page.waitForSelector('#timeline-q');
+      // a report stored meanwhile: the app's next data-version poll (every 5 s) sees it
+      const text = 'SEOUL, Nov. 2, 2037 - North Korea fired a short-range ballistic missile from the Wonsan area on Monday, South Korea\'s Joint Chiefs of Staff said. It flew about 300 km.';
+      const r = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, published: '2037-11-02' }) });
+      expect(r.status).toBe(200);
+      const seen = page.waitForResponse((x) => x.url().endsWith('/api/status'), { timeout: 10_000 });
+      await seen;
+      await page.waitForTimeout(500);
+      expect(await page.locator('#timeline-q').count()).toBe(1);
+      release();
+      await page.waitForSelector('tr.launch-day');
+      expect(await page.locator('section.cite').count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute('**/api/timeline?*');
+    }
+  });
+
   it('ran without page errors or dialogs', () => {
     expect(errors).toEqual([]);
   });

@@ -27,34 +27,45 @@ function route(): { name: string; arg: string; params: URLSearchParams } {
   return { name, arg: decodeURIComponent(rest.join('/')), params: new URLSearchParams(query) };
 }
 
+/** How many pages have been opened: a page's view only takes the window while it is the last one opened. */
+let opened = 0;
+
+/**
+ * Opens the page the address names. Each view draws into a box of its own, in the window while it is the last
+ * page opened: a slow view overtaken by a newer one (a quick click elsewhere) draws into its own box, out of
+ * sight, and never over the newer page; only the last page's view is told when the data change.
+ */
 async function show(): Promise<void> {
+  const mine = ++opened;
   const r = route();
-  main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  const box = h('div', { class: 'view' }, h('p', { class: 'muted' }, 'Loading…'));
+  main.replaceChildren(box);
+  current = {};
   for (const a of document.querySelectorAll('header nav a')) {
     const target = (a.getAttribute('href') ?? '').replace(/^#\/?/, '');
     if (target === r.name || (target === '' && r.name === '')) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  let view: View = {};
   try {
     switch (r.name) {
-      case '': current = await timelineView(main, r.params); break;
-      case 'map': current = await mapView(main, r.params); break;
-      case 'event': current = await eventView(main, r.arg); break;
-      case 'article': current = await articleView(main, r.arg); break;
-      case 'articles': current = await articlesView(main, r.params); break;
-      case 'search': current = await searchView(main, r.params); break;
-      case 'add': current = await addView(main); break;
-      case 'docs': current = await docsView(main); break;
-      case 'sources': current = await sourcesView(main); break;
+      case '': view = await timelineView(box, r.params); break;
+      case 'map': view = await mapView(box, r.params); break;
+      case 'event': view = await eventView(box, r.arg); break;
+      case 'article': view = await articleView(box, r.arg); break;
+      case 'articles': view = await articlesView(box, r.params); break;
+      case 'search': view = await searchView(box, r.params); break;
+      case 'add': view = await addView(box); break;
+      case 'docs': view = await docsView(box); break;
+      case 'sources': view = await sourcesView(box); break;
       default:
         document.title = 'Not found · Salvo';
-        main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Back to the timeline')));
-        current = {};
+        box.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Back to the timeline')));
     }
   } catch (err) {
-    main.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err instanceof Error ? err.message : String(err)));
-    current = {};
+    box.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err instanceof Error ? err.message : String(err)));
   }
+  if (mine === opened) current = view;
 }
 
 /** Tell the open view when the data changed; views decide how to refresh (no full reload). */
