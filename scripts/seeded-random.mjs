@@ -1,5 +1,5 @@
-// mulberry32: a small seeded generator shared by the scripts that make synthetic inputs (firehose, fuzz, crash
-// test), so a run can be replayed from its seed.
+// mulberry32: a small seeded generator shared by the scripts and tests that make synthetic inputs (firehose, fuzz,
+// crash test, the tally test's orders), so a run can be replayed from its seed.
 export function rng(seed) {
   let a = seed >>> 0;
   return () => {

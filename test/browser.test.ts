@@ -536,16 +536,23 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
     }
   }, 120_000);
 
+  const TIMELINE_ROWS = '**/api/timeline?*';
+  /** Holds the timeline's row requests until the returned function is called (then they go through). */
+  const holdTimelineRows = async (): Promise<() => void> => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(TIMELINE_ROWS, async (route) => {
+      await held;
+      await route.continue();
+    });
+    return () => release();
+  };
+
   it('a page still loading when another is opened never draws over the newer one', async () => {
     await go('#/sources');
     await page.waitForSelector('table.sources');
     // The timeline's rows are held back until the sources page has been opened again and drawn.
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/timeline?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdTimelineRows();
     try {
       await go('#/');
       await page.waitForSelector('#timeline-q');
@@ -560,19 +567,14 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
       expect(await page.title()).toMatch(/^Sources/);
     } finally {
       release();
-      await page.unroute('**/api/timeline?*');
+      await page.unroute(TIMELINE_ROWS);
     }
   });
 
   it('reports arriving while a page loads refresh that page, not the one before it', async () => {
     await go('#/event/DPRK-2037-07-14');
     await page.waitForSelector('h1');
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/timeline?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdTimelineRows();
     try {
       await go('#/');
       await page.waitForSelector('#timeline-q');
@@ -589,7 +591,7 @@ describe.skipIf(!haveChromium)('web app in Chromium', () => {
       expect(await page.locator('section.cite').count()).toBe(0);
     } finally {
       release();
-      await page.unroute('**/api/timeline?*');
+      await page.unroute(TIMELINE_ROWS);
     }
   });
 

@@ -14,19 +14,8 @@ import { extractArticle } from '../../src/extract/index.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { EventResolver, eventFromReports, type Report } from '../../src/resolve/index.js';
 import type { Claim, Extraction, FieldName, FieldValue, LaunchEvent } from '../../src/types.js';
+import { rng as random } from '../../scripts/seeded-random.mjs';
 import { ROOT } from '../helpers/cli.js';
-
-/** A seeded generator of numbers in [0, 1) (mulberry32), so every order can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pickOf = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 
