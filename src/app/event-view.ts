@@ -9,16 +9,11 @@ import type { Store, StoreSession, StoredEvent, StoredEventSummary } from '../st
 import { summarizeEvent } from './event-summary.js';
 import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
+import { countText } from './event-facts.js';
 import { launchMoment } from './launch-time.js';
 
 export type { EventSummary } from '../types.js';
-
-/** Count as people say it: "2", "≥2". */
-export function countText(ev: LaunchEvent): string {
-  const n = ev.fields.count_min.value;
-  if (n === null) return '–';
-  return ev.fields.count_exact.value === true ? String(n) : `≥${n}`;
-}
+export { countText } from './event-facts.js';
 
 /**
  * Where an event's missile came down, estimated from the claims stored for its reports (site, bearing,
@@ -37,9 +32,6 @@ async function freshSummary(store: StoreSession, ev: LaunchEvent): Promise<Store
   const s = (await store.eventSummaries([ev.id])).get(ev.id);
   return s && s.members.length === ev.articleIds.length && s.members.every((id, i) => id === ev.articleIds[i]) ? s : null;
 }
-
-/** Independent sources disagree on a field, or the reports disagree with the reference list. */
-export const isDisputed = (e: LaunchEvent): boolean => FIELD_NAMES.some((f) => e.fields[f].disputed) || (e.reference?.differences.length ?? 0) > 0;
 
 const str = (v: FieldValue | null): string | null => (typeof v === 'string' ? v : null);
 const num = (v: FieldValue | null): number | null => (typeof v === 'number' ? v : null);

@@ -1,9 +1,9 @@
 // Opening the database for every entry point: a mistyped path for a read-only command is an error, and SQLite's
-// messages name the file. Also the job queue that goes with a store.
+// messages name the file. (The job queue that goes with a store is in job-queue.ts, so commands that only read
+// do not load it.)
 import { accessSync, constants, existsSync } from 'node:fs';
 import { defaultDbPath, isServerLocation, openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { MemoryJobQueue, type JobQueue } from '../store/job-queue.js';
 
 /**
  * Opens the database. Commands that only read (`events`, `show`, `reference`) pass `mustExist`, so a mistyped
@@ -34,14 +34,3 @@ export async function openDb(dbOption: string | undefined, opts: { mustExist?: b
     throw new Error(`cannot open database ${path}: ${message}`, { cause: err });
   }
 }
-
-/**
- * A job queue for a worker on `store`: on PostgreSQL the one every process on the database shares, on the
- * embedded store (one process) a queue in memory.
- */
-export function openJobQueue(store: Store): JobQueue {
-  return sharesQueue(store) ? store.jobQueue() : new MemoryJobQueue();
-}
-
-/** A store with a job queue of its own (PostgreSQL's), told apart without loading the PostgreSQL driver. */
-const sharesQueue = (store: Store): store is Store & { jobQueue(): JobQueue } => typeof (store as { jobQueue?: unknown }).jobQueue === 'function';

@@ -2,7 +2,7 @@
 // analyze, export, db. Each parses its arguments and calls src/app (or a stage) through one *Command function, whose
 // module is loaded only when the command runs.
 import type { Command } from 'commander';
-import { OUTPUTS } from '../app/outputs/index.js';
+import { COLUMN_SETS, OUTPUT_NAMES } from '../app/outputs/names.js';
 
 export interface CliContext {
   /** The --db option of the program (read when a command runs). */
@@ -34,13 +34,13 @@ export function addCliCommands(program: Command, { db }: CliContext): void {
   program
     .command('export')
     .description('the stored events in one of the outputs the API also serves at /api/events.<format>')
-    .requiredOption('--format <name>', `output: ${OUTPUTS.map((o) => o.name).join(', ')}`)
+    .requiredOption('--format <name>', `output: ${OUTPUT_NAMES.join(', ')}`)
     .option('--from <date>', 'earliest launch date (YYYY-MM-DD)')
     .option('--to <date>', 'latest launch date (YYYY-MM-DD)')
     .option('--class <class>', 'missile class')
     .option('--site <key>', 'launch site key')
     .option('--actor <actor>', 'who launched ("DPRK")')
-    .option('--columns <set>', `column set, for outputs with several (${OUTPUTS.filter((o) => o.columnSets).map((o) => `${o.name}: ${o.columnSets?.join(', ')}`).join('; ')})`)
+    .option('--columns <set>', `column set, for outputs with several (${OUTPUT_NAMES.filter((n) => COLUMN_SETS[n]).map((n) => `${n}: ${COLUMN_SETS[n]?.join(', ')}`).join('; ')})`)
     .option('--base <url>', 'address of the web app, for links', 'http://localhost:8080')
     .action(async (opts: { format: string; columns?: string; from?: string; to?: string; class?: string; site?: string; actor?: string; base: string }) => {
       const { exportCommand } = await import('./export.js');

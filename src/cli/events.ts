@@ -1,5 +1,5 @@
 // `salvo events`: the stored launch events, one line each (or JSON), optionally only the disputed ones.
-import { isDisputed } from '../app/event-view.js';
+import { isDisputed } from '../app/event-facts.js';
 import { dateFlags } from '../resolve/plausibility.js';
 import { openDb } from '../app/open.js';
 import { EVENT_HEADER, eventRow, table, TABLE_LEGEND } from '../app/outputs/table.js';

@@ -3,7 +3,8 @@
 // `--evidence` adds the quoted sentences with who said them and how each value was read ("“2310 GMT Wednesday” →
 // 08:10 KST"). "confidence" is always the extractor's confidence in a claim; "agreement" the share of the
 // independent sources behind a field's value.
-import { countText, eventDetail, type EventDetail } from '../app/event-view.js';
+import { countText } from '../app/event-facts.js';
+import { eventDetail, type EventDetail } from '../app/event-view.js';
 import { FIELD_LABELS, valueText } from '../app/labels.js';
 import { launchMoment } from '../app/launch-time.js';
 import { openDb } from '../app/open.js';

@@ -17,7 +17,7 @@ import { documentFromText, IngestError, readHtmlHere, type ReadHtml } from '../i
 import { Ingester } from '../app/ingestion.js';
 import type { Prepare } from '../app/prepared.js';
 import { whileLeased, type Job, type JobQueue } from '../store/job-queue.js';
-import { openJobQueue } from '../app/open.js';
+import { openJobQueue } from '../app/job-queue.js';
 import type { Store, WatchItem, WatchSourceState } from '../store/store.js';
 import type { SourceDocument } from '../types.js';
 import { AlertDispatcher } from './alerts.js';

@@ -8,7 +8,10 @@ import { referenceDays } from '../../resolve/reference.js';
 import type { EventSummary, LaunchEvent } from '../../types.js';
 import { eventSummary } from '../event-view.js';
 import type { Output } from './output.js';
+import { CSV_COLUMN_SETS } from './names.js';
 import { type EventSources, eventSources } from './sources.js';
+
+export { CSV_COLUMN_SETS } from './names.js';
 
 export const CSV_COLUMNS = [
   'event id', 'actor', 'date (local)', 'time (local)', 'time zone', 'UTC offset', 'date (UTC)', 'time (UTC)',
@@ -23,8 +26,6 @@ export const CNS_COLUMNS = [
   'Facility Name', 'Facility Location', 'Facility Latitude', 'Facility Longitude', 'Landing Location', 'Apogee',
   'Distance Travelled', 'Confirmation Status', 'Test Outcome', 'Additional Information', 'Source(s)',
 ] as const;
-
-export const CSV_COLUMN_SETS = ['salvo', 'cns'] as const;
 
 type Cell = string | number | boolean | null;
 

@@ -1,6 +1,6 @@
 // The events as an aligned text table, one line per launch (what `salvo events` prints).
 import type { EventField, Language, LaunchEvent } from '../../types.js';
-import { countText } from '../event-view.js';
+import { countText } from '../event-facts.js';
 import { valueText } from '../labels.js';
 import { launchMoment } from '../launch-time.js';
 import type { Output } from './output.js';
