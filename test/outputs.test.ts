@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsFromPaste, Ingester } from '../src/app/ingestion.js';
 import { OUTPUTS, outputNamed } from '../src/app/outputs/index.js';
+import { COLUMN_SETS, OUTPUT_NAMES } from '../src/app/outputs/names.js';
 import { buildServer } from '../src/serve/app.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -29,6 +30,11 @@ const render = async (name: string): Promise<string> => {
 };
 
 describe('outputs', () => {
+  it('each output carries the name and column sets names.ts gives it (what `salvo export --help` lists)', () => {
+    expect(OUTPUTS.map((o) => o.name)).toEqual([...OUTPUT_NAMES]);
+    for (const o of OUTPUTS) expect(o.columnSets, o.name).toEqual(COLUMN_SETS[o.name as keyof typeof COLUMN_SETS]);
+  });
+
   it('jsonl: one line per event with the record ids of its articles and every field', async () => {
     const lines = (await render('jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
