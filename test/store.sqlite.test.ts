@@ -98,6 +98,22 @@ describe('opening and migrations', () => {
     }
   });
 
+  it('opens an up-to-date file while another connection holds the write lock: the migration check only reads', async () => {
+    const path = join(dir, 'locked.db');
+    await (await openStore(path)).close();
+    const writer = new Database(path);
+    try {
+      writer.exec('BEGIN IMMEDIATE');
+      // No busy wait allowed: a write lock taken on open would fail with SQLITE_BUSY at once.
+      const reader = new SqliteStore(path, { busyTimeoutMs: 0 });
+      stores.push(reader);
+      expect(await reader.counts()).toMatchObject({ articles: 0 });
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
+
   it('loads numbered files in numeric order and rejects a repeated version', () => {
     // A subfolder, so the temp dir's other files are not in the listing.
     const m = mkdtempSync(join(dir, 'migrations-'));

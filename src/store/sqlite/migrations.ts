@@ -37,6 +37,10 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  */
 export function migrate(db: Database.Database, migrations: Migration[], now: () => Date = () => new Date()): number[] {
   const known = migrations.length ? migrations[migrations.length - 1].version : 0;
+  // The usual case, a database at the newest version, is only read: no write lock, so a command that reads
+  // (`salvo events`) neither waits for a writer's transaction nor holds one up.
+  const current = appliedVersions(db);
+  if (current && Math.max(0, ...current) <= known && migrations.every((m) => current.has(m.version))) return [];
   // IMMEDIATE takes the write lock before reading the applied versions, so two processes opening the same
   // new file cannot both apply the same migration.
   const run = db.transaction((): number[] => {
@@ -45,12 +49,7 @@ export function migrate(db: Database.Database, migrations: Migration[], now: () 
       name       TEXT NOT NULL,
       applied_at TEXT NOT NULL
     )`);
-    const applied = new Set(
-      db
-        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
-        .all()
-        .map((r) => r.version),
-    );
+    const applied = appliedVersions(db) ?? new Set<number>();
     const newest = Math.max(0, ...applied);
     if (newest > known) {
       throw new Error(`database schema version ${newest} is newer than this salvo (knows up to ${known}); upgrade salvo`);
@@ -66,4 +65,16 @@ export function migrate(db: Database.Database, migrations: Migration[], now: () 
     return done;
   });
   return run.immediate();
+}
+
+/** The versions recorded in schema_migrations, or null when the table does not exist yet. */
+function appliedVersions(db: Database.Database): Set<number> | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (table === undefined) return null;
+  return new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
+  );
 }
