@@ -33,7 +33,7 @@ export async function impactOf(store: Store, ev: LaunchEvent): Promise<ImpactEst
 }
 
 /** The summary ingest stored with the event, when it was made for the event's reports as they are now. */
-export async function freshSummary(store: StoreSession, ev: LaunchEvent): Promise<StoredEventSummary | null> {
+async function freshSummary(store: StoreSession, ev: LaunchEvent): Promise<StoredEventSummary | null> {
   const s = (await store.eventSummaries([ev.id])).get(ev.id);
   return s && s.members.length === ev.articleIds.length && s.members.every((id, i) => id === ev.articleIds[i]) ? s : null;
 }
