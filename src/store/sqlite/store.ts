@@ -192,7 +192,8 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY a.ingested_at, a.id`,
     ),
     eventLanguages: db.prepare<[string], { language: string }>(
-      'SELECT DISTINCT a.language FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?',
+      // Read from the index beside the article id (migration 011), never from the row behind its text.
+      'SELECT DISTINCT a.language FROM event_articles ea JOIN articles a INDEXED BY articles_language ON a.id = ea.article_id WHERE ea.event_id = ?',
     ),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
     listEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id'),
@@ -228,7 +229,7 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   add("json_extract(fields, '$.class.value') = ?", q.class);
   add("json_extract(fields, '$.site.value') = ?", q.site);
   add('actor = ?', q.actor);
-  add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
+  add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a INDEXED BY articles_language ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
