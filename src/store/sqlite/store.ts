@@ -466,9 +466,9 @@ export class SqliteStore implements Store {
     // SQLite sorts NULL lowest, so newest first already puts undated events last (and can walk events_by_date).
     const order = q.order === 'desc' ? 'date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
     const total = this.prepared<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM events ${filter}`).get(...params)?.n ?? 0;
-    const rows = this.prepared<(string | number)[], EventRow>(
-      `SELECT * FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...params, q.limit, q.offset);
+    // The page's ids first, then their rows: sorting whole rows would read every skipped event's fields too.
+    const ids = this.prepared<(string | number)[], { id: string }>(`SELECT id FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset);
+    const rows = ids.flatMap(({ id }) => this.sql.getEvent.get(id) ?? []);
     return {
       total,
       events: rows.map((r) => ({
