@@ -1,115 +1,101 @@
 #!/usr/bin/env node
-// npm run bench:api — p50/p99 latency of the event list and the event page with 10,000 events and 50,000
-// articles stored, under 200 concurrent connections from autocannon on loopback. Not a test: prints figures.
-// Options: --events N --articles N --connections N --seconds N --no-cache (answer every request afresh).
+// npm run bench:api — latency of the API on a large database (100,000 articles by default: the synthetic
+// firehose of scripts/firehose.mjs, launch reports grouped into events by the real ingest path, syndicated
+// copies; built once by scripts/api-database.mjs and kept under the temporary folder, keyed by its options).
+// Per endpoint — the event page, the CSV of 100 events, a page of the event list, a search for a common word —
+// it prints, uncached (every answer made afresh, as after each write to a watched database) and cached: one
+// connection's p50/p99 (one request at a time) with the server's CPU per request, then p50/p99 and requests per
+// second under `--connections` concurrent connections from autocannon in another process. Not a test: prints
+// figures (wall times are inflated on a loaded machine; the CPU per request is the steadier figure).
+// Options: --articles N --launch-share F --reports-per-launch N --copy-share F --seed N (the database);
+//          --connections N --seconds N (the concurrent run; --connections 0 skips it) --requests N (one connection).
 // Needs `npm run build` first (uses dist/).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const EVENTS = arg('events', 10_000);
-const ARTICLES = arg('articles', 50_000);
-const CONNECTIONS = arg('connections', 200);
-const SECONDS = arg('seconds', 10);
-const CACHE = !process.argv.includes('--no-cache');
+const CONNECTIONS = arg('connections', 50);
+const SECONDS = arg('seconds', 5);
+const REQUESTS = arg('requests', 200);
 
 // Client mode: the load runs in its own process, so it does not share the server's event loop.
 if (process.argv[2] === '--client') {
-  const [, , , base, mode, pathsJson] = process.argv;
+  const [, , , base, pathsJson, connections, amountOrSeconds, by] = process.argv;
   const paths = JSON.parse(pathsJson);
   let i = 0;
   const r = await autocannon({
-    url: base, connections: CONNECTIONS, duration: SECONDS, timeout: 30,
+    url: base, connections: Number(connections), timeout: 60,
+    ...(by === 'amount' ? { amount: Number(amountOrSeconds) } : { duration: Number(amountOrSeconds) }),
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
-  process.stdout.write(JSON.stringify({ mode, total: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, bad: r.non2xx + r.errors + r.timeouts }));
+  process.stdout.write(JSON.stringify({ total: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts }));
   process.exit(0);
 }
 
+const { benchDatabase } = await import('./api-database.mjs');
 const { buildServer } = await import('../dist/src/serve/app.js');
 const { openStore } = await import('../dist/src/store/open.js');
-const { saveWithHistory } = await import('../dist/src/app/ingestion.js');
-const { FIELD_NAMES } = await import('../dist/src/types.js');
 
-const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-'));
-const store = await openStore(join(dir, 'bench.db'));
-const SITES = ['sunan', 'wonsan', 'sinpo', 'tonghae', 'sohae', 'hamhung'];
-const CLASSES = ['SRBM', 'MRBM', 'IRBM', 'ICBM', 'SLBM', 'cruise'];
+const options = {
+  articles: arg('articles', 100_000),
+  launchShare: arg('launch-share', 0.02),
+  reportsPerLaunch: arg('reports-per-launch', 6),
+  copyShare: arg('copy-share', 0.1),
+  seed: arg('seed', 7),
+};
+const db = await benchDatabase(options, console.log);
+console.log(db.built === null ? `database reused: ${db.path}` : `database built in ${db.built.toFixed(0)} s: ${db.path}`);
+const store = await openStore(db.path);
+const counts = await store.counts();
+const all = (await store.queryEvents({ limit: 100_000, offset: 0 })).events;
+const reports = all.map((e) => e.event.articleIds.length).sort((a, b) => a - b);
+console.log(`${counts.articles} articles, ${counts.events} events, reports per event: median ${reports[reports.length >> 1]}, max ${reports.at(-1)}, ${(await store.copyLinks()).length} copy links`);
 
-async function fill() {
-  const t0 = Date.now();
-  const perEvent = Math.max(1, Math.floor(ARTICLES / EVENTS));
-  let n = 0;
-  for (let e = 0; e < EVENTS; e++) {
-    const day = new Date(Date.UTC(1990, 0, 1) + e * 86_400_000 * 1.3).toISOString().slice(0, 10);
-    const id = `DPRK-${day}-${e}`;
-    const articleIds = [];
-    for (let k = 0; k < perEvent && n < ARTICLES; k++, n++) {
-      const text = `North Korea fired ${k + 1} ballistic missiles from the ${SITES[e % SITES.length]} area on ${day}, the Joint Chiefs of Staff said.\n\nThe missiles flew about ${300 + (e % 700)} km toward the East Sea. Report ${n}.`;
-      const aid = n.toString(16).padStart(64, '0');
-      const sentence = text.slice(0, text.indexOf('\n'));
-      const claim = (field, value, idx) => ({
-        field, value, surface: String(value),
-        evidence: { articleId: aid, part: 'text', span: { start: 0, end: 10 }, sentenceSpan: { start: 0, end: sentence.length }, sentence },
-        attribution: 'jcs', saidBy: "South Korea's Joint Chiefs of Staff", confidence: 0.8, parser: 'bench', implied: false, idx,
-      });
-      const claims = [claim('date_local', day), claim('site', SITES[e % SITES.length]), claim('class', CLASSES[e % CLASSES.length]), claim('distance_km', 300 + (e % 700))];
-      const article = {
-        id: aid, externalId: null, origin: `bench/${n}.txt`, format: 'text', url: `https://news.example.org/${n}`, source: 'news.example.org',
-        published: { date: day, instant: null, via: 'record' }, title: `Missile launch report ${n}`, text,
-        paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: sentence.length }], removed: [],
-      };
-      const extraction = {
-        articleId: aid, isLaunchReport: true, reportConfidence: 0.9, actor: 'DPRK', claims,
-        fields: Object.fromEntries(claims.map((c) => [c.field, c])), weekday: null,
-      };
-      articleIds.push(aid);
-      const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, { value: null, candidates: [], disputed: false }]));
-      claims.forEach((c, i) => {
-        fields[c.field] = { value: c.value, candidates: [{ value: c.value, support: articleIds.map((a) => ({ articleId: a, claimIndex: i, confidence: 0.8 })) }], disputed: false };
-      });
-      const events = [{ id, actor: 'DPRK', dateLocal: day, weekday: null, articleIds: [...articleIds], fields }];
-      await saveWithHistory(store, { article, extraction, events, sources: {}, at: new Date().toISOString() });
-    }
-  }
-  return { seconds: (Date.now() - t0) / 1000, ...(await store.counts()) };
-}
+/** The request paths of each endpoint, cycled through. */
+const ids = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / 200)) === 0).map((e) => e.event.id);
+const csvPages = Math.max(1, Math.ceil(all.length / 100));
+const ENDPOINTS = [
+  { name: 'event page', paths: ids.map((id) => `/api/events/${encodeURIComponent(id)}`) },
+  { name: 'CSV of 100 events', paths: Array.from({ length: csvPages }, (_, i) => `/api/events.csv?limit=100&offset=${i * 100}`) },
+  { name: 'event list (50)', paths: Array.from({ length: 20 }, (_, i) => `/api/events?limit=50&offset=${(i * 50) % Math.max(50, all.length)}`) },
+  { name: 'search "the"', paths: ['/api/search?q=the', '/api/search?q=the&offset=20'] },
+  { name: 'search "council"', paths: ['/api/search?q=council', '/api/search?q=council&offset=20'] },
+];
 
-const filled = await fill();
-console.log(`stored ${filled.events} events and ${filled.articles} articles in ${filled.seconds.toFixed(1)} s`);
-const app = await buildServer({ store, host: '127.0.0.1', webRoot: null, cache: CACHE });
-const base = await app.listen({ host: '127.0.0.1', port: 0 });
-const sample = (await store.queryEvents({ limit: 200, offset: Math.floor(EVENTS / 3) })).events.map((e) => e.event.id);
-
-function run(title, paths) {
+function client(base, paths, connections, amountOrSeconds, by) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [process.argv[1], '--client', base, title, JSON.stringify(paths), '--connections', String(CONNECTIONS), '--seconds', String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [process.argv[1], '--client', base, JSON.stringify(paths), String(connections), String(amountOrSeconds), by], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', () => {
-      const r = JSON.parse(out);
-      console.log(`${title.padEnd(34)} ${String(r.total).padStart(7)} requests  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  max ${r.max} ms${r.bad ? `  (${r.bad} failed)` : ''}`);
-      resolve(r);
-    });
+    child.on('close', () => resolve(JSON.parse(out)));
   });
 }
 
-console.log(`${CONNECTIONS} connections, ${SECONDS} s each, response cache ${CACHE ? 'on' : 'off'}:`);
-const filtered = Array.from({ length: 300 }, (_, i) => `/api/events?class=${CLASSES[i % 6]}&offset=${(i % 50) * 50}`);
-const results = [
-  await run('GET /api/events (first page)', ['/api/events']),
-  await run('GET /api/events (300 filtered pages)', filtered),
-  await run('GET /api/events/:id (200 events)', sample.map((id) => `/api/events/${encodeURIComponent(id)}`)),
-];
-await app.close();
+const cpuMs = (u) => (u.user + u.system) / 1000;
+const fmt = (r) => `p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`;
+
+for (const cache of [false, true]) {
+  const app = await buildServer({ store, host: '127.0.0.1', webRoot: null, cache });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  console.log(`\n${cache ? 'cached' : 'uncached'} (response cache ${cache ? 'on, warmed' : 'off'}):`);
+  for (const ep of ENDPOINTS) {
+    if (cache) await client(base, ep.paths, 1, ep.paths.length, 'amount'); // warm every path once
+    const amount = Math.max(REQUESTS, ep.paths.length);
+    const before = process.cpuUsage();
+    const one = await client(base, ep.paths, 1, amount, 'amount');
+    const cpu = cpuMs(process.cpuUsage(before)) / one.total;
+    let line = `  ${ep.name.padEnd(18)} 1 connection: ${fmt(one)}  ${cpu.toFixed(2).padStart(6)} CPU ms/request`;
+    if (CONNECTIONS > 0) {
+      const many = await client(base, ep.paths, CONNECTIONS, SECONDS, 'duration');
+      line += `  |  ${CONNECTIONS} connections: ${fmt(many)}  ${many.rps.toFixed(0).padStart(5)} req/s${many.bad ? `  (${many.bad} failed)` : ''}`;
+    }
+    if (one.bad) line += `  (${one.bad} failed)`;
+    console.log(line);
+  }
+  await app.close();
+}
 await store.close();
-rmSync(dir, { recursive: true, force: true });
-const worst = Math.max(...results.map((r) => r.p99));
-console.log(`worst p99: ${worst} ms`);

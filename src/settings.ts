@@ -524,6 +524,13 @@ export const API_MAX_OFFSET = 1_000_000;
  */
 export const PASTE_LIMITS = { title: STORED_FIELD_LIMITS.title, url: STORED_FIELD_LIMITS.url, source: STORED_FIELD_LIMITS.source } as const;
 export const SEARCH_MAX_CHARS = 500;
+/**
+ * Matches a search counts and ranks in full. A search matching more (a word in most articles, "council" in a
+ * local-news archive) is ranked among its newest SEARCH_RANKED_MAX matches only and its total is an estimate
+ * ("about N"): counting and ranking every match of such a word cost 0.6 s on 100,000 articles, and nobody
+ * pages beyond the first few hundred results of a word that common.
+ */
+export const SEARCH_RANKED_MAX = 1000;
 export const ACTOR_MAX_CHARS = 64;
 /** Multipart uploads: only the "files" field and a few form fields are expected, each small. */
 export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 } as const;

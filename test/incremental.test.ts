@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeEvent } from '../src/app/event-summary.js';
-import { articleRelations } from '../src/app/event-view.js';
+import { summarizeEvent, summaryArticle } from '../src/app/event-summary.js';
+import { eventDetail } from '../src/app/event-view.js';
 import { Ingester } from '../src/app/ingestion.js';
 import { membershipProblems, rebuildEvents, regroupedEvents } from '../src/app/integrity.js';
 import { ingestPaths } from '../src/ingest/index.js';
@@ -34,7 +34,7 @@ async function fullSummary(ev: LaunchEvent) {
     prior: [],
     articles: async (ids) => new Map(ids.flatMap((id) => {
       const a = articles.get(id);
-      return a ? [[id, { id, title: a.title, text: a.text, published: a.published?.date ?? null }] as const] : [];
+      return a ? [[id, summaryArticle(a)] as const] : [];
     })),
   });
 }
@@ -81,13 +81,11 @@ describe('events kept up to date report by report', () => {
   it('serve the event page from the stored summary, and compute it when the event was written without one', async () => {
     const ev = (await store.listEvents()).find((e) => e.articleIds.length > 2);
     if (!ev) throw new Error('no event with three reports');
-    const articles = new Map(await Promise.all(ev.articleIds.map(async (id) => [id, await store.getArticle(id)] as const)));
-    const extractions = new Map(await Promise.all(ev.articleIds.map(async (id) => [id, await store.getExtraction(id)] as const)));
-    const fromSummary = await articleRelations(store, ev, articles, extractions);
-    expect([...fromSummary.values()].every((r) => r.closest !== null)).toBe(true);
-    // A rebuild that rewrites the event drops its summary: the page compares the reports itself, to the same end.
+    const fromSummary = await eventDetail(store, ev);
+    expect(fromSummary.articles.every((r) => r.closest !== null && r.outlet !== null)).toBe(true);
+    // A rebuild that rewrites the event drops its summary: the page compares and names the reports itself, to the same end.
     await store.writeEvents({ events: [ev], deleted: [], at: new Date().toISOString() });
     expect((await store.eventSummaries([ev.id])).size).toBe(0);
-    expect(await articleRelations(store, ev, articles, extractions)).toEqual(fromSummary);
+    expect(await eventDetail(store, ev)).toEqual(fromSummary);
   });
 });

@@ -190,7 +190,7 @@ describe('articles and search', () => {
     expect((await get('/api/search?q=%22Joint%20Chiefs%22')).body.total).toBeGreaterThan(0);
     expect((await get('/api/search?q=Wons')).body.total).toBeGreaterThan(0); // prefix
     expect((await get('/api/search?q=AND%20OR%20NEAR(%22')).status).toBe(200); // never an FTS syntax error
-    expect((await get('/api/search?q=zzzqqq')).body.total).toBe(0);
+    expect((await get('/api/search?q=zzzqqq')).body).toMatchObject({ total: 0, estimated: false });
     expect((await get('/api/search')).body.message).toMatch(/must have required property 'q'/);
     expect((await get('/api/search?q=')).status).toBe(400);
   });

@@ -2,6 +2,7 @@
 // test file runs against fresh stores of its own (`storeContract(name, openFresh)`). Fixtures are made-up
 // reports about a made-up country.
 import { afterEach, describe, expect, it } from 'vitest';
+import { supportOf, supportWeight } from '../src/resolve/consensus.js';
 import { MEMBERSHIP_LOST, type AlertPayload, type ArticleWrite, type Store } from '../src/store/store.js';
 import {
   FIELD_NAMES,
@@ -191,6 +192,36 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(back?.fields.eez).toBe(back?.claims[4]);
         expect(Object.keys(back?.fields ?? {}).sort()).toEqual(Object.keys(x.fields).sort());
         expect(await store.getExtraction('missing')).toBeNull();
+      });
+
+      it('reads an extraction back by every read with each field the very claim of its list, at its index, weighing the same', async () => {
+        const store = await open();
+        const a = makeArticle(1);
+        // Two claims alike in every respect but their place, the chosen one the second; an agency's claim chosen.
+        const first = makeClaim(a, 'distance_km', 640, { attribution: 'jcs', saidBy: 'the Joint Chiefs of Staff' });
+        const twin = makeClaim(a, 'distance_km', 640, { attribution: 'jcs', saidBy: 'the Joint Chiefs of Staff' });
+        const site = makeClaim(a, 'site', 'Port Vell', { attribution: 'jp-mod', saidBy: 'the Japanese defence ministry' });
+        const x = makeExtraction(a, { claims: [first, twin, site], fields: { distance_km: twin, site } });
+        await store.saveArticle(articleWrite(a, x, [makeEvent('ev-1', [a.id])], clock()()));
+        const reads = [
+          await store.getExtraction(a.id),
+          (await store.launchExtractions())[0].extraction,
+          (await store.copyCandidates([a.id]))[0].extraction,
+        ];
+        const weight = (e: Extraction, f: FieldName): number => {
+          const report = { extraction: e, published: null, source: a.source };
+          const claim = e.fields[f];
+          return claim ? supportWeight(report, supportOf(report, claim, false)) : NaN;
+        };
+        for (const back of reads) {
+          expect(back).toEqual(x);
+          if (!back) continue;
+          expect(back.claims.indexOf(back.fields.distance_km as Claim)).toBe(1);
+          expect(back.claims.indexOf(back.fields.site as Claim)).toBe(2);
+          for (const f of ['distance_km', 'site'] as const) expect(weight(back, f)).toBe(weight(x, f));
+        }
+        // An agency's claim weighs more than an unattributed one: the weight compared above is the agency's.
+        expect(weight(x, 'site')).toBeGreaterThan(weight(makeExtraction(a, { claims: [{ ...site, attribution: null }], fields: { site: { ...site, attribution: null } } }), 'site'));
       });
 
       it('round-trips a non-report extraction with no claims, and a date window', async () => {
@@ -413,6 +444,9 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
           members: [a.id],
           closest: { [a.id]: null },
           impact: null,
+          reports: {
+            [a.id]: { origin: a.origin, source: a.source, url: a.url, title: a.title, headline: a.title ?? '', language: a.language, published: '2024-05-01', saidBy: ['Freedonian Coast Guard'] },
+          },
         };
         await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at(), { summaries: { 'ev-a': summary } }));
         expect(await store.eventSummaries(['ev-a', 'ev-none'])).toEqual(new Map([['ev-a', summary]]));
@@ -688,6 +722,35 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         const launches = await store.listArticlesPage({ limit: 10, offset: 1, launch: true });
         expect([launches.total, launches.articles.map((s) => s.id)]).toEqual([2, [b.id]]);
         expect((await store.listArticlesPage({ limit: 10, offset: 0, launch: false })).articles.map((s) => s.id)).toEqual([a.id]);
+      });
+
+      it('ranks a search matching more than its bound among the newest matches and estimates its total', async () => {
+        const store = await open();
+        const at = clock();
+        // Twelve articles about a lighthouse; "lantern" in three of them, the first three written.
+        const ids: string[] = [];
+        for (let n = 1; n <= 12; n++) {
+          const text = `The lighthouse keeper of Gull Rock logged ${n} ships passing in the fog${n <= 3 ? ' by lantern light' : ''}.`;
+          const x = oneParagraph(n, `Lighthouse log ${n}`, text, 'en');
+          ids.push(x.id);
+          await store.saveArticle(articleWrite(x, makeExtraction(x, { isLaunchReport: false, claims: [], fields: {} }), [], at()));
+        }
+        const search = (q: string, offset = 0) => store.searchArticles(q, { limit: 10, offset, ranked: 5 });
+        // Within the bound: counted exactly, every match ranked.
+        expect(await search('lantern')).toMatchObject({ total: 3, estimated: false });
+        expect((await search('lantern')).hits.map((h) => h.id).sort()).toEqual(ids.slice(0, 3).sort());
+        // Beyond it: the newest five matches only, the total an estimate above the bound.
+        const wide = await search('lighthouse');
+        expect(wide.estimated).toBe(true);
+        expect(wide.total).toBeGreaterThan(5);
+        expect(wide.total).toBeLessThanOrEqual(12);
+        expect(wide.hits.map((h) => h.id).sort()).toEqual(ids.slice(7).sort());
+        expect((await search('lighthouse', 5)).hits).toEqual([]);
+        // Both words in every article: still bounded; one word of the two in few articles: exact.
+        expect(await search('keeper fog')).toMatchObject({ estimated: true });
+        expect(await search('lantern keeper')).toMatchObject({ total: 3, estimated: false });
+        // The default bound is far above twelve articles.
+        expect(await store.searchArticles('lighthouse', { limit: 1, offset: 0 })).toMatchObject({ total: 12, estimated: false });
       });
 
       it('searches titles and texts by words, phrases and a last-word prefix, never as query syntax', async () => {

@@ -1,13 +1,13 @@
 // How stored events are shown to a person, the same in the CLI, the API and every output: a one-line summary,
 // the count as people say it, the launch moment on its named clock and in UTC, the estimated impact, and the
 // evidence behind every value of an event.
-import { displayTitle, outletName, publicOrigin } from '../headline.js';
+import { outletName, publicOrigin } from '../headline.js';
 import { actorInfo, landingName, siteByKey } from '../knowledge/index.js';
 import { estimateImpact, type ImpactEstimate } from '../resolve/impact.js';
 import { dateFlags } from '../resolve/plausibility.js';
-import type { Store, StoreSession, StoredEvent, StoredEventSummary } from '../store/store.js';
-import { summarizeEvent } from './event-summary.js';
-import type { Article, ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
+import type { ReportFacts, Store, StoreSession, StoredEvent, StoredEventSummary } from '../store/store.js';
+import { summarizeEvent, summaryArticle, type SummaryArticle } from './event-summary.js';
+import type { ClaimView, CopyLink, EventFlag, EventSummary, Extraction, FieldValue, Language, LaunchEvent } from '../types.js';
 import { FIELD_NAMES, LANGUAGES } from '../types.js';
 import { countText } from './event-facts.js';
 import { launchMoment } from './launch-time.js';
@@ -111,23 +111,25 @@ export interface ArticleRelation {
   closest: { articleId: string; kind: string; similarity: number; reason: string } | null;
 }
 
+/** The summary of an event as stored, else computed from its reports (every pair compared), naming every report. */
+async function summaryOf(store: Store, ev: LaunchEvent, extractions: Map<string, Extraction | null>): Promise<StoredEventSummary> {
+  const stored = await freshSummary(store, ev);
+  if (stored && ev.articleIds.every((id) => stored.reports?.[id])) return stored;
+  const articles = new Map<string, SummaryArticle>();
+  for (const id of ev.articleIds) {
+    const a = await store.getArticle(id);
+    if (a) articles.set(id, summaryArticle(a));
+  }
+  // A stored summary without the reports' facts keeps its comparisons; only the articles are read then.
+  return summarizeEvent(ev, { extractions, prior: stored ? [stored] : [], articles: async (ids) => new Map(ids.flatMap((id) => { const a = articles.get(id); return a ? [[id, a] as const] : []; })) });
+}
+
 /**
  * For each article of an event, its copy link (if any) and its closest sibling with the similarity and the
  * reason, so a reader sees why a report was or was not taken for a copy.
  */
-export async function articleRelations(store: Store, ev: LaunchEvent, articles: Map<string, Article | null>, extractions: Map<string, Extraction | null>): Promise<Map<string, ArticleRelation>> {
+async function articleRelations(store: Store, ev: LaunchEvent, summary: StoredEventSummary): Promise<Map<string, ArticleRelation>> {
   const out = new Map<string, ArticleRelation>();
-  // Stored by ingest with the event; computed here (every pair compared) only for an event written without one.
-  const summary =
-    (await freshSummary(store, ev)) ??
-    (await summarizeEvent(ev, {
-      extractions,
-      prior: [],
-      articles: async (ids) => new Map(ids.flatMap((id) => {
-        const a = articles.get(id);
-        return a ? [[id, { id, title: a.title, text: a.text, published: a.published?.date ?? null }] as const] : [];
-      })),
-    }));
   for (const id of ev.articleIds) {
     const link = (await store.copyLinks(id)).find((l) => l.articleId === id) ?? null;
     const c = summary.closest[id] ?? null;
@@ -136,15 +138,16 @@ export async function articleRelations(store: Store, ev: LaunchEvent, articles: 
   return out;
 }
 
-/** The evidence behind every candidate value of every field of one event. */
+/**
+ * The evidence behind every candidate value of every field of one event. Reports are named from the event's
+ * stored summary (no article is read when it is complete); the claims come from their extractions.
+ */
 export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventDetail> {
   const extractions = new Map<string, Extraction | null>();
-  const articles = new Map<string, Article | null>();
-  for (const id of ev.articleIds) {
-    extractions.set(id, await store.getExtraction(id));
-    articles.set(id, await store.getArticle(id));
-  }
-  const relations = await articleRelations(store, ev, articles, extractions);
+  for (const id of ev.articleIds) extractions.set(id, await store.getExtraction(id));
+  const summary = await summaryOf(store, ev, extractions);
+  const named = (id: string): ReportFacts | null => summary.reports?.[id] ?? null;
+  const relations = await articleRelations(store, ev, summary);
   const fields: EventDetail['fields'] = {};
   for (const f of FIELD_NAMES) {
     const field = ev.fields[f];
@@ -160,13 +163,13 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
         claims: c.support
           .map((s): ClaimView | null => {
             const claim = extractions.get(s.articleId)?.claims[s.claimIndex];
-            const article = articles.get(s.articleId);
+            const article = named(s.articleId);
             if (!claim || !article) return null;
             return {
               value: claim.value,
               articleId: s.articleId,
               outlet: outletName(article.source),
-              title: displayTitle(article.title, article.text),
+              title: article.headline,
               language: article.language,
               part: claim.evidence.part,
               span: claim.evidence.span,
@@ -189,19 +192,19 @@ export async function eventDetail(store: Store, ev: LaunchEvent): Promise<EventD
     actor: ev.actor,
     dateLocal: ev.dateLocal,
     reference: ev.reference ?? null,
-    languages: LANGUAGES.filter((l) => ev.articleIds.some((id) => articles.get(id)?.language === l)),
+    languages: LANGUAGES.filter((l) => ev.articleIds.some((id) => named(id)?.language === l)),
     flags: dateFlags(ev),
     articles: ev.articleIds.map((id) => {
-      const a = articles.get(id);
+      const a = named(id);
       const rel = relations.get(id);
       return {
         id,
         origin: a ? publicOrigin(a.origin) : null,
         outlet: outletName(a?.source ?? null),
         title: a?.title ?? null,
-        headline: a ? displayTitle(a.title, a.text) : id.slice(0, 12),
+        headline: a ? a.headline : id.slice(0, 12),
         language: a?.language ?? null,
-        published: a?.published?.date ?? null,
+        published: a?.published ?? null,
         url: a?.url ?? null,
         copyOf: rel?.copyOf ?? null,
         closest: rel?.closest ?? null,

@@ -12,7 +12,7 @@ import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../res
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { displayTitle } from '../headline.js';
 import { COPY_PREPARED_CACHE } from '../settings.js';
-import { summarizeEvent, type SummaryArticle } from './event-summary.js';
+import { summarizeEvent, summaryArticle, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import { OverBudgetError, type Prepare } from './prepared.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
@@ -226,9 +226,6 @@ async function summariesOf(
   }
   return out;
 }
-
-/** An article as an event summary compares it. */
-const summaryArticle = (a: Pick<Article, 'id' | 'title' | 'text' | 'published'>): SummaryArticle => ({ id: a.id, title: a.title, text: a.text, published: a.published?.date ?? null });
 
 /** Stored articles' texts and extractions as copy detection compares them, by id. */
 async function storedTexts(store: StoreSession, ids: string[]): Promise<Map<string, CopyText>> {

@@ -37,6 +37,27 @@ export interface StoredEventSummary {
   /** Each report's closest other report; null for all beyond CLOSEST_SIBLING_MAX_REPORTS reports. */
   closest: Record<string, ClosestSibling | null>;
   impact: ImpactEstimate | null;
+  /**
+   * What the event page and the CSV show of each report, by article id, so they read no article text; absent
+   * from summaries written before it existed (readers then load the articles).
+   */
+  reports?: Record<string, ReportFacts>;
+}
+
+/** How a report of an event is named and cited (see StoredEventSummary.reports). */
+export interface ReportFacts {
+  /** Where it came from, as stored (publicOrigin hides server folders when shown). */
+  origin: string;
+  source: string | null;
+  url: string | null;
+  title: string | null;
+  /** The title, else the first line of its text (displayTitle). */
+  headline: string;
+  language: Language;
+  /** Publication date YYYY-MM-DD, or null. */
+  published: string | null;
+  /** Everyone its claims quote (saidBy), distinct, in claim order. */
+  saidBy: string[];
 }
 
 /** What ingest learned about an article's sources, saved with it in the same transaction. */
@@ -229,9 +250,12 @@ export interface StoreSession {
   articleEventId(articleId: string): Promise<string | null>;
   /**
    * Full-text search over article titles and texts. `query` is what a person typed: words (all must occur,
-   * the last may be a prefix) and "quoted phrases"; it is never parsed as query syntax.
+   * the last may be a prefix) and "quoted phrases"; it is never parsed as query syntax. A search by words
+   * matching more than SEARCH_RANKED_MAX articles is ranked among its newest SEARCH_RANKED_MAX matches only (pages
+   * beyond them are empty) and its `total` is an estimate (`estimated`), above SEARCH_RANKED_MAX (`page.ranked`
+   * replaces that bound, for tests).
    */
-  searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }>;
+  searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }>;
   /** How many events and articles are stored. */
   counts(): Promise<{ events: number; articles: number }>;
   /**

@@ -2,7 +2,7 @@
 // local date and time with their clock named beside the same moment in UTC (never a local date beside a UTC
 // time), units in the headers, and the count as a number with an "exact" column. "cns": the column names and
 // order of the CNS North Korea Missile Test Database, so rows can be laid beside that list.
-import { displayTitle, outletName } from '../../headline.js';
+import { outletName } from '../../headline.js';
 import { siteByKey } from '../../knowledge/index.js';
 import { referenceDays } from '../../resolve/reference.js';
 import type { EventSummary, LaunchEvent } from '../../types.js';
@@ -60,7 +60,7 @@ function referenceOutcome(ev: LaunchEvent): string | null {
 /** The addresses of the reports (or outlet and headline when a report has no URL). */
 function sourceList(src: EventSources): string {
   return src.articles
-    .map((a) => a && (a.url ?? [outletName(a.source), displayTitle(a.title, a.text)].filter(Boolean).join(': ')))
+    .map((a) => a && (a.url ?? [outletName(a.source), a.headline].filter(Boolean).join(': ')))
     .filter(Boolean)
     .join(' | ');
 }
@@ -104,8 +104,9 @@ export const csv: Output = {
   async render({ store, events, columns }) {
     const cns = columns === 'cns';
     const lines = [(cns ? CNS_COLUMNS : CSV_COLUMNS).map(csvCell).join(',')];
+    const sources = await eventSources(store, events.map((se) => se.event));
     for (const se of events) {
-      const src = await eventSources(store, se.event);
+      const src = sources.get(se.event.id) ?? { articles: [], saidBy: [] };
       const row = (cns ? cnsRow : salvoRow)(eventSummary(se), se.event, src, se.updatedAt);
       lines.push(row.map(csvCell).join(','));
     }

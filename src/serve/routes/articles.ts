@@ -1,6 +1,7 @@
 // /api/articles and /api/search: stored articles (paged), one article with its extracted spans, full-text search.
 import type { Language } from '../../types.js';
 import { HttpError } from '../plugins/errors.js';
+import { SEARCH_RANKED_MAX } from '../../settings.js';
 import { articleIdParams, articleListQuery, articleSummarySchema, errorSchema, searchQuery } from '../schemas.js';
 import { articlePage, searchHit } from '../views.js';
 import type { Query, Routes } from './context.js';
@@ -51,11 +52,11 @@ export const articleRoutes: Routes = (app, { store, needToken }) => {
       summary: 'Full-text search over article titles and texts',
       tags: ['articles'],
       querystring: searchQuery,
-      responses: { 200: { description: 'Matching articles, best first, with a snippet cut into plain and matched pieces', schema: { type: 'object' } } },
+      responses: { 200: { description: `Matching articles, best first, with a snippet cut into plain and matched pieces. A search matching more than ${SEARCH_RANKED_MAX} articles is ranked among its newest ${SEARCH_RANKED_MAX} matches (later pages are empty) and its total is an estimate (estimated: true)`, schema: { type: 'object' } } },
     }, needToken),
   }, async (req) => {
     const q = req.query as Query;
     const found = await store.searchArticles(q.q as string, { limit: q.limit as number, offset: q.offset as number });
-    return { q: q.q, total: found.total, limit: q.limit, offset: q.offset, results: found.hits.map(searchHit) };
+    return { q: q.q, total: found.total, estimated: found.estimated, limit: q.limit, offset: q.offset, results: found.hits.map(searchHit) };
   });
 };

@@ -2,6 +2,7 @@
 // work holds its locks on). Behaves as the SQLite store does, row for row: the same tables and row mapping
 // (../rows.ts), the same orders (byte order: keys are "C"-collated), the same answers.
 import type { Article, ArticleSummary, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
+import { SEARCH_RANKED_MAX } from '../../settings.js';
 import {
   articleToRow,
   eventToRow,
@@ -515,11 +516,17 @@ export class PostgresSession implements StoreSession {
     return (await this.db.query<{ event_id: string | null }>('SELECT MIN(event_id) AS event_id FROM event_articles WHERE article_id = $1', [articleId])).rows[0]?.event_id ?? null;
   }
 
-  async searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
+  async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const cond = searchCondition(query);
-    if (cond === null) return { total: 0, hits: [] };
-    const total = (await this.db.query<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${cond.where}`, cond.params)).rows[0]?.n ?? 0;
+    if (cond === null) return { total: 0, estimated: false, hits: [] };
     const n = cond.params.length;
+    const max = page.ranked ?? SEARCH_RANKED_MAX;
+    // Counted up to `max`; beyond, ranked among the newest `max` matches, total estimated.
+    const counted = (await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a WHERE ${cond.where} LIMIT $${n + 1}) m`, [...cond.params, max + 1])).rows[0]?.n ?? 0;
+    const estimated = counted > max;
+    const within = estimated
+      ? ` AND a.id IN (SELECT a.id FROM articles a WHERE ${cond.where} ORDER BY a.ingested_at DESC, a.id DESC LIMIT ${max})`
+      : '';
     const rank = cond.tsquery ? `ts_rank(a.search_en, ${cond.tsquery}) DESC, ` : '';
     // ts_headline marks the English words; substring matches are marked afterwards, on the same text.
     const headline = cond.tsquery
@@ -528,16 +535,23 @@ export class PostgresSession implements StoreSession {
     const { rows } = await this.db.query<SummaryRow & { snippet: string; text: string }>(
       `SELECT ${SUMMARY_COLUMNS}, ${headline} AS snippet, a.text
        FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
-       WHERE ${cond.where} ORDER BY ${rank}a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+       WHERE ${cond.where}${within} ORDER BY ${rank}a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...cond.params, page.limit, page.offset],
     );
     return {
-      total,
+      total: estimated ? Math.max(max + 1, await this.plannedRows(`SELECT 1 FROM articles a WHERE ${cond.where}`, cond.params)) : counted,
+      estimated,
       hits: rows.map((r) => {
         const snippet = cond.substrings.length ? (substringSnippet(cond.tsquery ? r.snippet : r.text, cond.substrings) ?? r.snippet) : r.snippet;
         return { ...rowToSummary(r), snippet };
       }),
     };
+  }
+
+  /** The rows the planner expects a query to return (its estimate from the table statistics, nothing counted). */
+  private async plannedRows(sql: string, params: unknown[]): Promise<number> {
+    const { rows } = await this.db.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    return Math.round(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   }
 
   async counts(): Promise<{ events: number; articles: number }> {

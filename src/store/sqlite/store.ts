@@ -56,7 +56,7 @@ import type {
 } from '../store.js';
 import { MEMBERSHIP_LOST } from '../store.js';
 import { isIndexed } from '../store.js';
-import { SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
+import { SEARCH_RANKED_MAX, SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
   /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
@@ -192,7 +192,8 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN extractions x ON x.article_id = a.id ORDER BY a.ingested_at, a.id`,
     ),
     eventLanguages: db.prepare<[string], { language: string }>(
-      'SELECT DISTINCT a.language FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?',
+      // Read from the index beside the article id (migration 011), never from the row behind its text.
+      'SELECT DISTINCT a.language FROM event_articles ea JOIN articles a INDEXED BY articles_language ON a.id = ea.article_id WHERE ea.event_id = ?',
     ),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
     listEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id'),
@@ -228,7 +229,7 @@ function eventWhere(q: EventFilter): { filter: string; params: string[] } {
   add("json_extract(fields, '$.class.value') = ?", q.class);
   add("json_extract(fields, '$.site.value') = ?", q.site);
   add('actor = ?', q.actor);
-  add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
+  add('EXISTS (SELECT 1 FROM event_articles ea JOIN articles a INDEXED BY articles_language ON a.id = ea.article_id WHERE ea.event_id = events.id AND a.language = ?)', q.language);
   return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -251,7 +252,7 @@ export function ftsQuery(input: string | QueryPart[]): string | null {
  * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the articles the
  * trigram index holds: it cannot serve a shorter pattern). Null when there is nothing to look for.
  */
-export function searchPlan(input: string): { words: string | null; substrings: string[] } | null {
+export function searchPlan(input: string): { words: string | null; parts: QueryPart[]; substrings: string[] } | null {
   const parts = queryParts(input);
   // Stop words drop out (isStopWord), as in PostgreSQL: a search of stop words alone looks for nothing, and a
   // stop word typed last leaves no prefix behind it.
@@ -260,8 +261,11 @@ export function searchPlan(input: string): { words: string | null; substrings: s
   if (words.length && words.at(-1) !== spaced.at(-1)) words[words.length - 1] = { ...words[words.length - 1], bare: false };
   const substrings = parts.filter((p) => p.unspaced).map((p) => p.words.join(' '));
   if (words.length === 0 && substrings.length === 0) return null;
-  return { words: ftsQuery(words), substrings };
+  return { words: ftsQuery(words), parts: words, substrings };
 }
+
+/** A word as the unicode61 tokenizer (remove_diacritics 2) indexes it: lower case, without diacritics. */
+const indexedWord = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The shortest substring the trigram tokenizer can match (its tokens are three characters). */
 const TRIGRAM = 3;
@@ -462,9 +466,9 @@ export class SqliteStore implements Store {
     // SQLite sorts NULL lowest, so newest first already puts undated events last (and can walk events_by_date).
     const order = q.order === 'desc' ? 'date_local DESC, id DESC' : 'date_local IS NULL, date_local, id';
     const total = this.prepared<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM events ${filter}`).get(...params)?.n ?? 0;
-    const rows = this.prepared<(string | number)[], EventRow>(
-      `SELECT * FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...params, q.limit, q.offset);
+    // The page's ids first, then their rows: sorting whole rows would read every skipped event's fields too.
+    const ids = this.prepared<(string | number)[], { id: string }>(`SELECT id FROM events ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset);
+    const rows = ids.flatMap(({ id }) => this.sql.getEvent.get(id) ?? []);
     return {
       total,
       events: rows.map((r) => ({
@@ -506,10 +510,10 @@ export class SqliteStore implements Store {
     return this.sql.articleEventId.get(articleId)?.event_id ?? null;
   }
 
-  async searchArticles(query: string, page: { limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
+  async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const plan = searchPlan(query);
-    if (plan === null) return { total: 0, hits: [] };
-    if (plan.substrings.length === 0) return this.searchWords(plan.words ?? '', page);
+    if (plan === null) return { total: 0, estimated: false, hits: [] };
+    if (plan.substrings.length === 0) return this.searchWords(plan.words ?? '', plan.parts, page);
     // Korean or Japanese words: every part must occur; ranked by the word index when there are other words.
     const where: string[] = [];
     const params: string[] = [];
@@ -534,20 +538,49 @@ export class SqliteStore implements Store {
     ).all(...params, page.limit, page.offset);
     return {
       total,
+      estimated: false,
       hits: rows.map((r) => ({ ...rowToSummary(r), snippet: substringSnippet(r.text, plan.substrings) ?? substringSnippet(r.title ?? '', plan.substrings) ?? '' })),
     };
   }
 
-  /** Search by words of space-separated scripts alone: the unicode61 index, ranked by it (bm25). */
-  private searchWords(match: string, page: { limit: number; offset: number }): { total: number; hits: SearchHit[] } {
-    const total =
-      this.prepared<[string], { n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match)?.n ?? 0;
-    const rows = this.prepared<[string, number, number], SummaryRow & { snippet: string }>(
+  /**
+   * Search by words of space-separated scripts alone: the unicode61 index, ranked by it (bm25). Matches are
+   * counted up to SEARCH_RANKED_MAX (or `page.ranked`); a search matching more is ranked among its newest that many matches
+   * and its total estimated from the index's word statistics (searchEstimate), not counted.
+   */
+  private searchWords(match: string, parts: QueryPart[], page: { limit: number; offset: number; ranked?: number }): { total: number; estimated: boolean; hits: SearchHit[] } {
+    const max = page.ranked ?? SEARCH_RANKED_MAX;
+    const counted =
+      this.prepared<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)').get(match, max + 1)?.n ?? 0;
+    const estimated = counted > max;
+    // The oldest of the newest `max` matches (the index reads matches newest first by rowid).
+    const from = estimated
+      ? (this.prepared<[string, number], { rowid: number }>('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(match, max - 1)?.rowid ?? 0)
+      : 0;
+    const rows = this.prepared<[string, number, number, number], SummaryRow & { snippet: string }>(
       `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
        FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN extractions x ON x.article_id = a.id
-       WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
-    ).all(match, page.limit, page.offset);
-    return { total, hits: rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet })) };
+       WHERE articles_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
+    ).all(match, from, page.limit, page.offset);
+    const total = estimated ? Math.max(max + 1, this.searchEstimate(parts)) : counted;
+    return { total, estimated, hits: rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet })) };
+  }
+
+  /**
+   * About how many articles hold every part: the fewest articles holding any one of its words (articles_fts_words;
+   * for a prefix, the articles holding each word it begins, added up), at most the number of articles.
+   */
+  private searchEstimate(parts: QueryPart[]): number {
+    const docs = this.prepared<[string], { n: number | null }>('SELECT doc AS n FROM articles_fts_words WHERE term = ?');
+    const prefixed = this.prepared<[string, string], { n: number | null }>('SELECT sum(doc) AS n FROM articles_fts_words WHERE term >= ? AND term < ?');
+    let fewest = this.sql.countArticles.get()?.n ?? 0;
+    for (const part of parts) {
+      for (const w of part.words.map(indexedWord)) {
+        const n = part.bare && part === parts.at(-1) ? prefixed.get(w, `${w}\u{10ffff}`)?.n : docs.get(w)?.n;
+        fewest = Math.min(fewest, n ?? 0);
+      }
+    }
+    return fewest;
   }
 
   async counts(): Promise<{ events: number; articles: number }> {

@@ -22,9 +22,13 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
   main.replaceChildren(h('h1', {}, 'Search'), form, results);
   async function load(): Promise<void> {
     if (!q) return;
-    const r = await getJson<{ total: number; results: Hit[] }>('/api/search', { q, limit: 50 });
+    const r = await getJson<{ total: number; estimated?: boolean; results: Hit[] }>('/api/search', { q, limit: 50 });
+    // An estimated total: the word is in too many articles to count; the best of the newest matches are shown.
+    const found = r.estimated
+      ? `About ${r.total.toLocaleString('en')} articles found (too many to rank them all: the best 50 of the newest shown).`
+      : `${r.total} article${r.total === 1 ? '' : 's'} found${r.total > 50 ? ' (best 50 shown)' : ''}.`;
     clear(results,
-      h('p', { class: 'muted' }, `${r.total} article${r.total === 1 ? '' : 's'} found${r.total > 50 ? ' (best 50 shown)' : ''}.`),
+      h('p', { class: 'muted' }, found),
       h('ol', { class: 'hits' }, r.results.map((x) => h('li', {},
         h('a', { href: `#/article/${x.id}` }, x.headline || x.title || 'report'),
         h('span', { class: 'muted' }, ` — ${x.source ?? 'unknown outlet'}${x.published ? `, ${x.published}` : ''}`),
