@@ -144,6 +144,12 @@ export const MATCHER_RECENT_TEXTS = 512;
  * asked about again and again; a whole page is read once. Bounds the memory at texts × length.
  */
 export const RECENT_TEXT_MAX_CHARS = 2000;
+/**
+ * How many sentences the phrase-fact memo of the extractor holds (src/extract/sentence-facts.ts) before it forgets
+ * them all: it is cleared for every article, and an article has a few hundred sentences at most, so this only
+ * bounds the memory on a pathological page.
+ */
+export const SENTENCE_FACTS_RECENT = 4096;
 
 // ---- resolve ----------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import type { Readers } from './configuration.js';
 import type { DateMention } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
+import { forgetSentenceFacts } from './sentence-facts.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
 import { articleUnits, type Unit } from './units.js';
 
@@ -129,6 +130,7 @@ export function yearHintOf(article: Article, locale: Locale = 'en'): number | nu
 export function createContext(article: Article, config: { locale: Locale; readers: Readers }): ArticleContext {
   const { locale, readers } = config;
   const p = phrases(locale);
+  forgetSentenceFacts();
   const hint = publicationDate(article) ? null : yearHintOf(article, locale);
   const { reference, from } = referenceOf(article, readers);
   const units: ReadUnit[] = articleUnits(article, locale).map((u) => ({

@@ -51,12 +51,13 @@ function eraYearAfter(text: string, end: number): { year: number; end: number } 
   return era ? { year: era.offset + Number(m[2]), end: end + m[0].length } : null;
 }
 
-// What every chrono reading kept below has in its words: a month's name or a numeric date, and so a digit. A
-// sentence with neither is not given to chrono at all (most sentences of a long article).
-const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+// What every chrono reading kept below has in its words (the tests after parsing): MONTH_NAME, a month's name
+// beside a day number, or a numeric date. The sentence holds the reading's words, so it holds this pattern, which
+// is MONTH_NAME without the boundaries (a reading may start or end inside a word or a number of the sentence). A
+// sentence without it is not given to chrono at all (most sentences of a long article).
+const MONTH_BESIDE_DIGIT = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}/;
-const DIGIT = /\d/;
-const mayHoldCalendarDate = (text: string): boolean => DIGIT.test(text) && (MONTH_WORD.test(text) || NUMERIC_DATE.test(text));
+const mayHoldCalendarDate = (text: string): boolean => MONTH_BESIDE_DIGIT.test(text) || NUMERIC_DATE.test(text);
 
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),

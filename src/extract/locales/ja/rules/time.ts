@@ -7,12 +7,13 @@ import { formatMinutes } from '../../../../calendar.js';
 import { BASE_CONFIDENCE, ROUND_HOUR_SAME_LAUNCH_MINUTES } from '../../../../settings.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../../../rule.js';
 import { foldWidth, jaPatterns } from '../patterns.js';
+import { factsOf } from '../../../sentence-facts.js';
 
 export const japaneseTimeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-before-launch-verb',
   field: 'time_local',
   // "① 7時39分頃、…から発射し": a launch verb is enough, the missile having been named before.
-  scope: (ctx) => mainUnits(ctx).filter((u) => ctx.phrases.launchVerb.test(u.text)),
+  scope: (ctx) => mainUnits(ctx).filter((u) => factsOf(u.text, ctx.locale).has('launchVerb')),
   find(u, ctx) {
     const p = jaPatterns();
     const text = foldWidth(u.text);
