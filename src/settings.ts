@@ -145,9 +145,10 @@ export const MATCHER_RECENT_TEXTS = 512;
  */
 export const RECENT_TEXT_MAX_CHARS = 2000;
 /**
- * How many sentences the phrase-fact memo of the extractor holds (src/extract/sentence-facts.ts) before it forgets
- * them all: it is cleared for every article, and an article has a few hundred sentences at most, so this only
- * bounds the memory on a pathological page.
+ * How many sentences the extractor's per-article memos hold (the phrase facts of src/extract/sentence-facts.ts,
+ * the reference-free date readings of src/extract/dates.ts) before they forget them all: they are cleared for
+ * every article, and an article has a few hundred sentences at most, so this only bounds the memory on a
+ * pathological page.
  */
 export const SENTENCE_FACTS_RECENT = 4096;
 
