@@ -81,9 +81,9 @@ export interface CalendarReadings {
   referenceFree: boolean;
 }
 
-// Words of a reading counted from another date ("three days after May 5", "May 5 +2d"): chrono works its sure
+// Words of a reading counted from another date ("three days after May 5", "May 5 +2d", not "2019-07-25"): chrono works its sure
 // components out from the guessed ones.
-const COUNTED_FROM = /\b(?:ago|before|from|after|since|later|within)\b|[+-]\s*\d/i;
+const COUNTED_FROM = /\b(?:ago|before|from|after|since|later|within)\b|(?<!\w)[+-]\s*\d/i;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const NUMERIC_DAY_MONTH_YEAR = /\d{1,2}[./]\d{1,2}[./]\d{4}/;
 
