@@ -36,6 +36,9 @@ export interface DateMention {
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
+const DAY_OF_MONTH_RE = /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi;
+// What each of WEEKDAY_RE, DAY_OF_MONTH_RE and RELATIVE_RE needs in a sentence to match in it: most sentences have none.
+const NAMES_A_DAY = /day|morning|afternoon|evening|tonight|overnight|on the \d/i;
 
 interface EraFile {
   eras: { word: string; offset: number }[];
@@ -187,6 +190,8 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     const monthDay = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false, monthDay });
   }
+  // No weekday, day of the month or relative day can be named without one of these words.
+  if (!NAMES_A_DAY.test(text)) return out.sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -211,7 +216,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     });
   }
   // "on the 15th": a day of the publication month (or of the month before, when the day has not come yet).
-  for (const m of text.matchAll(/\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi)) {
+  for (const m of text.matchAll(DAY_OF_MONTH_RE)) {
     const day = Number(m[1]);
     if (!reference || day < 1 || day > 31) continue;
     const start = m.index ?? 0;
