@@ -7,6 +7,7 @@ import { findMissiles, type Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { factsOf } from './sentence-facts.js';
 import type { Unit } from './units.js';
+import { withFlags } from './compiled.js';
 
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
 export function statesLaunch(text: string, locale: Locale = 'en'): boolean {
@@ -116,13 +117,9 @@ function inClosedRelativeClause(text: string, at: number): boolean {
 // A figure (a length, a count, a time) written in a clause: the clause states a fact.
 const STATED_FACT = /[0-9０-９]/;
 
-// The clause-break patterns made global (matchAll needs the flag; it reads a copy, so they can be shared): once each.
-const globalBreaks = new WeakMap<RegExp, RegExp>();
-
 /** Where the last clause break before `at` ends, or 0. */
 function lastBreakBefore(clauseBreak: RegExp, text: string, at: number): number {
-  let all = clauseBreak.global ? clauseBreak : globalBreaks.get(clauseBreak);
-  if (!all) globalBreaks.set(clauseBreak, (all = new RegExp(clauseBreak.source, `${clauseBreak.flags}g`)));
+  const all = clauseBreak.global ? clauseBreak : withFlags(clauseBreak, `${clauseBreak.flags}g`);
   let end = 0;
   for (const m of text.slice(0, at).matchAll(all)) end = (m.index ?? 0) + m[0].length;
   return end;

@@ -8,6 +8,7 @@ import { BASE_CONFIDENCE, ROUND_HOUR_SAME_LAUNCH_MINUTES } from '../../../../set
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../../../rule.js';
 import { foldWidth, jaPatterns } from '../patterns.js';
 import { factsOf } from '../../../sentence-facts.js';
+import { withFlags } from '../../../compiled.js';
 
 export const japaneseTimeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-before-launch-verb',
@@ -21,7 +22,7 @@ export const japaneseTimeRule: Rule<ClaimCandidate> = {
       .times(u.text)
       .filter((t) => {
         if (!inMain(u, t.start)) return false;
-        const next = new RegExp(p.timeEventAfter.source, 'u').exec(text.slice(t.end));
+        const next = withFlags(p.timeEventAfter, 'u').exec(text.slice(t.end));
         return next !== null && p.launchEvent.test(next[0]);
       })
       .map((t) => ({ unit: u, field: 'time_local', value: t.minutes, span: { start: t.start, end: t.end }, parser: 'time', confidence: BASE_CONFIDENCE.time, traits: { exact: t.minutes % 60 !== 0 } }));
