@@ -105,9 +105,27 @@ const LAUNCH_FACT = new RegExp(String.raw`\b${LAUNCH_WORD}\b[\s\S]{0,80}\b${MISS
 
 export const mentionsLaunchFact = (line: string): boolean => LAUNCH_FACT.test(line);
 
+/**
+ * The whole-line rules joined into a few patterns, one per set of flags (and the rules anchored at the line's start
+ * apart from the others, so that each joined pattern is anchored when its rules are): a line none of them matches
+ * is no rule's, found with a few tests instead of one per rule. Which rule matches is then asked rule by rule.
+ */
+const LINE_GATES: readonly RegExp[] = (() => {
+  const groups = new Map<string, { flags: string; sources: string[] }>();
+  for (const { pattern } of LINE_RULES) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    const key = `${flags}${pattern.source.startsWith('^') ? '^' : ''}`;
+    const group = groups.get(key) ?? { flags, sources: [] };
+    group.sources.push(`(?:${pattern.source})`);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => new RegExp(g.sources.join('|'), g.flags));
+})();
+
 /** The rule that makes `line` boilerplate, or null (always null for a line too long to be page furniture). */
 export function matchBoilerplateLine(line: string): BoilerplateRule | null {
   if (line.length > MAX_BOILERPLATE_LINE_CHARS) return null;
+  if (!LINE_GATES.some((gate) => gate.test(line))) return null;
   for (const rule of LINE_RULES) {
     if ((rule.requires && !rule.requires.test(line)) || !rule.pattern.test(line)) continue;
     if (rule.keepIfLaunchFact && mentionsLaunchFact(line)) continue;
