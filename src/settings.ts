@@ -144,6 +144,13 @@ export const MATCHER_RECENT_TEXTS = 512;
  * asked about again and again; a whole page is read once. Bounds the memory at texts × length.
  */
 export const RECENT_TEXT_MAX_CHARS = 2000;
+/**
+ * How many sentences the extractor's per-article memos hold (the phrase facts of src/extract/sentence-facts.ts,
+ * the reference-free date readings of src/extract/dates.ts) before they forget them all: they are cleared for
+ * every article, and an article has a few hundred sentences at most, so this only bounds the memory on a
+ * pathological page.
+ */
+export const SENTENCE_FACTS_RECENT = 4096;
 
 // ---- resolve ----------------------------------------------------------------------------------------------
 

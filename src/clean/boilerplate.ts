@@ -11,6 +11,8 @@ export interface BoilerplateRule {
   startsLinkList?: boolean;
   /** Keep the line anyway when it states a launch fact (captions can describe the launch itself). */
   keepIfLaunchFact?: boolean;
+  /** What every text the pattern matches in contains: a cheap test that spares the pattern most texts. */
+  requires?: RegExp;
 }
 
 interface BoilerplateRow {
@@ -21,6 +23,8 @@ interface BoilerplateRow {
   reason: string;
   startsLinkList?: boolean;
   keepIfLaunchFact?: boolean;
+  /** A regex source (same flags) that every text the pattern matches in contains (see BoilerplateRule.requires). */
+  requires?: string;
 }
 interface BoilerplateFile {
   fragments?: Record<string, string>;
@@ -43,6 +47,7 @@ function compile(row: BoilerplateRow, fragments: Record<string, string>, file: s
     reason: row.reason,
     ...(row.startsLinkList ? { startsLinkList: true } : {}),
     ...(row.keepIfLaunchFact ? { keepIfLaunchFact: true } : {}),
+    ...(row.requires !== undefined ? { requires: new RegExp(row.requires, row.flags.replace('g', '')) } : {}),
   };
 }
 
@@ -72,14 +77,17 @@ export const PREFIX_RULES: readonly BoilerplateRule[] = RULES.prefixes;
 export const SPLIT_RULES: readonly BoilerplateRule[] = RULES.splits;
 
 /** The split rules' patterns made global once (matchAll needs the flag; it reads a copy, so they can be shared). */
-const SPLIT_PATTERNS: readonly RegExp[] = SPLIT_RULES.map((r) => (r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, `${r.pattern.flags}g`)));
+const SPLIT_PATTERNS: readonly { all: RegExp; requires: RegExp | undefined }[] = SPLIT_RULES.map((r) => ({
+  all: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, `${r.pattern.flags}g`),
+  requires: r.requires,
+}));
 
 /** `line` cut at every split point of the split rules (the pieces trimmed, empty ones dropped). */
 export function splitJoinedLine(line: string): string[] {
   let pieces = [line];
-  for (const m of SPLIT_PATTERNS) {
+  for (const { all, requires } of SPLIT_PATTERNS) {
     pieces = pieces.flatMap((piece) => {
-      const cuts = [...piece.matchAll(m)].map((x) => x.index ?? 0).filter((at) => at > 0 && at < piece.length);
+      const cuts = requires && !requires.test(piece) ? [] : [...piece.matchAll(all)].map((x) => x.index ?? 0).filter((at) => at > 0 && at < piece.length);
       const bounds = [0, ...cuts, piece.length];
       return bounds.slice(1).map((end, i) => piece.slice(bounds[i], end).trim()).filter((x) => x !== '');
     });
@@ -97,11 +105,29 @@ const LAUNCH_FACT = new RegExp(String.raw`\b${LAUNCH_WORD}\b[\s\S]{0,80}\b${MISS
 
 export const mentionsLaunchFact = (line: string): boolean => LAUNCH_FACT.test(line);
 
+/**
+ * The whole-line rules joined into a few patterns, one per set of flags (and the rules anchored at the line's start
+ * apart from the others, so that each joined pattern is anchored when its rules are): a line none of them matches
+ * is no rule's, found with a few tests instead of one per rule. Which rule matches is then asked rule by rule.
+ */
+const LINE_GATES: readonly RegExp[] = (() => {
+  const groups = new Map<string, { flags: string; sources: string[] }>();
+  for (const { pattern } of LINE_RULES) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    const key = `${flags}${pattern.source.startsWith('^') ? '^' : ''}`;
+    const group = groups.get(key) ?? { flags, sources: [] };
+    group.sources.push(`(?:${pattern.source})`);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => new RegExp(g.sources.join('|'), g.flags));
+})();
+
 /** The rule that makes `line` boilerplate, or null (always null for a line too long to be page furniture). */
 export function matchBoilerplateLine(line: string): BoilerplateRule | null {
   if (line.length > MAX_BOILERPLATE_LINE_CHARS) return null;
+  if (!LINE_GATES.some((gate) => gate.test(line))) return null;
   for (const rule of LINE_RULES) {
-    if (!rule.pattern.test(line)) continue;
+    if ((rule.requires && !rule.requires.test(line)) || !rule.pattern.test(line)) continue;
     if (rule.keepIfLaunchFact && mentionsLaunchFact(line)) continue;
     return rule;
   }

@@ -5,9 +5,10 @@ import { addDays, KST_OFFSET_MINUTES } from '../calendar.js';
 import { actorInfo, type Locale } from '../knowledge/index.js';
 import type { Article, Span } from '../types.js';
 import type { Readers } from './configuration.js';
-import type { DateMention } from './dates.js';
+import { type DateMention, forgetDateReadings } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
+import { forgetSentenceFacts } from './sentence-facts.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
 import { articleUnits, type Unit } from './units.js';
 
@@ -125,13 +126,18 @@ export function yearHintOf(article: Article, locale: Locale = 'en'): number | nu
   return best;
 }
 
-/** The context of an article read in a locale: units with their dates, launch flags and first-pass roles. */
-export function createContext(article: Article, config: { locale: Locale; readers: Readers }): ArticleContext {
+/**
+ * The context of an article read in a locale: units with their dates, launch flags and first-pass roles.
+ * `made`: the article's units (articleUnits), when the caller has them already; they are copied, not changed.
+ */
+export function createContext(article: Article, config: { locale: Locale; readers: Readers }, made?: readonly Unit[]): ArticleContext {
   const { locale, readers } = config;
   const p = phrases(locale);
+  forgetSentenceFacts();
+  forgetDateReadings();
   const hint = publicationDate(article) ? null : yearHintOf(article, locale);
   const { reference, from } = referenceOf(article, readers);
-  const units: ReadUnit[] = articleUnits(article, locale).map((u) => ({
+  const units: ReadUnit[] = (made ?? articleUnits(article, locale)).map((u) => ({
     ...u,
     dates: readers.dates(u.text, reference, hint),
     launch: !u.isCaption && statesLaunch(u.text, locale),

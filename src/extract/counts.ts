@@ -33,6 +33,8 @@ interface CountPatterns {
   ordinalRe: RegExp | null;
   /** "two or three", "three to four": the lower figure before the one read. */
   range: RegExp;
+  /** "the missiles", "its rockets": a bare plural after a definite word. */
+  definite: RegExp;
 }
 const compiled = new Map<Locale, CountPatterns>();
 
@@ -45,6 +47,7 @@ function countPatterns(locale: Locale, p: Phrases): CountPatterns {
     numbered: new RegExp(String.raw`(?:\b(${quals})\s+)?(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+${p.countModifier}{0,5}$`, 'i'),
     pluralRe: new RegExp(String.raw`\b(${plural})\s+${p.countModifier}{0,5}$`, 'i'),
     range: new RegExp(String.raw`(?<![\w-])(${p.numberWordSource}|\d{1,3})\s+(?:or|to)\s+$`, 'i'),
+    definite: new RegExp(String.raw`\b(?:the|these|those|its|their|both)\s+${p.countModifier}{0,5}$`, 'i'),
     ordinalRe: p.ordinals.size ? new RegExp(String.raw`\b(?:a|the)\s+(${[...p.ordinals.keys()].join('|')})\s+${p.countModifier}{0,5}$`, 'i') : null,
   };
   compiled.set(locale, made);
@@ -53,7 +56,7 @@ function countPatterns(locale: Locale, p: Phrases): CountPatterns {
 
 export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
   const p = phrases(locale);
-  const { numbered, pluralRe, ordinalRe, range } = countPatterns(locale, p);
+  const { numbered, pluralRe, ordinalRe, range, definite } = countPatterns(locale, p);
   const out: CountMention[] = [];
   // A designation between a number and its noun reads as a modifier ("two Musudan intermediate-range missiles"):
   // the look-back sees blanks where names are, so positions still index the sentence.
@@ -117,7 +120,7 @@ export function findCounts(sentence: string, names: readonly { start: number; en
     const isPluralNoun = /s$/i.test(m[0]) && !/ss$/i.test(m[0]);
     if (pl || isPluralNoun) {
       // A bare plural after "the" ("the missiles flew") says nothing about how many were fired.
-      if (!pl && new RegExp(String.raw`\b(?:the|these|those|its|their|both)\s+${p.countModifier}{0,5}$`, 'i').test(before)) continue;
+      if (!pl && definite.test(before)) continue;
       const start = pl ? nounStart - before.length + (pl.index ?? 0) : nounStart;
       out.push({ start, end: nounEnd, surface: sentence.slice(start, nounEnd), min: 2, exact: false, numeric: false });
     }

@@ -4,6 +4,7 @@ import type { Chrono } from 'chrono-node';
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { readDataJson } from '../paths.js';
+import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
 
 import { addDays, daysBetween, isCalendarDay, resolveWeekday, weekdayOf } from '../calendar.js';
 
@@ -35,6 +36,9 @@ export interface DateMention {
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
+const DAY_OF_MONTH_RE = /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi;
+// What each of WEEKDAY_RE, DAY_OF_MONTH_RE and RELATIVE_RE needs in a sentence to match in it: most sentences have none.
+const NAMES_A_DAY = /day|morning|afternoon|evening|tonight|overnight|on the \d/i;
 
 interface EraFile {
   eras: { word: string; offset: number }[];
@@ -51,27 +55,104 @@ function eraYearAfter(text: string, end: number): { year: number; end: number } 
   return era ? { year: era.offset + Number(m[2]), end: end + m[0].length } : null;
 }
 
-// What every chrono reading kept below has in its words: a month's name or a numeric date, and so a digit. A
-// sentence with neither is not given to chrono at all (most sentences of a long article).
-const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+// What every chrono reading kept below has in its words (the tests after parsing): MONTH_NAME, a month's name
+// beside a day number, or a numeric date. The sentence holds the reading's words, so it holds this pattern, which
+// is MONTH_NAME without the boundaries (a reading may start or end inside a word or a number of the sentence). A
+// sentence without it is not given to chrono at all (most sentences of a long article).
+const MONTH_BESIDE_DIGIT = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}/;
-const DIGIT = /\d/;
-const mayHoldCalendarDate = (text: string): boolean => DIGIT.test(text) && (MONTH_WORD.test(text) || NUMERIC_DATE.test(text));
+const mayHoldCalendarDate = (text: string): boolean => MONTH_BESIDE_DIGIT.test(text) || NUMERIC_DATE.test(text);
+
+/**
+ * What chrono read in a sentence, as findDates uses it: where, which words, and only the components it was sure
+ * of (its guesses come from the reference date; findDates makes its own from the words).
+ */
+export interface CalendarReading {
+  index: number;
+  text: string;
+  monthDayCertain: boolean;
+  yearCertain: boolean;
+  /** The certain components, else null. */
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+/** chrono's readings of a sentence, and whether chrono reads the same against any other reference date. */
+export interface CalendarReadings {
+  readings: CalendarReading[];
+  referenceFree: boolean;
+}
+
+// Words of a reading counted from another date ("three days after May 5", "May 5 +2d", not "2019-07-25"): chrono works its sure
+// components out from the guessed ones.
+const COUNTED_FROM = /\b(?:ago|before|from|after|since|later|within)\b|(?<!\w)[+-]\s*\d/i;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+const NUMERIC_DAY_MONTH_YEAR = /\d{1,2}[./]\d{1,2}[./]\d{4}/;
+
+/**
+ * chrono's readings of a sentence against `reference` (the publication date, or null), the unlikely ones dropped.
+ * chrono guesses the components a sentence leaves out from the reference date; the guesses decide no more than
+ * which end of a range comes first, the sure components of a reading counted from another date, and whether a
+ * reading without a sure month and day (or a "February 29" without a year) is a real day and kept at all. Against
+ * the fallback reference (1 January 2000: day 1, a 31-day month, a leap year) every reading is a real day, so with
+ * none of those the readings are the same against any reference (`referenceFree`).
+ */
+export function readCalendarDates(text: string, reference: string | null, parser: DateParser): CalendarReadings {
+  if (!mayHoldCalendarDate(text)) return { readings: [], referenceFree: true };
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const readings: CalendarReading[] = [];
+  let referenceFree = true;
+  for (const r of parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    const monthName = MONTH_NAME.test(r.text);
+    // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
+    if (!monthName && !ISO_DATE.test(r.text) && !NUMERIC_DAY_MONTH_YEAR.test(r.text)) continue;
+    const monthDayCertain = r.start.isCertain('month') && r.start.isCertain('day');
+    const yearCertain = r.start.isCertain('year');
+    const month = monthDayCertain ? r.start.get('month') : null;
+    const day = monthDayCertain ? r.start.get('day') : null;
+    if (r.end || !monthDayCertain || COUNTED_FROM.test(r.text) || (month === 2 && day === 29 && !yearCertain)) referenceFree = false;
+    // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
+    if (!monthDayCertain && !monthName) continue;
+    readings.push({ index: r.index, text: r.text, monthDayCertain, yearCertain, year: yearCertain ? r.start.get('year') : null, month, day });
+  }
+  return { readings, referenceFree };
+}
+
+// chrono's readings of the sentences read without a reference date, for the article being read: an undated
+// article's sentences are read against no date first (to find the latest date written on the page, which then
+// stands in for the reference), then against that date, and the second reading reuses the first when it is
+// reference-free. Cleared for every article (forgetDateReadings).
+const unreferenced = new Map<DateParser, Map<string, CalendarReadings>>();
+
+/** chrono's readings of a sentence against `reference`: read once per sentence where the reference cannot matter. */
+export function readingsFor(text: string, reference: string | null, parser: DateParser): CalendarReadings {
+  let memo = unreferenced.get(parser);
+  if (!memo) unreferenced.set(parser, (memo = new Map()));
+  const known = memo.get(text);
+  if (known && (reference === null || known.referenceFree)) return known;
+  const read = readCalendarDates(text, reference, parser);
+  if (reference === null && text.length <= RECENT_TEXT_MAX_CHARS) {
+    if (memo.size >= SENTENCE_FACTS_RECENT) memo.clear();
+    memo.set(text, read);
+  }
+  return read;
+}
+
+/** Forgets the readings of the last article's sentences: called when an article's context is made. */
+export function forgetDateReadings(): void {
+  for (const memo of unreferenced.values()) memo.clear();
+}
 
 /**
  * Finds explicit calendar dates (via chrono-node, which knows "Jan. 6, 2025", "13 April", "September 11 and 12"),
  * weekday words and relative days. `reference` is the publication date (or null); `parser` is the locale's chrono.
  */
-export function findDates(text: string, reference: string | null, yearHint: number | null, parser: DateParser): DateMention[] {
+export function findDates(text: string, reference: string | null, yearHint: number | null, parser: DateParser, readings = readingsFor(text, reference, parser)): DateMention[] {
   const out: DateMention[] = [];
-  const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // Without a publication date, a year seen elsewhere (URL, text) still pins "January 14".
   const pad = (n: number): string => String(n).padStart(2, '0');
-  for (const r of mayHoldCalendarDate(text) ? parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false }) : []) {
-    // chrono marks "the morning of January 14" as day-uncertain; a written month and number still pin it.
-    if (!(r.start.isCertain('month') && r.start.isCertain('day')) && !MONTH_NAME.test(r.text)) continue;
-    // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
-    if (!MONTH_NAME.test(r.text) && !/\d{4}-\d{2}-\d{2}/.test(r.text) && !/\d{1,2}[./]\d{1,2}[./]\d{4}/.test(r.text)) continue;
+  for (const r of readings.readings) {
     const writtenYear = /\b((?:19|20)\d\d)\b/.exec(r.text);
     // "11/03/2024" read month-first would lie in the future of the article: then it is day-first (11 March).
     const numeric = /^(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)$/.exec(r.text.trim());
@@ -86,19 +167,19 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     }
     // "May 14, Juche 106": the state-media era year states the year.
     const era = writtenYear ? null : eraYearAfter(text, r.index + r.text.length);
-    const yearStated = r.start.isCertain('year') || writtenYear !== null || era !== null;
-    const y = era ? era.year : writtenYear ? Number(writtenYear[1]) : r.start.get('year');
-    let m = r.start.get('month');
-    let d = r.start.get('day');
-    if (!r.start.isCertain('day') || !r.start.isCertain('month')) {
+    const yearStated = r.yearCertain || writtenYear !== null || era !== null;
+    const y = era ? era.year : writtenYear ? Number(writtenYear[1]) : r.year;
+    let m = r.month;
+    let d = r.day;
+    if (!r.monthDayCertain) {
       // chrono fills an uncertain day from the reference ("the morning of October 2" → the 3rd): read it ourselves.
       const written = writtenMonthDay(r.text);
       if (!written) continue;
       [m, d] = written;
     }
-    if (y === null || m === null || d === null) continue;
+    if (m === null || d === null) continue;
     let date: string | null = null;
-    if (yearStated) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    if (yearStated && y !== null) date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     else if (reference) date = nearestYear(m, d, reference);
     else if (yearHint) date = `${yearHint}-${pad(m)}-${pad(d)}`;
     // "February 29" of a year that has none, "April 31": the writer slipped, and no launch is dated by it.
@@ -109,6 +190,8 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     const monthDay = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     out.push({ kind: 'explicit', start, end: start + surface.length, surface, date, weekday: date ? weekdayOf(date) : null, yearStated, inUtc: false, monthDay });
   }
+  // No weekday, day of the month or relative day can be named without one of these words.
+  if (!NAMES_A_DAY.test(text)) return out.sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -133,7 +216,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     });
   }
   // "on the 15th": a day of the publication month (or of the month before, when the day has not come yet).
-  for (const m of text.matchAll(/\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi)) {
+  for (const m of text.matchAll(DAY_OF_MONTH_RE)) {
     const day = Number(m[1]);
     if (!reference || day < 1 || day > 31) continue;
     const start = m.index ?? 0;

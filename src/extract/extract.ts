@@ -20,9 +20,9 @@ import { datelineMonthDay, decideDate, launchMonthDay } from './rules/date.js';
 import { decideReport } from './rules/report.js';
 import type { Unit } from './units.js';
 
-/** The article read with one configuration. */
-export function extractWith(config: Configuration, article: Article): Extraction {
-  const ctx = createContext(article, config);
+/** The article read with one configuration (`units`: its units, when the caller has made them already). */
+export function extractWith(config: Configuration, article: Article, units?: readonly Unit[]): Extraction {
+  const ctx = createContext(article, config, units);
   setActor(ctx, runParser(config.actor, ctx)[0]?.actor ?? null);
   ctx.date = decideDate(runParser(config.date, ctx), ctx);
   const date = ctx.date;

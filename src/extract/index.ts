@@ -14,5 +14,5 @@ export function extractArticle(article: Article): Extraction {
   const config = configurationFor(article.language);
   if (!mayReportLaunch(prefilterText(article), config.locale)) return unlaunchedExtraction(article, config.locale);
   const units = articleUnits(article, config.locale);
-  return mayReportLaunchIn(units, config.locale) ? extractWith(config, article) : unlaunchedExtraction(article, config.locale, units);
+  return mayReportLaunchIn(units, config.locale) ? extractWith(config, article, units) : unlaunchedExtraction(article, config.locale, units);
 }

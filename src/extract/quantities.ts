@@ -1,6 +1,7 @@
 // Lengths in a sentence (distances flown, altitudes reached, offsets, ranges), read with a locale's cue words.
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
+import { withFlags } from './compiled.js';
 
 /** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
 export interface LengthMention {
@@ -47,7 +48,7 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
     let kind: LengthMention['kind'] = 'other';
     // Where the last cue of a kind ends (ends, not starts: "reached a height" must beat "reached").
-    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gi'))].map((x) => (x.index ?? 0) + x[0].length));
+    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(withFlags(re, 'gi'))].map((x) => (x.index ?? 0) + x[0].length));
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';

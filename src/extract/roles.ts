@@ -5,14 +5,16 @@ import type { SentenceRole } from '../types.js';
 import { type DateMention, spokenDate } from './dates.js';
 import { findMissiles, type Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
+import { factsOf } from './sentence-facts.js';
 import type { Unit } from './units.js';
+import { withFlags } from './compiled.js';
 
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
 export function statesLaunch(text: string, locale: Locale = 'en'): boolean {
-  const p = phrases(locale);
+  const f = factsOf(text, locale);
   // The launch words first: most sentences have none, and then the designation tables need not be searched.
-  if (!p.launchVerb.test(text) && !p.launchNoun.test(text)) return false;
-  return p.missileNoun.test(text) || findMissiles(text, locale).some((m) => !m.weak);
+  if (!f.has('launchVerb') && !f.has('launchNoun')) return false;
+  return f.has('missileNoun') || findMissiles(text, locale).some((m) => !m.weak);
 }
 
 // Background markers that are time adverbs: inside a launch clause they date that launch to another time.
@@ -41,16 +43,17 @@ export interface RoleDecision {
 export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null, mainMonthDay: string | null = null, locale: Locale = 'en'): RoleDecision {
   const p = phrases(locale);
   const text = unit.text;
+  const f = factsOf(text, locale);
   if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
   if (unit.inChronology) return { role: 'earlier', mainEnd: 0, reason: 'chronology line' };
   // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
-  const negative = p.notLaunch.exec(text);
-  if (negative && !p.launchVerb.test(text)) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };
+  const negative = f.first('notLaunch');
+  if (negative && !f.has('launchVerb')) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };
   // "Such tests typically involve a flight over the Pacific": a habit, not this launch.
-  const generic = p.generic.exec(text);
+  const generic = f.first('generic');
   if (generic) return { role: 'context', mainEnd: 0, reason: `generic statement ("${generic[0]}")` };
   // "A day earlier, it fired 25 missiles": a fronted day before the main launch's day tells an earlier launch.
-  const fronted = p.rule.frontedDayBefore.exec(text);
+  const fronted = f.first('frontedDayBefore');
   const frontedDay = fronted && mainDate ? dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate) : undefined;
   if (frontedDay) return { role: 'earlier', mainEnd: 0, reason: `fronted day before the main day ("${frontedDay.surface}")` };
   const anchors: { at: number; why: string }[] = [];
@@ -63,17 +66,17 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
       anchors.push({ at: d.start, why: `another day (${d.surface})` });
     }
   }
-  const marker = p.earlier.exec(text);
+  const marker = f.first('earlier');
   if (marker) anchors.push({ at: marker.index, why: `background marker "${marker[0]}"` });
   // "… of plans to launch a satellite rocket between Thursday and Aug. 31": a launch to come, not one that happened.
-  const future = p.future.exec(text);
+  const future = f.first('future');
   if (future) anchors.push({ at: future.index, why: `future plan "${future[0]}"` });
-  const capability = p.capability.exec(text);
+  const capability = f.first('capability');
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
   // A labelled line ("Distance: 800 km | Apogee: 60 km") states facts without a verb.
-  const verb = p.launchVerb.exec(text) ?? p.flightVerb.exec(text) ?? p.launchNoun.exec(text) ?? LABELLED.exec(text);
+  const verb = f.first('launchVerb') ?? f.first('flightVerb') ?? f.first('launchNoun') ?? LABELLED.exec(text);
   // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
@@ -116,7 +119,7 @@ const STATED_FACT = /[0-9０-９]/;
 
 /** Where the last clause break before `at` ends, or 0. */
 function lastBreakBefore(clauseBreak: RegExp, text: string, at: number): number {
-  const all = clauseBreak.global ? clauseBreak : new RegExp(clauseBreak.source, `${clauseBreak.flags}g`);
+  const all = clauseBreak.global ? clauseBreak : withFlags(clauseBreak, `${clauseBreak.flags}g`);
   let end = 0;
   for (const m of text.slice(0, at).matchAll(all)) end = (m.index ?? 0) + m[0].length;
   return end;

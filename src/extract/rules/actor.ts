@@ -8,6 +8,7 @@ import { findActors, findMissiles } from '../../knowledge/index.js';
 import { ACTOR_AFTER_CHARS, ACTOR_ORIGIN_LOOKBACK, ACTOR_PASSIVE_LOOKBACK, ACTOR_POSSESSIVE_CHARS, ACTOR_SAYS_CHARS, ACTOR_SENTENCES } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
 import type { Parser, Refiner, Rule } from '../rule.js';
+import { factsOf } from '../sentence-facts.js';
 
 export interface ActorCandidate {
   actor: string;
@@ -36,7 +37,7 @@ export const actorRule: Rule<ActorCandidate> = {
     // The actor tables may or may not include the "'s" in the match.
     const possessive = actors.find((a) => r.possessiveLaunchAfter.test(text.slice(a.end, a.end + ACTOR_POSSESSIVE_CHARS)) && (POSSESSIVE_END.test(a.surface) || POSSESSIVE_NEXT.test(text.slice(a.end))));
     if (possessive) return [{ actor: possessive.actor, how: 'possessive' }];
-    const verb = ctx.phrases.launchVerb.exec(text);
+    const verb = factsOf(text, ctx.locale).first('launchVerb');
     if (verb) {
       const before = actors.filter((a) => a.end <= verb.index);
       const subject = before[before.length - 1];

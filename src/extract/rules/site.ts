@@ -9,6 +9,7 @@
 import { findSites, type SiteMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, PLACE_AFTER_CHARS, PLACE_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
+import { factsOf } from '../sentence-facts.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 
 /** A place name reads as a place: not the subject of a verb; an ambiguous one only with words of place. */
@@ -26,7 +27,7 @@ function launchedThere(ctx: ArticleContext, u: ReadUnit, s: SiteMatch): boolean 
   const p = ctx.phrases;
   const head = u.text.slice(0, s.start);
   if (s.weak) return p.launchVerb.test(head);
-  return u.launch || p.launchVerb.test(u.text) || p.launchNoun.test(head) || p.rule.fromBeforeSite.test(head);
+  return u.launch || factsOf(u.text, ctx.locale).has('launchVerb') || p.launchNoun.test(head) || p.rule.fromBeforeSite.test(head);
 }
 
 /** A gazetteer name found in a unit as a site claim candidate (every locale's site rule makes them the same way). */
@@ -45,7 +46,11 @@ export function siteCandidate(u: ClaimCandidate['unit'], s: { key: string; start
 export const siteRule: Rule<ClaimCandidate> = {
   name: 'gazetteer-site',
   field: 'site',
-  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || ctx.phrases.launchVerb.test(u.text) || ctx.phrases.launchNoun.test(u.text) || ctx.phrases.missileNoun.test(u.text)),
+  scope: (ctx) =>
+    mainUnits(ctx).filter((u) => {
+      const f = factsOf(u.text, ctx.locale);
+      return u.launch || f.has('launchVerb') || f.has('launchNoun') || f.has('missileNoun');
+    }),
   find: (u, ctx) =>
     findSites(u.text, ctx.locale)
       .filter((s) => inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s))

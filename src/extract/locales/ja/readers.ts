@@ -10,6 +10,7 @@ import type { DateMention } from '../../dates.js';
 import type { LengthMention } from '../../quantities.js';
 import type { TimeMention } from '../../times.js';
 import { foldWidth, jaPatterns } from './patterns.js';
+import { withFlags } from '../../compiled.js';
 
 const KANJI_DIGITS = '〇一二三四五六七八九十';
 const NOON_MINUTES = 12 * 60;
@@ -130,7 +131,7 @@ export function findJapaneseLengths(raw: string): LengthMention[] {
     const head = text.slice(0, start);
     const clause = head.slice(Math.max(0, ...[...head.matchAll(CLAUSE_BREAK)].map((x) => (x.index ?? 0) + 1)));
     const after = text.slice(end);
-    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(new RegExp(re.source, 'gu'))].map((x) => (x.index ?? 0) + x[0].length));
+    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(withFlags(re, 'gu'))].map((x) => (x.index ?? 0) + x[0].length));
     let kind: LengthMention['kind'] = 'other';
     if (p.farthestBefore.test(clause) && p.distanceAfter.test(after)) kind = 'distance';
     else if (p.capabilityBefore.test(clause)) kind = 'capability';

@@ -8,6 +8,7 @@ import { ACTOR_AFTER_CHARS } from '../../../settings.js';
 import type { Parser, Rule } from '../../rule.js';
 import { type ActorCandidate, actorParser, actorRule } from '../../rules/actor.js';
 import { koreanReaderPhrases } from './phrases.js';
+import { factsOf } from '../../sentence-facts.js';
 
 export const koreanActorRule: Rule<ActorCandidate> = {
   name: 'subject-marked-launcher',
@@ -15,7 +16,7 @@ export const koreanActorRule: Rule<ActorCandidate> = {
   scope: actorRule.scope,
   find(u, ctx, position) {
     const text = u.text;
-    const verb = ctx.phrases.launchVerb.exec(text);
+    const verb = factsOf(text, ctx.locale).first('launchVerb');
     // "우리 군은 … 발사된 미사일을 포착했다": a passive verb of firing; the subject only detected the launch.
     if (verb && !koreanReaderPhrases().passiveLaunch.test(verb[0])) {
       const subject = findActors(text, ctx.locale)

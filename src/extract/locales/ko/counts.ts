@@ -2,13 +2,14 @@
 // "2발 이상", "10여 발" (hedged, not exact). "발" must stand alone as the counter: "발사", "발표" are other words.
 import type { CountMention } from '../../counts.js';
 import { koreanReaderPhrases } from './phrases.js';
+import { compiled } from '../../compiled.js';
 
 export function findKoreanCounts(sentence: string): CountMention[] {
   const k = koreanReaderPhrases();
   const numerals = [...k.countNumerals.keys()].sort((a, b) => b.length - a.length).join('|');
   const several = [...k.countSeveral.keys()].sort((a, b) => b.length - a.length).join('|');
   // Group 1 a figure or numeral word, group 2 "여" (some), group 3 the counter; or group 4 a word for several.
-  const counter = new RegExp(`(?<![\\d가-힣])(?:(\\d{1,3}|${numerals})\\s?(여)?\\s?(발|기)|(${several})\\s?발)`, 'g');
+  const counter = compiled(`(?<![\\d가-힣])(?:(\\d{1,3}|${numerals})\\s?(여)?\\s?(발|기)|(${several})\\s?발)`, 'g');
   const out: CountMention[] = [];
   for (const m of sentence.matchAll(counter)) {
     const start = m.index ?? 0;

@@ -5,6 +5,7 @@
 import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { DateMention } from '../../dates.js';
 import { koreanReaderPhrases } from './phrases.js';
+import { compiled } from '../../compiled.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -55,10 +56,10 @@ export function findKoreanDates(text: string, reference: string | null, yearHint
     const date = reference ? latestDay(day, reference, back) : null;
     push('explicit', start, m[0], date, false);
   }
-  for (const m of text.matchAll(new RegExp(`${k.dayBefore}|${k.sameDay}`, 'g'))) {
+  for (const m of text.matchAll(compiled(`${k.dayBefore}|${k.sameDay}`, 'g'))) {
     const start = m.index ?? 0;
     if (overlaps(start, start + m[0].length)) continue;
-    const before = new RegExp(`^(?:${k.dayBefore})$`).test(m[0]);
+    const before = compiled(`^(?:${k.dayBefore})$`).test(m[0]);
     push('relative', start, m[0], reference ? addDays(reference, before ? -1 : 0) : null, false);
   }
   return out.sort((a, b) => a.start - b.start);

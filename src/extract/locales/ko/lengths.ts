@@ -5,6 +5,7 @@
 // only the first figure after it.
 import type { LengthMention } from '../../quantities.js';
 import { koreanReaderPhrases } from './phrases.js';
+import { compiled } from '../../compiled.js';
 
 // A figure: "1,000", "1000", "2.5", "6,518.2", "2천700", "6천", "1만".
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(천|만)\s?(\d{1,3})?)?`;
@@ -20,7 +21,7 @@ function value(digits: string, mult: string | undefined, rest: string | undefine
 
 export function findKoreanLengths(sentence: string): LengthMention[] {
   const k = koreanReaderPhrases();
-  const figure = new RegExp(`(?<![\\d.,])(?:${NUMBER}\\s?(?:${k.lengthUnit})?\\s?(?:~|∼|-|–|에서)\\s?)?${NUMBER}\\s?여?\\s?(?:${k.lengthUnit})`, 'g');
+  const figure = compiled(`(?<![\\d.,])(?:${NUMBER}\\s?(?:${k.lengthUnit})?\\s?(?:~|∼|-|–|에서)\\s?)?${NUMBER}\\s?여?\\s?(?:${k.lengthUnit})`, 'g');
   const out: LengthMention[] = [];
   let previousEnd = 0;
   for (const m of sentence.matchAll(figure)) {

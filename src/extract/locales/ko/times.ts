@@ -4,6 +4,7 @@
 // "오후 4시 7분 발표") rather than a launch is not returned.
 import type { TimeMention } from '../../times.js';
 import { koreanReaderPhrases } from './phrases.js';
+import { compiled } from '../../compiled.js';
 
 const HOURS_PER_HALF_DAY = 12;
 // Without a period word, a time needs minutes or an "about" ending to be a clock time ("5시 57분께", "9시쯤").
@@ -39,7 +40,7 @@ export function findKoreanTimes(text: string): TimeMention[] {
     if (minutes !== null) add(m.index ?? 0, m[0].trimEnd(), minutes);
   }
   for (const [word, minutes] of k.clockWords) {
-    for (const m of text.matchAll(new RegExp(word, 'g'))) add(m.index ?? 0, m[0], minutes);
+    for (const m of text.matchAll(compiled(word, 'g'))) add(m.index ?? 0, m[0], minutes);
   }
   return out.sort((a, b) => a.start - b.start);
 }

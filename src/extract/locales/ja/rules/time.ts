@@ -7,12 +7,14 @@ import { formatMinutes } from '../../../../calendar.js';
 import { BASE_CONFIDENCE, ROUND_HOUR_SAME_LAUNCH_MINUTES } from '../../../../settings.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../../../rule.js';
 import { foldWidth, jaPatterns } from '../patterns.js';
+import { factsOf } from '../../../sentence-facts.js';
+import { withFlags } from '../../../compiled.js';
 
 export const japaneseTimeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-before-launch-verb',
   field: 'time_local',
   // "① 7時39分頃、…から発射し": a launch verb is enough, the missile having been named before.
-  scope: (ctx) => mainUnits(ctx).filter((u) => ctx.phrases.launchVerb.test(u.text)),
+  scope: (ctx) => mainUnits(ctx).filter((u) => factsOf(u.text, ctx.locale).has('launchVerb')),
   find(u, ctx) {
     const p = jaPatterns();
     const text = foldWidth(u.text);
@@ -20,7 +22,7 @@ export const japaneseTimeRule: Rule<ClaimCandidate> = {
       .times(u.text)
       .filter((t) => {
         if (!inMain(u, t.start)) return false;
-        const next = new RegExp(p.timeEventAfter.source, 'u').exec(text.slice(t.end));
+        const next = withFlags(p.timeEventAfter, 'u').exec(text.slice(t.end));
         return next !== null && p.launchEvent.test(next[0]);
       })
       .map((t) => ({ unit: u, field: 'time_local', value: t.minutes, span: { start: t.start, end: t.end }, parser: 'time', confidence: BASE_CONFIDENCE.time, traits: { exact: t.minutes % 60 !== 0 } }));

@@ -1,0 +1,56 @@
+// Sentence facts: the first match of each phrase pattern the role classifier, the launch test and the site rule
+// read in a whole sentence, each found at most once per sentence. Those readers ask the same questions of the
+// same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
+// known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
+// of the article being read (the memo is cleared when the next article's context is made).
+import type { Locale } from '../knowledge/index.js';
+import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
+import { type Phrases, phrases } from './phrases.js';
+
+/** The phrase patterns whose first match in a whole sentence is remembered (all non-global, so `exec` is pure). */
+export const FACT_PATTERNS = ['launchVerb', 'launchNoun', 'missileNoun', 'notLaunch', 'generic', 'earlier', 'future', 'capability', 'flightVerb', 'frontedDayBefore'] as const;
+export type FactPattern = (typeof FACT_PATTERNS)[number];
+
+const patternOf = (p: Phrases, name: FactPattern): RegExp => (name === 'frontedDayBefore' ? p.rule.frontedDayBefore : p[name]);
+
+/** What the phrase patterns find in one sentence, each pattern run on first use only. */
+export class SentenceFacts {
+  private readonly found: Partial<Record<FactPattern, RegExpExecArray | null>> = {};
+
+  constructor(
+    readonly text: string,
+    private readonly p: Phrases,
+  ) {}
+
+  /** The first match of the pattern in the sentence, or null (the same array on every call: do not change it). */
+  first(name: FactPattern): RegExpExecArray | null {
+    let m = this.found[name];
+    if (m === undefined) m = this.found[name] = patternOf(this.p, name).exec(this.text);
+    return m;
+  }
+
+  has(name: FactPattern): boolean {
+    return this.first(name) !== null;
+  }
+}
+
+const recent = new Map<Locale, Map<string, SentenceFacts>>();
+
+/** The facts of a sentence in a locale: remembered while the article is read (up to SENTENCE_FACTS_RECENT sentences). */
+export function factsOf(text: string, locale: Locale = 'en'): SentenceFacts {
+  const p = phrases(locale);
+  if (text.length > RECENT_TEXT_MAX_CHARS) return new SentenceFacts(text, p);
+  let memo = recent.get(locale);
+  if (!memo) recent.set(locale, (memo = new Map()));
+  let facts = memo.get(text);
+  if (!facts) {
+    if (memo.size >= SENTENCE_FACTS_RECENT) memo.clear();
+    memo.set(text, (facts = new SentenceFacts(text, p)));
+  }
+  return facts;
+}
+
+/** Forgets every sentence: called when an article's context is made, so the memo holds one article's sentences. */
+export function forgetSentenceFacts(): void {
+  for (const memo of recent.values()) memo.clear();
+}
