@@ -482,8 +482,8 @@ export const DOCUMENT_BUDGET_MS = 15_000;
 export const CPU_CHECK_MIN_MS = 10;
 export const DOCUMENT_BUDGET_ENV = 'SALVO_DOCUMENT_BUDGET_MS';
 /**
- * `salvo analyze`'s pool starts with one thread and starts the others only once that one has done this many
- * documents. Every thread loads the modules and compiles the knowledge tables' patterns itself, as the reports
+ * The pool of `salvo ingest` and `salvo analyze` starts with one thread and starts the others only once this many
+ * documents are done. Every thread loads the modules and compiles the knowledge tables' patterns itself, as the reports
  * it meets need them: on the dev corpus (126 articles) a second thread started after 100 documents cost 6 s of
  * CPU (13.3 s against 7.2 s with one thread; 6.5 s before the pool), about as much as cleaning and extracting
  * 400 ordinary articles (some 15 ms each). A smaller batch would only pay for threads that compile for

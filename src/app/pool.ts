@@ -34,12 +34,51 @@ type Result = IngestItem[] | HtmlRead | Prepared | DocumentAnalysis;
 
 export class DocumentPool {
   private readonly piscina: Piscina<PoolTask, Result>;
+  /** Tasks finished, tasks in a thread, and tasks waiting for room (see `room`). */
+  private done = 0;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
+  /**
+   * `growAfter`: the pool runs one task at a time (one thread) until this many have finished, then one per
+   * thread: each new thread loads the modules and compiles the knowledge tables itself (about a second of CPU),
+   * which a small batch does not repay (see POOL_GROW_AFTER_DOCUMENTS). 0, for a server whose requests must not
+   * wait for each other, gives every thread at once.
+   */
   constructor(
     private readonly budgetMs: number = documentBudgetMs(),
     private readonly threads: number = availableParallelism(),
+    private readonly growAfter = 0,
   ) {
     this.piscina = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS });
+  }
+
+  /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size. */
+  static forBatch(): DocumentPool {
+    return new DocumentPool(documentBudgetMs(), availableParallelism(), POOL_GROW_AFTER_DOCUMENTS);
+  }
+
+  /** How many tasks may be in the threads at once. */
+  private room(): number {
+    return this.done >= this.growAfter ? Math.max(1, this.threads) : 1;
+  }
+
+  /** Resolves when a task may go to a thread (the wait is not charged to its budget). */
+  private async enter(): Promise<void> {
+    if (this.running < this.room()) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private leave(): void {
+    this.running--;
+    this.done++;
+    while (this.waiting.length && this.running < this.room()) {
+      this.running++;
+      (this.waiting.shift() as () => void)();
+    }
   }
 
   /**
@@ -51,6 +90,15 @@ export class DocumentPool {
    * others; by CPU time it fails only for its own cost, so the output does not depend on the machine's load.
    */
   private async run<T extends Result>(task: TaskBody, what: string): Promise<T> {
+    await this.enter();
+    try {
+      return await this.runNow<T>(task, what);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private async runNow<T extends Result>(task: TaskBody, what: string): Promise<T> {
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -76,25 +124,17 @@ export class DocumentPool {
 
   /**
    * `work` on each item, several at once in the pool's threads, the results in the items' order (so output that
-   * follows them is the same however the threads interleave). Up to one item per thread is in work while the
-   * results wait their turn. The other threads start only once one thread has done POOL_GROW_AFTER_DOCUMENTS:
-   * each new thread first compiles the knowledge tables, which a handful of files does not repay (see the
-   * setting). Starting them at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores.
+   * follows them is the same however the threads interleave). Up to one item per task the pool has room for is
+   * in work while the results wait their turn (in a pool `forBatch`, one until the batch has shown its size:
+   * starting every thread at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores).
    */
   async *inOrder<I, O>(items: AsyncIterable<I>, work: (item: I) => Promise<O>): AsyncGenerator<O> {
     const waiting: Promise<O>[] = [];
-    let done = 0;
-    const next = async (): Promise<O> => {
-      const out = await (waiting.shift() as Promise<O>);
-      done++;
-      return out;
-    };
-    const room = (): number => (done >= POOL_GROW_AFTER_DOCUMENTS ? this.threads : 1);
     for await (const item of items) {
       waiting.push(work(item));
-      while (waiting.length >= room()) yield await next();
+      while (waiting.length >= this.room()) yield await (waiting.shift() as Promise<O>);
     }
-    while (waiting.length) yield await next();
+    while (waiting.length) yield await (waiting.shift() as Promise<O>);
   }
 
   /** The documents in a paste (documentsFromPaste, in a thread); over the budget, one failure for the paste. */
