@@ -5,7 +5,6 @@
 // task has a time budget (DOCUMENT_BUDGET_MS), and a task over it has its thread ended and fails with that
 // reason: one document never stalls a batch or holds a thread for good.
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
@@ -15,7 +14,7 @@ import { IngestError, type ReadHtml } from '../ingest/index.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import type { PastedReport } from './ingestion.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
-import { threadCpuMs, type ThreadClock } from './thread-cpu.js';
+import { newStartCell, readStart, threadCpuMs } from './thread-cpu.js';
 import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
 import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_IDLE_MS } from '../settings.js';
 
@@ -82,7 +81,7 @@ export class DocumentPool {
   }
 
   /**
-   * Runs a task in a thread. The budget starts when the thread starts the task (it says so on a port), so the time
+   * Runs a task in a thread. The budget starts when the thread starts the task (it notes so in the task's start cell), so the time
    * a task waits for a free or a starting thread (which first compiles the knowledge tables) is not charged to it.
    * It is counted in the thread's CPU time where the system tells it (Linux), else in wall-clock time: on a
    * machine with more busy threads than cores a thread gets a share of one, and an ordinary report that needs a
@@ -99,26 +98,35 @@ export class DocumentPool {
   }
 
   private async runNow<T extends Result>(task: TaskBody, what: string): Promise<T> {
-    const { port1, port2 } = new MessageChannel();
+    const cell = newStartCell();
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    port1.once('message', (start: ThreadClock | null) => {
-      const check = (): void => {
-        const now = start && threadCpuMs(start.tid);
-        const spent = start && now !== null ? now - start.cpuMs : this.budgetMs;
-        if (spent >= this.budgetMs) abort.abort();
-        else timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs - spent));
-      };
-      timer = setTimeout(check, this.budgetMs);
-    });
+    // Looked at once the budget's time has passed since the task was sent: a task not started yet (waiting for a
+    // starting thread) has spent nothing and is looked at again a tenth of the budget later; a started one is
+    // looked at again when the rest of its budget could be spent.
+    const check = (): void => {
+      const start = readStart(cell);
+      if (start === null) {
+        timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs / 10));
+        return;
+      }
+      let spent = this.budgetMs; // a thread whose clock can no longer be read has ended
+      if ('wallMs' in start) spent = Date.now() - start.wallMs;
+      else {
+        const now = threadCpuMs(start.clock.tid);
+        if (now !== null) spent = now - start.clock.cpuMs;
+      }
+      if (spent >= this.budgetMs) abort.abort();
+      else timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs - spent));
+    };
+    timer = setTimeout(check, this.budgetMs);
     try {
-      return (await this.piscina.run({ ...task, started: port2 } as PoolTask, { signal: abort.signal, transferList: [port2] })) as T;
+      return (await this.piscina.run({ ...task, started: cell } as PoolTask, { signal: abort.signal })) as T;
     } catch (err) {
       if (abort.signal.aborted) throw new OverBudgetError(`over the time budget of ${seconds(this.budgetMs)} per document (${what})`);
       throw err;
     } finally {
       clearTimeout(timer);
-      port1.close();
     }
   }
 

@@ -3,13 +3,12 @@
 // what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
-import type { MessagePort } from 'node:worker_threads';
 import { documentFromText } from '../ingest/text.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
 import type { PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
-import { ownThreadClock } from './thread-cpu.js';
+import { markStart } from './thread-cpu.js';
 
 /** What a task asks for. */
 export type TaskBody =
@@ -20,8 +19,8 @@ export type TaskBody =
   | { kind: 'analyze'; doc: SourceDocument };
 /** An HTML page read: its document, or why it has none (an IngestError's message: the class does not cross threads). */
 export type HtmlRead = { ok: true; doc: SourceDocument } | { ok: false; reason: string };
-/** A task as sent: with the port on which the thread says it has started it, with its CPU clock (the pool's budget starts then). */
-export type PoolTask = TaskBody & { started: MessagePort };
+/** A task as sent: with the cell in which the thread notes that it has started it, with its CPU clock (the pool's budget starts then). */
+export type PoolTask = TaskBody & { started: SharedArrayBuffer };
 
 /**
  * The readers of pastes, uploads and HTML pages (HTML parsing, encoding detection: some tenth of a second of CPU
@@ -51,8 +50,7 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 /** Runs one task in the pool thread (piscina calls the default export). */
 export default async function run(task: PoolTask): Promise<IngestItem[] | HtmlRead | Prepared | DocumentAnalysis> {
   if (task.kind === 'paste' || task.kind === 'uploads' || task.kind === 'html') await loadReaders(); // before the clock starts
-  task.started.postMessage(ownThreadClock());
-  task.started.close();
+  markStart(task.started);
   if (task.kind === 'paste') return (await loadReaders()).documentsFromPaste(task.paste, task.origin);
   if (task.kind === 'uploads') return collect((await loadReaders()).documentsFromUploads(task.files));
   if (task.kind === 'html') return readHtml(task.html, task.origin, task.urlHint);
