@@ -492,6 +492,14 @@ export const DOCUMENT_BUDGET_ENV = 'SALVO_DOCUMENT_BUDGET_MS';
  * not start threads early.
  */
 export const POOL_GROW_AFTER_DOCUMENTS = 400;
+/**
+ * And only once at least this share of the documents so far had to wait for the one thread (it was still busy
+ * with an earlier one when they were sent): otherwise a second thread would mostly wait too. `salvo analyze`
+ * always has the next document ready (all of them wait); `salvo ingest` sends the next document while the last
+ * is written, so into PostgreSQL, where a write takes longer than an ordinary extraction, few do, and a second
+ * thread started after 400 of 500 firehose articles cost some 0.7 s of CPU to take a handful of them.
+ */
+export const POOL_GROW_WAITED_SHARE = 0.5;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /** Largest request body: a pasted report, or all the files of one upload together. */

@@ -16,7 +16,7 @@ import type { PastedReport } from './ingestion.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
 import { newStartCell, readStart, threadCpuMs } from './thread-cpu.js';
 import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
-import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_IDLE_MS } from '../settings.js';
+import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_WAITED_SHARE, POOL_IDLE_MS } from '../settings.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
 const WORKER = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'app', 'worker.js')).href;
@@ -33,33 +33,39 @@ type Result = IngestItem[] | HtmlRead | Prepared | DocumentAnalysis;
 
 export class DocumentPool {
   private readonly piscina: Piscina<PoolTask, Result>;
-  /** Tasks finished, tasks in a thread, and tasks waiting for room (see `room`). */
+  /** Tasks finished, tasks in a thread, tasks that found no room when sent, and those waiting for room now (see `room`). */
   private done = 0;
   private running = 0;
+  private waited = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Whether the pool runs one task per thread yet. */
+  private grown: boolean;
 
   /**
-   * `growAfter`: the pool runs one task at a time (one thread) until this many have finished, then one per
-   * thread: each new thread loads the modules and compiles the knowledge tables itself (about a second of CPU),
-   * which a small batch does not repay (see POOL_GROW_AFTER_DOCUMENTS). 0, for a server whose requests must not
-   * wait for each other, gives every thread at once.
+   * `growAfter`: the pool runs one task at a time (one thread) until this many have finished and enough of them had
+   * to wait for that thread (POOL_GROW_WAITED_SHARE), then one per thread: each new thread loads the modules and
+   * compiles the knowledge tables itself (about half a second of CPU), which a small batch does not repay (see
+   * POOL_GROW_AFTER_DOCUMENTS), nor a batch whose documents seldom wait for the thread (`salvo ingest` into
+   * PostgreSQL, where each write takes longer than the next document's extraction). 0, for a server whose
+   * requests must not wait for each other, gives every thread at once.
    */
   constructor(
     private readonly budgetMs: number = documentBudgetMs(),
     private readonly threads: number = availableParallelism(),
     private readonly growAfter = 0,
   ) {
+    this.grown = growAfter === 0;
     this.piscina = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS });
   }
 
-  /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size. */
+  /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size and its need. */
   static forBatch(): DocumentPool {
     return new DocumentPool(documentBudgetMs(), availableParallelism(), POOL_GROW_AFTER_DOCUMENTS);
   }
 
   /** How many tasks may be in the threads at once. */
   private room(): number {
-    return this.done >= this.growAfter ? Math.max(1, this.threads) : 1;
+    return this.grown ? Math.max(1, this.threads) : 1;
   }
 
   /** Resolves when a task may go to a thread (the wait is not charged to its budget). */
@@ -68,12 +74,14 @@ export class DocumentPool {
       this.running++;
       return;
     }
+    this.waited++;
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   private leave(): void {
     this.running--;
     this.done++;
+    this.grown ||= this.done >= this.growAfter && this.waited >= this.done * POOL_GROW_WAITED_SHARE;
     while (this.waiting.length && this.running < this.room()) {
       this.running++;
       (this.waiting.shift() as () => void)();
@@ -132,15 +140,16 @@ export class DocumentPool {
 
   /**
    * `work` on each item, several at once in the pool's threads, the results in the items' order (so output that
-   * follows them is the same however the threads interleave). Up to one item per task the pool has room for is
-   * in work while the results wait their turn (in a pool `forBatch`, one until the batch has shown its size:
-   * starting every thread at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores).
+   * follows them is the same however the threads interleave). One item more than the pool has room for is in
+   * work while the results wait their turn, so a thread never waits for the next item, and the pool sees that
+   * items wait for it (in a pool `forBatch`, room for one until the batch has shown its size: starting every
+   * thread at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores).
    */
   async *inOrder<I, O>(items: AsyncIterable<I>, work: (item: I) => Promise<O>): AsyncGenerator<O> {
     const waiting: Promise<O>[] = [];
     for await (const item of items) {
       waiting.push(work(item));
-      while (waiting.length >= this.room()) yield await (waiting.shift() as Promise<O>);
+      while (waiting.length > this.room()) yield await (waiting.shift() as Promise<O>);
     }
     while (waiting.length) yield await (waiting.shift() as Promise<O>);
   }
