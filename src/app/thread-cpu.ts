@@ -2,8 +2,8 @@
 // notes its id and clock in the task's start cell when it starts a task, and the pool reads the clock again when
 // the budget's time is up. From /proc (Linux: /proc/thread-self/stat, fields utime and stime, in the kernel's
 // fixed 100 ticks a second); where the system does not tell, the cell holds the wall-clock time instead, and the
-// pool counts that. The cell is a few bytes of shared memory sent with the task: no message, no wake-up of the
-// pool's thread, at the start of every task.
+// pool counts that. The cell is a few bytes of shared memory sent with the task: starting a task sends no message
+// back and wakes nothing on the pool's side.
 import { readFileSync } from 'node:fs';
 
 /** A thread's id and the CPU time (ms) it had used when read. */
