@@ -489,8 +489,8 @@ export const DOCUMENT_BUDGET_MS = 15_000;
 export const CPU_CHECK_MIN_MS = 10;
 export const DOCUMENT_BUDGET_ENV = 'SALVO_DOCUMENT_BUDGET_MS';
 /**
- * `salvo analyze`'s pool starts with one thread and starts the others only once that one has done this many
- * documents. Every thread loads the modules and compiles the knowledge tables' patterns itself, as the reports
+ * The pool of `salvo ingest` and `salvo analyze` starts with one thread and starts the others only once this many
+ * documents are done. Every thread loads the modules and compiles the knowledge tables' patterns itself, as the reports
  * it meets need them: on the dev corpus (126 articles) a second thread started after 100 documents cost 6 s of
  * CPU (13.3 s against 7.2 s with one thread; 6.5 s before the pool), about as much as cleaning and extracting
  * 400 ordinary articles (some 15 ms each). A smaller batch would only pay for threads that compile for
@@ -499,6 +499,14 @@ export const DOCUMENT_BUDGET_ENV = 'SALVO_DOCUMENT_BUDGET_MS';
  * not start threads early.
  */
 export const POOL_GROW_AFTER_DOCUMENTS = 400;
+/**
+ * And only once at least this share of the documents so far had to wait for the one thread (it was still busy
+ * with an earlier one when they were sent): otherwise a second thread would mostly wait too. `salvo analyze`
+ * always has the next document ready (all of them wait); `salvo ingest` sends the next document while the last
+ * is written, so into PostgreSQL, where a write takes longer than an ordinary extraction, few do, and a second
+ * thread started after 400 of 500 firehose articles cost some 0.7 s of CPU to take a handful of them.
+ */
+export const POOL_GROW_WAITED_SHARE = 0.5;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /** Largest request body: a pasted report, or all the files of one upload together. */

@@ -5,7 +5,6 @@
 // task has a time budget (DOCUMENT_BUDGET_MS), and a task over it has its thread ended and fails with that
 // reason: one document never stalls a batch or holds a thread for good.
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
@@ -15,9 +14,9 @@ import { IngestError, type ReadHtml } from '../ingest/index.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import type { PastedReport } from './ingestion.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
-import { threadCpuMs, type ThreadClock } from './thread-cpu.js';
+import { newStartCell, readStart, threadCpuMs } from './thread-cpu.js';
 import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
-import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_IDLE_MS } from '../settings.js';
+import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_WAITED_SHARE, POOL_IDLE_MS } from '../settings.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
 const WORKER = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'app', 'worker.js')).href;
@@ -34,16 +33,63 @@ type Result = IngestItem[] | HtmlRead | Prepared | DocumentAnalysis;
 
 export class DocumentPool {
   private readonly piscina: Piscina<PoolTask, Result>;
+  /** Tasks finished, tasks in a thread, tasks that found no room when sent, and those waiting for room now (see `room`). */
+  private done = 0;
+  private running = 0;
+  private waited = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Whether the pool runs one task per thread yet. */
+  private grown: boolean;
 
+  /**
+   * `growAfter`: the pool runs one task at a time (one thread) until this many have finished and enough of them had
+   * to wait for that thread (POOL_GROW_WAITED_SHARE), then one per thread: each new thread loads the modules and
+   * compiles the knowledge tables itself (about half a second of CPU), which a small batch does not repay (see
+   * POOL_GROW_AFTER_DOCUMENTS), nor a batch whose documents seldom wait for the thread (`salvo ingest` into
+   * PostgreSQL, where each write takes longer than the next document's extraction). 0, for a server whose
+   * requests must not wait for each other, gives every thread at once.
+   */
   constructor(
     private readonly budgetMs: number = documentBudgetMs(),
     private readonly threads: number = availableParallelism(),
+    private readonly growAfter = 0,
   ) {
+    this.grown = growAfter === 0;
     this.piscina = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS });
   }
 
+  /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size and its need. */
+  static forBatch(): DocumentPool {
+    return new DocumentPool(documentBudgetMs(), availableParallelism(), POOL_GROW_AFTER_DOCUMENTS);
+  }
+
+  /** How many tasks may be in the threads at once. */
+  private room(): number {
+    return this.grown ? Math.max(1, this.threads) : 1;
+  }
+
+  /** Resolves when a task may go to a thread (the wait is not charged to its budget). */
+  private async enter(): Promise<void> {
+    if (this.running < this.room()) {
+      this.running++;
+      return;
+    }
+    this.waited++;
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private leave(): void {
+    this.running--;
+    this.done++;
+    this.grown ||= this.done >= this.growAfter && this.waited >= this.done * POOL_GROW_WAITED_SHARE;
+    while (this.waiting.length && this.running < this.room()) {
+      this.running++;
+      (this.waiting.shift() as () => void)();
+    }
+  }
+
   /**
-   * Runs a task in a thread. The budget starts when the thread starts the task (it says so on a port), so the time
+   * Runs a task in a thread. The budget starts when the thread starts the task (it notes so in the task's start cell), so the time
    * a task waits for a free or a starting thread (which first compiles the knowledge tables) is not charged to it.
    * It is counted in the thread's CPU time where the system tells it (Linux), else in wall-clock time: on a
    * machine with more busy threads than cores a thread gets a share of one, and an ordinary report that needs a
@@ -51,50 +97,61 @@ export class DocumentPool {
    * others; by CPU time it fails only for its own cost, so the output does not depend on the machine's load.
    */
   private async run<T extends Result>(task: TaskBody, what: string): Promise<T> {
-    const { port1, port2 } = new MessageChannel();
+    await this.enter();
+    try {
+      return await this.runNow<T>(task, what);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private async runNow<T extends Result>(task: TaskBody, what: string): Promise<T> {
+    const cell = newStartCell();
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    port1.once('message', (start: ThreadClock | null) => {
-      const check = (): void => {
-        const now = start && threadCpuMs(start.tid);
-        const spent = start && now !== null ? now - start.cpuMs : this.budgetMs;
-        if (spent >= this.budgetMs) abort.abort();
-        else timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs - spent));
-      };
-      timer = setTimeout(check, this.budgetMs);
-    });
+    // Looked at once the budget's time has passed since the task was sent: a task not started yet (waiting for a
+    // starting thread) has spent nothing and is looked at again a tenth of the budget later; a started one is
+    // looked at again when the rest of its budget could be spent.
+    const check = (): void => {
+      const start = readStart(cell);
+      if (start === null) {
+        timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs / 10));
+        return;
+      }
+      let spent = this.budgetMs; // a thread whose clock can no longer be read has ended
+      if ('wallMs' in start) spent = Date.now() - start.wallMs;
+      else {
+        const now = threadCpuMs(start.clock.tid);
+        if (now !== null) spent = now - start.clock.cpuMs;
+      }
+      if (spent >= this.budgetMs) abort.abort();
+      else timer = setTimeout(check, Math.max(CPU_CHECK_MIN_MS, this.budgetMs - spent));
+    };
+    timer = setTimeout(check, this.budgetMs);
     try {
-      return (await this.piscina.run({ ...task, started: port2 } as PoolTask, { signal: abort.signal, transferList: [port2] })) as T;
+      return (await this.piscina.run({ ...task, started: cell } as PoolTask, { signal: abort.signal })) as T;
     } catch (err) {
       if (abort.signal.aborted) throw new OverBudgetError(`over the time budget of ${seconds(this.budgetMs)} per document (${what})`);
       throw err;
     } finally {
       clearTimeout(timer);
-      port1.close();
     }
   }
 
   /**
    * `work` on each item, several at once in the pool's threads, the results in the items' order (so output that
-   * follows them is the same however the threads interleave). Up to one item per thread is in work while the
-   * results wait their turn. The other threads start only once one thread has done POOL_GROW_AFTER_DOCUMENTS:
-   * each new thread first compiles the knowledge tables, which a handful of files does not repay (see the
-   * setting). Starting them at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores.
+   * follows them is the same however the threads interleave). One item more than the pool has room for is in
+   * work while the results wait their turn, so a thread never waits for the next item, and the pool sees that
+   * items wait for it (in a pool `forBatch`, room for one until the batch has shown its size: starting every
+   * thread at once, `salvo analyze` on five files took 8 s of CPU instead of 5 s on two cores).
    */
   async *inOrder<I, O>(items: AsyncIterable<I>, work: (item: I) => Promise<O>): AsyncGenerator<O> {
     const waiting: Promise<O>[] = [];
-    let done = 0;
-    const next = async (): Promise<O> => {
-      const out = await (waiting.shift() as Promise<O>);
-      done++;
-      return out;
-    };
-    const room = (): number => (done >= POOL_GROW_AFTER_DOCUMENTS ? this.threads : 1);
     for await (const item of items) {
       waiting.push(work(item));
-      while (waiting.length >= room()) yield await next();
+      while (waiting.length > this.room()) yield await (waiting.shift() as Promise<O>);
     }
-    while (waiting.length) yield await next();
+    while (waiting.length) yield await (waiting.shift() as Promise<O>);
   }
 
   /** The documents in a paste (documentsFromPaste, in a thread); over the budget, one failure for the paste. */

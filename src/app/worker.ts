@@ -3,13 +3,12 @@
 // what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
-import type { MessagePort } from 'node:worker_threads';
-import { documentFromHtml, IngestError } from '../ingest/index.js';
+import { documentFromText } from '../ingest/text.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
-import { documentsFromPaste, documentsFromUploads, type PastedReport } from './ingestion.js';
+import type { PastedReport } from './ingestion.js';
 import type { Prepared } from './prepared.js';
-import { ownThreadClock } from './thread-cpu.js';
+import { markStart } from './thread-cpu.js';
 
 /** What a task asks for. */
 export type TaskBody =
@@ -20,10 +19,20 @@ export type TaskBody =
   | { kind: 'analyze'; doc: SourceDocument };
 /** An HTML page read: its document, or why it has none (an IngestError's message: the class does not cross threads). */
 export type HtmlRead = { ok: true; doc: SourceDocument } | { ok: false; reason: string };
-/** A task as sent: with the port on which the thread says it has started it, with its CPU clock (the pool's budget starts then). */
-export type PoolTask = TaskBody & { started: MessagePort };
+/** A task as sent: with the cell in which the thread notes that it has started it, with its CPU clock (the pool's budget starts then). */
+export type PoolTask = TaskBody & { started: SharedArrayBuffer };
 
-function readHtml(html: string, origin: string, urlHint: string | null): HtmlRead {
+/**
+ * The readers of pastes, uploads and HTML pages (HTML parsing, encoding detection: some tenth of a second of CPU
+ * to load), loaded by the first task that reads one, before its budget starts: a thread that only cleans and
+ * extracts documents (`salvo ingest` of records) never loads them.
+ */
+let readers: Promise<typeof import('../ingest/index.js') & typeof import('./ingestion.js')> | undefined;
+const loadReaders = (): NonNullable<typeof readers> =>
+  (readers ??= Promise.all([import('../ingest/index.js'), import('./ingestion.js')]).then(([ingest, ingestion]) => ({ ...ingest, ...ingestion })));
+
+async function readHtml(html: string, origin: string, urlHint: string | null): Promise<HtmlRead> {
+  const { documentFromHtml, IngestError } = await loadReaders();
   try {
     return { ok: true, doc: documentFromHtml(html, origin, urlHint) };
   } catch (err) {
@@ -40,10 +49,10 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 
 /** Runs one task in the pool thread (piscina calls the default export). */
 export default async function run(task: PoolTask): Promise<IngestItem[] | HtmlRead | Prepared | DocumentAnalysis> {
-  task.started.postMessage(ownThreadClock());
-  task.started.close();
-  if (task.kind === 'paste') return documentsFromPaste(task.paste, task.origin);
-  if (task.kind === 'uploads') return collect(documentsFromUploads(task.files));
+  if (task.kind === 'paste' || task.kind === 'uploads' || task.kind === 'html') await loadReaders(); // before the clock starts
+  markStart(task.started);
+  if (task.kind === 'paste') return (await loadReaders()).documentsFromPaste(task.paste, task.origin);
+  if (task.kind === 'uploads') return collect((await loadReaders()).documentsFromUploads(task.files));
   if (task.kind === 'html') return readHtml(task.html, task.origin, task.urlHint);
   if (task.kind === 'analyze') return analyzeDocument(task.doc);
   const article = cleanDocument(task.doc);
@@ -58,6 +67,4 @@ const WARM_UP =
   'North Korea fires missiles\n\nSEOUL, March 3 (Yonhap) -- North Korea fired two short-range ballistic missiles from the Hamhung ' +
   "area into the East Sea on Friday morning, South Korea's Joint Chiefs of Staff said. The missiles flew about 450 km at an apogee " +
   "of 50 km before falling outside Japan's exclusive economic zone, officials added.";
-for (const it of documentsFromPaste({ text: WARM_UP }, 'warm-up')) {
-  if (it.ok) extractArticle(cleanDocument(it.doc));
-}
+extractArticle(cleanDocument(documentFromText(WARM_UP, 'warm-up'))); // as a paste of it would be read

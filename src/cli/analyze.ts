@@ -15,7 +15,7 @@ const line = (p: Prediction): string => `${JSON.stringify(p)}\n`;
 
 /** Predictions on stdout, reasons for unreadable inputs on stderr; the event table to `eventsFile` when given. */
 export async function analyzeCommand(paths: string[], eventsFile?: string): Promise<number> {
-  const pool = new DocumentPool();
+  const pool = DocumentPool.forBatch();
   try {
     const predictions = new Predictions();
     let read = 0;

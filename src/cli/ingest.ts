@@ -18,7 +18,7 @@ const fileOf = (origin: string): string => origin.replace(/:\d+$|\[\d+\]$/, '');
  */
 export async function ingestCommand(paths: string[], db: string | undefined, fetchOptions: FetchOptions = {}): Promise<number> {
   const store = await openDb(db, { write: true });
-  const pool = new DocumentPool();
+  const pool = DocumentPool.forBatch();
   const progress = new Progress(await countInputs(paths), 'ingest');
   let launches = 0;
   let lastFile = '';
