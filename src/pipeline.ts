@@ -4,7 +4,7 @@
 // its text) until every input is read, since the event it belongs to depends on the reports after it
 // (src/predictions.ts). `salvo analyze` runs analyzeDocument in the document pool's threads (src/app/pool.ts).
 import { articleId, cleanDocument } from './clean/index.js';
-import { extractArticle, mayReportLaunch, prefilterText } from './extract/index.js';
+import { extractArticle, mayReportLaunchOf } from './extract/index.js';
 import { configurationFor } from './extract/locales/index.js';
 import { toPrediction } from './prediction.js';
 import { Predictions, type Analyzed, type DocumentAnalysis, type Processed } from './predictions.js';
@@ -16,8 +16,10 @@ export { resolveAll, type Analyzed, type DocumentAnalysis, type Processed, type 
 /** Prefilter, then clean and extract: one document's analysis. */
 export function analyzeDocument(doc: SourceDocument): DocumentAnalysis {
   try {
-    if (!mayReportLaunch(prefilterText(doc), configurationFor(doc.language).locale)) {
-      return { ok: true, prediction: toPrediction({ article: { id: articleId(doc), externalId: doc.externalId }, extraction: NOT_A_REPORT }, null) };
+    if (!mayReportLaunchOf(doc, configurationFor(doc.language).locale)) {
+      // The prediction names the article by its own id when it has one: only then is the text's hash not needed.
+      const id = doc.externalId === null ? articleId(doc) : '';
+      return { ok: true, prediction: toPrediction({ article: { id, externalId: doc.externalId }, extraction: NOT_A_REPORT }, null) };
     }
     const article = cleanDocument(doc);
     const extraction = extractArticle(article);
