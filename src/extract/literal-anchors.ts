@@ -20,6 +20,8 @@ import { ANCHOR_ENOUGH_LETTERS, ANCHOR_MAX_CLASS_CHARS, ANCHOR_MAX_EXACT_STRINGS
 interface Info {
   exact: string[] | null;
   required: string[] | null;
+  /** When not exact: strings one of which each of its matches starts with (null: not known). */
+  prefix?: string[] | null;
 }
 
 /**
@@ -62,22 +64,31 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
   return a.length <= b.length ? a : b;
 }
 
+/** All joinings of a string of `heads` and one of `tails`, or null when there would be too many. */
+function joined(heads: string[], tails: string[]): string[] | null {
+  return heads.length * tails.length <= ANCHOR_MAX_EXACT_STRINGS ? unique(heads.flatMap((a) => tails.map((b) => a + b))) : null;
+}
+
 function concat(parts: Info[]): Info {
   let required: string[] | null = null;
   /** The exact strings of the current run of exact parts. */
   let run = [''];
   /** Whether the run is the whole sequence so far (no run ended, no inexact part). */
   let whole = true;
+  let prefix: string[] | null = null;
   for (const p of parts) {
     if (p.exact !== null && p.exact.length === 0) return { exact: [], required: null };
-    if (p.exact !== null && run.length * p.exact.length <= ANCHOR_MAX_EXACT_STRINGS) {
-      const tails = p.exact;
-      run = unique(run.flatMap((a) => tails.map((b) => a + b)));
+    const longer = p.exact === null ? null : joined(run, p.exact);
+    if (longer !== null) {
+      run = longer;
       continue;
     }
-    // The run ends here: it is one candidate requirement; this part is another, or starts the next run.
+    // The run ends here: it is one candidate requirement, or with the strings the next part starts with a longer
+    // one; this part is another candidate, or starts the next run.
+    const into = p.exact === null && p.prefix ? joined(run, p.prefix) : null;
+    if (whole) prefix = into ?? run;
     whole = false;
-    required = better(required, requirement({ exact: run, required: null }));
+    required = better(required, requirement({ exact: into ?? run, required: null }));
     if (p.exact !== null) run = p.exact;
     else {
       required = better(required, p.required);
@@ -85,7 +96,7 @@ function concat(parts: Info[]): Info {
     }
   }
   if (whole) return { exact: run, required: null };
-  return { exact: null, required: better(required, requirement({ exact: run, required: null })) };
+  return { exact: null, required: better(required, requirement({ exact: run, required: null })), prefix };
 }
 
 function union(branches: Info[]): Info {
@@ -94,19 +105,24 @@ function union(branches: Info[]): Info {
     if (all.length <= ANCHOR_MAX_EXACT_STRINGS) return { exact: all, required: null };
   }
   const required: string[] = [];
+  const starts: string[] = [];
+  let startsKnown = true;
   for (const b of branches) {
     const r = requirement(b);
     if (r === null) return ANYTHING;
     required.push(...r);
+    const start = b.exact ?? b.prefix;
+    if (start) starts.push(...start);
+    else startsKnown = false;
   }
-  return { exact: null, required: unique(required) };
+  return { exact: null, required: unique(required), prefix: startsKnown ? unique(starts) : null };
 }
 
 function repeat(x: Info, min: number, max: number): Info {
   if (min === 0 && max === 1) return x.exact === null ? ANYTHING : { exact: unique(['', ...x.exact]), required: null };
   if (min === 0) return ANYTHING;
   if (min === max && x.exact !== null && x.exact.length ** min <= ANCHOR_MAX_EXACT_STRINGS) return concat(Array.from({ length: min }, () => x));
-  return { exact: null, required: requirement(x) };
+  return { exact: null, required: requirement(x), prefix: x.exact ?? x.prefix ?? null };
 }
 
 class UnsupportedSyntax extends Error {}
@@ -246,6 +262,7 @@ class Reader {
 
 // Hyphens and apostrophes: a space is kept, since a word alone may be common where two are not ("long march").
 const SEPARATORS = /['-]+/;
+const WORD_START = /^\w/;
 
 /**
  * A required string cut to its most telling piece between hyphens and apostrophes when that piece is
@@ -254,16 +271,28 @@ const SEPARATORS = /['-]+/;
  */
 function piece(s: string): string {
   let best = '';
-  for (const p of s.split(SEPARATORS)) if (weight(p) > weight(best) || best === '') best = p;
-  return weight(best) >= ANCHOR_ENOUGH_LETTERS ? best : s;
+  let at = 0;
+  let bestAt = 0;
+  for (const p of s.split(SEPARATORS)) {
+    at = s.indexOf(p, at);
+    if (weight(p) > weight(best) || best === '') [best, bestAt] = [p, at];
+    at += p.length;
+  }
+  if (weight(best) < ANCHOR_ENOUGH_LETTERS) return s;
+  // A piece after a hyphen or apostrophe starts a word when its first character is a word character.
+  return bestAt > 0 && WORD_START.test(best) && !best.startsWith(WORD_BOUNDARY) ? WORD_BOUNDARY + best : best;
 }
 
 /** Drops every anchor that contains another (a match containing the longer one contains the shorter). */
 function minimal(anchors: string[]): string[] {
   const sorted = unique(anchors.map(piece)).sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const a of sorted) if (!kept.some((k) => a.includes(k))) kept.push(a);
-  return kept;
+  const kept = new Set<string>();
+  const holdsKept = (a: string): boolean => {
+    for (let i = 0; i < a.length; i++) for (let j = i + 1; j <= a.length; j++) if (kept.has(a.slice(i, j))) return true;
+    return false;
+  };
+  for (const a of sorted) if (!holdsKept(a)) kept.add(a);
+  return [...kept];
 }
 
 /**

@@ -61,7 +61,7 @@ function vocabulary(locale: Locale): Vocabulary {
     // The launch words compile with 'i' alone, and so does their anchor regex; the missile nouns ('i') share one
     // with the designations ('iu'), which reads case at least as broadly as either.
     launchAnchor: anchorRegex(literalAnchors(launch), 'i'),
-    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), literalAnchors(designationSource())), 'iu'),
+    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), designationAnchors()), 'iu'),
   };
   vocabularies.set(locale, made);
   return made;
@@ -71,6 +71,8 @@ function vocabulary(locale: Locale): Vocabulary {
 // knowledge matcher reads it; compiled with the matcher's flags. The same for every locale.
 let designationPattern: string | null = null;
 const designationSource = (): string => (designationPattern ??= alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source)));
+let designationAnchorList: string[] | null | undefined;
+const designationAnchors = (): string[] | null => (designationAnchorList === undefined ? (designationAnchorList = literalAnchors(designationSource())) : designationAnchorList);
 let designations: RegExp | null = null;
 const designation = (): RegExp => (designations ??= new RegExp(designationSource(), 'iu'));
 
