@@ -13,23 +13,41 @@ import type { Extraction, SourceDocument } from './types.js';
 export { toPrediction } from './prediction.js';
 export { resolveAll, type Analyzed, type DocumentAnalysis, type Processed, type ReportArticle } from './predictions.js';
 
+/**
+ * The analysis of a document the launch prefilter turns away (not a report: its prediction), or null when it may
+ * be a launch report and must be cleaned and extracted. Cheap (a scan for literal anchors, rarely the loose
+ * patterns): `salvo analyze` asks it in its own thread before sending a document to the pool.
+ */
+export function prefilterAnalysis(doc: SourceDocument): DocumentAnalysis | null {
+  try {
+    if (mayReportLaunchOf(doc, configurationFor(doc.language).locale)) return null;
+    // The prediction names the article by its own id when it has one: only then is the text's hash not needed.
+    const id = doc.externalId === null ? articleId(doc) : '';
+    return { ok: true, prediction: toPrediction({ article: { id, externalId: doc.externalId }, extraction: NOT_A_REPORT }, null) };
+  } catch (err) {
+    return failed(doc, err);
+  }
+}
+
 /** Prefilter, then clean and extract: one document's analysis. */
 export function analyzeDocument(doc: SourceDocument): DocumentAnalysis {
+  const turnedAway = prefilterAnalysis(doc);
+  if (turnedAway) return turnedAway;
   try {
-    if (!mayReportLaunchOf(doc, configurationFor(doc.language).locale)) {
-      // The prediction names the article by its own id when it has one: only then is the text's hash not needed.
-      const id = doc.externalId === null ? articleId(doc) : '';
-      return { ok: true, prediction: toPrediction({ article: { id, externalId: doc.externalId }, extraction: NOT_A_REPORT }, null) };
-    }
     const article = cleanDocument(doc);
     const extraction = extractArticle(article);
     const processed: Processed = { article: { id: article.id, externalId: article.externalId, published: article.published, source: article.source }, extraction };
     if (!extraction.isLaunchReport) return { ok: true, prediction: toPrediction(processed, null) };
     return { ok: true, report: processed };
   } catch (err) {
-    return { ok: false, failure: { origin: doc.origin, reason: `could not be processed: ${err instanceof Error ? err.message : String(err)}` } };
+    return failed(doc, err);
   }
 }
+
+const failed = (doc: SourceDocument, err: unknown): DocumentAnalysis => ({
+  ok: false,
+  failure: { origin: doc.origin, reason: `could not be processed: ${err instanceof Error ? err.message : String(err)}` },
+});
 
 /** Predictions for documents given one at a time, analysed here, the launch reports' once all are in. */
 export class Analyzer extends Predictions {

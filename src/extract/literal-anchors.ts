@@ -49,7 +49,12 @@ const COMMON_WORDS = new Set(readDataJson<{ words: string[] }>('search-stop-word
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 /** How telling an anchor is: its letters and digits, less those of common words (an anchor of those alone tells nothing). */
-const weight = (anchor: string): number => (anchor.match(WORDS) ?? []).reduce((n, w) => n + (COMMON_WORDS.has(w) ? 0 : w.length), 0);
+const weights = new Map<string, number>();
+function weight(anchor: string): number {
+  let w = weights.get(anchor);
+  if (w === undefined) weights.set(anchor, (w = (anchor.match(WORDS) ?? []).reduce((n, word) => n + (COMMON_WORDS.has(word) ? 0 : word.length), 0)));
+  return w;
+}
 
 /** How selective a requirement is: its least weight, counted up to ANCHOR_ENOUGH_LETTERS (past that, fewer anchors are better). */
 const selectivity = (xs: string[]): number => (xs.length ? Math.min(ANCHOR_ENOUGH_LETTERS, ...xs.map(weight)) : Infinity);
@@ -100,9 +105,8 @@ function concat(parts: Info[]): Info {
 }
 
 function union(branches: Info[]): Info {
-  if (branches.every((b) => b.exact !== null)) {
-    const all = unique(branches.flatMap((b) => b.exact as string[]));
-    if (all.length <= ANCHOR_MAX_EXACT_STRINGS) return { exact: all, required: null };
+  if (branches.every((b) => b.exact !== null) && branches.reduce((n, b) => n + (b.exact as string[]).length, 0) <= ANCHOR_MAX_EXACT_STRINGS) {
+    return { exact: unique(branches.flatMap((b) => b.exact as string[])), required: null };
   }
   const required: string[] = [];
   const starts: string[] = [];

@@ -86,11 +86,14 @@ function countScripts(text: string): ScriptCounts {
 const ANY_CJK = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const LATIN_LETTERS = /\p{Script=Latin}/gu;
 
-/** Whether a text has at least `minimum` Latin letters: counted only until there are that many. */
-function hasLatinLetters(text: string, minimum: number): boolean {
-  LATIN_LETTERS.lastIndex = 0;
+/** Whether texts have at least `minimum` Latin letters together: counted only until there are that many. */
+function hasLatinLetters(texts: readonly string[], minimum: number): boolean {
   let n = 0;
-  while (n < minimum && LATIN_LETTERS.test(text)) n++;
+  for (const text of texts) {
+    LATIN_LETTERS.lastIndex = 0;
+    while (n < minimum && LATIN_LETTERS.test(text)) n++;
+  }
+  LATIN_LETTERS.lastIndex = 0;
   return n >= minimum;
 }
 
@@ -100,12 +103,16 @@ export function languageFromTag(tag: string | null | undefined): Language | null
   return LANGUAGES.find((l) => l === primary) ?? null;
 }
 
-/** The language of `text` (give the title and the body together); `declared` is the page's own tag, if any. */
-export function detectLanguage(text: string, declared: string | null = null): Language {
+/**
+ * The language of `text` (give the title and the body together: as one string, or as parts, which reads them as
+ * if joined by a line break without copying them into one); `declared` is the page's own tag, if any.
+ */
+export function detectLanguage(text: string | readonly string[], declared: string | null = null): Language {
+  const parts = typeof text === 'string' ? [text] : text;
   // With no Hangul, kana or kanji the counts can only say English, once there are enough letters to count: one
   // scan of the text by the regex engine tells that, and it is most texts.
-  if (!ANY_CJK.test(text)) return hasLatinLetters(text, LANGUAGE_MIN_LETTERS) ? 'en' : (languageFromTag(declared) ?? 'en');
-  const { hangul, japanese, latin } = countScripts(text);
+  if (!parts.some((p) => ANY_CJK.test(p))) return hasLatinLetters(parts, LANGUAGE_MIN_LETTERS) ? 'en' : (languageFromTag(declared) ?? 'en');
+  const { hangul, japanese, latin } = countScripts(parts.join('\n'));
   if (hangul + japanese + latin < LANGUAGE_MIN_LETTERS) return languageFromTag(declared) ?? 'en';
   const minimum = (latin + (hangul + japanese) * CJK_LETTER_WEIGHT) * LANGUAGE_SCRIPT_SHARE;
   if (hangul * CJK_LETTER_WEIGHT >= minimum && hangul >= japanese) return 'ko';
