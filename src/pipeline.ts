@@ -2,7 +2,8 @@
 // resolve, no store. Storing goes through src/app/ingestion.ts. Documents are read one at a time: one the launch
 // prefilter turns away is answered at once without being cleaned; a launch report is kept (its extraction, not
 // its text) until every input is read, since the event it belongs to depends on the reports after it
-// (src/predictions.ts). `salvo analyze` runs analyzeDocument in the document pool's threads (src/app/pool.ts).
+// (src/predictions.ts). `salvo analyze` asks prefilterAnalysis in its own thread and runs analyzeDocument, for
+// the documents the prefilter lets through, in the document pool's threads (src/app/pool.ts).
 import { articleId, cleanDocument } from './clean/index.js';
 import { extractArticle, mayReportLaunchOf } from './extract/index.js';
 import { configurationFor } from './extract/locales/index.js';

@@ -28,7 +28,7 @@ const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 const CLASS_SYNTAX = /[\\\]^-]/g;
 const WHITESPACE = /^\s$/;
 
-/** One character of an anchor as the regex reads the raw text for it (a word boundary as \\b only when `boundaries`). */
+/** One character of an anchor as the regex reads the raw text for it (a word boundary as \b only when `boundaries`). */
 function charSource(c: string, boundaries: boolean): string {
   if (c === WORD_BOUNDARY) return boundaries ? '\\b' : '';
   if (WHITESPACE.test(c)) return '\\s+';
@@ -75,7 +75,7 @@ function trieOf(anchors: string[]): Trie {
  * A regex that finds any of `anchors` in raw text ([] finds nothing), or null for none (no anchors derived, or one
  * that would be empty). `flags` are the flags of the patterns the anchors come from: with 'i' (no 'u') the anchor
  * regex reads word boundaries and letter case as those patterns do; with 'iu' it reads case as broadly as Unicode
- * case folding and drops the word boundaries (\\b reads letters differently under 'iu').
+ * case folding and drops the word boundaries (\b reads letters differently under 'iu').
  */
 export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp | null {
   if (anchors === null) return null;
@@ -83,8 +83,8 @@ export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp
   const boundaries = flags === 'i';
   const shown = boundaries ? anchors : anchors.map((a) => a.replaceAll(WORD_BOUNDARY, ''));
   if (shown.includes('')) return null;
-  // The anchors that start at a word boundary share one \\b in front: the regex engine then tries their branches
-  // only where a word starts (half the time of a \\b in front of each).
+  // The anchors that start at a word boundary share one \b in front: the regex engine then tries their branches
+  // only where a word starts (half the time of a \b in front of each).
   const atWord = shown.filter((a) => a.startsWith(WORD_BOUNDARY)).map((a) => a.slice(WORD_BOUNDARY.length));
   const anywhere = shown.filter((a) => !a.startsWith(WORD_BOUNDARY));
   const parts: string[] = [];

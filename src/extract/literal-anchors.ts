@@ -221,7 +221,7 @@ class Reader {
     const negated = this.src[this.i] === '^';
     if (negated) this.i++;
     const chars: string[] = [];
-    /** A member that stands for many characters (\\w, \\p{…}, a wide range). */
+    /** A member that stands for many characters (\w, \p{…}, a wide range). */
     let many = false;
     let open = true;
     for (let first = true; this.i < this.src.length; first = false) {
