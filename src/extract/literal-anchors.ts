@@ -287,9 +287,18 @@ function piece(s: string): string {
   return bestAt > 0 && WORD_START.test(best) && !best.startsWith(WORD_BOUNDARY) ? WORD_BOUNDARY + best : best;
 }
 
-/** Drops every anchor that contains another (a match containing the longer one contains the shorter). */
-function minimal(anchors: string[]): string[] {
-  const sorted = unique(anchors.map(piece)).sort((a, b) => a.length - b.length);
+// Whitespace (and a word boundary beside it) at an anchor's ends: dropped, so that no anchor regex starts with
+// \s+, which would try every position of a long run of spaces against the whole rest of the run.
+const EDGE_SPACE = new RegExp(`^[${WORD_BOUNDARY}\\s]*\\s|\\s[${WORD_BOUNDARY}\\s]*$`, 'g');
+
+/**
+ * Drops every anchor that contains another (a match containing the longer one contains the shorter), once cut to
+ * its telling piece and its spaces at the ends dropped (what is left is still in every match). Null if one is left empty.
+ */
+function minimal(anchors: string[]): string[] | null {
+  const cut = anchors.map((a) => piece(a).replace(EDGE_SPACE, ''));
+  if (cut.includes('')) return null;
+  const sorted = unique(cut).sort((a, b) => a.length - b.length);
   const kept = new Set<string>();
   const holdsKept = (a: string): boolean => {
     for (let i = 0; i < a.length; i++) for (let j = i + 1; j <= a.length; j++) if (kept.has(a.slice(i, j))) return true;

@@ -100,9 +100,17 @@ export function mayReportLaunch(raw: string, locale: Locale): boolean {
  * anchors hold no line break, so they are found in the two apart exactly when in the joined text.
  */
 export function mayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
+  return anchorsMayReportLaunchOf(a, locale) && looselyMayReport(prefilterText(a), vocabulary(locale));
+}
+
+/**
+ * The first half of mayReportLaunchOf, its anchor scan alone: false means the article cannot be a launch report
+ * (true, only that the loose patterns must tell). Linear in the text, whatever it holds.
+ */
+export function anchorsMayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
   const v = vocabulary(locale);
   const parts = a.title === null ? [a.text] : [a.title, a.text];
-  return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts) && looselyMayReport(prefilterText(a), v);
+  return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
 }
 
 /** The anchor regexes of a locale (null: none derived, the test always passes), for the tests. */

@@ -7,7 +7,11 @@ import { anchorRegex } from '../../src/extract/anchor-regex.js';
 import { literalAnchors, WORD_BOUNDARY } from '../../src/extract/literal-anchors.js';
 import { loosen } from '../../src/extract/loose-pattern.js';
 import { mayReportLaunch, mayReportLaunchOf, prefilterAnchors } from '../../src/extract/prefilter.js';
+import { ingestPaths } from '../../src/ingest/index.js';
 import { readDataJson } from '../../src/paths.js';
+import { analyzeDocument, anchorAnalysis } from '../../src/pipeline.js';
+import type { SourceDocument } from '../../src/types.js';
+import { ROOT } from '../helpers/cli.js';
 
 const LOCALES = ['en', 'ko', 'ja'] as const;
 
@@ -89,7 +93,8 @@ describe('literalAnchors', () => {
   });
 
   it('keeps the most telling part of a sequence, and unites the branches of an alternation', () => {
-    expect(literalAnchors('(?:struck|hit) [^.]{1,100}? with')).toEqual(['hit ', 'struck ']);
+    // "with" is a common word: the verbs are the anchors (spaces at an anchor's ends dropped).
+    expect(literalAnchors('(?:struck|hit) [^.]{1,100}? with')).toEqual(['hit', 'struck']);
     expect(literalAnchors('missiles?|rockets?')).toEqual(['rocket', 'missile']);
   });
 
@@ -98,6 +103,11 @@ describe('literalAnchors', () => {
     expect(literalAnchors('[^.]+')).toBeNull();
     expect(literalAnchors('a|.')).toBeNull();
     expect(literalAnchors('(?!)')).toEqual([]);
+  });
+
+  it('never starts an anchor with whitespace (a long run of spaces would be tried at each of its positions)', () => {
+    expect(literalAnchors('[^.]{0,9} +orbit +[^.]')).toEqual(['orbit']);
+    expect(literalAnchors('\\s')).toBeNull();
   });
 
   it('finds an anchor in raw text across whitespace runs and Unicode hyphens, as the loose patterns read it', () => {
@@ -174,5 +184,21 @@ describe('texts the anchors turn away', () => {
     expect(mayReportLaunchOf({ title: null, text: 'The army test-fired an\u00a0ICBM from a mobile launcher.' }, 'en')).toBe(true);
     expect(mayReportLaunch('북한이 화요일 동해상으로 탄도미사일 두 발을 발사했다.', 'ko')).toBe(true);
     expect(mayReportLaunch('北朝鮮は火曜日、弾道ミサイル２発を日本海に向けて発射した。', 'ja')).toBe(true);
+  });
+});
+
+describe('anchorAnalysis (salvo analyze asks it in its own thread)', () => {
+  it('answers only for documents the full analysis turns away, with the same prediction', async () => {
+    const docs: SourceDocument[] = [];
+    for await (const it of ingestPaths([`${ROOT}/test/corpus-en5/articles`])) if (it.ok) docs.push(it.doc);
+    const town = { ...docs[0], externalId: null, title: 'Council news', text: 'The council approved a contested plan for bike lanes on Monday.' };
+    let answered = 0;
+    for (const doc of [...docs, town]) {
+      const quick = anchorAnalysis(doc);
+      if (quick === null) continue;
+      answered++;
+      expect(quick, doc.origin).toEqual(analyzeDocument(doc));
+    }
+    expect(answered).toBeGreaterThan(0);
   });
 });
