@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:analyze — `salvo analyze`'s speed beside the floor, measured in one process on the same files:
-// a firehose of ~5 KB news articles in JSON Lines (1 % launch reports) and a stream of launch reports only
-// (scripts/analyze-firehose.mjs). Per file it prints articles/s for
+// a firehose of ~5 KB news articles in JSON Lines (1 % launch reports), the same without launch reports (the
+// prefilter's path alone) and a stream of launch reports only (scripts/analyze-firehose.mjs). Per file it prints articles/s for
 //   - the floor: reading the file and JSON.parse of each line;
 //   - Intl.Segmenter splitting every text into sentences (after the same read and parse);
 //   - Salvo: the analyze pipeline (stream read, prefilter, clean, extract, and the events of the launch reports);
@@ -88,11 +88,19 @@ function command(file) {
 const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-analyze-'));
 try {
   const firehose = join(dir, 'firehose.jsonl');
+  const quiet = join(dir, 'quiet.jsonl');
   const launches = join(dir, 'launches.jsonl');
   await writeFirehoseJsonl(firehose, { count: COUNT, launchShare: 0.01 });
+  await writeFirehoseJsonl(quiet, { count: COUNT, launchShare: 0 });
   await writeFirehoseJsonl(launches, { count: REPORTS, launchShare: 1 });
   console.log(`analyze benchmark (node ${process.version}; one process; articles per CPU second, user + system)`);
-  for (const [name, file] of [[`firehose, ${fmt(COUNT)} articles, 1 % launch reports`, firehose], [`launch reports only, ${fmt(REPORTS)}`, launches]]) {
+  const files = [
+    [`firehose, ${fmt(COUNT)} articles, 1 % launch reports`, firehose],
+    // The same news without its launch reports: the prefilter's path alone (the reports' share is the line below).
+    [`firehose without launch reports, ${fmt(COUNT)} articles`, quiet],
+    [`launch reports only, ${fmt(REPORTS)}`, launches],
+  ];
+  for (const [name, file] of files) {
     await salvo(file); // warm-up: tables compiled, code optimised
     const f = await floor(file);
     const s = await segmenter(file);
@@ -107,6 +115,7 @@ try {
   if (RSS_COUNT > 0) {
     const big = join(dir, 'firehose-big.jsonl');
     rmSync(firehose);
+    rmSync(quiet);
     await writeFirehoseJsonl(big, { count: RSS_COUNT, launchShare: 0.01 });
     const b = command(big);
     console.log(`salvo analyze (command) on ${fmt(RSS_COUNT)} articles: ${fmt(rate(RSS_COUNT, b.ms))} articles/s, peak RSS ${b.rssMb} MB${b.status ? ` (exit ${b.status})` : ''}`);

@@ -60,6 +60,26 @@ export const LEAD_MIN_WORDS = 6;
 /** The lead is this many opening body sentences. */
 export const LEAD_SENTENCES = 2;
 
+// ---- extract: the launch prefilter's literal anchors (extract/literal-anchors.ts) ----------------------------
+
+/**
+ * A run of a pattern's literal parts is spelled out as all the strings it can match while there are at most this
+ * many ("Hwase?ong[- ]?5" is 6, a launch verb with a few endings under 10); past it the run is cut and only its
+ * most selective piece kept. Larger sets give longer anchors (fewer chance hits in ordinary text) but a longer
+ * anchor regex; 64 keeps every table's anchor scan one pass of a few hundred literals.
+ */
+export const ANCHOR_MAX_EXACT_STRINGS = 256;
+
+/**
+ * Choosing which part of a pattern to anchor on, an anchor of this many letters (not counting common words) is
+ * telling enough: past it the part with fewer anchors is chosen. Five letters ("rocket", "hwasong") are rare in
+ * ordinary news; shorter ones ("top", "kn") occur in most texts and would let them through.
+ */
+export const ANCHOR_ENOUGH_LETTERS = 5;
+
+/** A character class of at most this many characters ("[sd]", "[-－]", "[5５]") is spelled out; a wider one ([a-z], \\w) requires nothing. */
+export const ANCHOR_MAX_CLASS_CHARS = 8;
+
 // ---- extract: claim confidence ---------------------------------------------------------------------------
 
 /** Base confidence per parser: how often that parser's value was right for the main launch when tuned. */

@@ -49,6 +49,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('ICBM 2', null)).toBe('en');
     expect(detectLanguage('ICBM 2', 'fr')).toBe('en');
   });
+
+  it('counts Latin letters beyond ASCII, and a character outside the Basic Multilingual Plane once', () => {
+    // Nineteen Latin letters are too few to count; twenty are enough, accented ones included.
+    expect(detectLanguage('Àéîõü àéîõü àéîõü àéîõ', 'ko')).toBe('ko');
+    expect(detectLanguage('Àéîõü àéîõü àéîõü àéîõü', 'ko')).toBe('en');
+    // A kanji of the supplementary planes (U+20B9F) is one Japanese letter, not two: 4 + 15 letters are too few.
+    expect(detectLanguage('\u{20B9F}'.repeat(4) + 'ミサイル発射を確認したと発表し', 'ko')).toBe('ko');
+    expect(detectLanguage('\u{20B9F}'.repeat(5) + 'ミサイル発射を確認したと発表し', 'ko')).toBe('ja');
+    expect(detectLanguage('North Korea fired a missile \u{20B9F} on Tuesday morning, officials said.', 'ja')).toBe('en');
+  });
 });
 
 describe('languageFromTag', () => {

@@ -3,11 +3,15 @@
 // table that ingesting the same files would store, through the real ingest path into a database in memory.
 // Documents are analysed in the document pool's threads, each within the time budget (one over it is skipped
 // with that reason, the rest go on), and their predictions written in the order the documents were read. HTML
-// pages are read into documents there too (also within the budget). This thread streams files and groups
-// reports: it runs no extractor (the threads do), and loads the ingest path only with --events.
+// pages are read into documents there too (also within the budget). This thread streams files, scans each
+// document for the launch prefilter's literal anchors and groups reports: a document without them (most of a
+// news feed) is answered here, since a trip to a thread and back cost far more than the scan (a few literal
+// words, linear in the text, so it needs no budget); it runs no extractor (the threads do), and loads the
+// ingest path only with --events.
 import { writeFile } from 'node:fs/promises';
 import { DocumentPool } from '../app/pool.js';
 import { ingestPaths } from '../ingest/index.js';
+import { anchorAnalysis } from '../pipeline.js';
 import { Predictions, type DocumentAnalysis } from '../predictions.js';
 import type { IngestItem, Prediction } from '../types.js';
 
@@ -19,7 +23,11 @@ export async function analyzeCommand(paths: string[], eventsFile?: string): Prom
   try {
     const predictions = new Predictions();
     let read = 0;
-    const analysis = (item: IngestItem): Promise<DocumentAnalysis> => (item.ok ? pool.analyze(item.doc) : Promise.resolve(item));
+    const analysis = (item: IngestItem): Promise<DocumentAnalysis> => {
+      if (!item.ok) return Promise.resolve(item);
+      const turnedAway = anchorAnalysis(item.doc);
+      return turnedAway ? Promise.resolve(turnedAway) : pool.analyze(item.doc);
+    };
     for await (const done of pool.inOrder(ingestPaths(paths, { readHtml: pool.readHtml }), analysis)) {
       const result = predictions.take(done);
       if (!result.ok) {

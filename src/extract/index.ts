@@ -7,7 +7,7 @@ import { configurationFor } from './locales/index.js';
 import { mayReportLaunch, mayReportLaunchIn, prefilterText, unlaunchedExtraction } from './prefilter.js';
 import { articleUnits } from './units.js';
 
-export { mayReportLaunch, prefilterText } from './prefilter.js';
+export { anchorsMayReportLaunchOf, mayReportLaunch, mayReportLaunchOf, prefilterText } from './prefilter.js';
 
 /** The extraction of an article: the full reading when the prefilter lets it through, on the whole text and then unit by unit. */
 export function extractArticle(article: Article): Extraction {

@@ -5,10 +5,16 @@
 // table (data/locales/<lang>/phrases.json) and of the designation table (data/missiles.json) loosened (see
 // loose-pattern.ts) so that it can only say yes more often than the sentence-by-sentence reading. An article it
 // turns away is read as the full extraction would read it: not a launch report, no claims, no date.
+//
+// Before the loose patterns, a cheaper test: every match of them contains one of a few literal anchors derived
+// from the same patterns (literal-anchors.ts), so an article with no missile anchor, or no launch anchor, is
+// turned away after one scan by the regex engine for a handful of words, never copied, folded or respaced.
 import { fold, type Locale, ruleSets } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 import { REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
+import { anchorRegex, eitherAnchors } from './anchor-regex.js';
+import { literalAnchors } from './literal-anchors.js';
 import { loosen, spacedOnce } from './loose-pattern.js';
 import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
@@ -27,6 +33,10 @@ interface Vocabulary {
   launch: RegExp;
   /** A missile noun, or the "missile tests" phrasing. */
   missileNoun: RegExp;
+  /** The anchors of `launch`, as a regex on the raw text; null when the patterns give none (never in the shipped tables). */
+  launchAnchor: RegExp | null;
+  /** The anchors of `missileNoun` and of the designations together, the same way. */
+  missileAnchor: RegExp | null;
 }
 
 const alt = (sources: string[]): string => sources.map((s) => `(?:${loosen(s)})`).join('|');
@@ -39,11 +49,19 @@ function vocabulary(locale: Locale): Vocabulary {
   const t = readDataJson<VocabularyTable>(`locales/${locale}/phrases.json`);
   // The phrase tables compile case-insensitively (phrases.ts); so does the prefilter.
   // A phrase starts where the locale lets it (phrases.ts: at a word boundary in English).
-  const words = (xs: string[]): string => `${PHRASE_BOUNDARIES[locale].start}(?:${alt(xs)})`;
+  // The boundary is written before each phrase (the same regex as before the alternation), so that each phrase's
+  // anchors keep it (literal-anchors.ts): "tested" after a boundary is not the end of "contested".
+  const words = (xs: string[]): string => xs.map((x) => `${PHRASE_BOUNDARIES[locale].start}(?:${loosen(x)})`).join('|');
   const plural = loosen(t.rulePatterns.pluralMissileTests.pattern);
+  const launch = `${words([...t.launchVerbs, ...t.launchNouns])}|${plural}`;
+  const missileNoun = `${words(t.missileNouns)}|${plural}`;
   const made: Vocabulary = {
-    launch: new RegExp(`${words([...t.launchVerbs, ...t.launchNouns])}|${plural}`, 'i'),
-    missileNoun: new RegExp(`${words(t.missileNouns)}|${plural}`, 'i'),
+    launch: new RegExp(launch, 'i'),
+    missileNoun: new RegExp(missileNoun, 'i'),
+    // The launch words compile with 'i' alone, and so does their anchor regex; the missile nouns ('i') share one
+    // with the designations ('iu'), which reads case at least as broadly as either.
+    launchAnchor: anchorRegex(literalAnchors(launch), 'i'),
+    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), designationAnchors()), 'iu'),
   };
   vocabularies.set(locale, made);
   return made;
@@ -51,11 +69,22 @@ function vocabulary(locale: Locale): Vocabulary {
 
 // Designations that are not weak (a weak one alone never makes a sentence state a launch), on folded text as the
 // knowledge matcher reads it; compiled with the matcher's flags. The same for every locale.
+let designationPattern: string | null = null;
+const designationSource = (): string => (designationPattern ??= alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source)));
+let designationAnchorList: string[] | null | undefined;
+const designationAnchors = (): string[] | null => (designationAnchorList === undefined ? (designationAnchorList = literalAnchors(designationSource())) : designationAnchorList);
 let designations: RegExp | null = null;
-function designation(): RegExp {
-  designations ??= new RegExp(alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source)), 'iu');
-  return designations;
+const designation = (): RegExp => (designations ??= new RegExp(designationSource(), 'iu'));
+
+/** Whether a text as the loose patterns read it (spacedOnce) may hold a launch report: see mayReportLaunch. */
+function looselyMayReport(raw: string, v: Vocabulary): boolean {
+  const text = spacedOnce(raw);
+  if (!v.launch.test(text)) return false;
+  return v.missileNoun.test(text) || designation().test(fold(text));
 }
+
+/** Whether some part holds an anchor (no anchors derived: always). */
+const anchored = (anchor: RegExp | null, parts: readonly string[]): boolean => anchor === null || parts.some((p) => anchor.test(p));
 
 /**
  * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
@@ -63,9 +92,31 @@ function designation(): RegExp {
  */
 export function mayReportLaunch(raw: string, locale: Locale): boolean {
   const v = vocabulary(locale);
-  const text = spacedOnce(raw);
-  if (!v.launch.test(text)) return false;
-  return v.missileNoun.test(text) || designation().test(fold(text));
+  return anchored(v.launchAnchor, [raw]) && anchored(v.missileAnchor, [raw]) && looselyMayReport(raw, v);
+}
+
+/**
+ * mayReportLaunch of an article's prefilterText, asked of its title and text without joining them first: the
+ * anchors hold no line break, so they are found in the two apart exactly when in the joined text.
+ */
+export function mayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
+  return anchorsMayReportLaunchOf(a, locale) && looselyMayReport(prefilterText(a), vocabulary(locale));
+}
+
+/**
+ * The first half of mayReportLaunchOf, its anchor scan alone: false means the article cannot be a launch report
+ * (true, only that the loose patterns must tell). Linear in the text, whatever it holds.
+ */
+export function anchorsMayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  const parts = a.title === null ? [a.text] : [a.title, a.text];
+  return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
+}
+
+/** The anchor regexes of a locale (null: none derived, the test always passes), for the tests. */
+export function prefilterAnchors(locale: Locale): { launch: RegExp | null; missile: RegExp | null } {
+  const v = vocabulary(locale);
+  return { launch: v.launchAnchor, missile: v.missileAnchor };
 }
 
 /**

@@ -56,7 +56,7 @@ export function documentFromRecord(obj: unknown, origin: string, format?: InputF
     published,
     title,
     text,
-    language: detectLanguage(`${title ?? ''}\n${text}`, str(obj.language)),
+    language: detectLanguage([title ?? '', text], str(obj.language)),
     droppedByExtractor: [],
   };
 }
