@@ -15,10 +15,9 @@
 //                        [--links FILE]   (writes the stored copy links as record numbers, to compare two runs)
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { availableParallelism } from 'node:os';
 import { Ingester } from '../dist/src/app/ingestion.js';
 import { DocumentPool } from '../dist/src/app/pool.js';
 import { ownThreadClock } from '../dist/src/app/thread-cpu.js';
