@@ -492,15 +492,6 @@ export const DOCUMENT_BUDGET_ENV = 'SALVO_DOCUMENT_BUDGET_MS';
  * not start threads early.
  */
 export const POOL_GROW_AFTER_DOCUMENTS = 400;
-/**
- * Documents an ingest batch reads ahead (cleans and extracts in the document pool) of the one the main thread is
- * grouping and storing, once the pool has grown (POOL_GROW_AFTER_DOCUMENTS); with the one being stored, which may
- * still be in the pool, that is at most one more in the pool at once. On two cores, two threads extract while the
- * main thread stores and one document waits in the queue, so a thread that finishes starts the next at once
- * instead of when the main thread next asks. On the synthetic firehose (scripts/bench-ingest.mjs) extracting and
- * storing cost about 1 ms of CPU each per article, so more threads would only wait for the main thread.
- */
-export const INGEST_READ_AHEAD = 2;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /** Largest request body: a pasted report, or all the files of one upload together. */

@@ -11,7 +11,7 @@ import { EventResolver, type Report } from '../resolve/index.js';
 import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { displayTitle } from '../headline.js';
-import { COPY_PREPARED_CACHE, INGEST_READ_AHEAD, POOL_GROW_AFTER_DOCUMENTS } from '../settings.js';
+import { COPY_PREPARED_CACHE } from '../settings.js';
 import { summarizeEvent, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import { OverBudgetError, type Prepare } from './prepared.js';
@@ -332,12 +332,9 @@ export class Ingester implements ResolverSource {
   }
 
   /**
-   * Documents in order, each read then stored, results told in order. Grouping and writing stay one at a time;
-   * reading runs ahead of them. Without a `prepare`, one document deep: while one is grouped and written, the
-   * next is read (cleaned, looked up) and then, once that write is sent, extracted, so a server store works on
-   * the write while this thread extracts. With one (the document pool), up to INGEST_READ_AHEAD documents beyond
-   * the one being stored are cleaned and extracted in the pool's threads while this thread groups and writes
-   * (one until POOL_GROW_AFTER_DOCUMENTS have been read, as the pool grows: a small batch starts no second thread).
+   * Documents in order, each read then stored, results told in order. Pipelined one document deep: while one
+   * is grouped and written, the next is read (cleaned, looked up) and then, once that write is sent, extracted,
+   * so a server store works on the write while this thread extracts. Grouping and writing stay one at a time.
    */
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
@@ -345,28 +342,14 @@ export class Ingester implements ResolverSource {
       report.results.push(r);
       onResult?.(r);
     };
-    const readAhead = (read: number): number => (this.prepare && read >= POOL_GROW_AFTER_DOCUMENTS ? INGEST_READ_AHEAD : 1);
-    // The ids of the last documents stored, whose writes the lookups of the documents read ahead may have preceded.
-    const recent: string[] = [];
-    let storing: Promise<void> = Promise.resolve(); // the last document's; settles when it is stored and told
-    let sent: Promise<void> = Promise.resolve(); // settles when the last document's write was sent, or it ended
-    const unsettled: Promise<void>[] = []; // stores started and not yet settled, oldest first
-    let read = 0;
+    let storing: Promise<string | null> = Promise.resolve(null); // the previous document's; resolves to its article id
+    let sent: Promise<void> = Promise.resolve(); // settles when the previous document's write was sent, or it ended
     for await (const it of items) {
-      const doc = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent)) : null;
-      read++;
+      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent)) : null;
+      const previous = await storing;
       let onSent = (): void => undefined;
       sent = new Promise((resolve) => (onSent = resolve));
-      storing = storing
-        .then(() => this.storeAndTell(it, doc, recent, onSent, report, add))
-        .then((id) => {
-          if (id === null) return;
-          recent.push(id);
-          if (recent.length > INGEST_READ_AHEAD) recent.shift();
-        })
-        .finally(onSent);
-      unsettled.push(storing);
-      while (unsettled.length > readAhead(read)) await unsettled.shift();
+      storing = this.storeAndTell(it, read, previous, onSent, report, add).finally(onSent);
     }
     await storing;
     return report;
@@ -374,11 +357,11 @@ export class Ingester implements ResolverSource {
 
   /**
    * Stores one read document (when it was read) and tells its result; resolves to its article id, never rejects.
-   * `recent` holds the article ids of the documents stored just before, whose writes this one's lookup may have
-   * preceded: one of them again is looked up once more.
+   * `previous` is the article id of the document stored just before, whose write this one's lookup may have
+   * preceded: the same article again is looked up once more.
    */
   private async storeAndTell(
-    it: IngestItem, read: Promise<Settled<ReadDocument>> | null, recent: readonly string[], onSent: () => void,
+    it: IngestItem, read: Promise<Settled<ReadDocument>> | null, previous: string | null, onSent: () => void,
     report: IngestReport, add: (r: IngestResult) => void,
   ): Promise<string | null> {
     if (!it.ok || !read) {
@@ -392,7 +375,7 @@ export class Ingester implements ResolverSource {
     try {
       const r = await read;
       if (!r.ok) throw r.error;
-      const again = r.value.status === 'read' && recent.includes(r.value.article.id) && (await this.store.hasArticle(r.value.article.id));
+      const again = r.value.status === 'read' && r.value.article.id === previous && (await this.store.hasArticle(previous));
       const outcome = r.value.status === 'duplicate' || again ? { status: 'duplicate' as const, article: r.value.article } : await this.storeOne(r.value, onSent);
       if (outcome.status === 'duplicate') {
         report.duplicates++;
