@@ -255,6 +255,27 @@ function newsArticle(pick, d, bytes) {
   return { title, paras: fillNews(pick, c, [lead], bytes) };
 }
 
+/** A sentence reworded (synonyms, the next adjective or verb in the lists) outside its quotation marks. */
+const reworded = (sentence) =>
+  sentence.split(/("[^"]*")/).map((part, i) => (i % 2 ? part : part.split(' ').map((w) => REWORD.get(w) ?? w).join(' '))).join('');
+
+/**
+ * A story as another outlet re-edits it, the way the re-edited wire stories in the corpora look (a Reuters
+ * story as a Japanese site ran it; two Korean outlets' versions of one report): the story keeps its source's
+ * order, the paragraphs cut go mostly from the end (stories are written to be cut from the bottom), a share
+ * of the sentences is reworded (heavier in some rewrites than in others), direct quotes stay word for word,
+ * and now and then the editor moves one paragraph up to follow the lead. Its own `pick`, so how a rewrite is
+ * made does not shift the rest of the stream.
+ */
+function reedited(pick, paras) {
+  const share = 0.6 + 0.4 * pick(); // of the sentences reworded
+  const edit = (p, first) =>
+    p.split(/(?<=[.!?"]) (?=[A-Z"])/).map((x, i) => (i === 0 && first) || pick() < share ? reworded(x) : x).join(' ');
+  const body = paras.slice(1).filter((_, i, all) => i < 2 || pick() > 0.7 * (i / all.length));
+  if (body.length > 2 && pick() < 0.3) body.unshift(...body.splice(2 + Math.floor(pick() * (body.length - 2)), 1));
+  return [edit(paras[0], true), ...body.map((p) => edit(p, false))];
+}
+
 /** A copy of an earlier article as another outlet runs it (see generateFirehose for the kinds). */
 function copyOf(pick, orig, kind) {
   const byline = `By ${pickOf(pick, FIRST_NAMES)} ${coin(pick)}`;
@@ -265,24 +286,7 @@ function copyOf(pick, orig, kind) {
     const c = storyContext(pick);
     paras = [...paras, newsParagraph(pick, c), newsParagraph(pick, c)];
   }
-  if (kind === 'rewrite') {
-    // Words swapped for others (synonyms, the next adjective or verb in the lists), the sentences of each
-    // paragraph and the paragraphs after the lead reordered: few 5-word runs survive, the facts and names do.
-    const swap = (p) => {
-      const sentences = p.split(/(?<=[.!?"]) (?=[A-Z"])/).map((x) => x.split(' ').map((w) => REWORD.get(w) ?? w).join(' '));
-      for (let i = sentences.length - 1; i > 1; i--) {
-        const j = 1 + Math.floor(pick() * i);
-        [sentences[i], sentences[j]] = [sentences[j], sentences[i]];
-      }
-      return sentences.join(' ');
-    };
-    const rest = paras.slice(1).map(swap);
-    for (let i = rest.length - 1; i > 0; i--) {
-      const j = Math.floor(pick() * (i + 1));
-      [rest[i], rest[j]] = [rest[j], rest[i]];
-    }
-    paras = [swap(paras[0]), ...rest];
-  }
+  if (kind === 'rewrite') paras = reedited(rng(Math.floor(pick() * 2 ** 32)), paras);
   const title = kind === 'rewrite' ? orig.title.split(' ').map((w) => REWORD.get(w) ?? w).join(' ') : pick() < 0.5 ? orig.title : `${orig.title} (${coin(pick)} wire)`;
   return { title, paras: [byline, ...paras, tail] };
 }
@@ -290,7 +294,7 @@ function copyOf(pick, orig, kind) {
 /**
  * `count` records, in stream order. Kinds (meta.kind): 'news', 'launch' (a report of launch meta.launch),
  * 'copy' (syndicated: same body with a byline and copyright line), 'truncated' (its first half), 'extended'
- * (two local paragraphs added) and 'rewrite' (synonyms swapped, paragraphs reordered), the last four of the
+ * (two local paragraphs added) and 'rewrite' (re-edited: see `reedited`), the last four of the
  * earlier record meta.of, mostly a recent one. With `launchOnly`, every original is a launch report.
  */
 export function* generateFirehose({ count, seed = 7, launchShare = 0.01, copyShare = 0.1, reportsPerLaunch = 4, bytes = 5000, launchOnly = false }) {

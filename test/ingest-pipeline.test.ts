@@ -1,8 +1,11 @@
-// Ingester pipelines a batch one document deep (the next document is read while the current one is stored):
-// results still come in input order, a document repeated right after itself is stored once, and a document that
-// cannot be read or stored costs its own line only.
+// Ingester pipelines a batch one document deep (the next document is read while the current one is stored, or
+// prepared elsewhere, as the document pool does): results still come in input order, a document repeated right
+// after itself is stored once, and a document that cannot be read or stored costs its own line only.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ingester } from '../src/app/ingestion.js';
+import { cleanDocument } from '../src/clean/index.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { SourceDocument } from '../src/types.js';
 import { documentFromRecord } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
 import type { IngestItem } from '../src/types.js';
@@ -39,6 +42,39 @@ describe.each(stores)('Ingester, pipelined, on %s', (_, location) => {
       const [event] = await store.listEvents();
       expect(event.articleIds).toHaveLength(2);
       expect(report.results[1].eventId).toBe(event.id);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('Ingester with documents prepared elsewhere', () => {
+  it('tells results in input order and stores repeats once when preparing finishes out of order', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const story = (n: number): IngestItem => ({
+        ok: true,
+        doc: documentFromRecord({ id: `story-${n}`, source: 'town.example.org', published: '2033-04-05', title: `Council notice ${n}`, text: `The council said notice number ${n} about road works would be posted on Monday.` }, `story-${n}`),
+      });
+      const items = [story(1), story(1), launch(7), story(2), launch(7), unreadable, story(2), story(1)];
+      let calls = 0;
+      let inFlight = 0;
+      let mostInFlight = 0;
+      // Prepares in this thread, but the later of each three calls finishes first.
+      const prepare = async (doc: SourceDocument) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2 - (calls++ % 3)));
+        inFlight--;
+        const article = cleanDocument(doc);
+        return { article, extraction: extractArticle(article) };
+      };
+      const report = await new Ingester(store, prepare).ingest(items);
+      expect(report.results.map((r) => [r.origin, r.status])).toEqual([
+        ['story-1', 'stored'], ['story-1', 'duplicate'], ['launch-7', 'stored'], ['story-2', 'stored'], ['launch-7', 'duplicate'], ['broken.json', 'failed'], ['story-2', 'duplicate'], ['story-1', 'duplicate'],
+      ]);
+      expect(mostInFlight).toBe(2); // the next document is prepared while the one before it is
+      expect(await store.counts()).toEqual({ articles: 3, events: 1 });
     } finally {
       await store.close();
     }
