@@ -32,8 +32,8 @@ function readStat(path: string): ThreadClock | null {
   }
 }
 
-/** The calling thread's clock (in a pool thread, when it starts a task). */
-const ownThreadClock = (): ThreadClock | null => readStat('/proc/thread-self/stat');
+/** The calling thread's clock (a pool thread's when it starts a task; the main thread's in bench:ingest). */
+export const ownThreadClock = (): ThreadClock | null => readStat('/proc/thread-self/stat');
 
 /** The CPU time (ms) a thread of this process has used by now; null when it cannot be read (or has ended). */
 export const threadCpuMs = (tid: number): number | null => readStat(`/proc/self/task/${tid}/stat`)?.cpuMs ?? null;
