@@ -60,7 +60,7 @@ export const LEAD_MIN_WORDS = 6;
 /** The lead is this many opening body sentences. */
 export const LEAD_SENTENCES = 2;
 
-// ---- extract: the launch prefilter's literal anchors (extract/literal-anchors.ts) ----------------------------
+// ---- knowledge: literal anchors of the prefilter and table gates (knowledge/literal-anchors.ts) -------------
 
 /**
  * A run of a pattern's literal parts is spelled out as all the strings it can match while there are at most this

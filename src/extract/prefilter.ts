@@ -9,13 +9,10 @@
 // Before the loose patterns, a cheaper test: every match of them contains one of a few literal anchors derived
 // from the same patterns (literal-anchors.ts), so an article with no missile anchor, or no launch anchor, is
 // turned away after one scan by the regex engine for a handful of words, never copied, folded or respaced.
-import { fold, type Locale, ruleSets } from '../knowledge/index.js';
+import { anchorRegex, eitherAnchors, fold, literalAnchors, type Locale, loosen, ruleSets, spacedOnce } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 import { REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
-import { anchorRegex, eitherAnchors } from './anchor-regex.js';
-import { literalAnchors } from './literal-anchors.js';
-import { loosen, spacedOnce } from './loose-pattern.js';
 import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
 import { articleUnits, type Unit } from './units.js';

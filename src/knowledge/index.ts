@@ -2,5 +2,9 @@
 // text with a locale's word boundary (lookups, matcher), and office-holders' terms (officeholders).
 export * from './tables.js';
 export * from './lookups.js';
-export { aliasSource, fold, LOCALES, type Locale, type PatternItem } from './matcher.js';
+export { fold } from './fold.js';
+export { anchorRegex, eitherAnchors } from './anchor-regex.js';
+export { literalAnchors } from './literal-anchors.js';
+export { loosen, mayMatch, spacedOnce } from './loose-pattern.js';
+export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';
 export { dateWindow, type DateWindow } from './officeholders.js';
