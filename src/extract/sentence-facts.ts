@@ -3,7 +3,7 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import type { Locale } from '../knowledge/index.js';
+import { type Locale, mayHold } from '../knowledge/index.js';
 import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
 import { type Phrases, phrases } from './phrases.js';
 
@@ -25,7 +25,11 @@ export class SentenceFacts {
   /** The first match of the pattern in the sentence, or null (the same array on every call: do not change it). */
   first(name: FactPattern): RegExpExecArray | null {
     let m = this.found[name];
-    if (m === undefined) m = this.found[name] = patternOf(this.p, name).exec(this.text);
+    if (m === undefined) {
+      const re = patternOf(this.p, name);
+      // Most sentences hold no literal of most patterns: their gate says so in one scan for a few words.
+      m = this.found[name] = mayHold(re, this.text) ? re.exec(this.text) : null;
+    }
     return m;
   }
 
