@@ -1,5 +1,7 @@
 // The knowledge tables as one module for the stages that read them: load and validate (tables), match against
-// text with a locale's word boundary (lookups, matcher), and office-holders' terms (officeholders).
+// text with a locale's word boundary (lookups, matcher), tell cheaply when a table or a pattern cannot match a
+// text (table-gate, from the literal anchors of loosened patterns: literal-anchors, loose-pattern, anchor-regex),
+// and office-holders' terms (officeholders).
 export * from './tables.js';
 export * from './lookups.js';
 export { fold } from './fold.js';
