@@ -3,7 +3,7 @@
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
 
-import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_TEXTS } from '../settings.js';
+import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
 import { fold } from './fold.js';
 import { tableGate } from './table-gate.js';
@@ -134,8 +134,8 @@ export class TableMatcher<T> {
   private readonly recent = new Map<string, readonly Hit<T>[]>();
   /**
    * Finds a literal anchor of some rule in a text that any rule matches in (table-gate.ts); null: no gate. Made
-   * once the table has scanned TABLE_GATE_AFTER_TEXTS texts without one: deriving it costs as much as scanning
-   * thousands of sentences, which a short run never reaches.
+   * once the table has scanned TABLE_GATE_AFTER_CHARS characters without one: deriving it costs as much as
+   * scanning millions of characters, which a short run, or a firehose with few launch reports, never reaches.
    */
   private gate: RegExp | null | undefined;
   private scannedUngated = 0;
@@ -174,7 +174,8 @@ export class TableMatcher<T> {
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
   private gatedScan(rawText: string): readonly Hit<T>[] {
     if (this.gate === undefined) {
-      if (++this.scannedUngated <= TABLE_GATE_AFTER_TEXTS) return this.scan(fold(rawText));
+      this.scannedUngated += rawText.length;
+      if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
       this.gate = tableGate(this.rules.map((r) => r.source));
     }
     if (this.gate !== null && !this.gate.test(rawText)) return NO_HITS;
