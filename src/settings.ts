@@ -60,7 +60,7 @@ export const LEAD_MIN_WORDS = 6;
 /** The lead is this many opening body sentences. */
 export const LEAD_SENTENCES = 2;
 
-// ---- extract: the launch prefilter's literal anchors (extract/literal-anchors.ts) ----------------------------
+// ---- knowledge: literal anchors of the prefilter and table gates (knowledge/literal-anchors.ts) -------------
 
 /**
  * A run of a pattern's literal parts is spelled out as all the strings it can match while there are at most this
@@ -159,6 +159,14 @@ export const SAME_SITE_KM = 50;
  * article has a few hundred sentences at most. Forgetting bounds the memory on a stream of millions of articles.
  */
 export const MATCHER_RECENT_TEXTS = 512;
+/**
+ * A knowledge table scans this many characters before it derives its gate (knowledge/table-gate.ts): a rental
+ * before the purchase. Deriving the designation table's gate takes about 0.1 s of CPU, scanning some 25 ns a
+ * character, so after 2 million characters (about 50 ms of scanning, some 500 launch reports) the table has spent
+ * half the price: a long stream of launch reports gets its gates, a short run or a firehose with few launch
+ * reports never pays for them (measured: deriving them late in a 2,000-article firehose cost more than it saved).
+ */
+export const TABLE_GATE_AFTER_CHARS = 2_000_000;
 /**
  * Only texts up to this long are remembered by the knowledge tables: a sentence, the unit that is
  * asked about again and again; a whole page is read once. Bounds the memory at texts × length.

@@ -1,15 +1,10 @@
 // clean: SourceDocument → Article (boilerplate removed, paragraphs and sentences located).
 import { createHash } from 'node:crypto';
-import type { Article, Language, SourceDocument, Span } from '../types.js';
+import type { Article, SourceDocument, Span } from '../types.js';
 import { cleanLines } from './lines.js';
-import { splitParagraph } from './sentences.js';
+import { splitSentences } from './sentences.js';
 
-/** Sentence spans over `text` in `language`; every line break is a paragraph boundary that no sentence crosses. */
-export function splitSentences(text: string, language: Language = 'en'): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], m.index ?? 0, spans, language);
-  return spans;
-}
+export { splitSentences };
 
 /** Stable identity: the same url, title and raw text always give the same id. */
 export const articleId = (doc: SourceDocument): string =>

@@ -50,8 +50,10 @@ const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', '’', "'", ')', '
 
 /** The last round bracket in `s`, '(' or ')', or null when it has none. */
 function lastBracket(s: string): '(' | ')' | null {
-  for (let i = s.length - 1; i >= 0; i--) if (s[i] === '(' || s[i] === ')') return s[i] as '(' | ')';
-  return null;
+  const open = s.lastIndexOf('(');
+  const close = s.lastIndexOf(')');
+  if (open < 0 && close < 0) return null;
+  return open > close ? '(' : ')';
 }
 
 /**
@@ -98,6 +100,9 @@ function isLinkItem(line: string): boolean {
   return words <= 20 && !/[.!?。！？]["”’'」』]?$/.test(line);
 }
 
+// A run of blanks other than a single space (which would be replaced by itself): each becomes one space.
+const BLANK_RUN = / [ \t\f\v]+|[\t\f\v][ \t\f\v]*/g;
+
 export interface CleanLines {
   lines: string[];
   removed: RemovedBlock[];
@@ -107,7 +112,7 @@ export function cleanLines(text: string, title: string | null): CleanLines {
   const removed: RemovedBlock[] = [];
   const joined: RawLine[] = [];
   for (const line of text.split('\n').flatMap(splitJoinedLine)) {
-    const trimmed = line.replace(/[ \t\f\v]+/g, ' ').trim();
+    const trimmed = line.replace(BLANK_RUN, ' ').trim();
     if (trimmed === '') continue;
     const rest = stripPrefixes(trimmed, removed, joined.length === 0 && removed.length === 0);
     if (rest === '') continue;

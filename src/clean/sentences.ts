@@ -1,4 +1,5 @@
-// Sentence splitting: Intl.Segmenter per paragraph, with the article's locale, then repairs for its mistakes.
+// Sentence splitting: Intl.Segmenter's sentences of each paragraph, with the article's locale, then repairs for its
+// mistakes.
 //
 // Korean and Japanese: ICU's boundaries (。, ？, ！, and full stops followed by anything but a lower-case
 // letter: "…했다. 합참은…" splits) with two repairs: an opening bracket ICU leaves at the end of a sentence
@@ -19,7 +20,7 @@
 
 import { readDataJson } from '../paths.js';
 import type { Language, Span } from '../types.js';
-import { segmentsOf } from './segments.js';
+import { type Segment, segmentsOf } from './segments.js';
 import { lastCodePoint, lastWord } from './text-end.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -67,11 +68,11 @@ function keepTogether(before: string, after: string): boolean {
   return false;
 }
 
-/** English sentence spans of one paragraph (no newlines inside), offset by `base`. */
-function splitEnglish(paragraph: string, base: number, out: Span[]): void {
+/** English sentence spans of one paragraph (no newlines inside) with its segments, offset by `base`. */
+function splitEnglish(paragraph: string, segments: Iterable<Segment>, base: number, out: Span[]): void {
   let start = -1;
   let end = 0;
-  for (const { index, segment } of segmentsOf(segmenter, paragraph)) {
+  for (const { index, segment } of segments) {
     if (start >= 0 && keepTogether(paragraph.slice(start, end), segment)) {
       end = index + segment.length;
       continue;
@@ -98,10 +99,10 @@ const CJK: Record<'ko' | 'ja', CjkLocale> = { ko: cjkLocale('ko'), ja: cjkLocale
 const OPENING = /[\p{Ps}\p{Pi}]/u;
 const CLOSING_QUOTE = /[\p{Pe}\p{Pf}"']$/u;
 
-/** Korean or Japanese sentence spans of one paragraph, offset by `base`. */
-function splitCjk(paragraph: string, base: number, out: Span[], locale: CjkLocale): void {
+/** Korean or Japanese sentence spans of one paragraph with its segments, offset by `base`. */
+function splitCjk(paragraph: string, segments: Iterable<Segment>, base: number, out: Span[], locale: CjkLocale): void {
   const cuts: number[] = [];
-  for (const { index } of segmentsOf(locale.segmenter, paragraph)) {
+  for (const { index } of segments) {
     if (index === 0) continue;
     let cut = index;
     const previous = cuts.length ? cuts[cuts.length - 1] : 0;
@@ -118,10 +119,57 @@ function splitCjk(paragraph: string, base: number, out: Span[], locale: CjkLocal
   }
 }
 
-/** Sentence spans of one paragraph (no newlines inside) in `language`, offset by `base`. */
-function splitParagraph(paragraph: string, base: number, out: Span[], language: Language = 'en'): void {
-  if (language === 'en') splitEnglish(paragraph, base, out);
-  else splitCjk(paragraph, base, out, CJK[language]);
+/** Sentence spans of one paragraph (no newlines inside) with its segments in `language`, offset by `base`. */
+function splitParagraph(paragraph: string, segments: Iterable<Segment>, base: number, out: Span[], language: Language): void {
+  if (language === 'en') splitEnglish(paragraph, segments, base, out);
+  else splitCjk(paragraph, segments, base, out, CJK[language]);
+}
+
+/** A paragraph of a text (a run of characters without "\n") and its segments, their offsets within it. */
+interface ParagraphSegments {
+  start: number;
+  end: number;
+  segments: Segment[];
+}
+
+/**
+ * The segments of every paragraph of `text`, from one pass of the segmenter over the whole text: making a segment
+ * iterator costs more than reading a paragraph's few sentences with it. ICU breaks after every line break and no
+ * rule looks across one (UAX #29, SB4), so a paragraph's segments are the ones it has alone, except that its last
+ * one also holds the line break after it: that is cut off. Null when a segment holds a line break anywhere else
+ * (not seen; the caller then reads the text paragraph by paragraph).
+ */
+function paragraphSegments(segmenter: Intl.Segmenter, text: string): ParagraphSegments[] | null {
+  const out: ParagraphSegments[] = [];
+  let current: ParagraphSegments | null = null;
+  for (const { index, segment } of segmentsOf(segmenter, text)) {
+    const lineBreak = segment.indexOf('\n');
+    if (lineBreak >= 0 && lineBreak !== segment.length - 1) return null;
+    const end = lineBreak >= 0 ? index + lineBreak : index + segment.length;
+    // A line break alone: the one between two paragraphs.
+    if (end === index) continue;
+    if (current === null || index >= current.end) {
+      if (index > 0 && text[index - 1] !== '\n') return null;
+      const paragraphEnd = text.indexOf('\n', index);
+      current = { start: index, end: paragraphEnd < 0 ? text.length : paragraphEnd, segments: [] };
+      out.push(current);
+    }
+    current.segments.push({ index: index - current.start, segment: text.slice(index, end) });
+  }
+  return out;
+}
+
+/** Sentence spans over `text` in `language`; every line break is a paragraph boundary that no sentence crosses. */
+export function splitSentences(text: string, language: Language = 'en'): Span[] {
+  const spans: Span[] = [];
+  const segmenterOf = language === 'en' ? segmenter : CJK[language].segmenter;
+  const paragraphs = paragraphSegments(segmenterOf, text);
+  if (paragraphs) {
+    for (const p of paragraphs) splitParagraph(text.slice(p.start, p.end), p.segments, p.start, spans, language);
+    return spans;
+  }
+  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], segmentsOf(segmenterOf, m[0]), m.index ?? 0, spans, language);
+  return spans;
 }
 
 function pushTrimmed(text: string, start: number, end: number, base: number, out: Span[]): void {
@@ -130,4 +178,3 @@ function pushTrimmed(text: string, start: number, end: number, base: number, out
   if (end > start) out.push({ start: base + start, end: base + end });
 }
 
-export { splitParagraph };

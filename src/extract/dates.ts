@@ -122,22 +122,30 @@ export function readCalendarDates(text: string, reference: string | null, parser
 // chrono's readings of the sentences read without a reference date, for the article being read: an undated
 // article's sentences are read against no date first (to find the latest date written on the page, which then
 // stands in for the reference), then against that date, and the second reading reuses the first when it is
-// reference-free. Cleared for every article (forgetDateReadings).
-const unreferenced = new Map<DateParser, Map<string, CalendarReadings>>();
+// reference-free. Per reader (a locale's chrono); cleared for every article (forgetDateReadings).
+const unreferenced = new Map<object, Map<string, { referenceFree: boolean }>>();
 
-/** chrono's readings of a sentence against `reference`: read once per sentence where the reference cannot matter. */
-export function readingsFor(text: string, reference: string | null, parser: DateParser): CalendarReadings {
-  let memo = unreferenced.get(parser);
-  if (!memo) unreferenced.set(parser, (memo = new Map()));
-  const known = memo.get(text);
+/**
+ * `read(text, reference)`, read once per sentence where the reference cannot matter: the reading against no
+ * reference (null) is remembered and given again for any reference when it is reference-free. `reader` keys the
+ * memo (the same reader always reads a text the same way, into the same type R).
+ */
+export function readOnce<R extends { referenceFree: boolean }>(reader: object, text: string, reference: string | null, read: (text: string, reference: string | null) => R): R {
+  let memo = unreferenced.get(reader);
+  if (!memo) unreferenced.set(reader, (memo = new Map()));
+  const known = memo.get(text) as R | undefined;
   if (known && (reference === null || known.referenceFree)) return known;
-  const read = readCalendarDates(text, reference, parser);
+  const made = read(text, reference);
   if (reference === null && text.length <= RECENT_TEXT_MAX_CHARS) {
     if (memo.size >= SENTENCE_FACTS_RECENT) memo.clear();
-    memo.set(text, read);
+    memo.set(text, made);
   }
-  return read;
+  return made;
 }
+
+/** chrono's readings of a sentence against `reference`: read once per sentence where the reference cannot matter. */
+export const readingsFor = (text: string, reference: string | null, parser: DateParser): CalendarReadings =>
+  readOnce(parser, text, reference, (t, r) => readCalendarDates(t, r, parser));
 
 /** Forgets the readings of the last article's sentences: called when an article's context is made. */
 export function forgetDateReadings(): void {

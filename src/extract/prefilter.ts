@@ -3,19 +3,16 @@
 // statesLaunch: a missile noun or designation, and a verb or noun of launching) or the locale's "missile tests"
 // phrasing. The prefilter asks the same of the whole raw title and text, with each pattern of the locale's phrase
 // table (data/locales/<lang>/phrases.json) and of the designation table (data/missiles.json) loosened (see
-// loose-pattern.ts) so that it can only say yes more often than the sentence-by-sentence reading. An article it
+// knowledge/loose-pattern.ts) so that it can only say yes more often than the sentence-by-sentence reading. An article it
 // turns away is read as the full extraction would read it: not a launch report, no claims, no date.
 //
 // Before the loose patterns, a cheaper test: every match of them contains one of a few literal anchors derived
-// from the same patterns (literal-anchors.ts), so an article with no missile anchor, or no launch anchor, is
+// from the same patterns (knowledge/literal-anchors.ts), so an article with no missile anchor, or no launch anchor, is
 // turned away after one scan by the regex engine for a handful of words, never copied, folded or respaced.
-import { fold, type Locale, ruleSets } from '../knowledge/index.js';
+import { anchorRegex, eitherAnchors, fold, literalAnchors, type Locale, loosen, ruleSets, spacedOnce } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 import { REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
-import { anchorRegex, eitherAnchors } from './anchor-regex.js';
-import { literalAnchors } from './literal-anchors.js';
-import { loosen, spacedOnce } from './loose-pattern.js';
 import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
 import { articleUnits, type Unit } from './units.js';

@@ -3,7 +3,7 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import type { Locale } from '../knowledge/index.js';
+import { type Locale, mayHold } from '../knowledge/index.js';
 import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
 import { type Phrases, phrases } from './phrases.js';
 
@@ -12,6 +12,17 @@ export const FACT_PATTERNS = ['launchVerb', 'launchNoun', 'missileNoun', 'notLau
 export type FactPattern = (typeof FACT_PATTERNS)[number];
 
 const patternOf = (p: Phrases, name: FactPattern): RegExp => (name === 'frontedDayBefore' ? p.rule.frontedDayBefore : p[name]);
+
+// A pattern with a lookbehind is tried by the regex engine at every position of a sentence, and costs several
+// times the scan for its literal anchors (knowledge patternGate), which most sentences lack; for the others the
+// anchor scan costs about what the pattern does (measured on the launch-report stream), so they run as they are.
+const LOOKBEHIND = /\(\?<[=!]/;
+const gatedPatterns = new WeakMap<RegExp, boolean>();
+function gated(re: RegExp): boolean {
+  let g = gatedPatterns.get(re);
+  if (g === undefined) gatedPatterns.set(re, (g = LOOKBEHIND.test(re.source)));
+  return g;
+}
 
 /** What the phrase patterns find in one sentence, each pattern run on first use only. */
 export class SentenceFacts {
@@ -25,7 +36,10 @@ export class SentenceFacts {
   /** The first match of the pattern in the sentence, or null (the same array on every call: do not change it). */
   first(name: FactPattern): RegExpExecArray | null {
     let m = this.found[name];
-    if (m === undefined) m = this.found[name] = patternOf(this.p, name).exec(this.text);
+    if (m === undefined) {
+      const re = patternOf(this.p, name);
+      m = this.found[name] = !gated(re) || mayHold(re, this.text) ? re.exec(this.text) : null;
+    }
     return m;
   }
 

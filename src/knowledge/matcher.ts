@@ -3,8 +3,10 @@
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
 
-import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS } from '../settings.js';
+import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
+import { fold } from './fold.js';
+import { tableGate } from './table-gate.js';
 
 /**
  * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
@@ -87,24 +89,6 @@ function examine(source: string): { problems: string[]; groups: number } {
 
 const groupCount = (source: string): number => examine(source).groups;
 
-// Length-preserving: curly quotes, Unicode hyphens and no-break spaces become their ASCII forms, so the tables
-// need only one spelling and spans still index the original text.
-const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u02BC': "'", '\u2032': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-',
-  '\u00A0': ' ', '\u202F': ' ', '\u2009': ' ',
-};
-const FOLD_RE = /[\u2018\u2019\u02BC\u2032\u2010-\u2013\u2212\u00A0\u202F\u2009]/g;
-let lastRaw: string | null = null;
-let lastFolded = '';
-export function fold(text: string): string {
-  if (text !== lastRaw) {
-    lastRaw = text;
-    lastFolded = text.replace(FOLD_RE, (c) => FOLD[c] ?? c);
-  }
-  return lastFolded;
-}
-
 /** The rules that may begin at a character, compiled together (see TableMatcher). */
 interface Bucket {
   /** Indexes into the table's rules, ascending (the table's order breaks ties between equal hits). */
@@ -148,6 +132,13 @@ export class TableMatcher<T> {
   private readonly after: string;
   /** Hits of the texts matched lately: extraction asks about the same sentence several times. */
   private readonly recent = new Map<string, readonly Hit<T>[]>();
+  /**
+   * Finds a literal anchor of some rule in a text that any rule matches in (table-gate.ts); null: no gate. Made
+   * once the table has scanned TABLE_GATE_AFTER_CHARS characters without one: deriving it costs as much as
+   * scanning millions of characters, which a short run, or a firehose with few launch reports, never reaches.
+   */
+  private gate: RegExp | null | undefined;
+  private scannedUngated = 0;
 
   constructor(
     private readonly rules: Rule<T>[],
@@ -171,13 +162,24 @@ export class TableMatcher<T> {
 
   find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
-    if (rawText.length > RECENT_TEXT_MAX_CHARS) return this.scan(fold(rawText));
+    if (rawText.length > RECENT_TEXT_MAX_CHARS) return this.gatedScan(rawText);
     const known = this.recent.get(rawText);
     if (known) return known;
-    const hits = this.scan(fold(rawText));
+    const hits = this.gatedScan(rawText);
     if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
     this.recent.set(rawText, hits);
     return hits;
+  }
+
+  /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
+  private gatedScan(rawText: string): readonly Hit<T>[] {
+    if (this.gate === undefined) {
+      this.scannedUngated += rawText.length;
+      if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
+      this.gate = tableGate(this.rules.map((r) => r.source));
+    }
+    if (this.gate !== null && !this.gate.test(rawText)) return NO_HITS;
+    return this.scan(fold(rawText));
   }
 
   private scan(text: string): readonly Hit<T>[] {
@@ -266,6 +268,8 @@ export class TableMatcher<T> {
     return { regex: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
   }
 }
+
+const NO_HITS: readonly Hit<never>[] = Object.freeze([]);
 
 const isLead = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { findDates, forgetDateReadings, readCalendarDates, readingsFor } from '../../src/extract/dates.js';
+import { findJapaneseDates } from '../../src/extract/locales/ja/readers.js';
 
 // An undated article's sentences are read by chrono once: against no date (to find the latest date written on
 // the page), and that reading is reused against the stand-in reference when chrono's guesses cannot change it.
@@ -43,5 +44,37 @@ describe('reference-free date readings', () => {
         expect(readingsFor(text, reference, chrono.en) === unreferenced).toBe(unreferenced.referenceFree);
       }
     }
+  });
+});
+
+describe('Japanese: reference-free date readings', () => {
+  // Made-up sentences: years written in digits and eras (reusable), and years chrono guesses or takes from the
+  // reference date (同年, 今年, none written), and a sentence with no month at all (never given to chrono).
+  const sentences = [
+    '北朝鮮は2023年3月9日に弾道ミサイルを発射した。',
+    '令和5年４月１３日の発射では、ミサイルは日本海に落下した。',
+    '防衛省によると、ミサイルは3月9日午前7時ごろ発射された。',
+    '同年5月31日にも同じ型のミサイルが発射された。',
+    '今年2月29日の発射について政府は抗議した。',
+    '北朝鮮は9日朝、弾道ミサイル1発を発射した。',
+  ];
+
+  it('the dates found after a first reading against no date equal those of a fresh reading', () => {
+    for (const text of sentences) {
+      for (const [reference, hint] of [...REFERENCES.map((r): [string, null] => [r, null]), [null, 2021] as [null, number], [null, null] as [null, null]]) {
+        forgetDateReadings();
+        findJapaneseDates(text, null, null);
+        const reused = findJapaneseDates(text, reference, hint);
+        forgetDateReadings();
+        const fresh = findJapaneseDates(text, reference, hint);
+        expect(reused, `${text} @ ${reference ?? hint}`).toEqual(fresh);
+      }
+    }
+  });
+
+  it('finds the written dates at all', () => {
+    forgetDateReadings();
+    expect(findJapaneseDates(sentences[0], null, null).map((d) => d.date)).toEqual(['2023-03-09']);
+    expect(findJapaneseDates(sentences[3], '2024-06-01', null).map((d) => d.date)).toEqual(['2024-05-31']);
   });
 });

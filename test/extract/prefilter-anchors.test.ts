@@ -3,9 +3,9 @@
 // (a sample string is made from each pattern itself), and texts without launch words are turned away.
 import { describe, expect, it } from 'vitest';
 import { ruleSets } from '../../src/knowledge/index.js';
-import { anchorRegex } from '../../src/extract/anchor-regex.js';
-import { literalAnchors, WORD_BOUNDARY } from '../../src/extract/literal-anchors.js';
-import { loosen } from '../../src/extract/loose-pattern.js';
+import { anchorRegex } from '../../src/knowledge/anchor-regex.js';
+import { literalAnchors, WORD_BOUNDARY } from '../../src/knowledge/literal-anchors.js';
+import { loosen } from '../../src/knowledge/loose-pattern.js';
 import { mayReportLaunch, mayReportLaunchOf, prefilterAnchors } from '../../src/extract/prefilter.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { readDataJson } from '../../src/paths.js';

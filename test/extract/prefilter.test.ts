@@ -7,7 +7,7 @@ import { cleanDocument } from '../../src/clean/index.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { extractWith } from '../../src/extract/extract.js';
 import { configurationFor } from '../../src/extract/locales/index.js';
-import { loosen, spacedOnce } from '../../src/extract/loose-pattern.js';
+import { loosen, spacedOnce } from '../../src/knowledge/loose-pattern.js';
 import { mayReportLaunch, mayReportLaunchIn, prefilterText } from '../../src/extract/prefilter.js';
 import { articleUnits } from '../../src/extract/units.js';
 import { ingestPaths } from '../../src/ingest/index.js';

@@ -64,3 +64,25 @@ describe('sentence facts', () => {
     }
   });
 });
+
+describe('sentence facts through the patterns\' literal-anchor gates, in Korean and Japanese', () => {
+  const OTHERS: ['ko' | 'ja', string[]][] = [
+    ['ko', ['북한이 오늘 오전 동해상으로 단거리 탄도미사일 2발을 발사했다.', '지난달에도 순항미사일을 시험 발사한 바 있다.', '정부는 도로 보수 계획을 승인했다.']],
+    ['ja', ['北朝鮮は午前7時ごろ、弾道ミサイル1発を日本海に向けて発射した。', '先月も巡航ミサイルを発射していた。', '政府は道路の補修計画を承認した。']],
+  ];
+  it('each pattern answers as the pattern itself does', () => {
+    for (const [locale, sentences] of OTHERS) {
+      const p = phrases(locale);
+      for (const text of sentences) {
+        forgetSentenceFacts();
+        const f = factsOf(text, locale);
+        for (const name of FACT_PATTERNS) {
+          const m = (name === 'frontedDayBefore' ? p.rule.frontedDayBefore : p[name]).exec(text);
+          expect(memo(f, name), `${locale} ${name} in "${text}"`).toBe(m ? `${m.index}:${m[0]}` : null);
+        }
+      }
+    }
+    // Not vacuous: the launch sentences do state launches.
+    expect(factsOf(OTHERS[0][1][0], 'ko').has('launchVerb') || factsOf(OTHERS[0][1][0], 'ko').has('launchNoun')).toBe(true);
+  });
+});

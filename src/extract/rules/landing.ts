@@ -6,8 +6,7 @@
 // "off the east coast of Japan" (that is the Pacific), not waters it flew over ("flew 4,000 km over the Pacific")
 // or was fired from ("took place in the waters off Sinpo"). A test range, a training ground, an air base or a
 // struck city is a landing on land. The first sentence that states one wins.
-import { mayMatch } from '../loose-pattern.js';
-import { findSeas, type SeaMatch } from '../../knowledge/index.js';
+import { findSeas, mayMatch, type SeaMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
 import { type ClaimCandidate, firstOnly, inMain, mainUnits, type Parser, type Rule } from '../rule.js';

@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { Readers } from '../../configuration.js';
 import type { CountMention } from '../../counts.js';
-import type { DateMention } from '../../dates.js';
+import { type DateMention, readOnce } from '../../dates.js';
 import type { LengthMention } from '../../quantities.js';
 import type { TimeMention } from '../../times.js';
 import { foldWidth, jaPatterns } from './patterns.js';
@@ -32,18 +32,54 @@ function dayOnOrBefore(day: number, reference: string): string | null {
   return isCalendarDay(date) ? date : null;
 }
 
+/** What findJapaneseDates reads of a chrono reading: one with a month written (月) and a sure month and day. */
+interface JapaneseReading {
+  index: number;
+  text: string;
+  yearStated: boolean;
+  /** chrono's year: the written one, else its guess from the reference date. */
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+interface JapaneseReadings {
+  readings: JapaneseReading[];
+  referenceFree: boolean;
+}
+
+// 同年, 今年, 本年: chrono takes the year from the reference date, so a reading with one depends on it.
+const YEAR_FROM_REFERENCE = /[同今本]\s*年/;
+
+/**
+ * chrono's readings of a width-folded sentence that findJapaneseDates keeps, against `reference` (or 1 January
+ * 2000). Each holds 月, so a sentence without it is not given to chrono. They are reference-free when each states
+ * its year (in digits or an era): chrono guesses a missing year from the reference date, and takes 同年 or 今年 from
+ * it; a sure month, day and written year read the same against any date.
+ */
+function readJapaneseDates(text: string, reference: string | null): JapaneseReadings {
+  if (!text.includes('月')) return { readings: [], referenceFree: true };
+  const instant = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const readings: JapaneseReading[] = [];
+  let referenceFree = true;
+  for (const r of chrono.ja.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+    if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    const yearStated = r.start.isCertain('year');
+    if (!yearStated || YEAR_FROM_REFERENCE.test(r.text)) referenceFree = false;
+    readings.push({ index: r.index, text: r.text, yearStated, year: r.start.get('year'), month: r.start.get('month'), day: r.start.get('day') });
+  }
+  return { readings, referenceFree };
+}
+
 export function findJapaneseDates(raw: string, reference: string | null, yearHint: number | null): DateMention[] {
   const text = foldWidth(raw);
   const p = jaPatterns();
   const out: DateMention[] = [];
-  const instant = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(yearHint ?? 2000, 0, 1, 12));
+  // chrono reads against the reference date, else 1 January of the year hint, else of 2000 (readJapaneseDates).
+  const readAgainst = reference ?? (yearHint !== null ? `${String(yearHint).padStart(4, '0')}-01-01` : null);
   // Explicit dates: a month and a day written (2023年3月9日, 令和5年3月9日, 3月9日).
-  for (const r of chrono.ja.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
-    if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
-    const yearStated = r.start.isCertain('year');
-    const y = r.start.get('year');
-    const m = r.start.get('month');
-    const d = r.start.get('day');
+  for (const r of readOnce(chrono.ja, text, readAgainst, readJapaneseDates).readings) {
+    const { yearStated, year: y, month: m, day: d } = r;
     if (y === null || m === null || d === null) continue;
     const canPin = yearStated || reference !== null || yearHint !== null;
     const surface = raw.slice(r.index, r.index + r.text.length);

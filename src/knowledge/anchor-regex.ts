@@ -4,7 +4,7 @@
 // regex reads the raw text, so it lets an anchor's space stand for any run of whitespace and each character that
 // folding makes stand for every character folded into it (neither changes which characters are word characters,
 // so a word boundary stays where it was).
-import { fold } from '../knowledge/index.js';
+import { fold } from './fold.js';
 import { WORD_BOUNDARY } from './literal-anchors.js';
 
 const BMP_END = 0x10000;

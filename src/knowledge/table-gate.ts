@@ -1,0 +1,32 @@
+// Gates: one cheap scan that tells when a pattern cannot match a text. A table's gate: one cheap scan that tells when no rule of a knowledge table can match a text, so the matcher
+// need not try its buckets at every word start. Every match of a rule contains one of the rule's literal anchors
+// (literal-anchors.ts, derived from the rule loosened as loose-pattern.ts does: dropping lookarounds only widens
+// what it accepts); the gate finds any anchor of any rule in the raw text, reading case, whitespace runs and
+// folded characters as broadly as the matcher does (anchor-regex.ts with the matcher's 'iu' flags). A table with
+// a rule that yields no anchors has no gate: every text goes to the matcher. A pattern's gate: the same for one
+// compiled pattern, read with its own flags ('i' keeps the word boundaries of its anchors; 'u' reads case as
+// broadly as Unicode does and drops them: anchor-regex.ts).
+import { anchorRegex } from './anchor-regex.js';
+import { literalAnchors } from './literal-anchors.js';
+import { loosen } from './loose-pattern.js';
+
+/** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
+export function tableGate(sources: readonly string[]): RegExp | null {
+  if (sources.length === 0) return null;
+  return anchorRegex(literalAnchors(sources.map((s) => `(?:${loosen(s)})`).join('|')), 'iu');
+}
+
+const patternGates = new WeakMap<RegExp, RegExp | null>();
+
+/** A regex that finds something in every text `re` can match in (and maybe more), or null for none: made once per pattern. */
+export function patternGate(re: RegExp): RegExp | null {
+  let gate = patternGates.get(re);
+  if (gate === undefined) patternGates.set(re, (gate = anchorRegex(literalAnchors(loosen(re.source)), re.flags.includes('u') ? 'iu' : 'i')));
+  return gate;
+}
+
+/** False when `re` cannot match in `text`, told by its gate (true when it has none). */
+export const mayHold = (re: RegExp, text: string): boolean => {
+  const gate = patternGate(re);
+  return gate === null || gate.test(text);
+};
