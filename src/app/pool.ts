@@ -63,6 +63,11 @@ export class DocumentPool {
     return new DocumentPool(documentBudgetMs(), availableParallelism(), POOL_GROW_AFTER_DOCUMENTS);
   }
 
+  /** How many documents it works on at once by now (a batch pool: one until it grows). */
+  get parallelism(): number {
+    return this.room();
+  }
+
   /** How many tasks may be in the threads at once. */
   private room(): number {
     return this.grown ? Math.max(1, this.threads) : 1;
