@@ -14,7 +14,6 @@
 //   npm run bench:ingest [-- --max 100000] [--seed 7] [--launch-only] [--store sqlite|postgres|both] [--in-process]
 //                        [--links FILE]   (writes the stored copy links as record numbers, to compare two runs)
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -82,23 +81,10 @@ try {
 }
 
 async function pgStore() {
-  const pg = (await import('pg')).default;
-  const { connectionConfig } = await import('../dist/src/store/postgres/connection.js');
+  const { Schemas } = await import('./pg-schemas.mjs');
   const { PostgresStore } = await import('../dist/src/store/postgres/store.js');
-  const admin = async (sql) => {
-    const c = new pg.Client(connectionConfig(PG_URL));
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  const schema = `salvo_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { store: await PostgresStore.open(url.toString()), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+  const { url, drop } = await new Schemas(PG_URL).fresh('salvo_bench');
+  return { store: await PostgresStore.open(url), drop };
 }
 
 async function benchStore(kind, store, floorRate, metas) {

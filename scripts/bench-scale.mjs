@@ -8,15 +8,13 @@
 // hundred it dominates, and two workers (two start-ups for half the articles each) look slower than they run.
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=4000 seconds=10]
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
-import { generateFirehose } from './firehose.mjs';
+import { writeFirehoseHalves } from './firehose.mjs';
+import { Schemas } from './pg-schemas.mjs';
 import { CLI, ROOT } from './built-cli.mjs';
 
 const PG_URL = process.env.SALVO_TEST_PG ?? process.env.SALVO_BENCH_PG;
@@ -39,27 +37,9 @@ const timed = async (fn) => {
   return Number(process.hrtime.bigint() - t) / 1e9;
 };
 
-async function admin(sql) {
-  const c = new pg.Client(connectionConfig(PG_URL));
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-const schemas = [];
-async function freshSchema() {
-  const schema = `salvo_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  schemas.push(schema);
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  await (await PostgresStore.open(url.toString())).close(); // migrated before the clock starts, as `salvo db migrate` would
-  return { schema, url: url.toString() };
-}
+const schemas = new Schemas(PG_URL);
 const schemaBytes = async (schema) =>
-  Number((await admin(`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '${schema}' AND c.relkind IN ('r', 'm')`))[0].b);
+  Number((await schemas.admin(`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '${schema}' AND c.relkind IN ('r', 'm')`))[0].b);
 
 async function serve(url, port) {
   const child = spawn(process.execPath, [CLI, '--db', url, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,25 +86,20 @@ async function freshness([writer, reader]) {
 const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-scale-'));
 const rows = [];
 try {
-  const records = [...generateFirehose({ count: COUNT })].map((r) => JSON.stringify(r.record));
-  const half = Math.ceil(COUNT / 2);
-  for (const [folder, part] of [['all', records], ['half1', records.slice(0, half)], ['half2', records.slice(half)]]) {
-    mkdirSync(join(dir, folder));
-    for (let i = 0; i < part.length; i += 500) writeFileSync(join(dir, folder, `${String(i).padStart(6, '0')}.jsonl`), `${part.slice(i, i + 500).join('\n')}\n`);
-  }
+  const folders = await writeFirehoseHalves(dir, COUNT);
   const per100k = (bytes) => `${((bytes / COUNT) * 100_000 / 1e9).toFixed(2)} GB`;
 
   const dbFile = join(dir, 'bench.db');
-  const sqliteS = await timed(() => run(['--db', dbFile, 'ingest', join(dir, 'all')]));
+  const sqliteS = await timed(() => run(['--db', dbFile, 'ingest', folders.all]));
   const sqliteBytes = ['', '-wal'].reduce((n, s) => n + (statSync(dbFile + s, { throwIfNoEntry: false })?.size ?? 0), 0);
   rows.push(['ingest, SQLite, 1 process', `${(COUNT / sqliteS).toFixed(1)} articles/s`, `${sqliteS.toFixed(1)} s`]);
 
-  const one = await freshSchema();
-  const pg1S = await timed(() => run(['--db', one.url, 'ingest', join(dir, 'all')]));
+  const one = await schemas.fresh('salvo_bench', { migrate: true });
+  const pg1S = await timed(() => run(['--db', one.url, 'ingest', folders.all]));
   rows.push(['ingest, PostgreSQL, 1 worker', `${(COUNT / pg1S).toFixed(1)} articles/s`, `${(sqliteS / pg1S).toFixed(2)}× SQLite`]);
 
-  const two = await freshSchema();
-  const pg2S = await timed(() => Promise.all([run(['--db', two.url, 'ingest', join(dir, 'half1')]), run(['--db', two.url, 'ingest', join(dir, 'half2')])]));
+  const two = await schemas.fresh('salvo_bench', { migrate: true });
+  const pg2S = await timed(() => Promise.all([run(['--db', two.url, 'ingest', folders.half1]), run(['--db', two.url, 'ingest', folders.half2])]));
   rows.push(['ingest, PostgreSQL, 2 workers', `${(COUNT / pg2S).toFixed(1)} articles/s`, `${(pg1S / pg2S).toFixed(2)}× 1 worker`]);
   const check = await PostgresStore.open(two.url);
   const [c1, c2] = [await (async () => { const s = await PostgresStore.open(one.url); try { return await s.counts(); } finally { await s.close(); } })(), await check.counts()];
@@ -147,7 +122,7 @@ try {
   const pgBytes = await schemaBytes(one.schema);
   rows.push(['size per 100k articles, PostgreSQL', per100k(pgBytes), `measured ${(pgBytes / 1e6).toFixed(1)} MB for ${COUNT}, extrapolated`]);
 } finally {
-  for (const s of schemas) await admin(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await schemas.dropAll();
   rmSync(dir, { recursive: true, force: true });
 }
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));

@@ -353,3 +353,20 @@ export async function writeFirehose(file, options) {
   await new Promise((res, rej) => out.end((err) => (err ? rej(err) : res())));
   return metas;
 }
+
+/**
+ * Writes `count` firehose records into three folders of JSON Lines files of 500 records under `dir`: `all`, and
+ * `half1` and `half2` splitting them, for one worker process or two; returns the folders' paths.
+ */
+export async function writeFirehoseHalves(dir, count) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const records = [...generateFirehose({ count })].map((r) => JSON.stringify(r.record));
+  const half = Math.ceil(count / 2);
+  const folders = { all: records, half1: records.slice(0, half), half2: records.slice(half) };
+  for (const [folder, part] of Object.entries(folders)) {
+    mkdirSync(join(dir, folder));
+    for (let i = 0; i < part.length; i += 500) writeFileSync(join(dir, folder, `${String(i).padStart(6, '0')}.jsonl`), `${part.slice(i, i + 500).join('\n')}\n`);
+  }
+  return { all: join(dir, 'all'), half1: join(dir, 'half1'), half2: join(dir, 'half2') };
+}

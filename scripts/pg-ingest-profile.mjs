@@ -6,13 +6,13 @@
 // (after `npm run build`; the server must run on this machine for its CPU to be read).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectionConfig } from '../dist/src/store/postgres/connection.js';
-import { PostgresStore } from '../dist/src/store/postgres/store.js';
-import { generateFirehose } from './firehose.mjs';
+import { writeFirehoseHalves } from './firehose.mjs';
+import { Schemas } from './pg-schemas.mjs';
 import { CLI, ROOT } from './built-cli.mjs';
 
 const CENSUS = join(ROOT, 'scripts', 'pg-query-census.mjs');
@@ -22,9 +22,9 @@ const COUNT = Number(Object.fromEntries(process.argv.slice(2).map((a) => a.split
 const APP = `salvo-profile-${randomBytes(3).toString('hex')}`;
 
 const dir = mkdtempSync(join(tmpdir(), 'salvo-pg-profile-'));
-const admin = new pg.Client(connectionConfig(PG_URL));
+const schemas = new Schemas(PG_URL);
+const admin = new pg.Client(connectionConfig(PG_URL)); // samples locks while the workers run
 await admin.connect();
-const schemas = [];
 
 /** One `salvo ingest` under the census; resolves to its figures and wall time. */
 function ingest(db, folder, tag) {
@@ -38,16 +38,6 @@ function ingest(db, folder, tag) {
     child.stderr.on('data', (c) => (err += c));
     child.on('exit', (code) => (code === 0 ? res({ ...JSON.parse(readFileSync(file, 'utf8')), seconds: (performance.now() - started) / 1000 }) : rej(new Error(`exit ${code}: ${err.slice(-400)}`))));
   });
-}
-
-async function freshSchema() {
-  const schema = `salvo_profile_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  schemas.push(schema);
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  await (await PostgresStore.open(url.toString())).close();
-  return url.toString();
 }
 
 /** Samples, every 20 ms until stopped, how many of this profile's backends wait on a lock, and on which kind. */
@@ -80,20 +70,15 @@ const perArticle = (r, n) => ({
 });
 
 try {
-  const records = [...generateFirehose({ count: COUNT })].map((r) => JSON.stringify(r.record));
-  const half = Math.ceil(COUNT / 2);
-  for (const [folder, part] of [['all', records], ['half1', records.slice(0, half)], ['half2', records.slice(half)]]) {
-    mkdirSync(join(dir, folder));
-    for (let i = 0; i < part.length; i += 500) writeFileSync(join(dir, folder, `${String(i).padStart(6, '0')}.jsonl`), `${part.slice(i, i + 500).join('\n')}\n`);
-  }
+  const folders = await writeFirehoseHalves(dir, COUNT);
   const table = {};
-  table['SQLite, 1 process'] = perArticle(await ingest(join(dir, 'bench.db'), join(dir, 'all'), 'sqlite'), COUNT);
-  const one = await ingest(await freshSchema(), join(dir, 'all'), 'pg1');
+  table['SQLite, 1 process'] = perArticle(await ingest(join(dir, 'bench.db'), folders.all, 'sqlite'), COUNT);
+  const one = await ingest((await schemas.fresh('salvo_profile', { migrate: true })).url, folders.all, 'pg1');
   table['PostgreSQL, 1 worker'] = perArticle(one, COUNT);
-  const two = await freshSchema();
+  const two = (await schemas.fresh('salvo_profile', { migrate: true })).url;
   const stop = sampleLocks();
   const started = performance.now();
-  const [a, b] = await Promise.all([ingest(two, join(dir, 'half1'), 'pg2a'), ingest(two, join(dir, 'half2'), 'pg2b')]);
+  const [a, b] = await Promise.all([ingest(two, folders.half1, 'pg2a'), ingest(two, folders.half2, 'pg2b')]);
   const wall = (performance.now() - started) / 1000;
   const locks = await stop();
   const sum = { queries: a.queries + b.queries, workerCpuMs: a.workerCpuMs + b.workerCpuMs, serverCpuMs: a.serverCpuMs + b.serverCpuMs, seconds: wall };
@@ -103,7 +88,7 @@ try {
   console.log('\nqueries of the 1-worker run, by kind:', one.kinds);
   console.log(`\nlock waits while 2 workers ran: ${JSON.stringify(locks.waits)} waiting backends over ${locks.samples} samples (20 ms apart)`);
 } finally {
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await schemas.dropAll();
   await admin.end();
   rmSync(dir, { recursive: true, force: true });
 }

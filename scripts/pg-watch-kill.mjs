@@ -7,16 +7,14 @@
 //   once, by B).
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test node scripts/pg-watch-kill.mjs [rounds=20]  (after a build)
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
 import { CLI, ROOT } from './built-cli.mjs';
+import { Schemas } from './pg-schemas.mjs';
 
 const PG_URL = process.env.SALVO_TEST_PG;
 if (!PG_URL) throw new Error('set SALVO_TEST_PG=postgres://…');
@@ -57,29 +55,13 @@ async function server() {
   return { base, hits, whenStuck: new Promise((r) => (onStuck = r)), close: () => (srv.closeAllConnections(), new Promise((r) => srv.close(r))) };
 }
 
-async function freshSchema() {
-  const schema = `salvo_kill_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client(connectionConfig(PG_URL));
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { schema, url: url.toString() };
-}
-
-async function dropSchema(schema) {
-  const admin = new pg.Client(connectionConfig(PG_URL));
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
-}
+const schemas = new Schemas(PG_URL);
 
 const watcher = (url, config) => spawn(process.execPath, [CLI, '--db', url, 'watch', '--config', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 
 export async function round() {
   const srv = await server();
-  const { schema, url } = await freshSchema();
+  const { url, drop } = await schemas.fresh('salvo_kill');
   const dir = mkdtempSync(join(tmpdir(), 'salvo-kill-'));
   const config = join(dir, 'salvo.config.json');
   writeFileSync(config, JSON.stringify({
@@ -117,7 +99,7 @@ export async function round() {
     }
     await store.close();
     await srv.close();
-    await dropSchema(schema);
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
