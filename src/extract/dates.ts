@@ -87,8 +87,12 @@ export interface CalendarReadings {
 // Words of a reading counted from another date ("three days after May 5", "May 5 +2d", not "2019-07-25"): chrono works its sure
 // components out from the guessed ones.
 const COUNTED_FROM = /\b(?:ago|before|from|after|since|later|within)\b|(?<!\w)[+-]\s*\d/i;
-const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
-const NUMERIC_DAY_MONTH_YEAR = /\d{1,2}[./]\d{1,2}[./]\d{4}/;
+
+/**
+ * The instant chrono reads a sentence against: noon UTC of `reference`, else of 1 January 2000, a day on which
+ * every reading is a real day (day 1, a 31-day month, a leap year), which `referenceFree` relies on.
+ */
+export const chronoInstant = (reference: string | null): Date => (reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12)));
 
 /**
  * chrono's readings of a sentence against `reference` (the publication date, or null), the unlikely ones dropped.
@@ -100,13 +104,13 @@ const NUMERIC_DAY_MONTH_YEAR = /\d{1,2}[./]\d{1,2}[./]\d{4}/;
  */
 export function readCalendarDates(text: string, reference: string | null, parser: DateParser): CalendarReadings {
   if (!mayHoldCalendarDate(text)) return { readings: [], referenceFree: true };
-  const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const ref = chronoInstant(reference);
   const readings: CalendarReading[] = [];
   let referenceFree = true;
   for (const r of parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const monthName = MONTH_NAME.test(r.text);
     // chrono also reads "7.5" or "1,000" as dates now and then: insist on a month name or a full numeric date.
-    if (!monthName && !ISO_DATE.test(r.text) && !NUMERIC_DAY_MONTH_YEAR.test(r.text)) continue;
+    if (!monthName && !NUMERIC_DATE.test(r.text)) continue;
     const monthDayCertain = r.start.isCertain('month') && r.start.isCertain('day');
     const yearCertain = r.start.isCertain('year');
     const month = monthDayCertain ? r.start.get('month') : null;

@@ -58,7 +58,7 @@ function vocabulary(locale: Locale): Vocabulary {
     // The launch words compile with 'i' alone, and so does their anchor regex; the missile nouns ('i') share one
     // with the designations ('iu'), which reads case at least as broadly as either.
     launchAnchor: anchorRegex(literalAnchors(launch), 'i'),
-    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), designationAnchors()), 'iu'),
+    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), designations().anchors), 'iu'),
   };
   vocabularies.set(locale, made);
   return made;
@@ -66,18 +66,26 @@ function vocabulary(locale: Locale): Vocabulary {
 
 // Designations that are not weak (a weak one alone never makes a sentence state a launch), on folded text as the
 // knowledge matcher reads it; compiled with the matcher's flags. The same for every locale.
-let designationPattern: string | null = null;
-const designationSource = (): string => (designationPattern ??= alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source)));
-let designationAnchorList: string[] | null | undefined;
-const designationAnchors = (): string[] | null => (designationAnchorList === undefined ? (designationAnchorList = literalAnchors(designationSource())) : designationAnchorList);
-let designations: RegExp | null = null;
-const designation = (): RegExp => (designations ??= new RegExp(designationSource(), 'iu'));
+interface Designations {
+  /** The literal anchors of the loosened designations (null: none derived). */
+  anchors: string[] | null;
+  /** The loosened designations, one alternation. */
+  regex: RegExp;
+}
+let designationsMade: Designations | null = null;
+function designations(): Designations {
+  if (!designationsMade) {
+    const source = alt(ruleSets().missiles.filter((r) => !r.weak).map((r) => r.source));
+    designationsMade = { anchors: literalAnchors(source), regex: new RegExp(source, 'iu') };
+  }
+  return designationsMade;
+}
 
 /** Whether a text as the loose patterns read it (spacedOnce) may hold a launch report: see mayReportLaunch. */
 function looselyMayReport(raw: string, v: Vocabulary): boolean {
   const text = spacedOnce(raw);
   if (!v.launch.test(text)) return false;
-  return v.missileNoun.test(text) || designation().test(fold(text));
+  return v.missileNoun.test(text) || designations().regex.test(fold(text));
 }
 
 /** Whether some part holds an anchor (no anchors derived: always). */

@@ -1,5 +1,5 @@
-// Gates: one cheap scan that tells when a pattern cannot match a text. A table's gate: one cheap scan that tells when no rule of a knowledge table can match a text, so the matcher
-// need not try its buckets at every word start. Every match of a rule contains one of the rule's literal anchors
+// Gates: one cheap scan that tells when a pattern cannot match a text. A table's gate tells when no rule of a
+// knowledge table can match a text, so the matcher need not try its buckets at every word start. Every match of a rule contains one of the rule's literal anchors
 // (literal-anchors.ts, derived from the rule loosened as loose-pattern.ts does: dropping lookarounds only widens
 // what it accepts); the gate finds any anchor of any rule in the raw text, reading case, whitespace runs and
 // folded characters as broadly as the matcher does (anchor-regex.ts with the matcher's 'iu' flags). A table with

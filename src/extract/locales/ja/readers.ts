@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { Readers } from '../../configuration.js';
 import type { CountMention } from '../../counts.js';
-import { type DateMention, readOnce } from '../../dates.js';
+import { chronoInstant, type DateMention, readOnce } from '../../dates.js';
 import type { LengthMention } from '../../quantities.js';
 import type { TimeMention } from '../../times.js';
 import { foldWidth, jaPatterns } from './patterns.js';
@@ -59,7 +59,7 @@ const YEAR_FROM_REFERENCE = /[同今本]\s*年/;
  */
 function readJapaneseDates(text: string, reference: string | null): JapaneseReadings {
   if (!text.includes('月')) return { readings: [], referenceFree: true };
-  const instant = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const instant = chronoInstant(reference);
   const readings: JapaneseReading[] = [];
   let referenceFree = true;
   for (const r of chrono.ja.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
