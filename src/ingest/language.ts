@@ -83,7 +83,8 @@ function countScripts(text: string): ScriptCounts {
   return counts;
 }
 
-const ANY_CJK = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+/** Hangul, Hiragana, Katakana and Han: the scripts of Korean and Japanese, written without spaces between words. */
+export const ANY_CJK = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const LATIN_LETTERS = /\p{Script=Latin}/gu;
 
 /** Whether texts have at least `minimum` Latin letters together: counted only until there are that many. */

@@ -2,8 +2,10 @@
 // phrases"), which parts are in scripts written without spaces between words (Korean, Japanese, Chinese), and
 // snippets that mark where such a part occurs. Each store turns the parts into its own query.
 
+import { ANY_CJK } from '../ingest/language.js';
+
 /** Hangul, Hiragana, Katakana and Han: scripts written without spaces between words (or with particles attached). */
-export const UNSPACED_SCRIPT = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+export const UNSPACED_SCRIPT = ANY_CJK;
 /** One "quoted phrase" (the closing quote may be missing) or one bare run of non-space characters. */
 const QUERY_PART = /"([^"]*)"?|([^\s"]+)/g;
 /** What separates words inside a part: anything but letters and digits. */
