@@ -38,6 +38,10 @@ export interface IngestReport {
   stored: number;
   duplicates: number;
   failed: number;
+  /**
+   * Each document's result, in order; empty when `ingest` was given `onResult`, which hears them instead (so a
+   * batch of 100k articles does not hold 100k results, about 250 bytes each, until it ends).
+   */
   results: IngestResult[];
 }
 
@@ -342,10 +346,7 @@ export class Ingester implements ResolverSource {
    */
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
-    const add = (r: IngestResult): void => {
-      report.results.push(r);
-      onResult?.(r);
-    };
+    const add = onResult ?? ((r: IngestResult): void => void report.results.push(r));
     let storing: Promise<string | null> = Promise.resolve(null); // the previous document's; resolves to its article id
     let sent: Promise<void> = Promise.resolve(); // settles when the previous document's write was sent, or it ended
     for await (const it of items) {

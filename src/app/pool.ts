@@ -16,7 +16,7 @@ import type { PastedReport } from './ingestion.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
 import { newStartCell, readStart, threadCpuMs } from './thread-cpu.js';
 import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
-import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_WAITED_SHARE, POOL_IDLE_MS } from '../settings.js';
+import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_WAITED_SHARE, POOL_IDLE_MS, POOL_YOUNG_GENERATION_MB } from '../settings.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
 const WORKER = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'app', 'worker.js')).href;
@@ -55,7 +55,12 @@ export class DocumentPool {
     private readonly growAfter = 0,
   ) {
     this.grown = growAfter === 0;
-    this.piscina = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS });
+    this.piscina = new Piscina({
+      filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS,
+      // The young generation only (see POOL_YOUNG_GENERATION_MB): a smaller one means more frequent scavenges, never a
+      // thread ended for a large document, as a cap on the old generation would be.
+      resourceLimits: { maxYoungGenerationSizeMb: POOL_YOUNG_GENERATION_MB },
+    });
   }
 
   /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size and its need. */

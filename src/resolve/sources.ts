@@ -3,7 +3,7 @@
 // into shingles once, when it arrives; stored articles are compared through their stored shingles, and their
 // texts are read only for the few pairs that need the rewrite check.
 import type { Article, CopyLink, Extraction } from '../types.js';
-import { COPY_GROUP_CANDIDATES, COPY_NEAR_CANDIDATES, COPY_PREPARED_CACHE } from '../settings.js';
+import { COPY_GROUP_CANDIDATES, COPY_NEAR_CANDIDATES, COPY_PREPARED_CACHE, LSH_GROWTH } from '../settings.js';
 import {
   LshIndex,
   normalisedWords,
@@ -72,7 +72,8 @@ export class CopyTracker {
   private readonly shingled = new Map<string, Uint32Array>();
 
   constructor(signatures: { articleId: string; signature: Uint32Array }[] = []) {
-    this.index = new LshIndex({ capacity: Math.max(1024, signatures.length * 2) });
+    // Room for half as many again before the arrays grow (doubling it left half of them unused after a restart).
+    this.index = new LshIndex({ capacity: Math.max(1024, Math.ceil(signatures.length * LSH_GROWTH)) });
     for (const s of signatures) this.index.add(s.articleId, s.signature);
   }
 

@@ -15,13 +15,16 @@
 // verified afterwards, so LSH only has to be generous near the threshold and stingy far below it.
 //
 // Memory: one entry per (signature, band), held in flat typed arrays rather than per-signature objects —
-// band key (Uint32) + chain link (Int32) per entry and one Int32 bucket head per entry (load ≤ 1), about
-// 12 bytes × 42 ≈ 0.5 KB per signature plus the id string. Signatures themselves are not kept.
+// band key (Uint32) + chain link (Int32) per entry, and one Int32 bucket head per LSH_BUCKET_LOAD entries:
+// 9 bytes × 42 ≈ 380 bytes per signature plus the id string (a 64-character article id: about 90 bytes with
+// its slot), and up to a third more while the arrays wait to fill (they grow by LSH_GROWTH): about 45 MB
+// per 100k stored originals, filled, 60 MB just after growing. Signatures themselves are not kept. (Buckets at
+// load ≤ 1 took 12 bytes an entry: 76 MB at 90k originals.)
 // Band keys are 32-bit, so an unrelated signature collides with a stored band by chance with probability
 // 2^-32 per band: about bands × size / 2^32 false candidates per query (≈ 0.01 at a million signatures),
 // weeded out by verification like the LSH false positives.
 import { fmix32, mulberry32 } from './hash.js';
-import { LSH_BANDS, LSH_ROWS } from '../../settings.js';
+import { LSH_BANDS, LSH_BUCKET_LOAD, LSH_GROWTH, LSH_ROWS } from '../../settings.js';
 
 export interface LshOptions {
   bands?: number;
@@ -53,9 +56,9 @@ export class LshIndex {
     this.capacity = Math.max(16, options.capacity ?? 1024);
     this.keys = new Uint32Array(this.capacity * this.bands);
     this.next = new Int32Array(this.capacity * this.bands);
-    const buckets = nextPow2(this.capacity * this.bands);
-    this.heads = new Int32Array(buckets).fill(-1);
-    this.mask = buckets - 1;
+    this.heads = new Int32Array(0);
+    this.mask = 0;
+    this.rechain();
   }
 
   /** Number of signatures added. */
@@ -139,17 +142,26 @@ export class LshIndex {
     return fmix32(key ^ Math.imul(band + 1, 0x85ebca6b)) & this.mask;
   }
 
-  /** Doubles the capacity and rebuilds the bucket chains. */
+  /** Grows the capacity by LSH_GROWTH and rebuilds the bucket chains. */
   private grow(): void {
-    const used = this.ids.length * this.bands;
-    this.capacity *= 2;
+    this.capacity = Math.ceil(this.capacity * LSH_GROWTH);
     const keys = new Uint32Array(this.capacity * this.bands);
-    keys.set(this.keys.subarray(0, used));
+    keys.set(this.keys.subarray(0, this.ids.length * this.bands));
     this.keys = keys;
     this.next = new Int32Array(this.capacity * this.bands);
-    const buckets = nextPow2(this.capacity * this.bands);
+    this.rechain();
+  }
+
+  /**
+   * Buckets for the capacity (about LSH_BUCKET_LOAD entries each when full), every entry chained into its own,
+   * newest first as `add` chains them: a query meets the entries of one band key in the same order (newest
+   * first) however many buckets there are, so the bucket count changes no answer.
+   */
+  private rechain(): void {
+    const buckets = nextPow2(Math.ceil((this.capacity * this.bands) / LSH_BUCKET_LOAD));
     this.heads = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
+    const used = this.ids.length * this.bands;
     for (let e = 0; e < used; e++) {
       const bucket = this.bucketOf(this.keys[e], e % this.bands);
       this.next[e] = this.heads[bucket];
