@@ -55,6 +55,49 @@ describe('LshIndex.queryRanked', () => {
   });
 });
 
+describe('LshIndex memory layout', () => {
+  /**
+   * The index's answers as the band rows say they should be: per band in order, the stored signatures whose rows
+   * of that band equal the query's, newest first (an id counted once per band), ranked by bands shared, ties
+   * in the order first met. Random 32-bit values make band-key collisions between unequal rows vanishingly rare.
+   */
+  function expected(stored: { id: string; sig: Uint32Array }[], sig: Uint32Array, limit: number, bands: number, rows: number): string[] {
+    const shared = new Map<string, number>();
+    for (let b = 0; b < bands; b++) {
+      const seen = new Set<string>();
+      for (let d = stored.length - 1; d >= 0; d--) {
+        const { id, sig: other } = stored[d];
+        let same = true;
+        for (let r = b * rows; r < (b + 1) * rows; r++) same &&= other[r] === sig[r];
+        if (!same || seen.has(id)) continue;
+        seen.add(id);
+        shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+    }
+    return [...shared].sort((x, y) => y[1] - x[1]).slice(0, limit).map(([id]) => id);
+  }
+
+  it('answers the same however small it started and however often it grew (bucket count and growth change no answer)', () => {
+    const rnd = mulberry32(0x1eaf);
+    const bands = 8;
+    const rows = 2;
+    // Signatures drawn from a few values per position, so many share bands and ranks tie; some ids added twice.
+    const draw = (): Uint32Array => Uint32Array.from({ length: bands * rows }, () => rnd() % 3);
+    const stored = Array.from({ length: 600 }, (_, i) => ({ id: `doc-${i % 550}`, sig: draw() }));
+    const indexes = [1, 16, 100, 5000].map((capacity) => new LshIndex({ bands, rows, capacity }));
+    for (const { id, sig } of stored) for (const index of indexes) index.add(id, sig);
+    for (let q = 0; q < 40; q++) {
+      const sig = draw();
+      const want = expected(stored, sig, 12, bands, rows);
+      expect(want.length).toBe(12); // the draw makes every query meet many signatures
+      for (const index of indexes) {
+        expect(index.queryRanked(sig, 12)).toEqual(want);
+        expect(new Set(index.query(sig))).toEqual(new Set(expected(stored, sig, Infinity, bands, rows)));
+      }
+    }
+  });
+});
+
 describe('CopyTracker', () => {
   const stored = (name: string, over: Partial<Article> = {}): { article: Article; ex: Extraction } => {
     const [title, ...rest] = fixtureText(name).split('\n');

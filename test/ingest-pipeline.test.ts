@@ -46,6 +46,18 @@ describe.each(stores)('Ingester, pipelined, on %s', (_, location) => {
       await store.close();
     }
   });
+
+  it('tells each result to a listener instead of keeping it, so a long batch holds none', async () => {
+    const store = await openStore(await location());
+    try {
+      const heard: [string, string][] = [];
+      const report = await new Ingester(store).ingest([launch(1), unreadable, news, news], (r) => heard.push([r.origin, r.status]));
+      expect(heard).toEqual([['launch-1', 'stored'], ['broken.json', 'failed'], ['news', 'stored'], ['news', 'duplicate']]);
+      expect(report).toEqual({ stored: 2, duplicates: 1, failed: 1, results: [] });
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('Ingester with documents prepared elsewhere', () => {
