@@ -110,12 +110,14 @@ type ReadDocument = { status: 'duplicate'; article: Article } | { status: 'read'
  * The first half of `ingestDocument`, which takes no lock: short fields bounded (boundFields), cleaned, already
  * stored? → extracted. `prepare` cleans and extracts elsewhere (the document pool, with a time budget); without it
  * both run here, the extraction once `extractAfter` has settled (so a caller can run it while a write is sent).
+ * `lookUpPrepared` false: a document prepared elsewhere is not looked up (the lookup would save no work; the caller
+ * tells duplicates itself).
  */
-async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare, extractAfter?: Promise<void>): Promise<ReadDocument> {
+async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare, extractAfter?: Promise<void>, lookUpPrepared = true): Promise<ReadDocument> {
   const bounded = boundFields(doc);
   const prepared = prepare ? await prepare(bounded) : null;
   const article = prepared?.article ?? (await readHere()).cleanDocument(bounded);
-  if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
+  if ((!prepared || lookUpPrepared) && (await store.hasArticle(article.id))) return { status: 'duplicate', article };
   if (prepared) return { status: 'read', article, extraction: prepared.extraction };
   await extractAfter;
   return { status: 'read', article, extraction: (await readHere()).extractArticle(article) };
@@ -411,7 +413,7 @@ export class Ingester implements ResolverSource {
     let storing: Promise<string | null> = Promise.resolve(null); // the previous document's; resolves to its article id
     let sent: Promise<void> = Promise.resolve(); // settles when the previous document's write was sent, or it ended
     for await (const it of items) {
-      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent)) : null;
+      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent, !batches)) : null;
       const previous = await storing;
       let onSent = (): void => undefined;
       sent = new Promise((resolve) => (onSent = resolve));
@@ -505,6 +507,12 @@ export class Ingester implements ResolverSource {
    */
   private async batchOne(batches: Batches, doc: SourceDocument, read: { article: Article; extraction: Extraction }): Promise<IngestOutcome | null> {
     const resolver = batches.waiting.length && this.cached ? this.cached.resolver : await this.resolver(this.store);
+    // Not looked up when read (see readDocument): the resolver knows every article stored when the batch started.
+    // One stored by another process since then fails its batch's write, and is told a duplicate when stored again.
+    if (this.cached?.known.has(read.article.id)) {
+      await this.settle(batches);
+      return { status: 'duplicate', article: read.article };
+    }
     const { changed, sources } = await groupDocument(this.store, this, resolver, read);
     const at = new Date().toISOString();
     if (changed.length) {
