@@ -1,5 +1,6 @@
 // The one ingest path of Salvo: documents (from files, a paste, an upload or a feed) are cleaned, extracted,
-// grouped into events with the stored ones and saved, one transaction per article. `salvo ingest`, the HTTP
+// grouped into events with the stored ones and saved, one transaction per article (or, batched into a server store,
+// per batch of articles that change no event). `salvo ingest`, the HTTP
 // API's ingest routes, `salvo watch` and `salvo analyze --events` all store through `Ingester`.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -401,7 +402,8 @@ export class Ingester implements ResolverSource {
   /**
    * Documents in order, each read then stored, results told in order. Pipelined one document deep: while one
    * is grouped and written, the next is read (cleaned, looked up) and then, once that write is sent, extracted,
-   * so a server store works on the write while this thread extracts. Grouping and writing stay one at a time.
+   * so a server store works on the write while this thread extracts. Grouping stays one at a time; batched, a
+   * batch is written while the next one is grouped.
    */
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
