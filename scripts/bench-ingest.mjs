@@ -102,7 +102,7 @@ function mainCpuMs() {
 }
 
 async function benchIngest(kind, store, floorRate, metas, pool) {
-  const ingester = new Ingester(store, pool?.prepare);
+  const ingester = new Ingester(store, pool?.prepare, { batched: true }); // as salvo ingest makes it
   const idOf = new Array(metas.length).fill(null);
   let done = 0;
   let failed = 0;

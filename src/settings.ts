@@ -352,6 +352,14 @@ export const REWRITE_SHINGLE_FULL = 0.1;
  */
 export const CLOSEST_SIBLING_MAX_REPORTS = 60;
 /**
+ * Articles that change no event (not launch reports) grouped in memory and written in one statement by `salvo
+ * ingest` into a server store (Store.saveArticles): a write then costs one round trip, one change poll and one
+ * data-version bump per this many articles instead of per article, and the next ones are grouped while it is
+ * sent. 32 rows of ~5 KB articles make a statement of under a megabyte; a batch that fails is written again one
+ * article at a time, so a larger one would redo more.
+ */
+export const INGEST_BATCH_ARTICLES = 32;
+/**
  * Stored articles kept prepared for copy checks (shingles and rewrite features, about 10 KB each): a day's
  * reports of a busy launch and the near-duplicate candidates of a feed's recent items fit, in about 20 MB.
  */

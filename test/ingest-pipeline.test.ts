@@ -1,6 +1,7 @@
 // Ingester pipelines a batch one document deep (the next document is read while the current one is stored, or
 // prepared elsewhere, as the document pool does): results still come in input order, a document repeated right
-// after itself is stored once, and a document that cannot be read or stored costs its own line only.
+// after itself is stored once, and a document that cannot be read or stored costs its own line only. Batched (as
+// `salvo ingest` runs on PostgreSQL), it stores, links and tells exactly what one-by-one ingest does.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ingester } from '../src/app/ingestion.js';
 import { cleanDocument } from '../src/clean/index.js';
@@ -10,6 +11,9 @@ import { documentFromRecord } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
 import type { IngestItem } from '../src/types.js';
 import { dropSchemas, freshSchemaUrl, PG_URL } from './helpers/postgres.js';
+import { generateFirehose } from '../scripts/firehose.mjs';
+import { INGEST_BATCH_ARTICLES } from '../src/settings.js';
+import type { Store } from '../src/store/store.js';
 
 // Reports of our own wording: two of one launch, one ordinary news story.
 const launch = (n: number): IngestItem => ({
@@ -89,6 +93,50 @@ describe('Ingester with documents prepared elsewhere', () => {
       expect(await store.counts()).toEqual({ articles: 3, events: 1 });
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe.runIf(PG_URL)('Ingester, batched, on PostgreSQL', () => {
+  it('tells results in input order, stores a document repeated right after itself once, and keeps going past a failure', async () => {
+    const store = await openStore(await freshSchemaUrl());
+    try {
+      const items = [launch(1), launch(1), unreadable, news, news, launch(2), news];
+      const report = await new Ingester(store, undefined, { batched: true }).ingest(items);
+      expect(report.results.map((r) => [r.origin, r.status])).toEqual([
+        ['launch-1', 'stored'], ['launch-1', 'duplicate'], ['broken.json', 'failed'], ['news', 'stored'], ['news', 'duplicate'], ['launch-2', 'stored'], ['news', 'duplicate'],
+      ]);
+      expect(await store.counts()).toEqual({ articles: 3, events: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stores, links and tells what one-by-one ingest does, across batches, with copies of unwritten articles and an article the database refuses', async () => {
+    // Many copies of recent articles (often of one in the same batch), a few launch reports between them, and one
+    // article whose text PostgreSQL cannot store (a NUL character), which fails its batch's write.
+    const records = [...generateFirehose({ count: 3 * INGEST_BATCH_ARTICLES + 10, seed: 11, copyShare: 0.3, launchShare: 0.04, bytes: 1200 })].map((r) => r.record);
+    records[INGEST_BATCH_ARTICLES + 5] = { ...records[INGEST_BATCH_ARTICLES + 5], text: `${records[INGEST_BATCH_ARTICLES + 5].text} \u0000` };
+    const items = (): IngestItem[] => records.map((r, i) => ({ ok: true, doc: documentFromRecord(r, `record-${i}`) }));
+    const ingest = async (batched: boolean): Promise<{ store: Store; results: unknown[] }> => {
+      const store = await openStore(await freshSchemaUrl());
+      const report = await new Ingester(store, undefined, { batched }).ingest(items());
+      return { store, results: report.results.map((r) => [r.origin, r.status, r.articleId, r.eventId, r.isLaunchReport]) };
+    };
+    const one = await ingest(false);
+    const batched = await ingest(true);
+    try {
+      expect(batched.results).toEqual(one.results);
+      expect(batched.results.filter((r) => (r as string[])[1] === 'failed')).toHaveLength(1);
+      const links = async (s: Store) => (await s.copyLinks()).map((l) => [l.articleId, l.originalId, l.kind]);
+      expect((await links(one.store)).length).toBeGreaterThan(INGEST_BATCH_ARTICLES / 4);
+      expect(await links(batched.store)).toEqual(await links(one.store));
+      expect(await batched.store.listEvents()).toEqual(await one.store.listEvents());
+      const signatures = async (s: Store) => (await s.signatures()).sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
+      expect(await signatures(batched.store)).toEqual(await signatures(one.store));
+    } finally {
+      await one.store.close();
+      await batched.store.close();
     }
   });
 });

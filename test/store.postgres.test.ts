@@ -14,7 +14,7 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 import { EVERY_EVENT_KEY, type Store } from '../src/store/store.js';
 import type { Article, Extraction, LaunchEvent } from '../src/types.js';
 import { assertBuilt, CLI, ROOT, salvo } from './helpers/cli.js';
-import { articleWrite, clock, makeArticle, makeExtraction, storeContract } from './store.contract.js';
+import { articleWrite, clock, makeArticle, makeEvent, makeExtraction, storeContract } from './store.contract.js';
 import { dropSchemas, freshSchemaUrl, HOW_TO_RUN, PG_URL } from './helpers/postgres.js';
 
 if (!PG_URL) console.log(HOW_TO_RUN);
@@ -97,6 +97,37 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
         expect(Number(await store.dataVersion())).toBeGreaterThan(Number(version)); // announced all the same
       } finally {
         await store.close();
+      }
+    });
+  });
+
+  describe('saving many articles that change no event at once (saveArticles)', () => {
+    it('writes what saveArticle writes one by one, and nothing at all when one of them is stored already', async () => {
+      const [batched, single] = [await PostgresStore.open(await freshSchemaUrl()), await PostgresStore.open(await freshSchemaUrl())];
+      try {
+        const at = clock();
+        const [a, b, c, d] = [1, 2, 3, 4].map((n) => makeArticle(n));
+        const link = (copy: Article, original: Article, similarity: number) => ({ articleId: copy.id, originalId: original.id, kind: 'duplicate' as const, similarity, reason: 'same text' });
+        const writes = [
+          articleWrite(a, makeExtraction(a), [], at(), { sources: { signature: new Uint32Array([1, 2]), shingles: new Uint32Array([5, 6, 7]) } }),
+          articleWrite(b, makeExtraction(b, { isLaunchReport: false, claims: [], fields: {} }), [], at(), { sources: { signature: new Uint32Array([3, 4]), shingles: null, copies: [link(b, a, 0.91)] } }),
+          // c is the original of b (linked again, replacing the link above) and is stored without a signature.
+          articleWrite(c, makeExtraction(c), [], at(), { sources: { copies: [link(b, c, 0.97)] } }),
+        ];
+        const version = Number(await batched.dataVersion());
+        await batched.saveArticles?.(writes);
+        for (const w of writes) await single.saveArticle(w);
+        expect(await snapshot(batched)).toEqual(await snapshot(single));
+        expect((await batched.copyLinks()).map((l) => [l.articleId, l.originalId, l.similarity])).toEqual([[b.id, c.id, 0.97]]);
+        expect(Number(await batched.dataVersion())).toBeGreaterThan(version);
+        const before = await snapshot(batched);
+        await expect(batched.saveArticles?.([articleWrite(d, makeExtraction(d), [], at()), writes[1]])).rejects.toThrow();
+        expect(await snapshot(batched)).toEqual(before);
+        await expect(batched.saveArticles?.([articleWrite(d, makeExtraction(d), [makeEvent('ev-d', [d.id])], at())])).rejects.toThrow(/changes events/);
+        expect(await batched.getArticle(d.id)).toBeNull();
+      } finally {
+        await batched.close();
+        await single.close();
       }
     });
   });

@@ -1,5 +1,6 @@
 // The one ingest path of Salvo: documents (from files, a paste, an upload or a feed) are cleaned, extracted,
-// grouped into events with the stored ones and saved, one transaction per article. `salvo ingest`, the HTTP
+// grouped into events with the stored ones and saved, one transaction per article (or, batched into a server store,
+// per batch of articles that change no event). `salvo ingest`, the HTTP
 // API's ingest routes, `salvo watch` and `salvo analyze --events` all store through `Ingester`.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,9 +8,9 @@ import { join } from 'node:path';
 import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
 import { EventResolver, type Report } from '../resolve/index.js';
 import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
-import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
+import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type ArticleWrite, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { displayTitle } from '../headline.js';
-import { COPY_PREPARED_CACHE } from '../settings.js';
+import { COPY_PREPARED_CACHE, INGEST_BATCH_ARTICLES } from '../settings.js';
 import { summarizeEvent, summaryArticle, type SummaryArticle } from './event-summary.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import { OverBudgetError, type Prepare } from './prepared.js';
@@ -94,6 +95,8 @@ export interface ResolverSource {
   saved?(article: Article, extraction: Extraction, sources: ArticleSources): void;
   /** Stored articles as copy detection compares them (`copySketches`), when the source keeps some itself. */
   copyCandidates?(session: StoreSession, ids: string[]): Promise<CopyCandidate[]>;
+  /** Stored articles' texts and extractions as copy detection compares them, when the source keeps some itself. */
+  copyTexts?(session: StoreSession, ids: string[]): Promise<Map<string, CopyText>>;
 }
 
 /**
@@ -112,12 +115,14 @@ type ReadDocument = { status: 'duplicate'; article: Article } | { status: 'read'
  * The first half of `ingestDocument`, which takes no lock: short fields bounded (boundFields), cleaned, already
  * stored? → extracted. `prepare` cleans and extracts elsewhere (the document pool, with a time budget); without it
  * both run here, the extraction once `extractAfter` has settled (so a caller can run it while a write is sent).
+ * `lookUpPrepared` false: a document prepared elsewhere is not looked up (the lookup would save no work; the caller
+ * tells duplicates itself).
  */
-async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare, extractAfter?: Promise<void>): Promise<ReadDocument> {
+async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare, extractAfter?: Promise<void>, lookUpPrepared = true): Promise<ReadDocument> {
   const bounded = boundFields(doc);
   const prepared = prepare ? await prepare(bounded) : null;
   const article = prepared?.article ?? (await readHere()).cleanDocument(bounded);
-  if (await store.hasArticle(article.id)) return { status: 'duplicate', article };
+  if ((!prepared || lookUpPrepared) && (await store.hasArticle(article.id))) return { status: 'duplicate', article };
   if (prepared) return { status: 'read', article, extraction: prepared.extraction };
   await extractAfter;
   return { status: 'read', article, extraction: (await readHere()).extractArticle(article) };
@@ -147,19 +152,34 @@ async function storeDocument(
     // resolver learns the report. Without a lock there is nothing to learn; the save itself tells.
     if (keys.length && (await session.hasArticle(article.id))) return { status: 'duplicate', article };
     const resolver = await source.resolver(session);
-    const published = article.published?.date ?? null;
-    const changed = resolver.add({ extraction, published, source: article.source });
-    const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-    const sources = await findCopies(session, source, resolver, article, extraction, eventId);
-    for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
+    const { changed, sources, eventId } = await groupDocument(session, source, resolver, { article, extraction });
     const summaries = await summariesOf(session, resolver, changed, article);
     const saving = saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() });
     onSent?.();
     if (!(await saving)) return { status: 'duplicate', article };
-    if (sources.signature && sources.indexed !== false) resolver.copies?.remember(article.id, sources.signature);
-    source.saved?.(article, extraction, sources);
+    learnSaved(source, resolver, { article, extraction }, sources);
     return { status: 'stored', article, extraction, eventId };
   });
+}
+
+/**
+ * A read document grouped: the resolver learns the report, copy detection finds its copy links (which may change
+ * events too). Resolves to the events changed, the article's sources and the event it joined.
+ */
+async function groupDocument(
+  session: StoreSession, source: ResolverSource, resolver: EventResolver, { article, extraction }: { article: Article; extraction: Extraction },
+): Promise<{ changed: LaunchEvent[]; sources: ArticleSources; eventId: string | null }> {
+  const changed = resolver.add({ extraction, published: article.published?.date ?? null, source: article.source });
+  const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
+  const sources = await findCopies(session, source, resolver, article, extraction, eventId);
+  for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
+  return { changed, sources, eventId };
+}
+
+/** After an article's save: an original joins the near-duplicate index, and the source hears of it. */
+function learnSaved(source: ResolverSource, resolver: EventResolver, { article, extraction }: { article: Article; extraction: Extraction }, sources: ArticleSources): void {
+  if (sources.signature && sources.indexed !== false) resolver.copies?.remember(article.id, sources.signature);
+  source.saved?.(article, extraction, sources);
 }
 
 /**
@@ -208,7 +228,7 @@ async function findCopies(
   const copyOf = new Map(members.map((m) => [m.extraction.articleId, m.copyOf ?? null]));
   const stored = source.copyCandidates ? await source.copyCandidates(store, [...ids]) : await store.copySketches([...ids]);
   const candidates = stored.map((c) => (copyOf.has(c.articleId) ? { ...c, copyOf: copyOf.get(c.articleId) ?? null } : c));
-  const copies = await tracker.decide(me, candidates, (wanted) => storedTexts(store, wanted));
+  const copies = await tracker.decide(me, candidates, (wanted) => (source.copyTexts ? source.copyTexts(store, wanted) : storedTexts(store, wanted)));
   return { signature: me.signature, shingles: me.shingles, indexed: !copies.some((l) => l.articleId === article.id), copies };
 }
 
@@ -258,6 +278,15 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  * join the copy tracker, and when one of them may have regrouped events (a launch report, a copy link to one)
  * the resolver is rebuilt from the store, as it is after a failure. `onResult` hears of each document as it is
  * done (the CLI's progress and messages).
+ *
+ * Batched (`batched`, on a store with `saveArticles`): articles that change no event — nearly every article of a
+ * news stream — are grouped in memory as one by one, and written INGEST_BATCH_ARTICLES at a time in one
+ * statement, the next ones grouped while it is sent. Copy detection reads the articles of unwritten batches (their
+ * sketches, texts and copy links) from memory, so it links exactly what one-by-one ingest links; other processes'
+ * writes are read once per batch. A launch report, an article that changes events, a duplicate or a failure first
+ * waits for every batch before it to be written, so results are told in order. A batch that fails is written
+ * again one article at a time, with the articles grouped after it (which assumed it written) and the resolver
+ * read again from the store: one broken article fails alone.
  */
 export class Ingester implements ResolverSource {
   /**
@@ -272,11 +301,18 @@ export class Ingester implements ResolverSource {
    * links, which later writes may add, are read again.
    */
   private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
+  /** Articles grouped into batches not written yet, by id, in grouping order (see the class comment). */
+  private readonly unwritten = new Map<string, Unwritten>();
 
-  /** `prepare`: where documents are cleaned and extracted (the document pool); in this thread without it. */
+  /**
+   * `prepare`: where documents are cleaned and extracted (the document pool); in this thread without it.
+   * `batched`: write articles that change no event in batches (see the class comment), for a caller that runs one
+   * `ingest` at a time (the CLI); a server answering requests at once does not.
+   */
   constructor(
     private readonly store: Store,
     private readonly prepare?: Prepare,
+    private readonly options: { batched?: boolean } = {},
   ) {}
 
   /** Called by ingest under the grouping lock: the resolver, brought up to date with the store. */
@@ -311,17 +347,45 @@ export class Ingester implements ResolverSource {
     }
   }
 
-  /** Called by ingest for copy candidates: those kept are not read again, only their copy links. */
+  /**
+   * Called by ingest for copy candidates: those kept are not read again, only their copy links; the copy links
+   * of unwritten batches replace the stored ones, as they will once written.
+   */
   async copyCandidates(session: StoreSession, ids: string[]): Promise<CopyCandidate[]> {
-    const read = new Map((await session.copySketches(ids.filter((id) => !this.candidates.has(id)))).map((c) => [c.articleId, c]));
-    const origins = await session.copyOrigins(ids.filter((id) => !read.has(id) && this.candidates.has(id)));
+    const keptOf = (id: string): Omit<CopyCandidate, 'copyOf'> | undefined => this.candidates.get(id) ?? this.unwrittenSketch(id);
+    const read = new Map((await session.copySketches(ids.filter((id) => !keptOf(id)))).map((c) => [c.articleId, c]));
+    const origins = await session.copyOrigins(ids.filter((id) => !read.has(id) && !this.unwritten.has(id) && keptOf(id)));
+    const links = this.unwrittenLinks();
     const found = ids.flatMap((id): CopyCandidate[] => {
-      const kept = this.candidates.get(id);
+      const kept = keptOf(id);
       const fresh = read.get(id) ?? (kept && { ...kept, copyOf: origins.get(id) ?? null });
-      return fresh ? [fresh] : [];
+      return fresh ? [{ ...fresh, copyOf: links.get(id) ?? fresh.copyOf }] : [];
     });
     for (const c of found) this.keepCandidate(c); // most recently used goes last
     return found;
+  }
+
+  /** Called by copy detection for texts: those of unwritten batches from memory, the rest from the store. */
+  async copyTexts(session: StoreSession, ids: string[]): Promise<Map<string, CopyText>> {
+    const out = await storedTexts(session, ids.filter((id) => !this.unwritten.has(id)));
+    for (const id of ids) {
+      const u = this.unwritten.get(id);
+      if (u) out.set(id, { text: copyText(u.article), extraction: u.extraction });
+    }
+    return out;
+  }
+
+  private unwrittenSketch(id: string): Omit<CopyCandidate, 'copyOf'> | undefined {
+    const u = this.unwritten.get(id);
+    const shingles = u?.write.sources?.shingles;
+    return u && shingles ? { articleId: id, published: u.article.published?.date ?? null, claims: u.extraction.claims.length, shingles } : undefined;
+  }
+
+  /** The copy links unwritten batches will write (copy → original), a later one replacing an earlier one. */
+  private unwrittenLinks(): Map<string, string> {
+    const links = new Map<string, string>();
+    for (const u of this.unwritten.values()) for (const l of u.write.sources?.copies ?? []) links.set(l.articleId, l.originalId);
+    return links;
   }
 
   private keepCandidate(c: Omit<CopyCandidate, 'copyOf'>): void {
@@ -347,34 +411,39 @@ export class Ingester implements ResolverSource {
   /**
    * Documents in order, each read then stored, results told in order. Pipelined one document deep: while one
    * is grouped and written, the next is read (cleaned, looked up) and then, once that write is sent, extracted,
-   * so a server store works on the write while this thread extracts. Grouping and writing stay one at a time.
+   * so a server store works on the write while this thread extracts. Grouping stays one at a time; batched, a
+   * batch is written while the next one is grouped.
    */
   async ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, results: [] };
     const add = onResult ?? ((r: IngestResult): void => void report.results.push(r));
+    const batches: Batches | null = this.options.batched && this.store.saveArticles ? { waiting: [], sending: null, report, add } : null;
     let storing: Promise<string | null> = Promise.resolve(null); // the previous document's; resolves to its article id
     let sent: Promise<void> = Promise.resolve(); // settles when the previous document's write was sent, or it ended
     for await (const it of items) {
-      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent)) : null;
+      const read = it.ok ? settled(readDocument(this.store, it.doc, this.prepare, sent, !batches)) : null;
       const previous = await storing;
       let onSent = (): void => undefined;
       sent = new Promise((resolve) => (onSent = resolve));
-      storing = this.storeAndTell(it, read, previous, onSent, report, add).finally(onSent);
+      storing = this.storeAndTell(it, read, previous, onSent, report, add, batches).finally(onSent);
     }
     await storing;
+    if (batches) await this.settle(batches);
     return report;
   }
 
   /**
    * Stores one read document (when it was read) and tells its result; resolves to its article id, never rejects.
    * `previous` is the article id of the document stored just before, whose write this one's lookup may have
-   * preceded: the same article again is looked up once more.
+   * preceded: the same article again is looked up once more. With `batches`, an article that changes no event
+   * joins the waiting batch (its result told once the batch is written).
    */
   private async storeAndTell(
     it: IngestItem, read: Promise<Settled<ReadDocument>> | null, previous: string | null, onSent: () => void,
-    report: IngestReport, add: (r: IngestResult) => void,
+    report: IngestReport, add: (r: IngestResult) => void, batches: Batches | null,
   ): Promise<string | null> {
     if (!it.ok || !read) {
+      if (batches) await this.settle(batches);
       if (!it.ok) {
         report.failed++;
         add({ origin: it.failure.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: null, headline: null, reason: it.failure.reason });
@@ -385,34 +454,155 @@ export class Ingester implements ResolverSource {
     try {
       const r = await read;
       if (!r.ok) throw r.error;
-      const again = r.value.status === 'read' && r.value.article.id === previous && (await this.store.hasArticle(previous));
-      const outcome = r.value.status === 'duplicate' || again ? { status: 'duplicate' as const, article: r.value.article } : await this.storeOne(r.value, onSent);
-      if (outcome.status === 'duplicate') {
-        report.duplicates++;
-        add({
-          origin: doc.origin, status: 'duplicate', articleId: outcome.article.id,
-          eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title,
-          headline: displayTitle(outcome.article.title, outcome.article.text), reason: 'already stored',
-        });
-      } else {
-        report.stored++;
-        add({
-          origin: doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
-          isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title,
-          headline: displayTitle(outcome.article.title, outcome.article.text), reason: null,
-        });
+      let value = r.value;
+      if (batches && value.status === 'read') {
+        // Looked up before a batch holding the same article was written: looked up again once it is.
+        if (this.unwritten.has(value.article.id)) {
+          await this.settle(batches);
+          if (await this.store.hasArticle(value.article.id)) value = { status: 'duplicate', article: value.article };
+        } else if (!value.extraction.isLaunchReport) {
+          const outcome = await this.batchOne(batches, doc, value);
+          if (!outcome) return value.article.id;
+          await this.tell(doc, outcome, report, add);
+          return outcome.article.id;
+        }
       }
+      if (batches) await this.settle(batches);
+      const again = value.status === 'read' && value.article.id === previous && (await this.store.hasArticle(previous));
+      const outcome = value.status === 'duplicate' || again ? { status: 'duplicate' as const, article: value.article } : await this.storeOne(value, onSent);
+      await this.tell(doc, outcome, report, add);
       return outcome.article.id;
     } catch (err) {
+      if (batches) await this.settle(batches);
       this.cached = null;
-      report.failed++;
-      add({
-        origin: doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: doc.title, headline: doc.title,
-        reason: `not stored: ${reasonOf(err)}`, ...(err instanceof OverBudgetError ? { overBudget: true } : {}),
-      });
+      this.tellFailure(doc, err, report, add);
       return null;
     }
   }
+
+  /** Tells what became of a document. */
+  private async tell(doc: SourceDocument, outcome: IngestOutcome, report: IngestReport, add: (r: IngestResult) => void): Promise<void> {
+    if (outcome.status === 'duplicate') {
+      report.duplicates++;
+      add({
+        origin: doc.origin, status: 'duplicate', articleId: outcome.article.id,
+        eventId: await this.store.articleEventId(outcome.article.id), isLaunchReport: null, title: outcome.article.title,
+        headline: displayTitle(outcome.article.title, outcome.article.text), reason: 'already stored',
+      });
+    } else {
+      report.stored++;
+      add({
+        origin: doc.origin, status: 'stored', articleId: outcome.article.id, eventId: outcome.eventId,
+        isLaunchReport: outcome.extraction.isLaunchReport, title: outcome.article.title,
+        headline: displayTitle(outcome.article.title, outcome.article.text), reason: null,
+      });
+    }
+  }
+
+  private tellFailure(doc: SourceDocument, err: unknown, report: IngestReport, add: (r: IngestResult) => void): void {
+    report.failed++;
+    add({
+      origin: doc.origin, status: 'failed', articleId: null, eventId: null, isLaunchReport: null, title: doc.title, headline: doc.title,
+      reason: `not stored: ${reasonOf(err)}`, ...(err instanceof OverBudgetError ? { overBudget: true } : {}),
+    });
+  }
+
+  /**
+   * A read article that is no launch report, grouped without the grouping lock (it takes no key): the resolver is
+   * brought up to date with the store when a batch starts. When it changes no event it joins the waiting batch,
+   * sent once full, and this resolves to null; one that changes events (its copy link touches a launch report) is
+   * saved on its own once every batch before it is written, and this resolves to its outcome.
+   */
+  private async batchOne(batches: Batches, doc: SourceDocument, read: { article: Article; extraction: Extraction }): Promise<IngestOutcome | null> {
+    const resolver = batches.waiting.length && this.cached ? this.cached.resolver : await this.resolver(this.store);
+    // Not looked up when read (see readDocument): the resolver knows every article stored when the batch started.
+    // One stored by another process since then fails its batch's write, and is told a duplicate when stored again.
+    if (this.cached?.known.has(read.article.id)) {
+      await this.settle(batches);
+      return { status: 'duplicate', article: read.article };
+    }
+    const { changed, sources } = await groupDocument(this.store, this, resolver, read);
+    const at = new Date().toISOString();
+    if (changed.length) {
+      await this.settle(batches);
+      // A failed batch was stored again with the resolver read anew: this article is grouped again too.
+      if (this.cached?.resolver !== resolver) return this.storeOne(read, () => undefined);
+      const summaries = await summariesOf(this.store, resolver, changed, read.article);
+      if (!(await saveWithHistory(this.store, { ...read, events: changed, sources, summaries, at }))) return { status: 'duplicate', article: read.article };
+      learnSaved(this, resolver, read, sources);
+      return { status: 'stored', ...read, eventId: null };
+    }
+    const u: Unwritten = { doc, ...read, write: { ...read, events: [], versions: [], alerts: [], sources, at } };
+    learnSaved(this, resolver, read, sources);
+    this.unwritten.set(read.article.id, u);
+    batches.waiting.push(u);
+    if (batches.waiting.length >= INGEST_BATCH_ARTICLES) await this.send(batches);
+    return null;
+  }
+
+  /** Waits for the batch being written (see `written`), then sends the waiting one without waiting for its write. */
+  private async send(batches: Batches): Promise<void> {
+    await this.written(batches);
+    const save = this.store.saveArticles?.bind(this.store);
+    if (!batches.waiting.length || !save) return;
+    const batch = batches.waiting.splice(0);
+    batches.sending = { batch, done: settled(save(batch.map((u) => u.write))) };
+  }
+
+  /**
+   * Waits for the batch being written and tells its results. When its write failed, it and the waiting articles
+   * (grouped assuming it written) are stored again one by one, the resolver read again from the store.
+   */
+  private async written(batches: Batches): Promise<void> {
+    const sending = batches.sending;
+    if (!sending) return;
+    batches.sending = null;
+    const r = await sending.done;
+    const { report, add } = batches;
+    if (r.ok) {
+      for (const u of sending.batch) {
+        this.unwritten.delete(u.article.id);
+        await this.tell(u.doc, { status: 'stored', article: u.article, extraction: u.extraction, eventId: null }, report, add);
+      }
+      return;
+    }
+    const again = [...sending.batch, ...batches.waiting.splice(0)];
+    this.cached = null;
+    for (const u of again) {
+      this.unwritten.delete(u.article.id);
+      this.candidates.delete(u.article.id);
+    }
+    for (const u of again) {
+      try {
+        await this.tell(u.doc, await this.storeOne(u, () => undefined), report, add);
+      } catch (err) {
+        this.cached = null;
+        this.tellFailure(u.doc, err, report, add);
+      }
+    }
+  }
+
+  /** Every batch written and its results told. */
+  private async settle(batches: Batches): Promise<void> {
+    await this.send(batches);
+    await this.written(batches);
+  }
+}
+
+/** An article grouped into a batch and not written yet, with the document it came from and its write. */
+interface Unwritten {
+  doc: SourceDocument;
+  article: Article;
+  extraction: Extraction;
+  write: ArticleWrite;
+}
+
+/** One `ingest` call's batches: the one waiting to be sent, the one being written, and where results are told. */
+interface Batches {
+  waiting: Unwritten[];
+  sending: { batch: Unwritten[]; done: Promise<Settled<void>> } | null;
+  report: IngestReport;
+  add: (r: IngestResult) => void;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };

@@ -27,7 +27,7 @@ export async function ingestCommand(paths: string[], db: string | undefined, fet
   // the characters turn up): the first report costs one to two CPU seconds more than the next ones.
   progress.start(`${progress.total} file${progress.total === 1 ? '' : 's'}; the first report also compiles the knowledge tables' patterns (a few seconds, once per run)`);
   try {
-    const report = await new Ingester(store, pool.prepare).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions), readHtml: pool.readHtml }), (r) => {
+    const report = await new Ingester(store, pool.prepare, { batched: true }).ingest(ingestPaths(paths, { fetcher: new Fetcher(fetchOptions), readHtml: pool.readHtml }), (r) => {
       const file = fileOf(r.origin);
       if (file !== lastFile) {
         if (lastFile) progress.tick();

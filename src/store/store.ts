@@ -181,6 +181,13 @@ export interface StoreSession {
    */
   saveArticle(write: ArticleWrite): Promise<boolean>;
   /**
+   * Writes several articles that change no event (every write without events, versions or alerts), each as
+   * `saveArticle` would, all in one transaction: every one is written or, when any cannot be (one stored already,
+   * a value that cannot be stored, an article given twice), none is and it rejects. For a server store, where it
+   * saves round trips; a store without it is written one article at a time.
+   */
+  saveArticles?(writes: ArticleWrite[]): Promise<void>;
+  /**
    * Writes events on their own, for a rebuild or repair of the event table: upserts `events` (fields and article
    * lists replaced, stamped `at`) and deletes the events in `deleted`, all in one transaction. No version or alert
    * is written; the summaries of the events written are deleted (a reader computes them again). Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.

@@ -260,6 +260,60 @@ export class PostgresSession implements StoreSession {
     });
   }
 
+  async saveArticles(writes: ArticleWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    if (new Set(writes.map((w) => w.article.id)).size !== writes.length) throw new Error('saveArticles: an article is given twice');
+    for (const w of writes) {
+      if (w.extraction.articleId !== w.article.id) throw new Error(`extraction is for article ${w.extraction.articleId}, not ${w.article.id}`);
+      if (w.events.length || w.versions.length || w.alerts.length) throw new Error(`saveArticles: the write of article ${w.article.id} changes events`);
+    }
+    // One statement (atomic alone, so no transaction around it) for every row of every write: the rows of each table
+    // travel as one JSON array read as the table's row type (so each value takes its column's type), in the writes'
+    // order. No ON CONFLICT on articles: an article stored already fails the statement, which writes nothing.
+    const rows = writes.map((w) => ({ w, x: extractionToRows(w.extraction, w.at) }));
+    const fromJson = (table: string, columns: readonly string[], values: object[], suffix = ''): { sql: string; params: unknown[] } => ({
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `r.${c}`).join(', ')}
+            FROM json_populate_recordset(null::${table}, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality ${suffix}`,
+      params: [JSON.stringify(values)],
+    });
+    const parts = [
+      fromJson('articles', ARTICLE_COLUMNS, rows.map(({ w }) => articleToRow(w.article, w.at))),
+      fromJson('extractions', EXTRACTION_COLUMNS, rows.map(({ x }) => x.extraction)),
+    ];
+    const claims = rows.flatMap(({ x }) => x.claims);
+    if (claims.length) parts.push(fromJson('claims', CLAIM_COLUMNS, claims));
+    const signed = writes.filter((w) => w.sources?.signature);
+    if (signed.length) {
+      parts.push({
+        sql: `INSERT INTO article_signatures (article_id, minhash, shingles, indexed)
+              SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[], $4::boolean[])
+              ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash, shingles = excluded.shingles, indexed = excluded.indexed`,
+        params: [
+          signed.map((w) => w.article.id),
+          signed.map((w) => bytesOf(w.sources?.signature as Uint32Array)),
+          signed.map((w) => (w.sources?.shingles ? bytesOf(w.sources.shingles) : null)),
+          signed.map((w) => isIndexed(w.article.id, w.sources ?? {})),
+        ],
+      });
+    }
+    // One row per copy: a later link of the same article replaces an earlier one, as one write after another would.
+    const links = new Map<string, CopyLinkRow & { created_at: string }>();
+    for (const w of writes) {
+      for (const l of w.sources?.copies ?? []) {
+        links.delete(l.articleId);
+        links.set(l.articleId, { article_id: l.articleId, original_id: l.originalId, kind: l.kind, similarity: l.similarity, reason: l.reason, created_at: w.at });
+      }
+    }
+    if (links.size) {
+      parts.push(fromJson('copy_links', COPY_LINK_COLUMNS, [...links.values()],
+        `ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, kind = excluded.kind,
+           similarity = excluded.similarity, reason = excluded.reason, created_at = excluded.created_at`));
+    }
+    parts.push({ sql: 'SELECT 1', params: [] });
+    const combined = combineInserts(parts);
+    await this.announced(() => this.db.query(combined.sql, combined.params));
+  }
+
   /**
    * Upserts an event with its article list, or deletes it when its articles were merged into another. Resolves
    * to the articles the event held before.
