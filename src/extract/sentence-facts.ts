@@ -3,7 +3,7 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { type Locale, mayHold } from '../knowledge/index.js';
+import { type Locale, mayHold, type SharedGate, sharedGate } from '../knowledge/index.js';
 import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
 import { type Phrases, phrases } from './phrases.js';
 
@@ -24,9 +24,21 @@ function gated(re: RegExp): boolean {
   return g;
 }
 
+// One scan for the anchors of all the phrase patterns (knowledge sharedGate) per sentence: most sentences of a long
+// article hold none, and then none of the patterns it covers is run there at all. Made once per locale's phrases.
+const factsGates = new WeakMap<Phrases, SharedGate>();
+
+function factsGate(p: Phrases): SharedGate {
+  let gate = factsGates.get(p);
+  if (!gate) factsGates.set(p, (gate = sharedGate(FACT_PATTERNS.map((name) => patternOf(p, name)))));
+  return gate;
+}
+
 /** What the phrase patterns find in one sentence, each pattern run on first use only. */
 export class SentenceFacts {
   private readonly found: Partial<Record<FactPattern, RegExpExecArray | null>> = {};
+  /** Whether the sentence holds an anchor of some pattern the shared gate covers, once asked. */
+  private anyAnchor: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -38,9 +50,16 @@ export class SentenceFacts {
     let m = this.found[name];
     if (m === undefined) {
       const re = patternOf(this.p, name);
-      m = this.found[name] = !gated(re) || mayHold(re, this.text) ? re.exec(this.text) : null;
+      m = this.found[name] = this.mayMatch(re) && (!gated(re) || mayHold(re, this.text)) ? re.exec(this.text) : null;
     }
     return m;
+  }
+
+  /** False when the shared anchor scan tells the pattern cannot match in the sentence. */
+  private mayMatch(re: RegExp): boolean {
+    const gate = factsGate(this.p);
+    if (gate.regex === null || !gate.covered.has(re)) return true;
+    return (this.anyAnchor ??= gate.regex.test(this.text));
   }
 
   has(name: FactPattern): boolean {

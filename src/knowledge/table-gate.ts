@@ -7,7 +7,7 @@
 // compiled pattern, read with its own flags ('i' keeps the word boundaries of its anchors; 'u' reads case as
 // broadly as Unicode does and drops them: anchor-regex.ts).
 import { anchorRegex } from './anchor-regex.js';
-import { literalAnchors } from './literal-anchors.js';
+import { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
 import { loosen } from './loose-pattern.js';
 
 /** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
@@ -30,3 +30,29 @@ export const mayHold = (re: RegExp, text: string): boolean => {
   const gate = patternGate(re);
   return gate === null || gate.test(text);
 };
+
+/** One gate for several patterns (sharedGate): the patterns it answers for, and the regex of all their anchors. */
+export interface SharedGate {
+  regex: RegExp | null;
+  covered: ReadonlySet<RegExp>;
+}
+
+/**
+ * One scan for the literal anchors of several patterns at once: a text in which it finds none matches none of the
+ * `covered` patterns, so a reader that asks many patterns of the same text scans it once instead of once per
+ * pattern. Covered: the case-insensitive patterns without 'u' (the anchor regex then reads case and word
+ * boundaries as each pattern's own gate does) whose matches need a telling literal (a pattern with no anchors,
+ * or one only a word boundary, would make the gate find every word).
+ */
+export function sharedGate(patterns: readonly RegExp[]): SharedGate {
+  const anchors: string[] = [];
+  const covered = new Set<RegExp>();
+  for (const re of patterns) {
+    if (re.flags.includes('u') || !re.flags.includes('i')) continue;
+    const own = literalAnchors(loosen(re.source));
+    if (own === null || own.some((a) => a.replaceAll(WORD_BOUNDARY, '') === '')) continue;
+    anchors.push(...own);
+    covered.add(re);
+  }
+  return { regex: covered.size ? anchorRegex(anchors, 'i') : null, covered };
+}
