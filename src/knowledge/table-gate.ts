@@ -40,19 +40,20 @@ export interface SharedGate {
 /**
  * One scan for the literal anchors of several patterns at once: a text in which it finds none matches none of the
  * `covered` patterns, so a reader that asks many patterns of the same text scans it once instead of once per
- * pattern. Covered: the case-insensitive patterns without 'u' (the anchor regex then reads case and word
- * boundaries as each pattern's own gate does) whose matches need a telling literal (a pattern with no anchors,
- * or one only a word boundary, would make the gate find every word).
+ * pattern. `unicode`: whether it answers for the patterns with the 'u' flag (read with 'iu': case as broadly as
+ * Unicode folds it, no word boundaries) or for those without (read with 'i', word boundaries kept), as each
+ * pattern's own gate reads them (patternGate). A pattern whose matches need no telling literal (no anchors, or
+ * one only a word boundary, which would find every word) is not covered.
  */
-export function sharedGate(patterns: readonly RegExp[]): SharedGate {
+export function sharedGate(patterns: readonly RegExp[], unicode = false): SharedGate {
   const anchors: string[] = [];
   const covered = new Set<RegExp>();
   for (const re of patterns) {
-    if (re.flags.includes('u') || !re.flags.includes('i')) continue;
+    if (re.flags.includes('u') !== unicode) continue;
     const own = literalAnchors(loosen(re.source));
     if (own === null || own.some((a) => a.replaceAll(WORD_BOUNDARY, '') === '')) continue;
     anchors.push(...own);
     covered.add(re);
   }
-  return { regex: covered.size ? anchorRegex(anchors, 'i') : null, covered };
+  return { regex: covered.size ? anchorRegex(anchors, unicode ? 'iu' : 'i') : null, covered };
 }
