@@ -140,11 +140,14 @@ export class TableMatcher<T> {
   private gate: RegExp | null | undefined;
   private scannedUngated = 0;
 
+  /** `shared`: a gate this table shares with others (SharedTableGate), asked before the table's own. */
   constructor(
     private readonly rules: Rule<T>[],
     private readonly plural: boolean,
     locale: Locale = 'en',
+    private readonly shared: SharedTableGate | null = null,
   ) {
+    shared?.add(rules.map((r) => r.source));
     const { before, after } = WORD_BOUNDARY[locale];
     this.after = after;
     this.beforeRe = before === '' ? null : new RegExp(before, `y${FLAGS}`);
@@ -173,6 +176,7 @@ export class TableMatcher<T> {
 
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
   private gatedScan(rawText: string): readonly Hit<T>[] {
+    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     if (this.gate === undefined) {
       this.scannedUngated += rawText.length;
       if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
@@ -266,6 +270,42 @@ export class TableMatcher<T> {
       parts.push(`(?:(?=(${body})${this.after})|)`);
     }
     return { regex: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
+  }
+}
+
+/**
+ * One gate for several tables (tableGate of all their rules): a sentence holding none of their literal anchors is
+ * answered for every one of them by one scan, where each table's own gate would scan it again. For the tables
+ * whose anchors most sentences lack (the tables of designations, sites, classes, seas), so that the scan rarely
+ * passes a sentence on. Made, like a table's own gate, once TABLE_GATE_AFTER_CHARS characters were asked about;
+ * its answers for the texts asked lately are remembered (the tables ask about the same sentence in turn).
+ */
+export class SharedTableGate {
+  private readonly sources: string[] = [];
+  private gate: RegExp | null | undefined;
+  private asked = 0;
+  private readonly recent = new Map<string, boolean>();
+
+  /** Adds a table's rule sources (before the gate is made). */
+  add(sources: readonly string[]): void {
+    this.sources.push(...sources);
+  }
+
+  /** False when no rule of the tables can match in the text; true when one may, or before the gate is made. */
+  mayHold(text: string): boolean {
+    if (this.gate === undefined) {
+      this.asked += text.length;
+      if (this.asked <= TABLE_GATE_AFTER_CHARS) return true;
+      this.gate = tableGate(this.sources);
+    }
+    if (this.gate === null) return true;
+    if (text.length > RECENT_TEXT_MAX_CHARS) return this.gate.test(text);
+    let holds = this.recent.get(text);
+    if (holds === undefined) {
+      if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
+      this.recent.set(text, (holds = this.gate.test(text)));
+    }
+    return holds;
   }
 }
 
