@@ -6,7 +6,8 @@
 import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
 import { fold } from './fold.js';
-import { tableGate } from './table-gate.js';
+import { anchorRegex } from './anchor-regex.js';
+import { tableAnchors } from './table-gate.js';
 
 /**
  * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
@@ -147,7 +148,7 @@ export class TableMatcher<T> {
     locale: Locale = 'en',
     private readonly shared: SharedTableGate | null = null,
   ) {
-    shared?.add(rules.map((r) => r.source));
+    shared?.join();
     const { before, after } = WORD_BOUNDARY[locale];
     this.after = after;
     this.beforeRe = before === '' ? null : new RegExp(before, `y${FLAGS}`);
@@ -180,7 +181,9 @@ export class TableMatcher<T> {
     if (this.gate === undefined) {
       this.scannedUngated += rawText.length;
       if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
-      this.gate = tableGate(this.rules.map((r) => r.source));
+      const anchors = this.rules.length ? tableAnchors(this.rules.map((r) => r.source)) : null;
+      this.gate = anchorRegex(anchors, 'iu');
+      this.shared?.ready(anchors);
     }
     if (this.gate !== null && !this.gate.test(rawText)) return NO_HITS;
     return this.scan(fold(rawText));
@@ -274,36 +277,42 @@ export class TableMatcher<T> {
 }
 
 /**
- * One gate for several tables (tableGate of all their rules): a sentence holding none of their literal anchors is
- * answered for every one of them by one scan, where each table's own gate would scan it again. For the tables
- * whose anchors most sentences lack (the tables of designations, sites, classes, seas), so that the scan rarely
- * passes a sentence on. Made, like a table's own gate, once TABLE_GATE_AFTER_CHARS characters were asked about;
- * its answers for the texts asked lately are remembered (the tables ask about the same sentence in turn).
+ * One gate for several tables (the anchor regex of all their anchors): a sentence holding none of them is answered
+ * for every one of the tables by one scan, where each table's own gate would scan it again. For the tables whose
+ * anchors most sentences lack (the tables of designations, sites, classes, seas), so that the scan rarely passes
+ * a sentence on. Made from the tables' own anchors once every one of them has made its gate (a table derives
+ * them once TABLE_GATE_AFTER_CHARS characters were asked about), so nothing is derived twice; its answers for the
+ * texts asked lately are remembered (the tables ask about the same sentence in turn).
  */
 export class SharedTableGate {
-  private readonly sources: string[] = [];
+  private pending = 0;
+  private readonly anchors: string[] = [];
+  /** Some table has no anchors: the gate can tell nothing. */
+  private unanchored = false;
   private gate: RegExp | null | undefined;
-  private asked = 0;
   private readonly recent = new Map<string, boolean>();
 
-  /** Adds a table's rule sources (before the gate is made). */
-  add(sources: readonly string[]): void {
-    this.sources.push(...sources);
+  /** A table that shares the gate (when it is made). */
+  join(): void {
+    this.pending++;
+  }
+
+  /** A table's anchors, once it has derived them (null: none); the gate is made with the last table's. */
+  ready(anchors: readonly string[] | null): void {
+    if (anchors === null) this.unanchored = true;
+    else this.anchors.push(...anchors);
+    if (--this.pending === 0) this.gate = this.unanchored ? null : anchorRegex(this.anchors, 'iu');
   }
 
   /** False when no rule of the tables can match in the text; true when one may, or before the gate is made. */
   mayHold(text: string): boolean {
-    if (this.gate === undefined) {
-      this.asked += text.length;
-      if (this.asked <= TABLE_GATE_AFTER_CHARS) return true;
-      this.gate = tableGate(this.sources);
-    }
-    if (this.gate === null) return true;
-    if (text.length > RECENT_TEXT_MAX_CHARS) return this.gate.test(text);
+    const gate = this.gate;
+    if (!gate) return true;
+    if (text.length > RECENT_TEXT_MAX_CHARS) return gate.test(text);
     let holds = this.recent.get(text);
     if (holds === undefined) {
       if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
-      this.recent.set(text, (holds = this.gate.test(text)));
+      this.recent.set(text, (holds = gate.test(text)));
     }
     return holds;
   }

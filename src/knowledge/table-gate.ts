@@ -10,11 +10,14 @@ import { anchorRegex } from './anchor-regex.js';
 import { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
 import { loosen } from './loose-pattern.js';
 
-/** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
-export function tableGate(sources: readonly string[]): RegExp | null {
+/** Strings one of which every text some of `sources` can match in holds (literalAnchors), or null for none. */
+export function tableAnchors(sources: readonly string[]): string[] | null {
   if (sources.length === 0) return null;
-  return anchorRegex(literalAnchors(sources.map((s) => `(?:${loosen(s)})`).join('|')), 'iu');
+  return literalAnchors(sources.map((s) => `(?:${loosen(s)})`).join('|'));
 }
+
+/** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
+export const tableGate = (sources: readonly string[]): RegExp | null => anchorRegex(tableAnchors(sources), 'iu');
 
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
