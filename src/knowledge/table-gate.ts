@@ -7,6 +7,7 @@
 // compiled pattern, read with its own flags ('i' keeps the word boundaries of its anchors; 'u' reads case as
 // broadly as Unicode does and drops them: anchor-regex.ts).
 import { anchorRegex } from './anchor-regex.js';
+import { fold } from './fold.js';
 import { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
 import { loosen } from './loose-pattern.js';
 
@@ -18,6 +19,30 @@ export function tableAnchors(sources: readonly string[]): string[] | null {
 
 /** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
 export const tableGate = (sources: readonly string[]): RegExp | null => anchorRegex(tableAnchors(sources), 'iu');
+
+/**
+ * A table's gate as the matcher asks it: the anchors of its rules read case-insensitively, and its case-sensitive
+ * rules ("US", "AP") themselves, read as written on the folded text (the matcher keeps a hit of such a rule only
+ * when its words match the rule as written, so they are in the folded text), since their anchors read
+ * case-insensitively turn up in most sentences ("bus", "approved").
+ */
+export interface SplitGate {
+  anchors: RegExp;
+  exact: RegExp | null;
+}
+
+/**
+ * The gate of the case-insensitive rules' anchors (tableAnchors; null: some rule yields none, and then there is no
+ * gate: every text goes to the matcher) and the case-sensitive rules' sources.
+ */
+export function gateOf(anchors: readonly string[] | null, exact: readonly string[]): SplitGate | null {
+  const regex = anchorRegex(anchors === null ? null : [...anchors], 'iu');
+  if (regex === null) return null;
+  return { anchors: regex, exact: exact.length ? new RegExp(exact.map((s) => `(?:${s})`).join('|'), 'u') : null };
+}
+
+/** False when no rule of the gate's table can match in `raw`. */
+export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.anchors.test(raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
 
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
