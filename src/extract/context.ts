@@ -137,8 +137,16 @@ export function createContext(article: Article, config: { locale: Locale; reader
   forgetDateReadings();
   const hint = publicationDate(article) ? null : yearHintOf(article, locale);
   const { reference, from } = referenceOf(article, readers);
+  // Written out field by field, in the unit's order: made by an object spread ({ ...u, dates, … }) the units read
+  // several times slower in every rule (measured on the launch-report stream: a third of the context's time).
   const units: ReadUnit[] = (made ?? articleUnits(article, locale)).map((u) => ({
-    ...u,
+    part: u.part,
+    index: u.index,
+    span: u.span,
+    text: u.text,
+    paragraph: u.paragraph,
+    isCaption: u.isCaption,
+    inChronology: u.inChronology,
     dates: readers.dates(u.text, reference, hint),
     launch: !u.isCaption && statesLaunch(u.text, locale),
     role: { role: 'main', mainEnd: u.text.length, reason: '' },

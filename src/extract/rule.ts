@@ -17,6 +17,12 @@ export interface Rule<C> {
 export interface Refiner<C> {
   readonly name: string;
   refine(candidates: C[], ctx: ArticleContext): C[];
+  /**
+   * True when the candidates found so far, in reading order, already decide what `refine` keeps: the candidates
+   * of the sentences after them could not change it (the first one found). When a parser's only refiner says so,
+   * its rule stops reading there.
+   */
+  decided?(candidates: readonly C[]): boolean;
 }
 
 export interface Parser<C> {
@@ -26,8 +32,19 @@ export interface Parser<C> {
 
 /** Runs a rule over its sentences, then its refiners over the candidates. */
 export function runParser<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
-  let candidates = parser.rule.scope(ctx).flatMap((u, i) => parser.rule.find(u, ctx, i));
+  let candidates = findAll(parser, ctx);
   for (const r of parser.refiners) candidates = r.refine(candidates, ctx);
+  return candidates;
+}
+
+/** The rule's candidates over its scope: up to the sentence after which the parser's only refiner is decided. */
+function findAll<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
+  const { rule, refiners } = parser;
+  const decided = refiners.length === 1 ? refiners[0].decided : undefined;
+  const scope = rule.scope(ctx);
+  if (decided === undefined) return scope.flatMap((u, i) => rule.find(u, ctx, i));
+  const candidates: C[] = [];
+  for (let i = 0; i < scope.length && !decided(candidates); i++) candidates.push(...rule.find(scope[i], ctx, i));
   return candidates;
 }
 
@@ -46,7 +63,7 @@ export interface ClaimCandidate {
 }
 
 /** The first candidate only ("the first designation named", "the first sea where missiles went"). */
-export const firstOnly = (name: string): Refiner<ClaimCandidate> => ({ name, refine: (cs) => cs.slice(0, 1) });
+export const firstOnly = (name: string): Refiner<ClaimCandidate> => ({ name, refine: (cs) => cs.slice(0, 1), decided: (cs) => cs.length > 0 });
 
 /** Whether a position lies in the unit's main clause (the part that speaks of the main launch). */
 export const inMain = (u: ReadUnit, start: number): boolean => start >= (u.role.mainStart ?? 0) && start < u.role.mainEnd;

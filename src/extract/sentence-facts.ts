@@ -3,7 +3,7 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { type Locale, mayHold } from '../knowledge/index.js';
+import { type Locale, mayHold, sharedGate } from '../knowledge/index.js';
 import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
 import { type Phrases, phrases } from './phrases.js';
 
@@ -24,21 +24,57 @@ function gated(re: RegExp): boolean {
   return g;
 }
 
+/** Each fact pattern's place in FACT_PATTERNS, for the per-sentence arrays. */
+const FACT_INDEX = Object.fromEntries(FACT_PATTERNS.map((name, i) => [name, i])) as Readonly<Record<FactPattern, number>>;
+
+/**
+ * A locale's fact patterns as the sentences read them, made once per locale's phrases: each pattern, whether it
+ * is tried only where its own anchors are (gated), and one scan for the anchors of all of them (knowledge
+ * sharedGate): most sentences of a long article hold none, and then none of the patterns it covers is run there.
+ */
+interface FactsReader {
+  patterns: RegExp[];
+  gated: boolean[];
+  shared: RegExp | null;
+  covered: boolean[];
+}
+const readers = new WeakMap<Phrases, FactsReader>();
+
+function readerOf(p: Phrases): FactsReader {
+  let r = readers.get(p);
+  if (!r) {
+    const patterns = FACT_PATTERNS.map((name) => patternOf(p, name));
+    const shared = sharedGate(patterns);
+    r = { patterns, gated: patterns.map(gated), shared: shared.regex, covered: patterns.map((re) => shared.covered.has(re)) };
+    readers.set(p, r);
+  }
+  return r;
+}
+
 /** What the phrase patterns find in one sentence, each pattern run on first use only. */
 export class SentenceFacts {
-  private readonly found: Partial<Record<FactPattern, RegExpExecArray | null>> = {};
+  /** Per fact pattern (FACT_INDEX), its first match, null for none, undefined until asked. */
+  private readonly found: (RegExpExecArray | null | undefined)[] = new Array<undefined>(FACT_PATTERNS.length);
+  private readonly reader: FactsReader;
+  /** Whether the sentence holds an anchor of some pattern the shared gate covers, once asked. */
+  private anyAnchor: boolean | undefined;
 
   constructor(
     readonly text: string,
-    private readonly p: Phrases,
-  ) {}
+    p: Phrases,
+  ) {
+    this.reader = readerOf(p);
+  }
 
   /** The first match of the pattern in the sentence, or null (the same array on every call: do not change it). */
   first(name: FactPattern): RegExpExecArray | null {
-    let m = this.found[name];
+    const i = FACT_INDEX[name];
+    let m = this.found[i];
     if (m === undefined) {
-      const re = patternOf(this.p, name);
-      m = this.found[name] = !gated(re) || mayHold(re, this.text) ? re.exec(this.text) : null;
+      const r = this.reader;
+      const re = r.patterns[i];
+      const mayMatch = !r.covered[i] || (this.anyAnchor ??= (r.shared as RegExp).test(this.text));
+      m = this.found[i] = mayMatch && (!r.gated[i] || mayHold(re, this.text)) ? re.exec(this.text) : null;
     }
     return m;
   }

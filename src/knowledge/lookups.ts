@@ -1,7 +1,7 @@
 // Lookups in the knowledge tables: the finders that match a table against a text (non-overlapping, in text order,
 // longest first on overlap, with the locale's word boundary), and the look-ups by key or name.
 import { KST_OFFSET_MINUTES } from '../calendar.js';
-import { type Hit, type Locale, TableMatcher } from './matcher.js';
+import { type Hit, type Locale, SharedTableGate, TableMatcher } from './matcher.js';
 import {
   type ActorClock,
   type ActorEntry,
@@ -40,15 +40,18 @@ function matchers(locale: Locale): Matchers {
   const known = compiled.get(locale);
   if (known) return known;
   const rules = ruleSets();
+  // The tables whose anchors (designations, place and class names) most sentences lack share one gate; the
+  // actors' and agencies' anchors ("US", "AP") turn up in most sentences, so those keep their own.
+  const rare = new SharedTableGate();
   const made: Matchers = {
-    sites: new TableMatcher(rules.sites, false, locale),
+    sites: new TableMatcher(rules.sites, false, locale, rare),
     // Designations are pluralised freely ("two KN-23s"); the patterns need not say so.
-    missiles: new TableMatcher(rules.missiles, true, locale),
-    classes: new TableMatcher(rules.classes, false, locale),
+    missiles: new TableMatcher(rules.missiles, true, locale, rare),
+    classes: new TableMatcher(rules.classes, false, locale, rare),
     agencies: new TableMatcher(rules.agencies, false, locale),
     actors: new TableMatcher(rules.actors, false, locale),
-    seas: new TableMatcher(rules.seas, false, locale),
-    eez: new TableMatcher(rules.eez, false, locale),
+    seas: new TableMatcher(rules.seas, false, locale, rare),
+    eez: new TableMatcher(rules.eez, false, locale, rare),
   };
   compiled.set(locale, made);
   return made;

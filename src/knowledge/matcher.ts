@@ -6,7 +6,7 @@
 import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
 import { fold } from './fold.js';
-import { tableGate } from './table-gate.js';
+import { gateOf, type SplitGate, splitGateHolds, tableAnchors } from './table-gate.js';
 
 /**
  * A regex source, or one with flags. `weak`: the words often mean something else; the caller needs context.
@@ -133,18 +133,22 @@ export class TableMatcher<T> {
   /** Hits of the texts matched lately: extraction asks about the same sentence several times. */
   private readonly recent = new Map<string, readonly Hit<T>[]>();
   /**
-   * Finds a literal anchor of some rule in a text that any rule matches in (table-gate.ts); null: no gate. Made
+   * Finds a literal anchor of some rule, or a case-sensitive rule as written, in a text that any rule matches in
+   * (table-gate.ts SplitGate); null: no gate. Made
    * once the table has scanned TABLE_GATE_AFTER_CHARS characters without one: deriving it costs as much as
    * scanning millions of characters, which a short run, or a firehose with few launch reports, never reaches.
    */
-  private gate: RegExp | null | undefined;
+  private gate: SplitGate | null | undefined;
   private scannedUngated = 0;
 
+  /** `shared`: a gate this table shares with others (SharedTableGate), asked before the table's own. */
   constructor(
     private readonly rules: Rule<T>[],
     private readonly plural: boolean,
     locale: Locale = 'en',
+    private readonly shared: SharedTableGate | null = null,
   ) {
+    shared?.join();
     const { before, after } = WORD_BOUNDARY[locale];
     this.after = after;
     this.beforeRe = before === '' ? null : new RegExp(before, `y${FLAGS}`);
@@ -173,12 +177,17 @@ export class TableMatcher<T> {
 
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
   private gatedScan(rawText: string): readonly Hit<T>[] {
+    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     if (this.gate === undefined) {
       this.scannedUngated += rawText.length;
       if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
-      this.gate = tableGate(this.rules.map((r) => r.source));
+      const loose = this.rules.filter((r) => r.exact === null).map((r) => r.source);
+      const exact = this.rules.filter((r) => r.exact !== null).map((r) => r.source);
+      const anchors = loose.length ? tableAnchors(loose) : [];
+      this.gate = gateOf(anchors, exact);
+      this.shared?.ready(anchors, exact);
     }
-    if (this.gate !== null && !this.gate.test(rawText)) return NO_HITS;
+    if (this.gate !== null && !splitGateHolds(this.gate, rawText)) return NO_HITS;
     return this.scan(fold(rawText));
   }
 
@@ -266,6 +275,53 @@ export class TableMatcher<T> {
       parts.push(`(?:(?=(${body})${this.after})|)`);
     }
     return { regex: new RegExp(parts.join(''), `y${FLAGS}`), fullGroup, pluralGroup };
+  }
+}
+
+/**
+ * One gate for several tables (the anchor regex of all their anchors): a sentence holding none of them is answered
+ * for every one of the tables by one scan, where each table's own gate would scan it again. For the tables whose
+ * anchors most sentences lack (the tables of designations, sites, classes, seas), so that the scan rarely passes
+ * a sentence on. Made from the tables' own anchors once every one of them has made its gate (a table derives
+ * them once TABLE_GATE_AFTER_CHARS characters were asked about), so nothing is derived twice; its answers for the
+ * texts asked lately are remembered (the tables ask about the same sentence in turn).
+ */
+export class SharedTableGate {
+  private pending = 0;
+  private readonly anchors: string[] = [];
+  private readonly exact: string[] = [];
+  /** Some table has no anchors: the gate can tell nothing. */
+  private unanchored = false;
+  private gate: SplitGate | null | undefined;
+  private readonly recent = new Map<string, boolean>();
+
+  /** A table that shares the gate (when it is made). */
+  join(): void {
+    this.pending++;
+  }
+
+  /**
+   * A table's anchors, once it has derived them (null: none), and its case-sensitive rules' sources (see
+   * SplitGate); the gate is made with the last table's.
+   */
+  ready(anchors: readonly string[] | null, exact: readonly string[]): void {
+    if (anchors === null) this.unanchored = true;
+    else this.anchors.push(...anchors);
+    this.exact.push(...exact);
+    if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact);
+  }
+
+  /** False when no rule of the tables can match in the text; true when one may, or before the gate is made. */
+  mayHold(text: string): boolean {
+    const gate = this.gate;
+    if (!gate) return true;
+    if (text.length > RECENT_TEXT_MAX_CHARS) return splitGateHolds(gate, text);
+    let holds = this.recent.get(text);
+    if (holds === undefined) {
+      if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
+      this.recent.set(text, (holds = splitGateHolds(gate, text)));
+    }
+    return holds;
   }
 }
 

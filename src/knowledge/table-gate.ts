@@ -7,14 +7,42 @@
 // compiled pattern, read with its own flags ('i' keeps the word boundaries of its anchors; 'u' reads case as
 // broadly as Unicode does and drops them: anchor-regex.ts).
 import { anchorRegex } from './anchor-regex.js';
-import { literalAnchors } from './literal-anchors.js';
+import { fold } from './fold.js';
+import { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
 import { loosen } from './loose-pattern.js';
 
-/** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
-export function tableGate(sources: readonly string[]): RegExp | null {
+/** Strings one of which every text some of `sources` can match in holds (literalAnchors), or null for none. */
+export function tableAnchors(sources: readonly string[]): string[] | null {
   if (sources.length === 0) return null;
-  return anchorRegex(literalAnchors(sources.map((s) => `(?:${loosen(s)})`).join('|')), 'iu');
+  return literalAnchors(sources.map((s) => `(?:${loosen(s)})`).join('|'));
 }
+
+/** A regex that finds something in every text some of `sources` can match in (and maybe more), or null for none. */
+export const tableGate = (sources: readonly string[]): RegExp | null => anchorRegex(tableAnchors(sources), 'iu');
+
+/**
+ * A table's gate as the matcher asks it: the anchors of its rules read case-insensitively, and its case-sensitive
+ * rules ("US", "AP") themselves, read as written on the folded text (the matcher keeps a hit of such a rule only
+ * when its words match the rule as written, so they are in the folded text), since their anchors read
+ * case-insensitively turn up in most sentences ("bus", "approved").
+ */
+export interface SplitGate {
+  anchors: RegExp;
+  exact: RegExp | null;
+}
+
+/**
+ * The gate of the case-insensitive rules' anchors (tableAnchors; null: some rule yields none, and then there is no
+ * gate: every text goes to the matcher) and the case-sensitive rules' sources.
+ */
+export function gateOf(anchors: readonly string[] | null, exact: readonly string[]): SplitGate | null {
+  const regex = anchorRegex(anchors === null ? null : [...anchors], 'iu');
+  if (regex === null) return null;
+  return { anchors: regex, exact: exact.length ? new RegExp(exact.map((s) => `(?:${s})`).join('|'), 'u') : null };
+}
+
+/** False when no rule of the gate's table can match in `raw`. */
+export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.anchors.test(raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
 
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
@@ -30,3 +58,30 @@ export const mayHold = (re: RegExp, text: string): boolean => {
   const gate = patternGate(re);
   return gate === null || gate.test(text);
 };
+
+/** One gate for several patterns (sharedGate): the patterns it answers for, and the regex of all their anchors. */
+export interface SharedGate {
+  regex: RegExp | null;
+  covered: ReadonlySet<RegExp>;
+}
+
+/**
+ * One scan for the literal anchors of several patterns at once: a text in which it finds none matches none of the
+ * `covered` patterns, so a reader that asks many patterns of the same text scans it once instead of once per
+ * pattern. `unicode`: whether it answers for the patterns with the 'u' flag (read with 'iu': case as broadly as
+ * Unicode folds it, no word boundaries) or for those without (read with 'i', word boundaries kept), as each
+ * pattern's own gate reads them (patternGate). A pattern whose matches need no telling literal (no anchors, or
+ * one only a word boundary, which would find every word) is not covered.
+ */
+export function sharedGate(patterns: readonly RegExp[], unicode = false): SharedGate {
+  const anchors: string[] = [];
+  const covered = new Set<RegExp>();
+  for (const re of patterns) {
+    if (re.flags.includes('u') !== unicode) continue;
+    const own = literalAnchors(loosen(re.source));
+    if (own === null || own.some((a) => a.replaceAll(WORD_BOUNDARY, '') === '')) continue;
+    anchors.push(...own);
+    covered.add(re);
+  }
+  return { regex: covered.size ? anchorRegex(anchors, unicode ? 'iu' : 'i') : null, covered };
+}

@@ -44,6 +44,8 @@ const rangeClassFirst: Refiner<ClaimCandidate> = {
     const ballistic = candidates.find((c) => c.value === 'ballistic');
     return ballistic ? [{ ...ballistic, confidence: BASE_CONFIDENCE.classBallistic }] : [];
   },
+  // The first range class wins whatever follows it.
+  decided: (candidates) => candidates.some((c) => !RANGELESS.has(String(c.value))),
 };
 
 export const classParser: Parser<ClaimCandidate> = { rule: classRule, refiners: [rangeClassFirst] };

@@ -69,8 +69,13 @@ function bodyReports(ctx: ArticleContext): boolean {
 /** The headline, then the lead: the first real body sentences (page furniture like "ARSTECHNICA.COM" is not). */
 function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   const title = ctx.units.find((u) => u.part === 'title');
-  const body = ctx.units.filter((u) => u.part === 'text' && !u.isCaption && u.text.split(WORD_GAP).length >= LEAD_MIN_WORDS);
-  return [...(title ? [title] : []), ...body.slice(0, LEAD_SENTENCES)];
+  const lead: ReadUnit[] = [];
+  // The first LEAD_SENTENCES only: the words of the sentences after them are not counted.
+  for (const u of ctx.units) {
+    if (lead.length >= LEAD_SENTENCES) break;
+    if (u.part === 'text' && !u.isCaption && u.text.split(WORD_GAP).length >= LEAD_MIN_WORDS) lead.push(u);
+  }
+  return title ? [title, ...lead] : lead;
 }
 
 /** The report rule over a locale's headline and lead (languages without spaces cannot count words). */

@@ -64,6 +64,7 @@ export const strongFirst: Refiner<ClaimCandidate> = {
     const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];
     return chosen ? [chosen] : [];
   },
+  decided: (candidates) => candidates.some((c) => !c.traits?.weak),
 };
 
 export const siteParser: Parser<ClaimCandidate> = { rule: siteRule, refiners: [strongFirst] };
