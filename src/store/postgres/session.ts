@@ -516,34 +516,51 @@ export class PostgresSession implements StoreSession {
     return (await this.db.query<{ event_id: string | null }>('SELECT MIN(event_id) AS event_id FROM event_articles WHERE article_id = $1', [articleId])).rows[0]?.event_id ?? null;
   }
 
+  /**
+   * Matches found newest first (articles_by_ingested) and counted up to SEARCH_RANKED_MAX (or `page.ranked`): a
+   * search matching more keeps its newest that many matches and its total is the planner's estimate (plannedRows),
+   * nothing counted. The hits are those matches ranked by the English words when there are some (ts_rank), else
+   * newest first, as the SQLite store orders them; only the page's articles are read for their snippets.
+   */
   async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const cond = searchCondition(query);
     if (cond === null) return { total: 0, estimated: false, hits: [] };
     const n = cond.params.length;
     const max = page.ranked ?? SEARCH_RANKED_MAX;
-    // Counted up to `max`; beyond, ranked among the newest `max` matches, total estimated.
-    const counted = (await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a WHERE ${cond.where} LIMIT $${n + 1}) m`, [...cond.params, max + 1])).rows[0]?.n ?? 0;
-    const estimated = counted > max;
-    const within = estimated
-      ? ` AND a.id IN (SELECT a.id FROM articles a WHERE ${cond.where} ORDER BY a.ingested_at DESC, a.id DESC LIMIT ${max})`
-      : '';
-    const rank = cond.tsquery ? `ts_rank(a.search_en, ${cond.tsquery}) DESC, ` : '';
+    const newest = (await this.db.query<{ id: string }>(
+      `SELECT a.id FROM articles a WHERE ${cond.where} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $${n + 1}`,
+      [...cond.params, max + 1],
+    )).rows.map((r) => r.id);
+    const estimated = newest.length > max;
+    const matches = newest.slice(0, max);
+    const ranked = cond.tsqueryParams.length;
+    const order = cond.tsquery
+      ? (await this.db.query<{ id: string }>(
+          `SELECT a.id FROM articles a WHERE a.id = ANY($${ranked + 1}::text[]) ORDER BY ts_rank(a.search_en, ${cond.tsquery}) DESC, a.id`,
+          [...cond.tsqueryParams, matches],
+        )).rows.map((r) => r.id)
+      : matches;
+    const pageIds = order.slice(page.offset, page.offset + page.limit);
     // ts_headline marks the English words; substring matches are marked afterwards, on the same text.
     const headline = cond.tsquery
       ? `ts_headline('english', a.text, ${cond.tsquery}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…')`
       : 'a.text';
-    const { rows } = await this.db.query<SummaryRow & { snippet: string; text: string }>(
-      `SELECT ${SUMMARY_COLUMNS}, ${headline} AS snippet, a.text
-       FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
-       WHERE ${cond.where}${within} ORDER BY ${rank}a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...cond.params, page.limit, page.offset],
-    );
+    const { rows } = pageIds.length
+      ? await this.db.query<SummaryRow & { snippet: string; text: string }>(
+          `SELECT ${SUMMARY_COLUMNS}, ${headline} AS snippet, a.text
+           FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.id = ANY($${ranked + 1}::text[])`,
+          [...cond.tsqueryParams, pageIds],
+        )
+      : { rows: [] };
+    const byId = new Map(rows.map((r) => [r.id, r]));
     return {
-      total: estimated ? Math.max(max + 1, await this.plannedRows(`SELECT 1 FROM articles a WHERE ${cond.where}`, cond.params)) : counted,
+      total: estimated ? Math.max(max + 1, await this.plannedRows(`SELECT 1 FROM articles a WHERE ${cond.where}`, cond.params)) : newest.length,
       estimated,
-      hits: rows.map((r) => {
+      hits: pageIds.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
         const snippet = cond.substrings.length ? (substringSnippet(cond.tsquery ? r.snippet : r.text, cond.substrings) ?? r.snippet) : r.snippet;
-        return { ...rowToSummary(r), snippet };
+        return [{ ...rowToSummary(r), snippet }];
       }),
     };
   }
