@@ -98,8 +98,9 @@ async function cjkSearches() {
   console.log(`${(await cjkStore.counts()).articles} Korean and Japanese articles`);
   const app = await buildServer({ store: cjkStore, host: '127.0.0.1', webRoot: null, cache: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  // 의 and 北 are in most articles, 정부 and 政府 in many; 隠 and 울릉 in about one in a thousand.
-  for (const [name, q] of [['1 char, common "의"', '의'], ['1 char, common "北"', '北'], ['2 chars, common "정부"', '정부'], ['2 chars, common "政府"', '政府'], ['1 char, rare "隠"', '隠'], ['2 chars, rare "울릉"', '울릉']]) {
+  // 의 and 北 are in most articles, 정부 and 政府 in many; 隠 and 울릉 in about one in a thousand; the last
+  // is two parts of different lengths (found through two indexes).
+  for (const [name, q] of [['1 char, common "의"', '의'], ['1 char, common "北"', '北'], ['2 chars, common "정부"', '정부'], ['2 chars, common "政府"', '政府'], ['1 char, rare "隠"', '隠'], ['2 chars, rare "울릉"', '울릉'], ['1 + 5 chars "北 住民の意見"', '北 住民の意見']]) {
     const paths = [`/api/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}&offset=20`];
     const first = await (await fetch(`${base}${paths[0]}`)).json();
     const amount = Math.max(20, Math.floor(REQUESTS / 4));

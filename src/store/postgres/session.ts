@@ -519,8 +519,9 @@ export class PostgresSession implements StoreSession {
   /**
    * Matches found newest first (articles_by_ingested) and counted up to SEARCH_RANKED_MAX (or `page.ranked`): a
    * search matching more keeps its newest that many matches and its total is the planner's estimate (plannedRows),
-   * nothing counted. The hits are those matches ranked by the English words when there are some (ts_rank), else
-   * newest first, as the SQLite store orders them; only the page's articles are read for their snippets.
+   * nothing counted. The hits are those matches ranked by the English words (ts_rank) when there are only such,
+   * else newest first, as the SQLite store orders them (a Korean or Japanese substring has no rank); only the
+   * page's articles are read for their snippets.
    */
   async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const cond = searchCondition(query);
@@ -534,7 +535,7 @@ export class PostgresSession implements StoreSession {
     const estimated = newest.length > max;
     const matches = newest.slice(0, max);
     const ranked = cond.tsqueryParams.length;
-    const order = cond.tsquery
+    const order = cond.tsquery && cond.substrings.length === 0
       ? (await this.db.query<{ id: string }>(
           `SELECT a.id FROM articles a WHERE a.id = ANY($${ranked + 1}::text[]) ORDER BY ts_rank(a.search_en, ${cond.tsquery}) DESC, a.id`,
           [...cond.tsqueryParams, matches],

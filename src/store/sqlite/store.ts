@@ -524,31 +524,23 @@ export class SqliteStore implements Store {
    * article: a part of three characters or more in the trigram index, a shorter one in the gram index (012),
    * the other words in the word index. Like searchWords, the matches are counted newest first up to
    * SEARCH_RANKED_MAX (or `page.ranked`); a search matching more keeps its newest that many matches and estimates
-   * its total from the indexes' statistics (substringEstimate). The hits are those matches ranked by the other
-   * words when there are some (bm25), else newest first; only the page's articles are read.
+   * its total from the indexes' statistics (substringEstimate). The hits are those matches newest first, in both
+   * stores: a substring has no rank, and ranking them by the other words (bm25) would rank every match of those
+   * words in the span of rows the matches cover, the whole table when a Korean part is rare. Only the page's
+   * articles are read.
    */
   private searchSubstrings(words: string | null, parts: QueryPart[], substrings: string[], page: { limit: number; offset: number; ranked?: number }): { total: number; estimated: boolean; hits: SearchHit[] } {
     const max = page.ranked ?? SEARCH_RANKED_MAX;
     const long = substrings.filter((s) => [...s].length >= TRIGRAM);
     const short = substrings.filter((s) => [...s].length < TRIGRAM);
-    // One MATCH per index, every part of it quoted (implicit AND); the first index drives, newest first.
+    // One MATCH per index, each of its parts quoted (FTS5's implicit AND).
     const lookups: [string, string][] = [];
     if (short.length) lookups.push(['articles_grams', short.map((s) => `"${s}"`).join(' ')]);
     if (long.length) lookups.push(['articles_trigram', long.map((s) => `"${s}"`).join(' ')]);
     if (words) lookups.push(['articles_fts', words]);
-    const [[first, firstMatch], ...others] = lookups;
-    const newest = this.prepared<(string | number)[], { rowid: number }>(
-      `SELECT rowid FROM ${first} WHERE ${first} MATCH ?${others.map(([t]) => ` AND rowid IN (SELECT rowid FROM ${t} WHERE ${t} MATCH ?)`).join('')}
-       ORDER BY rowid DESC LIMIT ?`,
-    ).all(firstMatch, ...others.map(([, m]) => m), max + 1).map((r) => r.rowid);
+    const newest = this.newestInAll(lookups, max + 1);
     const estimated = newest.length > max;
-    const matches = newest.slice(0, max);
-    const order = words
-      ? this.prepared<[string, string], { rowid: number }>('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rank, rowid DESC')
-          .all(words, JSON.stringify(matches))
-          .map((r) => r.rowid)
-      : matches;
-    const pageIds = order.slice(page.offset, page.offset + page.limit);
+    const pageIds = newest.slice(0, max).slice(page.offset, page.offset + page.limit);
     const rows = this.prepared<[string], SummaryRow & { text: string; rowid: number }>(
       `SELECT a.rowid AS rowid, ${SUMMARY_COLUMNS}, a.text FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.rowid IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(pageIds));
@@ -559,6 +551,40 @@ export class SqliteStore implements Store {
     });
     const total = estimated ? Math.max(max + 1, Math.min(this.searchEstimate(parts), this.substringEstimate(short, long))) : newest.length;
     return { total, estimated, hits };
+  }
+
+  /**
+   * The newest `limit` rowids every lookup ([FTS5 table, MATCH]) finds, newest first. Each index is read newest
+   * first and the reads advance in step (each skips to the others' furthest position), so no read goes beyond the
+   * oldest row it needs. Done here, not in SQL: FTS5 given a list of rowids (rowid IN …) loads the whole match
+   * list again for each rowid (seconds for a word in most of 100,000 articles).
+   */
+  private newestInAll(lookups: [string, string][], limit: number): number[] {
+    const reads = lookups.map(([table, match]) => this.prepared<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`).iterate(match));
+    try {
+      const found: number[] = [];
+      const at = reads.map((r) => r.next());
+      while (found.length < limit) {
+        let lowest = Infinity;
+        for (const step of at) {
+          if (step.done) return found;
+          lowest = Math.min(lowest, step.value.rowid);
+        }
+        let all = true;
+        at.forEach((step, i) => {
+          let s = step;
+          while (!s.done && s.value.rowid > lowest) s = reads[i].next();
+          at[i] = s;
+          if (s.done || s.value.rowid !== lowest) all = false;
+        });
+        if (!all) continue;
+        found.push(lowest);
+        at.forEach((_, i) => (at[i] = reads[i].next()));
+      }
+      return found;
+    } finally {
+      for (const r of reads) r.return?.();
+    }
   }
 
   /**
