@@ -524,7 +524,8 @@ export class SqliteStore implements Store {
    * article: a part of three characters or more in the trigram index, a shorter one in the gram index (012),
    * the other words in the word index. Like searchWords, the matches are counted newest first up to
    * SEARCH_RANKED_MAX (or `page.ranked`); a search matching more keeps its newest that many matches and estimates
-   * its total from the indexes' statistics (substringEstimate). The hits are those matches newest first, in both
+   * its total from the indexes' counts (fts5vocab) and the share of each index's newest rows that matched every
+   * part. The hits are those matches newest first, in both
    * stores: a substring has no rank, and ranking them by the other words (bm25) would rank every match of those
    * words in the span of rows the matches cover, the whole table when a Korean part is rare. Only the page's
    * articles are read.
@@ -533,12 +534,12 @@ export class SqliteStore implements Store {
     const max = page.ranked ?? SEARCH_RANKED_MAX;
     const long = substrings.filter((s) => [...s].length >= TRIGRAM);
     const short = substrings.filter((s) => [...s].length < TRIGRAM);
-    // One MATCH per index, each of its parts quoted (FTS5's implicit AND).
-    const lookups: [string, string][] = [];
-    if (short.length) lookups.push(['articles_grams', short.map((s) => `"${s}"`).join(' ')]);
-    if (long.length) lookups.push(['articles_trigram', long.map((s) => `"${s}"`).join(' ')]);
-    if (words) lookups.push(['articles_fts', words]);
-    const newest = this.newestInAll(lookups, max + 1);
+    // One MATCH per index, each of its parts quoted (FTS5's implicit AND), with about how many articles it finds.
+    const lookups: [string, string, () => number][] = [];
+    if (short.length) lookups.push(['articles_grams', short.map((s) => `"${s}"`).join(' '), () => this.substringEstimate(short, [])]);
+    if (long.length) lookups.push(['articles_trigram', long.map((s) => `"${s}"`).join(' '), () => this.substringEstimate([], long)]);
+    if (words) lookups.push(['articles_fts', words, () => this.searchEstimate(parts)]);
+    const { found: newest, read } = this.newestInAll(lookups.map(([table, match]) => [table, match]), max + 1);
     const estimated = newest.length > max;
     const pageIds = newest.slice(0, max).slice(page.offset, page.offset + page.limit);
     const rows = this.prepared<[string], SummaryRow & { text: string; rowid: number }>(
@@ -549,39 +550,49 @@ export class SqliteStore implements Store {
       const r = byRowid.get(id);
       return r ? [{ ...rowToSummary(r), snippet: substringSnippet(r.text, substrings) ?? substringSnippet(r.title ?? '', substrings) ?? '' }] : [];
     });
-    const total = estimated ? Math.max(max + 1, Math.min(this.searchEstimate(parts), this.substringEstimate(short, long))) : newest.length;
+    // Beyond the bound: each index's count scaled by the share of what it found, among the newest, that matched
+    // every other index too (1 for a single index: its count, exact for one part of one or two characters).
+    const total = estimated ? Math.max(max + 1, Math.min(...lookups.map(([, , count], i) => Math.round((count() * newest.length) / Math.max(1, read[i]))))) : newest.length;
     return { total, estimated, hits };
   }
 
   /**
-   * The newest `limit` rowids every lookup ([FTS5 table, MATCH]) finds, newest first. Each index is read newest
-   * first and the reads advance in step (each skips to the others' furthest position), so no read goes beyond the
-   * oldest row it needs. Done here, not in SQL: FTS5 given a list of rowids (rowid IN …) loads the whole match
-   * list again for each rowid (seconds for a word in most of 100,000 articles).
+   * The newest `limit` rowids every lookup ([FTS5 table, MATCH]) finds, newest first (`found`), and how many rows
+   * each lookup had read down to the last of them (`read`). Each index is read newest first and the reads advance
+   * in step (each skips to the others' furthest position), so no read goes beyond the oldest row it needs. Done
+   * here, not in SQL: FTS5 given a list of rowids (rowid IN …) loads the whole match list again for each rowid
+   * (seconds for a word in most of 100,000 articles).
    */
-  private newestInAll(lookups: [string, string][], limit: number): number[] {
+  private newestInAll(lookups: [string, string][], limit: number): { found: number[]; read: number[] } {
     const reads = lookups.map(([table, match]) => this.prepared<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`).iterate(match));
     try {
       const found: number[] = [];
+      const counted = reads.map(() => 1);
+      const read = reads.map(() => 0);
+      const next = (i: number) => {
+        counted[i]++;
+        return reads[i].next();
+      };
       const at = reads.map((r) => r.next());
       while (found.length < limit) {
         let lowest = Infinity;
         for (const step of at) {
-          if (step.done) return found;
+          if (step.done) return { found, read };
           lowest = Math.min(lowest, step.value.rowid);
         }
         let all = true;
         at.forEach((step, i) => {
           let s = step;
-          while (!s.done && s.value.rowid > lowest) s = reads[i].next();
+          while (!s.done && s.value.rowid > lowest) s = next(i);
           at[i] = s;
           if (s.done || s.value.rowid !== lowest) all = false;
         });
         if (!all) continue;
         found.push(lowest);
-        at.forEach((_, i) => (at[i] = reads[i].next()));
+        counted.forEach((n, i) => (read[i] = n));
+        at.forEach((_, i) => (at[i] = next(i)));
       }
-      return found;
+      return { found, read };
     } finally {
       for (const r of reads) r.return?.();
     }
@@ -590,7 +601,7 @@ export class SqliteStore implements Store {
   /**
    * About how many articles hold every Korean or Japanese part: the fewest articles holding one of its grams (a
    * short part is one gram: articles_grams_words) or trigrams (articles_trigram_words), as the indexes fold
-   * them (lower case). Exact for a search of one short part; for more, at most the true number's first bound.
+   * them (lower case). Exact for one part of one or two characters; else an upper bound.
    */
   private substringEstimate(short: string[], long: string[]): number {
     const grams = this.prepared<[string], { n: number | null }>('SELECT doc AS n FROM articles_grams_words WHERE term = ?');
