@@ -520,9 +520,9 @@ export class PostgresSession implements StoreSession {
    * Matches found newest first (articles_by_ingested) and counted up to SEARCH_RANKED_MAX (or `page.ranked`): a
    * search matching more keeps its newest that many matches and its total is estimated (searchEstimate), nothing
    * counted. A search with Korean or Japanese parts first reads the newest SEARCH_PROBE_ROWS articles in those
-   * scripts (012) and stops there when it finds enough. The hits are those matches ranked by the English words (ts_rank) when there are only such,
-   * else newest first, as the SQLite store orders them (a Korean or Japanese substring has no rank); only the
-   * page's articles are read for their snippets.
+   * scripts (012) and stops there when it finds enough. The hits are those matches ranked by the English words
+   * (ts_rank) when there are only such, else newest first, as the SQLite store orders them (a Korean or Japanese
+   * substring has no rank); only the page's articles are read for their snippets.
    */
   async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const cond = searchCondition(query);
@@ -552,10 +552,10 @@ export class PostgresSession implements StoreSession {
     });
     const estimated = newest.length > max;
     const matches = newest.slice(0, max);
-    const ranked = cond.tsqueryParams.length;
+    const rankParams = cond.tsqueryParams.length;
     const order = cond.tsquery && cond.substrings.length === 0
       ? (await this.db.query<{ id: string }>(
-          `SELECT a.id FROM articles a WHERE a.id = ANY($${ranked + 1}::text[]) ORDER BY ts_rank(a.search_en, ${cond.tsquery}) DESC, a.id`,
+          `SELECT a.id FROM articles a WHERE a.id = ANY($${rankParams + 1}::text[]) ORDER BY ts_rank(a.search_en, ${cond.tsquery}) DESC, a.id`,
           [...cond.tsqueryParams, matches],
         )).rows.map((r) => r.id)
       : matches;
@@ -567,7 +567,7 @@ export class PostgresSession implements StoreSession {
     const { rows } = pageIds.length
       ? await this.db.query<SummaryRow & { snippet: string; text: string }>(
           `SELECT ${SUMMARY_COLUMNS}, ${headline} AS snippet, a.text
-           FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.id = ANY($${ranked + 1}::text[])`,
+           FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.id = ANY($${rankParams + 1}::text[])`,
           [...cond.tsqueryParams, pageIds],
         )
       : { rows: [] };
