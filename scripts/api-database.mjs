@@ -67,3 +67,32 @@ export async function benchDatabase(options, log = () => {}) {
   for (const f of ['-wal', '-shm']) rmSync(`${scratch}${f}`, { force: true });
   return { path, built: (Date.now() - t0) / 1000 };
 }
+
+/**
+ * A database of Korean and Japanese local news alone (scripts/cjk-news.mjs; { articles, seed }) for the bench of
+ * searches in those scripts, which the firehose (English) has none of. Written directly through the store
+ * (cleaned, an extraction that is no launch report), kept on disk like benchDatabase's. Resolves to { path, built }.
+ */
+export async function cjkBenchDatabase(options, log = () => {}) {
+  const path = databasePath({ ...options, cjk: true });
+  if (existsSync(path)) return { path, built: null };
+  const { generateCjkNews } = await import('./cjk-news.mjs');
+  const scratch = `${path}.building`;
+  for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) rmSync(f, { force: true });
+  const t0 = Date.now();
+  const store = await openStore(scratch);
+  store.db.pragma('synchronous = OFF');
+  let at = Date.UTC(2031, 0, 1);
+  let n = 0;
+  for (const record of generateCjkNews({ count: options.articles, seed: options.seed })) {
+    const article = cleanDocument(documentFromRecord(record, `cjk/${record.id}.json`, 'json'));
+    const extraction = { articleId: article.id, isLaunchReport: false, reportConfidence: 0, actor: null, claims: [], fields: {}, weekday: null };
+    at += 1000;
+    await store.saveArticle({ article, extraction, events: [], versions: [], alerts: [], sources: {}, at: new Date(at).toISOString() });
+    if (++n % 10_000 === 0) log(`  ${n} articles written (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  await store.close();
+  renameSync(scratch, path);
+  for (const f of ['-wal', '-shm']) rmSync(`${scratch}${f}`, { force: true });
+  return { path, built: (Date.now() - t0) / 1000 };
+}

@@ -7,8 +7,11 @@
 // connection's p50/p99 (one request at a time) with the server's CPU per request, then p50/p99 and requests per
 // second under `--connections` concurrent connections from autocannon in another process. Not a test: prints
 // figures (wall times are inflated on a loaded machine; the CPU per request is the steadier figure).
+// Then searches in Korean and Japanese on a database of such articles alone (the firehose has none:
+// cjkBenchDatabase, --cjk-articles N, 0 skips it): a common and a rare word of one and of two characters, uncached.
 // Options: --articles N --launch-share F --reports-per-launch N --copy-share F --seed N (the database);
-//          --connections N --seconds N (the concurrent run; --connections 0 skips it) --requests N (one connection).
+//          --connections N --seconds N (the concurrent run; --connections 0 skips it) --requests N (one connection);
+//          --cjk-only (the Korean and Japanese searches alone).
 // Needs `npm run build` first (uses dist/).
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -35,7 +38,7 @@ if (process.argv[2] === '--client') {
   process.exit(0);
 }
 
-const { benchDatabase } = await import('./api-database.mjs');
+const { benchDatabase, cjkBenchDatabase } = await import('./api-database.mjs');
 const { buildServer } = await import('../dist/src/serve/app.js');
 const { openStore } = await import('../dist/src/store/open.js');
 
@@ -46,6 +49,10 @@ const options = {
   copyShare: arg('copy-share', 0.1),
   seed: arg('seed', 7),
 };
+const CJK_ARTICLES = arg('cjk-articles', 100_000);
+const CJK_ONLY = process.argv.includes('--cjk-only');
+if (CJK_ONLY) await cjkSearches();
+
 const db = await benchDatabase(options, console.log);
 console.log(db.built === null ? `database reused: ${db.path}` : `database built in ${db.built.toFixed(0)} s: ${db.path}`);
 const store = await openStore(db.path);
@@ -75,8 +82,40 @@ function client(base, paths, connections, amountOrSeconds, by) {
   });
 }
 
-const cpuMs = (u) => (u.user + u.system) / 1000;
-const fmt = (r) => `p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`;
+function cpuMs(u) {
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Searches of one and two characters in Korean and Japanese, a word most articles hold and one few do, uncached,
+ * one connection: p50/p99 and the server's CPU per request (the first page, then the second).
+ */
+async function cjkSearches() {
+  if (CJK_ARTICLES <= 0) return;
+  const cjk = await cjkBenchDatabase({ articles: CJK_ARTICLES, seed: 5 }, console.log);
+  console.log(cjk.built === null ? `Korean/Japanese database reused: ${cjk.path}` : `Korean/Japanese database built in ${cjk.built.toFixed(0)} s: ${cjk.path}`);
+  const cjkStore = await openStore(cjk.path);
+  console.log(`${(await cjkStore.counts()).articles} Korean and Japanese articles`);
+  const app = await buildServer({ store: cjkStore, host: '127.0.0.1', webRoot: null, cache: false });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  // 의 and 北 are in most articles, 정부 and 政府 in many; 隠 and 울릉 in about one in a thousand; the last
+  // is two parts of different lengths (found through two indexes).
+  for (const [name, q] of [['1 char, common "의"', '의'], ['1 char, common "北"', '北'], ['2 chars, common "정부"', '정부'], ['2 chars, common "政府"', '政府'], ['1 char, rare "隠"', '隠'], ['2 chars, rare "울릉"', '울릉'], ['1 + 5 chars "北 住民の意見"', '北 住民の意見']]) {
+    const paths = [`/api/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}&offset=20`];
+    const first = await (await fetch(`${base}${paths[0]}`)).json();
+    const amount = Math.max(20, Math.floor(REQUESTS / 4));
+    const before = process.cpuUsage();
+    const one = await client(base, paths, 1, amount, 'amount');
+    const cpu = cpuMs(process.cpuUsage(before)) / one.total;
+    console.log(`  search ${name.padEnd(22)} uncached, 1 connection: ${fmt(one)}  ${cpu.toFixed(2).padStart(6)} CPU ms/request  (total ${first.total}${first.estimated ? ', estimated' : ''})${one.bad ? `  (${one.bad} failed)` : ''}`);
+  }
+  await app.close();
+  await cjkStore.close();
+  if (CJK_ONLY) process.exit(0);
+}
+function fmt(r) {
+  return `p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`;
+}
 
 for (const cache of [false, true]) {
   const app = await buildServer({ store, host: '127.0.0.1', webRoot: null, cache });
@@ -99,3 +138,4 @@ for (const cache of [false, true]) {
   await app.close();
 }
 await store.close();
+await cjkSearches();

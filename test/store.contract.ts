@@ -848,6 +848,65 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(hit).toMatchObject({ id: ko.id, language: 'ko' });
         expect(hit.snippet).toContain('\u0002북한\u0003이');
       });
+
+      it('bounds Korean and Japanese searches as word searches: exact under the bound, estimated over it, pages stable', async () => {
+        const store = await open();
+        const at = clock();
+        // Sixteen harbour logs of our own, Korean and Japanese in turn (oldest first), an English word in every
+        // title; fog in the first three of each language, another English word in the first two of each.
+        const ko: string[] = [];
+        const ja: string[] = [];
+        for (let n = 1; n <= 8; n++) {
+          const k = oneParagraph(2 * n, `Harbour 등대 일지 ${n}`, `등대지기는 오늘 밤 항구를 지나간 배 ${n}척을 기록했다.${n <= 3 ? ' 안개가 짙었다.' : ''}${n <= 2 ? ' 등대의 lantern 불빛은 밤새 켜져 있었다.' : ''}`, 'ko');
+          const j = oneParagraph(2 * n + 1, `Harbour 灯台日誌 ${n}`, `灯台守は今夜、港を通った船${n}隻を記録した。${n <= 3 ? '霧が深かった。' : ''}${n <= 2 ? '灯台の lantern は一晩中ともっていた。' : ''}`, 'ja');
+          for (const x of [k, j]) await store.saveArticle(articleWrite(x, makeExtraction(x, { isLaunchReport: false, claims: [], fields: {} }), [], at()));
+          ko.push(k.id);
+          ja.push(j.id);
+        }
+        const newestFirst = (ids: string[]) => [...ids].reverse();
+        const search = (q: string, offset = 0, limit = 10) => store.searchArticles(q, { limit, offset, ranked: 5 });
+        const ids = async (q: string, offset = 0, limit = 10) => (await search(q, offset, limit)).hits.map((h) => h.id);
+        // Within the bound: counted exactly, newest first: two characters, one character, a trigram's length.
+        expect(await search('안개')).toMatchObject({ total: 3, estimated: false });
+        expect(await ids('안개')).toEqual(newestFirst(ko.slice(0, 3)));
+        expect(await search('霧')).toMatchObject({ total: 3, estimated: false });
+        expect(await ids('霧')).toEqual(newestFirst(ja.slice(0, 3)));
+        expect(await search('짙었다')).toMatchObject({ total: 3, estimated: false });
+        // Pages of one hit put together are the whole list, in its order.
+        const pages = [...(await ids('霧', 0, 1)), ...(await ids('霧', 1, 1)), ...(await ids('霧', 2, 1))];
+        expect(pages).toEqual(await ids('霧'));
+        // Beyond it (in all eight of a language): the newest five matches only, the total an estimate above the bound.
+        for (const [q, language] of [['배', ko], ['記録', ja], ['등대지기', ko], ['灯台守は', ja]] as const) {
+          const wide = await search(q);
+          expect(wide.estimated, q).toBe(true);
+          expect(wide.total, q).toBeGreaterThan(5);
+          expect(wide.total, q).toBeLessThanOrEqual(16);
+          expect(wide.hits.map((h) => h.id), q).toEqual(newestFirst(language).slice(0, 5));
+          expect(await ids(q, 5), q).toEqual([]);
+        }
+        // Paging through an estimated search: pages of two cover its five newest matches once each.
+        const paged = [...(await ids('記録', 0, 2)), ...(await ids('記録', 2, 2)), ...(await ids('記録', 4, 2))];
+        expect(paged).toEqual(newestFirst(ja).slice(0, 5));
+        // Each hit marks the part it was found by.
+        expect((await search('배', 0, 1)).hits[0].snippet).toContain('\u0002배\u0003');
+        // Latin and Korean or Japanese words together: every one must occur; within the bound, exact.
+        expect(await search('lantern 배')).toMatchObject({ total: 2, estimated: false });
+        expect(await ids('lantern 배')).toEqual(newestFirst(ko.slice(0, 2)));
+        expect(await search('lantern 記録')).toMatchObject({ total: 2, estimated: false });
+        expect(await ids('lantern 記録')).toEqual(newestFirst(ja.slice(0, 2)));
+        expect(await search('lantern 霧 안개')).toMatchObject({ total: 0, estimated: false, hits: [] });
+        // Over the bound: a Latin word in every title with a Korean part in every Korean log (newest first, as
+        // every search with such a part); two Korean parts; and two scripts' parts that never meet: none.
+        for (const q of ['harbour 배', 'Harbour 기록했다', '배 기록했다']) {
+          const mixed = await search(q);
+          expect(mixed.estimated, q).toBe(true);
+          expect(mixed.total, q).toBeGreaterThan(5);
+          expect(mixed.hits.map((h) => h.id), q).toEqual(newestFirst(ko).slice(0, 5));
+        }
+        expect(await search('배 船')).toMatchObject({ total: 0, estimated: false });
+        // The default bound is far above sixteen articles.
+        expect(await store.searchArticles('배', { limit: 1, offset: 0 })).toMatchObject({ total: 8, estimated: false });
+      });
     });
 
     describe('watched sources, alerts and deliveries', () => {

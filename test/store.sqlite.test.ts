@@ -216,7 +216,8 @@ describe('opening and migrations', () => {
     expect(indexed).toEqual([quoting.id, korean.id, japanese.id]);
     const ids = async (q: string): Promise<string[]> => (await store.searchArticles(q, { limit: 10, offset: 0 })).hits.map((h) => h.id).sort();
     expect(await ids('화성포')).toEqual([quoting.id]);
-    expect(await ids('발사')).toEqual([korean.id]); // two characters: read from the indexed articles' text
+    expect(await ids('발사')).toEqual([korean.id]); // two characters: the gram index (012)
+    expect(await ids('화성')).toEqual([quoting.id]); // in the gram index too, though stored before it was made
     expect(await ids('弾道ミサイル')).toEqual([japanese.id]);
     expect(await ids('Freedonia')).toEqual([english.id, quoting.id, plain.id]);
     // Deleting rows keeps the external-content index consistent (it is told only of the rows it holds).

@@ -66,7 +66,8 @@ export async function regroupedEvents(store: StoreSession): Promise<LaunchEvent[
   for (const a of await store.listArticles()) {
     seen.add(a.id);
     const r = launch.get(a.id);
-    if (r) resolver.add({ extraction: r.extraction, published: r.published, source: a.source });
+    // The stored source as ingest gave it to the resolver (storedState reads the same), not the summary's outlet name.
+    if (r) resolver.add({ extraction: r.extraction, published: r.published, source: r.source });
     for (const l of linksOf.get(a.id) ?? []) if (seen.has(l.articleId) && seen.has(l.originalId)) resolver.setCopyOf(l.articleId, l.originalId);
   }
   return resolver.all();

@@ -1,6 +1,7 @@
 // Which news organisation publishes an outlet, from data/outlets.json: the language editions and mobile hosts
 // of one newsroom (yna.co.kr, en.yna.co.kr, m-en.yna.co.kr) are one source when consensus counts independent
 // sources. A host of no listed organisation is its own source.
+import { outletName } from '../headline.js';
 import { readDataJson } from '../paths.js';
 import { ORGANISATION_CACHE } from '../settings.js';
 
@@ -20,7 +21,9 @@ const LOOKED_UP = new Map<string, string>();
 
 /**
  * The source an outlet counts as: the organisation's key for a host of a listed organisation (the host itself
- * or a parent domain is listed), else the host as given, without a leading "www.". Null for no outlet.
+ * or a parent domain is listed), else the host as given, without a leading "www.". Null for no outlet. A port
+ * is no part of an outlet ("example.org:8443" is example.org, as readers are shown it: outletName), so the same
+ * report counts as the same source whether its stored source names a port or not.
  */
 export function organisationOf(outlet: string | null | undefined): string | null {
   if (!outlet) return null;
@@ -33,7 +36,7 @@ export function organisationOf(outlet: string | null | undefined): string | null
 }
 
 function lookUp(outlet: string): string {
-  const host = outlet.trim().toLowerCase().replace(/^www\./, '');
+  const host = (outletName(outlet.trim()) ?? '').toLowerCase().replace(/^www\./, '');
   const labels = host.split('.');
   for (let i = 0; i < labels.length - 1; i++) {
     const key = BY_DOMAIN.get(labels.slice(i).join('.'));

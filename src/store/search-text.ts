@@ -6,6 +6,8 @@ import { ANY_CJK } from '../ingest/language.js';
 
 /** Hangul, Hiragana, Katakana and Han: scripts written without spaces between words (or with particles attached). */
 export const UNSPACED_SCRIPT = ANY_CJK;
+/** One character of those scripts (UNSPACED_SCRIPT finds one anywhere in a string). */
+const UNSPACED_CHAR = new RegExp(`^(?:${ANY_CJK.source})$`, ANY_CJK.flags.replace('g', ''));
 /** One "quoted phrase" (the closing quote may be missing) or one bare run of non-space characters. */
 const QUERY_PART = /"([^"]*)"?|([^\s"]+)/g;
 /** What separates words inside a part: anything but letters and digits. */
@@ -33,6 +35,31 @@ export function queryParts(input: string): QueryPart[] {
     if (words.length) parts.push({ raw, words, bare: m[1] === undefined && words.length === 1, unspaced: words.some((w) => UNSPACED_SCRIPT.test(w)) });
   }
   return parts;
+}
+
+/**
+ * The tokens of the SQLite gram index (migration 012) for an article's title and text, space-separated, each
+ * once: every Hangul, kana or Han character, and every pair of adjacent letters or digits of which one is such
+ * a character. A search part of one or two characters holding one (queryParts: its words are letters and digits
+ * only, so such a part is one word) occurs in the text exactly when it is one of these tokens. Made here rather
+ * than by an SQLite tokenizer because the library (better-sqlite3) cannot register one written in JavaScript, and
+ * the trigram tokenizer cannot match fewer than three characters.
+ */
+export function unspacedGrams(title: string | null, text: string): string {
+  const grams = new Set<string>();
+  for (const doc of [title ?? '', text]) {
+    for (const run of doc.split(WORD_SEPARATOR)) {
+      if (!UNSPACED_SCRIPT.test(run)) continue;
+      const chars = [...run];
+      chars.forEach((c, i) => {
+        const own = UNSPACED_CHAR.test(c);
+        if (own) grams.add(c);
+        const next = chars[i + 1];
+        if (next !== undefined && (own || UNSPACED_CHAR.test(next))) grams.add(c + next);
+      });
+    }
+  }
+  return [...grams].join(' ');
 }
 
 /** Characters of context kept on each side of a substring match in a snippet. */

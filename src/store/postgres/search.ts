@@ -19,6 +19,8 @@ export interface SearchCondition {
   /** SQL tsquery expression for ranking and highlighting, or null when every word is a substring. */
   tsquery: string | null;
   params: string[];
+  /** The first params, those the tsquery alone uses ($1 on): a query of the tsquery without `where` passes these. */
+  tsqueryParams: string[];
   /** The substrings looked for (to mark in snippets). */
   substrings: string[];
 }
@@ -48,11 +50,12 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
     else if (part.words.length > 1) queries.push(`(phraseto_tsquery('english', ${placeholder(part.raw)}) || phraseto_tsquery('english', ${placeholder(phrase)}))`);
     else queries.push(`plainto_tsquery('english', ${placeholder(phrase)})`);
   });
+  const tsqueryParams = [...params];
   const where: string[] = [];
   const tsquery = queries.length ? `(${queries.join(' && ')})` : null;
   // Stop words ("the", "or") drop out of the tsquery; a query of stop words alone is empty and matches nothing.
   if (tsquery) where.push(`a.search_en @@ ${tsquery}`);
   if (substrings.length) where.push(TRGM_INDEXED);
   for (const s of substrings) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
-  return { where: where.join(' AND '), tsquery, params, substrings };
+  return { where: where.join(' AND '), tsquery, params, tsqueryParams, substrings };
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Article, CopyLink, EventVersion, Extraction, LaunchEvent } from '../../types.js';
 import { detectLanguage } from '../../ingest/language.js';
 import { loadMigrations, migrate, type Migration } from './migrations.js';
-import { isStopWord, queryParts, substringSnippet, UNSPACED_SCRIPT, type QueryPart } from '../search-text.js';
+import { isStopWord, queryParts, substringSnippet, unspacedGrams, UNSPACED_SCRIPT, type QueryPart } from '../search-text.js';
 import {
   articleToRow,
   eventToRow,
@@ -86,6 +86,8 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
     db.function('salvo_detect_language', { deterministic: true }, (text: unknown) => detectLanguage(String(text)));
     // Migration 009 tells which stored articles the trigram index holds with the test the store writes them by.
     db.function('salvo_has_unspaced_script', { deterministic: true }, (text: unknown) => (UNSPACED_SCRIPT.test(String(text)) ? 1 : 0));
+    // The gram index (migration 012) is written by its triggers with this function, for articles old and new.
+    db.function('salvo_unspaced_grams', { deterministic: true }, (title: unknown, text: unknown) => unspacedGrams(typeof title === 'string' ? title : null, String(text)));
     migrate(db, options.migrations ?? loadMigrations(), now);
     return db;
   } catch (err) {
@@ -247,10 +249,10 @@ export function ftsQuery(input: string | QueryPart[]): string | null {
 }
 
 /**
- * A search input for the two FTS5 indexes: words of space-separated scripts but stop words go to the unicode61 index
+ * A search input for the FTS5 indexes: words of space-separated scripts but stop words go to the unicode61 index
  * (`words`, an FTS5 query); Hangul, kana and Han parts are substrings (`substrings`), found through the
- * trigram index by MATCH when they are at least three characters long, else by LIKE (a scan of the articles the
- * trigram index holds: it cannot serve a shorter pattern). Null when there is nothing to look for.
+ * trigram index when they are at least three characters long, else through the gram index (migration 012: the
+ * trigram index cannot match a shorter part). Null when there is nothing to look for.
  */
 export function searchPlan(input: string): { words: string | null; parts: QueryPart[]; substrings: string[] } | null {
   const parts = queryParts(input);
@@ -514,33 +516,103 @@ export class SqliteStore implements Store {
     const plan = searchPlan(query);
     if (plan === null) return { total: 0, estimated: false, hits: [] };
     if (plan.substrings.length === 0) return this.searchWords(plan.words ?? '', plan.parts, page);
-    // Korean or Japanese words: every part must occur; ranked by the word index when there are other words.
-    const where: string[] = [];
-    const params: string[] = [];
-    if (plan.words) {
-      where.push('a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
-      params.push(plan.words);
-    }
-    for (const s of plan.substrings) {
-      if ([...s].length >= TRIGRAM) {
-        where.push('a.rowid IN (SELECT rowid FROM articles_trigram WHERE articles_trigram MATCH ?)');
-        params.push(`"${s}"`);
-      } else {
-        where.push('a.unspaced = 1 AND (a.title LIKE ? OR a.text LIKE ?)');
-        params.push(`%${s}%`, `%${s}%`);
+    return this.searchSubstrings(plan.words, plan.parts, plan.substrings, page);
+  }
+
+  /**
+   * Search with Korean or Japanese parts: every part must occur. Each part is an index lookup that reads no
+   * article: a part of three characters or more in the trigram index, a shorter one in the gram index (012),
+   * the other words in the word index. Like searchWords, the matches are counted newest first up to
+   * SEARCH_RANKED_MAX (or `page.ranked`); a search matching more keeps its newest that many matches and estimates
+   * its total from the indexes' counts (fts5vocab) and the share of each index's newest rows that matched every
+   * part. The hits are those matches newest first, in both
+   * stores: a substring has no rank, and ranking them by the other words (bm25) would rank every match of those
+   * words in the span of rows the matches cover, the whole table when a Korean part is rare. Only the page's
+   * articles are read.
+   */
+  private searchSubstrings(words: string | null, parts: QueryPart[], substrings: string[], page: { limit: number; offset: number; ranked?: number }): { total: number; estimated: boolean; hits: SearchHit[] } {
+    const max = page.ranked ?? SEARCH_RANKED_MAX;
+    const long = substrings.filter((s) => [...s].length >= TRIGRAM);
+    const short = substrings.filter((s) => [...s].length < TRIGRAM);
+    // One MATCH per index, each of its parts quoted (FTS5's implicit AND), with about how many articles it finds.
+    const lookups: [string, string, () => number][] = [];
+    if (short.length) lookups.push(['articles_grams', short.map((s) => `"${s}"`).join(' '), () => this.substringEstimate(short, [])]);
+    if (long.length) lookups.push(['articles_trigram', long.map((s) => `"${s}"`).join(' '), () => this.substringEstimate([], long)]);
+    if (words) lookups.push(['articles_fts', words, () => this.searchEstimate(parts)]);
+    const { found: newest, read } = this.newestInAll(lookups.map(([table, match]) => [table, match]), max + 1);
+    const estimated = newest.length > max;
+    const pageIds = newest.slice(0, max).slice(page.offset, page.offset + page.limit);
+    const rows = this.prepared<[string], SummaryRow & { text: string; rowid: number }>(
+      `SELECT a.rowid AS rowid, ${SUMMARY_COLUMNS}, a.text FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(pageIds));
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const hits = pageIds.flatMap((id) => {
+      const r = byRowid.get(id);
+      return r ? [{ ...rowToSummary(r), snippet: substringSnippet(r.text, substrings) ?? substringSnippet(r.title ?? '', substrings) ?? '' }] : [];
+    });
+    // Beyond the bound: each index's count scaled by the share of what it found, among the newest, that matched
+    // every other index too (1 for a single index: its count, exact for one part of one or two characters).
+    const total = estimated ? Math.max(max + 1, Math.min(...lookups.map(([, , count], i) => Math.round((count() * newest.length) / Math.max(1, read[i]))))) : newest.length;
+    return { total, estimated, hits };
+  }
+
+  /**
+   * The newest `limit` rowids every lookup ([FTS5 table, MATCH]) finds, newest first (`found`), and how many rows
+   * each lookup had read down to the last of them (`read`). Each index is read newest first and the reads advance
+   * in step (each skips to the others' furthest position), so no read goes beyond the oldest row it needs. Done
+   * here, not in SQL: FTS5 given a list of rowids (rowid IN …) loads the whole match list again for each rowid
+   * (seconds for a word in most of 100,000 articles).
+   */
+  private newestInAll(lookups: [string, string][], limit: number): { found: number[]; read: number[] } {
+    const reads = lookups.map(([table, match]) => this.prepared<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`).iterate(match));
+    try {
+      const found: number[] = [];
+      const counted = reads.map(() => 1);
+      const read = reads.map(() => 0);
+      const next = (i: number) => {
+        counted[i]++;
+        return reads[i].next();
+      };
+      const at = reads.map((r) => r.next());
+      while (found.length < limit) {
+        let lowest = Infinity;
+        for (const step of at) {
+          if (step.done) return { found, read };
+          lowest = Math.min(lowest, step.value.rowid);
+        }
+        let all = true;
+        at.forEach((step, i) => {
+          let s = step;
+          while (!s.done && s.value.rowid > lowest) s = next(i);
+          at[i] = s;
+          if (s.done || s.value.rowid !== lowest) all = false;
+        });
+        if (!all) continue;
+        found.push(lowest);
+        counted.forEach((n, i) => (read[i] = n));
+        at.forEach((_, i) => (at[i] = next(i)));
       }
+      return { found, read };
+    } finally {
+      for (const r of reads) r.return?.();
     }
-    const filter = `WHERE ${where.join(' AND ')}`;
-    const total = this.prepared<string[], { n: number }>(`SELECT count(*) AS n FROM articles a ${filter}`).get(...params)?.n ?? 0;
-    const rows = this.prepared<(string | number)[], SummaryRow & { text: string }>(
-      `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a LEFT JOIN extractions x ON x.article_id = a.id
-       ${filter} ORDER BY a.id LIMIT ? OFFSET ?`,
-    ).all(...params, page.limit, page.offset);
-    return {
-      total,
-      estimated: false,
-      hits: rows.map((r) => ({ ...rowToSummary(r), snippet: substringSnippet(r.text, plan.substrings) ?? substringSnippet(r.title ?? '', plan.substrings) ?? '' })),
-    };
+  }
+
+  /**
+   * About how many articles hold every Korean or Japanese part: the fewest articles holding one of its grams (a
+   * short part is one gram: articles_grams_words) or trigrams (articles_trigram_words), as the indexes fold
+   * them (lower case). Exact for one part of one or two characters; else an upper bound.
+   */
+  private substringEstimate(short: string[], long: string[]): number {
+    const grams = this.prepared<[string], { n: number | null }>('SELECT doc AS n FROM articles_grams_words WHERE term = ?');
+    const trigrams = this.prepared<[string], { n: number | null }>('SELECT doc AS n FROM articles_trigram_words WHERE term = ?');
+    let fewest = this.sql.countArticles.get()?.n ?? 0;
+    for (const s of short) fewest = Math.min(fewest, grams.get(s.toLowerCase())?.n ?? 0);
+    for (const s of long) {
+      const chars = [...s.toLowerCase()];
+      for (let i = 0; i + TRIGRAM <= chars.length; i++) fewest = Math.min(fewest, trigrams.get(chars.slice(i, i + TRIGRAM).join(''))?.n ?? 0);
+    }
+    return fewest;
   }
 
   /**
