@@ -68,9 +68,9 @@ export function shingleHashesOfWords(words: readonly string[], k = SHINGLE_WORDS
 }
 
 /**
- * shingleHashesOfWords(normalisedWords(text)), the same values computed without building the word strings: the content lines are
- * normalised as one string, and each word's hash is read off its code units in place (murmur3Range). Ingest
- * shingles every article's ~5 KB once, and this halves what that costs.
+ * shingleHashesOfWords(normalisedWords(text)), the same values computed without building the word strings: the
+ * content lines are normalised as one string, and each word's hash is read off its code units in place
+ * (murmur3Range). Ingest shingles every article's ~5 KB once: 0.13 → 0.095 ms of CPU for a firehose article.
  */
 export function shingleHashesOfText(text: string, k = SHINGLE_WORDS): Uint32Array {
   const body = normalisedBody(contentLines(text).join('\n'));
