@@ -508,16 +508,6 @@ export const WATCH_DEFAULTS = { intervalS: 60, timeoutMs: 10_000, alertAttempts:
 
 /** How long a SQLite writer waits for another process's lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * SQLite's `synchronous` pragma, in WAL mode. NORMAL: a commit is written to the WAL without waiting for the disk
- * (fsync at checkpoints only). A process that crashes or is killed loses nothing committed; a power cut or an OS
- * crash may roll back the last commits but never corrupts the database, and re-ingesting the same documents is a
- * no-op for those kept (articles are keyed by content hash). FULL (SQLite's default) waited for an fsync at every
- * commit, one per article in `salvo ingest`: measured on this 2-core machine, 1.2 ms of wall time and 0.1 ms of CPU
- * (mostly system) per commit, against 0.13 ms and 0.025 ms with NORMAL.
- */
-export const SQLITE_SYNCHRONOUS = 'NORMAL';
 /**
  * Rows per INSERT when copying a database to PostgreSQL: large enough to cut round trips, small enough to stay
  * far below PostgreSQL's 65,535 parameters per statement (the widest table has 16 columns) and a few megabytes of

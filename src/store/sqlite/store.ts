@@ -56,7 +56,7 @@ import type {
 } from '../store.js';
 import { MEMBERSHIP_LOST } from '../store.js';
 import { isIndexed } from '../store.js';
-import { SEARCH_RANKED_MAX, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SYNCHRONOUS } from '../../settings.js';
+import { SEARCH_RANKED_MAX, SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
 export interface SqliteStoreOptions {
   /** Clock for the times the store itself stamps (migrations applied, watch sources added). */
@@ -82,7 +82,6 @@ function openDatabase(path: string, options: SqliteStoreOptions, now: () => Date
       throw new Error(`${path} is not a Salvo database: it has tables but no schema_migrations`);
     }
     if (!db.memory) db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
     // Migration 006 tells the language of articles stored before it with the detector ingest uses.
     db.function('salvo_detect_language', { deterministic: true }, (text: unknown) => detectLanguage(String(text)));
     // Migration 009 tells which stored articles the trigram index holds with the test the store writes them by.
