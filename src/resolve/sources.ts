@@ -6,10 +6,9 @@ import type { Article, CopyLink, Extraction } from '../types.js';
 import { COPY_GROUP_CANDIDATES, COPY_NEAR_CANDIDATES, COPY_PREPARED_CACHE, LSH_GROWTH } from '../settings.js';
 import {
   LshIndex,
-  normalisedWords,
   rewriteFeatures,
   rewriteVerdict,
-  shingleHashesOfWords,
+  shingleHashesOfText,
   shingleVerdict,
   signatureFromHashes,
   type PairClass,
@@ -53,7 +52,7 @@ export interface CopyText {
 export type CopyTextReader = (ids: string[]) => Promise<Map<string, CopyText>>;
 
 /** Shingles of a text (headline and body) as copy detection splits it. */
-export const copyShingles = (text: string): Uint32Array => shingleHashesOfWords(normalisedWords(text));
+export const copyShingles = (text: string): Uint32Array => shingleHashesOfText(text);
 
 /**
  * Finds which stored article a new one copies or rewrites. Near-duplicates are looked up in an LSH index of the

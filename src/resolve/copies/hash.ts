@@ -16,10 +16,15 @@ export function fmix32(h: number): number {
  * with the reference over UTF-8, but stable and fast for the lowercase ASCII-ish words we hash.
  */
 export function murmur3(s: string, seed = 0): number {
+  return murmur3Range(s, 0, s.length, seed);
+}
+
+/** murmur3(s.slice(start, end), seed), without making the slice. */
+export function murmur3Range(s: string, start: number, end: number, seed = 0): number {
   let h = seed >>> 0;
-  const n = s.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
+  const n = end - start;
+  let i = start;
+  for (; i + 1 < end; i += 2) {
     let k = (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)) >>> 0;
     k = Math.imul(k, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
@@ -28,7 +33,7 @@ export function murmur3(s: string, seed = 0): number {
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
-  if (i < n) {
+  if (i < end) {
     let k = s.charCodeAt(i);
     k = Math.imul(k, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);

@@ -1,6 +1,6 @@
 // Text → normalised words → word k-shingles, hashed to uint32. The shingle set is what "copy" means here:
 // two texts that share most of their 5-word runs were written from the same text.
-import { fmix32, murmur3 } from './hash.js';
+import { fmix32, murmur3, murmur3Range } from './hash.js';
 import { SHINGLE_WORDS } from '../../settings.js';
 
 // Lines that outlets add around a syndicated story and that say nothing about it. Dropped whole.
@@ -30,15 +30,23 @@ export function contentLines(text: string): string[] {
 export function normalisedWords(text: string): string[] {
   const words: string[] = [];
   for (const line of contentLines(text)) {
-    const body = line
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '') // diacritics
-      .toLowerCase()
-      .replace(/(\p{L})['’](\p{L})/gu, '$1$2') // korea's → koreas, don't → dont
-      .replace(/(\d)[,.](?=\d)/g, '$1'); // 1,000 → 1000, 8.10 → 810 (same on both sides)
-    for (const w of body.split(/[^\p{L}\p{N}]+/u)) if (w !== '') words.push(w);
+    for (const w of normalisedBody(line).split(/[^\p{L}\p{N}]+/u)) if (w !== '') words.push(w);
   }
   return words;
+}
+
+/**
+ * A content line (or content lines joined by '\n': every step below works within a line, so joining changes
+ * nothing) as words are read from it: diacritics dropped, lower case, apostrophes inside words and separators
+ * inside numbers removed.
+ */
+function normalisedBody(line: string): string {
+  return line
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // diacritics
+    .toLowerCase()
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2') // korea's → koreas, don't → dont
+    .replace(/(\d)[,.](?=\d)/g, '$1'); // 1,000 → 1000, 8.10 → 810 (same on both sides)
 }
 
 /** The normalised text as one string (words joined by single spaces). */
@@ -51,13 +59,60 @@ export function normaliseText(text: string): string {
  * gives one shingle of all its words; an empty text gives none.
  */
 export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
-  return shingleHashesOfWords(normalisedWords(text), k);
+  return shingleHashesOfText(text, k);
 }
 
 /** shingleHashes of text already split into normalised words. */
 export function shingleHashesOfWords(words: readonly string[], k = SHINGLE_WORDS): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const wh = words.map((w) => murmur3(w, 0x5a17));
+  return shingleHashesOfWordHashes(words.map((w) => murmur3(w, WORD_SEED)), k);
+}
+
+/**
+ * shingleHashesOfWords(normalisedWords(text)), the same values computed without building the word strings: the
+ * content lines are normalised as one string, and each word's hash is read off its code units in place
+ * (murmur3Range). Ingest shingles every article's ~5 KB once: 0.13 → 0.095 ms of CPU for a firehose article.
+ */
+export function shingleHashesOfText(text: string, k = SHINGLE_WORDS): Uint32Array {
+  const body = normalisedBody(contentLines(text).join('\n'));
+  const hashes: number[] = [];
+  let start = -1;
+  for (let i = 0; i < body.length; ) {
+    const c = body.charCodeAt(i);
+    // A surrogate pair is one code point (as the /u split reads it): classified whole, kept whole.
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < body.length && isLowSurrogate(body.charCodeAt(i + 1)) ? 2 : 1;
+    if (isWordCodePoint(width === 2 ? body.codePointAt(i) ?? c : c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      hashes.push(murmur3Range(body, start, i, WORD_SEED));
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) hashes.push(murmur3Range(body, start, body.length, WORD_SEED));
+  return shingleHashesOfWordHashes(hashes, k);
+}
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** The seed of the word hashes (stored shingles depend on it). */
+const WORD_SEED = 0x5a17;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Whether each code unit of the BMP is a letter or a number (1) or not (2), filled in as met (0: not yet). */
+const BMP_CLASS = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter or a number (\p{L}\p{N}), as the /u split in normalisedWords reads it. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  if (cp < 0x10000) {
+    if (BMP_CLASS[cp] === 0) BMP_CLASS[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return BMP_CLASS[cp] === 1;
+  }
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** Sorted distinct k-shingle hashes of a text's word hashes, in order (see shingleHashes). */
+function shingleHashesOfWordHashes(wh: readonly number[], k: number): Uint32Array {
+  if (wh.length === 0) return new Uint32Array(0);
   const span = Math.min(k, wh.length);
   const out = new Uint32Array(wh.length - span + 1);
   for (let i = 0; i + span <= wh.length; i++) {
