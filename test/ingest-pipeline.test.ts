@@ -2,6 +2,8 @@
 // prepared elsewhere, as the document pool does): results still come in input order, a document repeated right
 // after itself is stored once, and a document that cannot be read or stored costs its own line only. Batched (as
 // `salvo ingest` runs on PostgreSQL), it stores, links and tells exactly what one-by-one ingest does.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ingester } from '../src/app/ingestion.js';
 import { cleanDocument } from '../src/clean/index.js';
@@ -137,6 +139,37 @@ describe.runIf(PG_URL)('Ingester, batched, on PostgreSQL', () => {
     } finally {
       await one.store.close();
       await batched.store.close();
+    }
+  });
+
+  it('lets go of every written batch: no document it was given stays reachable from the ingester once ingest ends', async () => {
+    // What the ingester keeps across batches grows with the stored articles by a few ids and index rows each
+    // (Ingester.known, the copy tracker's index), never by the documents, articles, texts or writes of batches.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const records = [...generateFirehose({ count: 3 * INGEST_BATCH_ARTICLES + 10, seed: 5, copyShare: 0.2, launchShare: 0.04, bytes: 1200 })].map((r) => r.record);
+    const docs: WeakRef<SourceDocument>[] = [];
+    function* items(): Generator<IngestItem> {
+      for (const [i, r] of records.entries()) {
+        const doc = documentFromRecord(r, `record-${i}`);
+        docs.push(new WeakRef(doc));
+        yield { ok: true, doc };
+      }
+    }
+    const store = await openStore(await freshSchemaUrl());
+    try {
+      const ingester = new Ingester(store, undefined, { batched: true });
+      let stored = 0;
+      await ingester.ingest(items(), (r) => void (stored += r.status === 'stored' ? 1 : 0));
+      expect(stored).toBe(records.length);
+      await new Promise((resolve) => setImmediate(resolve)); // WeakRefs read in this job stay alive until it ends
+      gc();
+      expect(docs).toHaveLength(records.length);
+      expect(docs.filter((d) => d.deref() !== undefined).map((d) => d.deref()?.origin)).toEqual([]);
+      // The ingester is still in use: it must not have been collected itself, only what it was given.
+      expect(await ingester.resolver(store)).toBeDefined();
+    } finally {
+      await store.close();
     }
   });
 });

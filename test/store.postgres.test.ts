@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPool } from '../src/store/postgres/connection.js';
 import { copySqliteToPostgres, postgresTableCounts, sqliteTableCounts } from '../src/store/postgres/copy.js';
 import { PG_MIGRATIONS_DIR } from '../src/store/postgres/migrate.js';
 import { loadMigrations } from '../src/store/sqlite/migrations.js';
@@ -79,6 +80,25 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
 
   // Everything the SQLite store does, the PostgreSQL store does: one suite, a fresh schema per test.
   storeContract('PostgreSQL', async () => PostgresStore.open(await freshSchemaUrl()));
+
+  describe('session settings', () => {
+    it('runs every connection with JIT off, keeping the schema the URL chooses, unless the URL turns JIT back on', async () => {
+      const url = await freshSchemaUrl();
+      const settings = async (address: string): Promise<{ jit: string; schema: string }> => {
+        const pool = createPool(address);
+        try {
+          return (await pool.query<{ jit: string; schema: string }>("SELECT current_setting('jit') AS jit, current_schema() AS schema")).rows[0];
+        } finally {
+          await pool.end();
+        }
+      };
+      const schema = new URL(url).searchParams.get('options')?.split('=')[1];
+      expect(await settings(url)).toEqual({ jit: 'off', schema });
+      const turnedOn = new URL(url);
+      turnedOn.searchParams.set('options', `${turnedOn.searchParams.get('options')} -c jit=on`);
+      expect(await settings(turnedOn.toString())).toEqual({ jit: 'on', schema });
+    });
+  });
 
   describe('saving an article that changes nothing else (one statement, no transaction)', () => {
     it('writes the article, its extraction, claims and signature, and writes nothing for an article already stored', async () => {

@@ -301,7 +301,11 @@ export class Ingester implements ResolverSource {
    * links, which later writes may add, are read again.
    */
   private readonly candidates = new Map<string, Omit<CopyCandidate, 'copyOf'>>();
-  /** Articles grouped into batches not written yet, by id, in grouping order (see the class comment). */
+  /**
+   * Articles grouped into batches not written yet, by id, in grouping order (see the class comment): at most two
+   * batches (the one being written and the one waiting), each article dropped once its batch is written, so
+   * nothing of a written batch (document, article, text, write) stays reachable from the ingester (a test checks).
+   */
   private readonly unwritten = new Map<string, Unwritten>();
 
   /**
