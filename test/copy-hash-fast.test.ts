@@ -1,10 +1,10 @@
-// The fast copy-detection hashes (src/resolve/copies: signatureFromHashes' inlined loop, shingleHashesOfText's
+// The fast copy-detection hashes (src/resolve/copies: signatureFromHashes' inlined loop, shingleHashes's
 // in-place word hashing, murmur3Range) give exactly the values of their plain definitions, which stored
 // signatures and shingles were computed with.
 import { describe, expect, it } from 'vitest';
 import { fmix32, mulberry32, murmur3, murmur3Range } from '../src/resolve/copies/hash.js';
 import { signatureFromHashes, EMPTY } from '../src/resolve/copies/minhash.js';
-import { normalisedWords, shingleHashesOfText, shingleHashesOfWords } from '../src/resolve/copies/shingles.js';
+import { normalisedWords, shingleHashes, shingleHashesOfWords } from '../src/resolve/copies/shingles.js';
 import { NUM_PERM } from '../src/settings.js';
 
 /** The MinHash signature as minhash.ts defines it: min over x of fmix32(x·M_i ⊕ S_i), one call per pair. */
@@ -45,16 +45,16 @@ describe('fast copy hashes', () => {
     for (let a = 0; a <= s.length; a++) for (let b = a; b <= s.length; b++) expect(murmur3Range(s, a, b, 0x5a17)).toBe(murmur3(s.slice(a, b), 0x5a17));
   });
 
-  it('shingleHashesOfText equals shingling the normalised words', () => {
+  it('shingleHashes equals shingling the normalised words', () => {
     for (const text of TEXTS) {
-      for (const k of [1, 3, 5]) expect([...shingleHashesOfText(text, k)]).toEqual([...shingleHashesOfWords(normalisedWords(text), k)]);
+      for (const k of [1, 3, 5]) expect([...shingleHashes(text, k)]).toEqual([...shingleHashesOfWords(normalisedWords(text), k)]);
     }
-    expect(shingleHashesOfText('').length).toBe(0);
+    expect(shingleHashes('').length).toBe(0);
   });
 
   it('signatureFromHashes equals the plain MinHash, on shingle sets, extreme values and plain arrays', () => {
     const rnd = mulberry32(99);
-    const sets: ArrayLike<number>[] = TEXTS.map((t) => shingleHashesOfText(t));
+    const sets: ArrayLike<number>[] = TEXTS.map((t) => shingleHashes(t));
     sets.push(Uint32Array.from({ length: 300 }, () => rnd()), new Uint32Array([0, 1, 0x7fffffff, 0x80000000, 0xffffffff]), [3, 0xfffffffe, 12345]);
     for (const set of sets) expect([...signatureFromHashes(set)]).toEqual([...plainSignature(set)]);
     expect([...signatureFromHashes(new Uint32Array(0))]).toEqual(new Array(NUM_PERM).fill(EMPTY));

@@ -3,8 +3,8 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { type Locale, mayHold, sharedGate } from '../knowledge/index.js';
-import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
+import { type Locale, mayHold, RecentTexts, sharedGate } from '../knowledge/index.js';
+import { SENTENCE_FACTS_RECENT } from '../settings.js';
 import { type Phrases, phrases } from './phrases.js';
 
 /** The phrase patterns whose first match in a whole sentence is remembered (all non-global, so `exec` is pure). */
@@ -17,12 +17,7 @@ const patternOf = (p: Phrases, name: FactPattern): RegExp => (name === 'frontedD
 // times the scan for its literal anchors (knowledge patternGate), which most sentences lack; for the others the
 // anchor scan costs about what the pattern does (measured on the launch-report stream), so they run as they are.
 const LOOKBEHIND = /\(\?<[=!]/;
-const gatedPatterns = new WeakMap<RegExp, boolean>();
-function gated(re: RegExp): boolean {
-  let g = gatedPatterns.get(re);
-  if (g === undefined) gatedPatterns.set(re, (g = LOOKBEHIND.test(re.source)));
-  return g;
-}
+const gated = (re: RegExp): boolean => LOOKBEHIND.test(re.source);
 
 /** Each fact pattern's place in FACT_PATTERNS, for the per-sentence arrays. */
 const FACT_INDEX = Object.fromEntries(FACT_PATTERNS.map((name, i) => [name, i])) as Readonly<Record<FactPattern, number>>;
@@ -84,23 +79,17 @@ export class SentenceFacts {
   }
 }
 
-const recent = new Map<Locale, Map<string, SentenceFacts>>();
+/** Per locale: the sentences' facts remembered, and how a sentence's are made (one function, not one per call). */
+const recent = new Map<Locale, { memo: RecentTexts<SentenceFacts>; make: (text: string) => SentenceFacts }>();
 
 /** The facts of a sentence in a locale: remembered while the article is read (up to SENTENCE_FACTS_RECENT sentences). */
 export function factsOf(text: string, locale: Locale = 'en'): SentenceFacts {
-  const p = phrases(locale);
-  if (text.length > RECENT_TEXT_MAX_CHARS) return new SentenceFacts(text, p);
-  let memo = recent.get(locale);
-  if (!memo) recent.set(locale, (memo = new Map()));
-  let facts = memo.get(text);
-  if (!facts) {
-    if (memo.size >= SENTENCE_FACTS_RECENT) memo.clear();
-    memo.set(text, (facts = new SentenceFacts(text, p)));
-  }
-  return facts;
+  let facts = recent.get(locale);
+  if (!facts) recent.set(locale, (facts = { memo: new RecentTexts(SENTENCE_FACTS_RECENT), make: (t) => new SentenceFacts(t, phrases(locale)) }));
+  return facts.memo.get(text, facts.make);
 }
 
 /** Forgets every sentence: called when an article's context is made, so the memo holds one article's sentences. */
 export function forgetSentenceFacts(): void {
-  for (const memo of recent.values()) memo.clear();
+  for (const { memo } of recent.values()) memo.clear();
 }

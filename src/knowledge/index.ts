@@ -9,5 +9,6 @@ export { anchorRegex, eitherAnchors } from './anchor-regex.js';
 export { literalAnchors } from './literal-anchors.js';
 export { loosen, mayMatch, spacedOnce } from './loose-pattern.js';
 export { mayHold, patternGate, sharedGate, type SharedGate } from './table-gate.js';
+export { RecentTexts } from './recent-texts.js';
 export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';
 export { dateWindow, type DateWindow } from './officeholders.js';

@@ -3,9 +3,10 @@
 // boundary: English words end at a non-letter; Korean nouns take particles and endings glued on ("북한이",
 // "동해상으로"); Japanese is written without spaces at all.
 
-import { MATCHER_RECENT_TEXTS, RECENT_TEXT_MAX_CHARS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
+import { MATCHER_RECENT_TEXTS, TABLE_GATE_AFTER_CHARS } from '../settings.js';
 import { firstAtoms } from './first-chars.js';
 import { fold } from './fold.js';
+import { RecentTexts } from './recent-texts.js';
 import { gateOf, type SplitGate, splitGateHolds, tableAnchors } from './table-gate.js';
 
 /**
@@ -131,7 +132,8 @@ export class TableMatcher<T> {
   private readonly bucketsByRules = new Map<string, Bucket>();
   private readonly after: string;
   /** Hits of the texts matched lately: extraction asks about the same sentence several times. */
-  private readonly recent = new Map<string, readonly Hit<T>[]>();
+  private readonly recent = new RecentTexts<readonly Hit<T>[]>(MATCHER_RECENT_TEXTS);
+  private readonly scanText = (rawText: string): readonly Hit<T>[] => this.gatedScan(rawText);
   /**
    * Finds a literal anchor of some rule, or a case-sensitive rule as written, in a text that any rule matches in
    * (table-gate.ts SplitGate); null: no gate. Made
@@ -166,13 +168,7 @@ export class TableMatcher<T> {
 
   find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
-    if (rawText.length > RECENT_TEXT_MAX_CHARS) return this.gatedScan(rawText);
-    const known = this.recent.get(rawText);
-    if (known) return known;
-    const hits = this.gatedScan(rawText);
-    if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
-    this.recent.set(rawText, hits);
-    return hits;
+    return this.recent.get(rawText, this.scanText);
   }
 
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
@@ -293,7 +289,9 @@ export class SharedTableGate {
   /** Some table has no anchors: the gate can tell nothing. */
   private unanchored = false;
   private gate: SplitGate | null | undefined;
-  private readonly recent = new Map<string, boolean>();
+  private readonly recent = new RecentTexts<boolean>(MATCHER_RECENT_TEXTS);
+  /** Asked once the gate is made. */
+  private readonly holds = (text: string): boolean => splitGateHolds(this.gate as SplitGate, text);
 
   /** A table that shares the gate (when it is made). */
   join(): void {
@@ -313,15 +311,7 @@ export class SharedTableGate {
 
   /** False when no rule of the tables can match in the text; true when one may, or before the gate is made. */
   mayHold(text: string): boolean {
-    const gate = this.gate;
-    if (!gate) return true;
-    if (text.length > RECENT_TEXT_MAX_CHARS) return splitGateHolds(gate, text);
-    let holds = this.recent.get(text);
-    if (holds === undefined) {
-      if (this.recent.size >= MATCHER_RECENT_TEXTS) this.recent.clear();
-      this.recent.set(text, (holds = splitGateHolds(gate, text)));
-    }
-    return holds;
+    return !this.gate || this.recent.get(text, this.holds);
   }
 }
 

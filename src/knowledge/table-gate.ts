@@ -44,12 +44,15 @@ export function gateOf(anchors: readonly string[] | null, exact: readonly string
 /** False when no rule of the gate's table can match in `raw`. */
 export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.anchors.test(raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
 
+/** The literal anchors of a pattern (one of which every text it matches in holds), or null for none. */
+const anchorsOf = (re: RegExp): string[] | null => literalAnchors(loosen(re.source));
+
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
 /** A regex that finds something in every text `re` can match in (and maybe more), or null for none: made once per pattern. */
 export function patternGate(re: RegExp): RegExp | null {
   let gate = patternGates.get(re);
-  if (gate === undefined) patternGates.set(re, (gate = anchorRegex(literalAnchors(loosen(re.source)), re.flags.includes('u') ? 'iu' : 'i')));
+  if (gate === undefined) patternGates.set(re, (gate = anchorRegex(anchorsOf(re), re.flags.includes('u') ? 'iu' : 'i')));
   return gate;
 }
 
@@ -78,7 +81,7 @@ export function sharedGate(patterns: readonly RegExp[], unicode = false): Shared
   const covered = new Set<RegExp>();
   for (const re of patterns) {
     if (re.flags.includes('u') !== unicode) continue;
-    const own = literalAnchors(loosen(re.source));
+    const own = anchorsOf(re);
     if (own === null || own.some((a) => a.replaceAll(WORD_BOUNDARY, '') === '')) continue;
     anchors.push(...own);
     covered.add(re);

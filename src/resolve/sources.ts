@@ -8,7 +8,7 @@ import {
   LshIndex,
   rewriteFeatures,
   rewriteVerdict,
-  shingleHashesOfText,
+  shingleHashes,
   shingleVerdict,
   signatureFromHashes,
   type PairClass,
@@ -52,7 +52,7 @@ export interface CopyText {
 export type CopyTextReader = (ids: string[]) => Promise<Map<string, CopyText>>;
 
 /** Shingles of a text (headline and body) as copy detection splits it. */
-export const copyShingles = (text: string): Uint32Array => shingleHashesOfText(text);
+export const copyShingles = (text: string): Uint32Array => shingleHashes(text);
 
 /**
  * Finds which stored article a new one copies or rewrites. Near-duplicates are looked up in an LSH index of the

@@ -12,7 +12,7 @@
 // Its thresholds and sizes live in src/settings.ts.
 export { signature, signatureFromHashes, estimateJaccard, EMPTY } from './minhash.js';
 export { LshIndex, type LshOptions } from './lsh.js';
-export { normaliseText, normalisedWords, shingleHashes, shingleHashesOfText, shingleHashesOfWords, jaccard, containment } from './shingles.js';
+export { normaliseText, normalisedWords, shingleHashes, shingleHashesOfWords, jaccard, containment } from './shingles.js';
 export { factSequence, entityQuotes, rewriteScore, rewriteFeatures, lcsLength, type RewriteFeatures, type RewriteInput, type RewriteScore } from './rewrite.js';
 export {
   classifyPair,
