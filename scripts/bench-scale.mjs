@@ -6,15 +6,15 @@
 // Each ingest is given three figures:
 // * "start to exit": articles over the wall time from the processes' start to the last one's exit. Every process
 //   pays a fixed cost in it: loading modules, and each of its threads compiling the knowledge tables' patterns and
-//   warming up (some 3 to 4 s of CPU per `salvo ingest` process on the firehose, measured as the CPU of 2,000
-//   articles less the marginal CPU of 2,000 more). Two workers pay it twice, for half the articles each.
+//   warming up (about 3 s of CPU per `salvo ingest` process on the firehose, against some 3 ms of worker and
+//   server CPU per article: scripts/pg-ingest-profile.mjs). Two workers pay it twice, for half the articles each.
 // * "steady": articles stored per second while the stored count (polled every STEADY_POLL_MS) went from
 //   STEADY_FROM to STEADY_TO of the articles: start-up, warm-up and the tail (one worker done before the other)
 //   left out, which is what a long-running worker sustains.
 // * CPU ms per article: the ingest processes' CPU (every thread, read from /proc/<pid>/stat while they run, so
 //   Linux only; "-" elsewhere) over the articles, start-up included; the PostgreSQL server's is not counted here
 //   (scripts/pg-ingest-profile.mjs measures it).
-// 10,000 articles by default, so the fixed cost weighs a few per cent of a two-worker run, not a quarter.
+// 10,000 articles by default: the two workers' fixed cost is then about a sixth of their run's CPU (a third at 4,000).
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=10000 seconds=10]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -108,7 +108,6 @@ const rateCells = (r) => [
   `${r.steady.toFixed(1)} /s steady`,
   r.cpuMs === null ? '-' : `${(r.cpuMs / COUNT).toFixed(2)} ms CPU/article`,
 ];
-
 
 const schemas = new Schemas(PG_URL);
 const schemaBytes = async (schema) =>
