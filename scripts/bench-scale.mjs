@@ -3,15 +3,27 @@
 // processes (each given half of the folder), API latency (p50/p99 of GET /api/events) with one and two
 // `salvo serve` replicas on PostgreSQL under 100 connections, and the database size, extrapolated linearly from
 // the measured one to 100k articles, and how soon a write through one replica is served by the other. A figure, not a test: prints a table.
-// Each ingest rate is wall time from the process's start to its exit, start-up included (about a second of loading
-// modules and compiling patterns per process): with 4,000 articles (the default) that is a small share; with a few
-// hundred it dominates, and two workers (two start-ups for half the articles each) look slower than they run.
-// Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=4000 seconds=10]
+// Each ingest is given three figures:
+// * "start to exit": articles over the wall time from the processes' start to the last one's exit. Every process
+//   pays a fixed cost in it: loading modules, and each of its threads compiling the knowledge tables' patterns and
+//   warming up (about 3 s of CPU per `salvo ingest` process on the firehose, against some 3 ms of worker and
+//   server CPU per article: scripts/pg-ingest-profile.mjs). Two workers pay it twice, for half the articles each.
+// * "steady": articles stored per second while the stored count (polled every STEADY_POLL_MS) went from
+//   STEADY_FROM to STEADY_TO of the articles: start-up, warm-up and the tail (one worker done before the other)
+//   left out, which is what a long-running worker sustains.
+// * CPU ms per article: the ingest processes' CPU (every thread, read from /proc/<pid>/stat while they run, so
+//   Linux only; "-" elsewhere) over the articles, start-up included; the PostgreSQL server's is not counted here
+//   (scripts/pg-ingest-profile.mjs measures it).
+// 10,000 articles by default: the two workers' fixed cost is then about a sixth of their run's CPU (a third at 4,000).
+// Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=10000 seconds=10]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { connectionConfig } from '../dist/src/store/postgres/connection.js';
 import { PostgresStore } from '../dist/src/store/postgres/store.js';
 import { writeFirehoseHalves } from './firehose.mjs';
 import { Schemas } from './pg-schemas.mjs';
@@ -20,22 +32,82 @@ import { CLI, ROOT } from './built-cli.mjs';
 const PG_URL = process.env.SALVO_TEST_PG ?? process.env.SALVO_BENCH_PG;
 if (!PG_URL) throw new Error('set SALVO_TEST_PG=postgres://… (a database the bench may create a schema in)');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
-const COUNT = Number(args.articles ?? 4000);
+const COUNT = Number(args.articles ?? 10000);
 const SECONDS = Number(args.seconds ?? 10);
 const CONNECTIONS = 100;
+const STEADY_FROM = 0.25;
+const STEADY_TO = 0.9;
+const STEADY_POLL_MS = 100;
 
+/** A process's CPU ms so far (utime + stime, every thread), or null when /proc cannot tell. */
+const cpuMsOf = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // 100 clock ticks a second on Linux
+  } catch {
+    return null;
+  }
+};
+
+/** `salvo …` run to its exit; resolves to its CPU ms (the last reading, taken every 50 ms), or null. */
 const run = (argv, env = {}) =>
   new Promise((res, rej) => {
     const child = spawn(process.execPath, [CLI, ...argv], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let err = '';
+    let cpu = null;
+    const read = setInterval(() => (cpu = cpuMsOf(child.pid) ?? cpu), 50);
     child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`salvo ${argv.join(' ')} exited ${code}: ${err.slice(-500)}`))));
+    child.on('exit', (code) => {
+      clearInterval(read);
+      if (code === 0) res(cpu);
+      else rej(new Error(`salvo ${argv.join(' ')} exited ${code}: ${err.slice(-500)}`));
+    });
   });
-const timed = async (fn) => {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e9;
+
+/**
+ * Runs `work` while polling `count()` (articles stored so far) every STEADY_POLL_MS; resolves to the seconds from
+ * start to end, the steady rate (articles/s while the count went from STEADY_FROM to STEADY_TO of COUNT) and the
+ * CPU ms of the processes `work` resolves to.
+ */
+async function ingestRun(work, count) {
+  const samples = [];
+  let polling = true;
+  const t0 = performance.now();
+  const poller = (async () => {
+    while (polling) {
+      const n = await count().catch(() => 0); // the database may not hold the table yet
+      samples.push([performance.now(), n]);
+      await new Promise((r) => setTimeout(r, STEADY_POLL_MS));
+    }
+  })();
+  const cpus = [].concat(await work());
+  const seconds = (performance.now() - t0) / 1000;
+  polling = false;
+  await poller;
+  const at = (share) => samples.find(([, n]) => n >= share * COUNT);
+  const [a, b] = [at(STEADY_FROM), at(STEADY_TO)];
+  const steady = a && b && b[0] > a[0] ? (b[1] - a[1]) / ((b[0] - a[0]) / 1000) : NaN;
+  const cpuMs = cpus.every((c) => c !== null) ? cpus.reduce((x, y) => x + y, 0) : null;
+  return { seconds, steady, cpuMs };
+}
+const sqliteCount = (file) => async () => {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT count(*) AS n FROM articles').get().n;
+  } finally {
+    db.close();
+  }
 };
+/** Polls on one connection of its own (a new connection per poll would cost the server a backend each time). */
+const poll = new pg.Client(connectionConfig(PG_URL));
+await poll.connect();
+const pgCount = (schema) => async () => Number((await poll.query(`SELECT count(*) AS n FROM ${schema}.articles`)).rows[0].n);
+/** One table row's figures for an ingest run. */
+const rateCells = (r) => [
+  `${(COUNT / r.seconds).toFixed(1)} /s start to exit (${r.seconds.toFixed(1)} s)`,
+  `${r.steady.toFixed(1)} /s steady`,
+  r.cpuMs === null ? '-' : `${(r.cpuMs / COUNT).toFixed(2)} ms CPU/article`,
+];
 
 const schemas = new Schemas(PG_URL);
 const schemaBytes = async (schema) =>
@@ -90,17 +162,17 @@ try {
   const per100k = (bytes) => `${((bytes / COUNT) * 100_000 / 1e9).toFixed(2)} GB`;
 
   const dbFile = join(dir, 'bench.db');
-  const sqliteS = await timed(() => run(['--db', dbFile, 'ingest', folders.all]));
+  const sqlite = await ingestRun(() => run(['--db', dbFile, 'ingest', folders.all]), sqliteCount(dbFile));
   const sqliteBytes = ['', '-wal'].reduce((n, s) => n + (statSync(dbFile + s, { throwIfNoEntry: false })?.size ?? 0), 0);
-  rows.push(['ingest, SQLite, 1 process', `${(COUNT / sqliteS).toFixed(1)} articles/s`, `${sqliteS.toFixed(1)} s`]);
+  rows.push(['ingest, SQLite, 1 process', ...rateCells(sqlite), '']);
 
   const one = await schemas.fresh('salvo_bench', { migrate: true });
-  const pg1S = await timed(() => run(['--db', one.url, 'ingest', folders.all]));
-  rows.push(['ingest, PostgreSQL, 1 worker', `${(COUNT / pg1S).toFixed(1)} articles/s`, `${(sqliteS / pg1S).toFixed(2)}× SQLite`]);
+  const pg1 = await ingestRun(() => run(['--db', one.url, 'ingest', folders.all]), pgCount(one.schema));
+  rows.push(['ingest, PostgreSQL, 1 worker', ...rateCells(pg1), `${(sqlite.seconds / pg1.seconds).toFixed(2)}× SQLite start to exit, ${(pg1.steady / sqlite.steady).toFixed(2)}× steady`]);
 
   const two = await schemas.fresh('salvo_bench', { migrate: true });
-  const pg2S = await timed(() => Promise.all([run(['--db', two.url, 'ingest', folders.half1]), run(['--db', two.url, 'ingest', folders.half2])]));
-  rows.push(['ingest, PostgreSQL, 2 workers', `${(COUNT / pg2S).toFixed(1)} articles/s`, `${(pg1S / pg2S).toFixed(2)}× 1 worker`]);
+  const pg2 = await ingestRun(() => Promise.all([run(['--db', two.url, 'ingest', folders.half1]), run(['--db', two.url, 'ingest', folders.half2])]), pgCount(two.schema));
+  rows.push(['ingest, PostgreSQL, 2 workers', ...rateCells(pg2), `${(pg1.seconds / pg2.seconds).toFixed(2)}× 1 worker start to exit, ${(pg2.steady / pg1.steady).toFixed(2)}× steady`]);
   const check = await PostgresStore.open(two.url);
   const [c1, c2] = [await (async () => { const s = await PostgresStore.open(one.url); try { return await s.counts(); } finally { await s.close(); } })(), await check.counts()];
   await check.close();
@@ -122,9 +194,13 @@ try {
   const pgBytes = await schemaBytes(one.schema);
   rows.push(['size per 100k articles, PostgreSQL', per100k(pgBytes), `measured ${(pgBytes / 1e6).toFixed(1)} MB for ${COUNT}, extrapolated`]);
 } finally {
+  await poll.end();
   await schemas.dropAll();
   rmSync(dir, { recursive: true, force: true });
 }
-const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(`firehose: ${COUNT} articles of ~5 KB, 1 % launch reports, 10 % copies and rewrites\n`);
+const cells = Math.max(...rows.map((r) => r.length));
+for (const r of rows) while (r.length < cells) r.push('');
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(`firehose: ${COUNT} articles of ~5 KB, 1 % launch reports, 10 % copies and rewrites`);
+console.log(`ingest rates: "start to exit" counts each process's start-up and warm-up; "steady" is articles stored per second while the stored count went from ${STEADY_FROM * 100} % to ${STEADY_TO * 100} % of them; CPU is the ingest processes' (every thread, start-up included), not the database server's\n`);
 for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);

@@ -2,6 +2,10 @@
 // trips (queries) per article, CPU ms per article in the worker process and in its PostgreSQL backends, and
 // how often a worker waits on a lock (pg_locks sampled while two workers run). The firehose of bench:scale,
 // ingested into SQLite (one process), PostgreSQL with one worker and with two workers (half the folder each).
+// And each process's fixed cost (loading modules; each thread compiling the knowledge tables' patterns and warming up)
+// apart from its cost per article: one worker ingests the first half of the folder, then (into a fresh schema) all
+// of it; the second half's CPU over its articles is the marginal cost, and what the first half cost beyond that
+// the fixed one. Two workers pay the fixed cost twice.
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test node scripts/pg-ingest-profile.mjs [articles=500]
 // (after `npm run build`; the server must run on this machine for its CPU to be read).
 import { spawn } from 'node:child_process';
@@ -65,6 +69,7 @@ function sampleLocks() {
 const perArticle = (r, n) => ({
   'round trips/article': (r.queries / n).toFixed(2),
   'worker CPU ms/article': (r.workerCpuMs / n).toFixed(1),
+  '… main thread': r.mainThreadCpuMs === null ? '-' : (r.mainThreadCpuMs / n).toFixed(1),
   'server CPU ms/article': (r.serverCpuMs / n).toFixed(1),
   'articles/s (wall, noisy)': (n / r.seconds).toFixed(1),
 });
@@ -81,10 +86,19 @@ try {
   const [a, b] = await Promise.all([ingest(two, folders.half1, 'pg2a'), ingest(two, folders.half2, 'pg2b')]);
   const wall = (performance.now() - started) / 1000;
   const locks = await stop();
-  const sum = { queries: a.queries + b.queries, workerCpuMs: a.workerCpuMs + b.workerCpuMs, serverCpuMs: a.serverCpuMs + b.serverCpuMs, seconds: wall };
+  const sum = { queries: a.queries + b.queries, workerCpuMs: a.workerCpuMs + b.workerCpuMs, mainThreadCpuMs: a.mainThreadCpuMs + b.mainThreadCpuMs, serverCpuMs: a.serverCpuMs + b.serverCpuMs, seconds: wall };
   table['PostgreSQL, 2 workers'] = perArticle(sum, COUNT);
+  const half = await ingest((await schemas.fresh('salvo_profile', { migrate: true })).url, folders.half1, 'pg1half');
+  const halfCount = Math.ceil(COUNT / 2);
+  const split = (key) => {
+    const marginal = (one[key] - half[key]) / (COUNT - halfCount);
+    return { 'fixed CPU s/process': ((half[key] - marginal * halfCount) / 1000).toFixed(2), 'marginal CPU ms/article': marginal.toFixed(2) };
+  };
+  const costs = { 'worker, every thread': split('workerCpuMs'), 'worker, main thread': split('mainThreadCpuMs'), 'server backends': split('serverCpuMs') };
   console.log(`firehose: ${COUNT} articles\n`);
   console.table(table);
+  console.log(`\none worker's CPU split by ingesting ${halfCount} articles, then all ${COUNT}: fixed per process, and per article after that`);
+  console.table(costs);
   console.log('\nqueries of the 1-worker run, by kind:', one.kinds);
   console.log(`\nlock waits while 2 workers ran: ${JSON.stringify(locks.waits)} waiting backends over ${locks.samples} samples (20 ms apart)`);
 } finally {

@@ -1,7 +1,8 @@
 // Preloaded into a salvo process (`node --import ./scripts/pg-query-census.mjs dist/src/main.js …`) by
 // scripts/pg-ingest-profile.mjs: counts the queries the process sends to PostgreSQL (round trips, by kind) and
 // the CPU its server backends spend (read from /proc/<backend pid>/stat before each connection closes; the
-// server must run on this machine), and writes both as JSON to $SALVO_QUERY_CENSUS when the process exits.
+// server must run on this machine), and writes both as JSON to $SALVO_QUERY_CENSUS when the process exits, with the
+// process's CPU and its main thread's (the rest is the document pool's threads and V8's helpers).
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 
@@ -69,6 +70,7 @@ process.on('exit', () => {
     queries,
     kinds: Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, `${n} queries, server ${Math.round(kindCpu.get(k) ?? 0)} ms`])),
     workerCpuMs: (cpu.user + cpu.system) / 1000,
+    mainThreadCpuMs: cpuMs(`self/task/${process.pid}`),
     serverCpuMs: [...backends.values()].reduce((a, b) => a + b, 0),
     backends: backends.size,
   }));
