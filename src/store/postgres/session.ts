@@ -483,21 +483,16 @@ export class PostgresSession implements StoreSession {
   }
 
   async eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]> {
-    const { rows } = await this.db.query<EventRow>(
-      `SELECT * FROM events WHERE id IN (
+    // One statement, so each event comes with the articles it held in the same snapshot (a writer may be moving
+    // reports between events meanwhile).
+    const { rows } = await this.db.query<EventRow & { article_ids: string[] }>(
+      `SELECT e.*, ARRAY(SELECT ea.article_id FROM event_articles ea WHERE ea.event_id = e.id ORDER BY ea.position) AS article_ids
+       FROM events e WHERE e.id IN (
          SELECT unnest($1::text[]) UNION SELECT event_id FROM event_articles WHERE article_id = ANY($2::text[]))
-       ORDER BY date_local IS NULL, date_local, id`,
+       ORDER BY e.date_local IS NULL, e.date_local, e.id`,
       [select.ids, select.articleIds],
     );
-    if (rows.length === 0) return [];
-    const members = groupBy(
-      (await this.db.query<{ event_id: string; article_id: string }>(
-        'SELECT event_id, article_id FROM event_articles WHERE event_id = ANY($1::text[]) ORDER BY event_id, position',
-        [rows.map((r) => r.id)],
-      )).rows,
-      (r) => r.event_id,
-    );
-    return rows.map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
+    return rows.map(({ article_ids, ...r }) => rowToEvent(r, article_ids));
   }
 
   private async articlesOf(eventId: string): Promise<string[]> {
