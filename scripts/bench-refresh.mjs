@@ -8,8 +8,8 @@
 // build's, for a paired before/after. --db postgres://… runs on PostgreSQL (a fresh schema per run), else on
 // a temporary SQLite file.
 //
-// --build N: instead, ingests N launch reports with one worker (SQLite; copied to --db when it is PostgreSQL)
-// and prints what building a resolver from that store costs: the reads, the resolver, and making every
+// --build N: instead, ingests N launch reports with one worker (SQLite; copied to --db too when it is PostgreSQL)
+// and prints what building a resolver from that store (and the copy) costs: the reads, the resolver, and making every
 // event's candidate tally from its reports (src/resolve/tally.ts), which a stored tally would save.
 //
 //   npm run bench:refresh -- [--reports 2000] [--rounds 1] [--baseline /tmp/old-dist] [--db postgres://…] [--build 10000]
@@ -50,9 +50,8 @@ const schemas = [];
 /** A fresh database: a SQLite file, or a new schema of the PostgreSQL database in --db. */
 async function freshLocation(name) {
   if (!DB.startsWith('postgres')) return join(dir, `${name}.db`);
-  const pg = (await import(join(ROOT, 'node_modules/pg/lib/index.js'))).default;
   const schema = `salvo_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: DB });
+  const admin = await adminClient();
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
@@ -62,10 +61,16 @@ async function freshLocation(name) {
   return url.toString();
 }
 
+/** A connection to the PostgreSQL database in --db, as Salvo connects (src/store/postgres/connection.ts). */
+async function adminClient() {
+  const pg = (await import(join(ROOT, 'node_modules/pg/lib/index.js'))).default;
+  const { connectionConfig } = await import(join(ROOT, 'dist/src/store/postgres/connection.js'));
+  return new pg.Client(connectionConfig(DB));
+}
+
 async function dropSchemas() {
   if (!schemas.length) return;
-  const pg = (await import(join(ROOT, 'node_modules/pg/lib/index.js'))).default;
-  const admin = new pg.Client({ connectionString: DB });
+  const admin = await adminClient();
   await admin.connect();
   for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
   await admin.end();
@@ -118,22 +123,33 @@ async function buildRun(count) {
   const { Ingester } = await import(join(dist, 'src/app/ingestion.js'));
   const { openStore } = await import(join(dist, 'src/store/open.js'));
   const { documentFromRecord } = await import(join(dist, 'src/ingest/index.js'));
-  const { EventResolver } = await import(join(dist, 'src/resolve/index.js'));
-  const { EventTally } = await import(join(dist, 'src/resolve/tally.js'));
-  const { storedReports, withReports } = await import(join(dist, 'src/app/resolver-refresh.js'));
   const file = join(dir, 'build.db');
   const sqlite = await openStore(file);
   const t = performance.now();
   const r = await new Ingester(sqlite).ingest(records(count).map((rec) => ({ ok: true, doc: documentFromRecord(rec, rec.id) })));
   console.log(`ingested ${r.stored} launch reports with one worker in ${fmt(performance.now() - t)}`);
   await sqlite.close();
-  let location = file;
+  const locations = [['SQLite', file]];
   if (DB.startsWith('postgres')) {
-    location = await freshLocation('build');
+    const location = await freshLocation('build');
     const { copySqliteToPostgres } = await import(join(dist, 'src/store/postgres/copy.js'));
     await copySqliteToPostgres(file, location);
+    locations.push(['PostgreSQL', location]);
   }
-  const store = await openStore(location);
+  for (const [kind, location] of locations) {
+    console.log(kind);
+    const store = await openStore(location);
+    await timeBuild(store);
+    await store.close();
+  }
+}
+
+/** Builds a resolver from `store` three times, printing each step's wall and CPU time. */
+async function timeBuild(store) {
+  const dist = join(ROOT, 'dist');
+  const { EventResolver } = await import(join(dist, 'src/resolve/index.js'));
+  const { EventTally } = await import(join(dist, 'src/resolve/tally.js'));
+  const { storedReports, withReports } = await import(join(dist, 'src/app/resolver-refresh.js'));
   for (let round = 0; round < 3; round++) {
     const times = {};
     const step = async (name, fn) => {
@@ -152,7 +168,6 @@ async function buildRun(count) {
     console.log(`round ${round + 1}: ${reports.size} launch reports, ${events.length} events`);
     for (const [name, v] of Object.entries(times)) console.log(`  ${name.padEnd(36)} wall ${fmt(v.wall)}  CPU ${fmt(v.cpu)}`);
   }
-  await store.close();
 }
 
 try {
