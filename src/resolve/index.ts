@@ -270,8 +270,8 @@ export class EventResolver {
    * Replaces some events with their stored state (read again because other processes' writes may have changed
    * them) and drops the `gone` ones, then puts the events in the order a resolver built from the whole store has
    * them (`Store.listEvents`'s), so what follows is grouped as after a full rebuild. The other events keep their
-   * reports and tallies. Resolves false, leaving the resolver unusable (the caller builds it anew), when a report
-   * of the given events still belongs to an event neither given nor gone: the events read were not a closed set.
+   * reports and tallies. Returns false, leaving the resolver unusable (the caller builds it anew), when a report
+   * of the given events still belongs to an event neither given nor gone (the events read were not a closed set).
    */
   replace(fresh: { event: LaunchEvent; reports: Report[] }[], gone: string[]): boolean {
     for (const id of [...gone, ...fresh.map((f) => f.event.id)]) {
