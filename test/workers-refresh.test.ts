@@ -28,6 +28,7 @@ const LAUNCHES = [
   { actor: 'Iran', date: '2031-05-20', day: 'Tuesday', count: 'three', cls: 'short-range ballistic missiles', km: '300' },
   { actor: null, date: '2031-04-10', day: 'Thursday', count: 'four', cls: 'cruise missiles', km: '950' },
   { actor: 'Russia', date: '2031-06-03', day: 'Tuesday', count: 'three', cls: 'cruise missiles', km: '2,500' },
+  { actor: 'Russia', date: '2031-07-08', day: 'Tuesday', count: 'two', cls: 'medium-range ballistic missiles', km: '1,450' },
 ];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July'];
 const OUTLETS = ['north-wire.example', 'harbour-times.example', 'plains-daily.example'];
@@ -55,12 +56,23 @@ function copyOf(r: Rec, days: number): Rec {
 
 /** The stream: the made-up launches' reports interleaved with firehose launch reports of DPRK and their copies. */
 function stream(): IngestItem[] {
-  const own: Rec[] = [];
-  // An undated follow-up first (its own undated event), then dated reports: the first absorbs it.
-  own.push(launchReport(0, 1, true), launchReport(0, 2), launchReport(1, 1), launchReport(0, 3));
-  own.push(copyOf(launchReport(0, 2), 0), launchReport(3, 1), launchReport(2, 1), launchReport(1, 2, true));
-  own.push(launchReport(3, 2), copyOf(launchReport(1, 1), 1), launchReport(4, 1, true), launchReport(2, 2));
-  own.push(launchReport(4, 2), launchReport(4, 3), copyOf(launchReport(3, 1), 0), launchReport(2, 3, true));
+  // One text published twice a week apart, naming only the weekday: each copy dates the launch by its own
+  // publication, so they land in two events. The earlier one, stored later by the other worker, becomes the
+  // original: its write changes the event of the copy stored before (its independent source), not its own, and
+  // a report of launch 5 then joins that event.
+  const weekday = (published: string, id: string): Rec => ({
+    id, source: `${id}.example`, published, title: `Russia fires missiles (${id})`,
+    text: "Russia's strategic forces test-launched two medium-range ballistic missiles on Tuesday from a desert range, according to a statement carried by state television.\n\n" +
+      'Both travelled roughly 1,450 km and struck their targets, the statement added, calling the drill a success that showed the force was ready.',
+  });
+  // An undated follow-up first (its own undated event), then dated reports: the first absorbs it. Positions
+  // 0 and 10-15 go to the first worker, the others to the second (workerOf).
+  const own: Rec[] = [
+    launchReport(0, 1, true), launchReport(0, 2), weekday('2031-07-10', 'late-paper'), launchReport(1, 1), launchReport(0, 3),
+    copyOf(launchReport(0, 2), 0), launchReport(3, 1), launchReport(2, 1), launchReport(1, 2, true), launchReport(3, 2),
+    weekday('2031-07-03', 'early-wire'), copyOf(launchReport(1, 1), 1), launchReport(4, 1, true), launchReport(2, 2), launchReport(4, 2), launchReport(4, 3),
+    launchReport(5, 1), copyOf(launchReport(3, 1), 0), launchReport(2, 3, true),
+  ];
   const hose = [...(generateFirehose({ count: 36, seed: 5, launchOnly: true, copyShare: 0.3, reportsPerLaunch: 3, bytes: 900 }) as Iterable<{ record: Rec }>)].map((x) => x.record);
   const recs: Rec[] = [];
   for (let i = 0; i < Math.max(own.length, hose.length); i++) recs.push(...[own[i], hose[i]].filter((r): r is Rec => r !== undefined));
@@ -97,7 +109,12 @@ async function check(result: Awaited<ReturnType<typeof compare>>, shared: Store)
   const { alone, shared: events, fullReads } = result;
   // The stream makes events of every kind it was written for: several actors, none, absorbed follow-ups, copies.
   expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['DPRK', 'Iran', 'Russia', null]));
-  expect(events.filter((e) => e.id.startsWith('Iran-2031-04-08'))[0]?.articleIds).toHaveLength(4);
+  expect(events.find((e) => e.id === 'Iran-2031-04-08')?.articleIds).toHaveLength(4);
+  const launch = events.find((e) => e.id === 'Russia-2031-07-08');
+  expect(launch?.articleIds).toHaveLength(2);
+  const early = events.find((e) => e.id === 'Russia-2031-07-01');
+  const crossing = (await shared.copyLinks(early?.articleIds[0] ?? '')).map((l) => [launch?.articleIds.includes(l.articleId), l.originalId === early?.articleIds[0]]);
+  expect(crossing).toEqual([[true, true]]);
   expect(events.some((e) => e.id.includes('undated'))).toBe(false);
   expect((await shared.copyLinks()).length).toBeGreaterThan(5);
   expect(table(events)).toEqual(table(alone));
