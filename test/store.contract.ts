@@ -662,6 +662,22 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         ]);
       });
 
+      it('reads the events with some ids or holding some articles, in the order of listEvents', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c, d] = [1, 2, 3, 4].map((n) => makeArticle(n));
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-z', [a.id], { dateLocal: null })], at()));
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-b', [b.id], { dateLocal: '2024-05-02' })], at()));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [makeEvent('ev-a', [c.id], { dateLocal: '2024-05-02' })], at()));
+        await store.saveArticle(articleWrite(d, makeExtraction(d), [makeEvent('ev-a', [c.id, d.id], { dateLocal: '2024-05-02' })], at()));
+        const ids = async (select: { ids: string[]; articleIds: string[] }) => (await store.eventsOf(select)).map((e) => [e.id, e.articleIds]);
+        expect(await ids({ ids: ['ev-z', 'gone'], articleIds: [d.id, b.id, 'nothing'] })).toEqual([['ev-a', [c.id, d.id]], ['ev-b', [b.id]], ['ev-z', [a.id]]]);
+        // An event named both ways comes once; nothing asked, nothing read.
+        expect(await ids({ ids: ['ev-b'], articleIds: [b.id] })).toEqual([['ev-b', [b.id]]]);
+        expect(await ids({ ids: [], articleIds: [] })).toEqual([]);
+        expect(await store.eventsOf({ ids: ['ev-a'], articleIds: [] })).toEqual((await store.listEvents()).filter((e) => e.id === 'ev-a'));
+      });
+
       it('finds an event by a unique id prefix only', async () => {
         const store = await open();
         const a = makeArticle(1);
@@ -696,6 +712,11 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         ]);
         expect(got[0].extraction).toEqual(makeExtraction(early));
         expect(got[0].extraction.fields.site).toBe(got[0].extraction.claims[1]);
+        // Those of some articles only, in the same order; articles that are no launch report or not stored left out.
+        const some = await store.launchExtractions([undated.id, notLaunch.id, late.id, 'nothing', early.id]);
+        expect(some).toEqual([got[0], got[2], got[3]]);
+        expect(some[0].extraction.fields.site).toBe(some[0].extraction.claims[1]);
+        expect(await store.launchExtractions([])).toEqual([]);
       });
 
       it('lists article summaries in ingest order with their event, and pages them newest first', async () => {

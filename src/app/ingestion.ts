@@ -6,12 +6,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
-import { EventResolver, type Report } from '../resolve/index.js';
+import { EventResolver } from '../resolve/index.js';
 import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type ArticleWrite, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { displayTitle } from '../headline.js';
 import { COPY_PREPARED_CACHE, INGEST_BATCH_ARTICLES } from '../settings.js';
 import { summarizeEvent, summaryArticle, type SummaryArticle } from './event-summary.js';
+import { refreshResolver, storedReports, withReports } from './resolver-refresh.js';
 import { historyOfWrite, type PriorEvent } from './history.js';
 import { OverBudgetError, type Prepare } from './prepared.js';
 import type { Article, Extraction, IngestItem, LaunchEvent, SourceDocument } from '../types.js';
@@ -63,19 +64,7 @@ export async function resolverFromStore(store: StoreSession): Promise<EventResol
  * weigh, not the whole store.
  */
 async function storedState(store: StoreSession, copies?: CopyTracker): Promise<{ resolver: EventResolver; articleIds: string[] }> {
-  const launches = await store.launchExtractions();
-  const copyOf = await store.copyOrigins(launches.map((r) => r.extraction.articleId));
-  const reports = new Map<string, Report>();
-  for (const r of launches) {
-    const id = r.extraction.articleId;
-    reports.set(id, { ...r, copyOf: copyOf.get(id) ?? null });
-  }
-  const resolver = new EventResolver(
-    (await store.listEvents()).map((event) => ({
-      event,
-      reports: event.articleIds.map((id) => reports.get(id)).filter((r): r is Report => r !== undefined),
-    })),
-  );
+  const resolver = new EventResolver(withReports(await store.listEvents(), await storedReports(store)));
   if (copies) {
     resolver.copies = copies;
     return { resolver, articleIds: [] };
@@ -276,7 +265,8 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  * Stores documents one by one with a resolver kept in step with the store. What other processes (another
  * worker, a `salvo ingest` beside the server) stored since it last looked is read as changes: their signatures
  * join the copy tracker, and when one of them may have regrouped events (a launch report, a copy link to one)
- * the resolver is rebuilt from the store, as it is after a failure. `onResult` hears of each document as it is
+ * the events it may have changed are read again (src/app/resolver-refresh.ts); after a failure the resolver is
+ * rebuilt from the whole store. `onResult` hears of each document as it is
  * done (the CLI's progress and messages).
  *
  * Batched (`batched`, on a store with `saveArticles`): articles that change no event — nearly every article of a
@@ -330,10 +320,12 @@ export class Ingester implements ResolverSource {
         if (a.signature) this.cached.resolver.copies?.remember(a.id, a.signature);
       }
       this.cached.cursor = cursor;
-      if (!fresh.some((a) => a.regroups)) return this.cached.resolver;
-      // Regrouped events are read again; the copy tracker, which now holds the signature of every article it
-      // knows, is kept with them. Articles written while the state is read come again as changes (the cursor is
-      // taken first), so their signatures join it then.
+      // Only the events these writes may have regrouped are read again (src/app/resolver-refresh.ts). Articles
+      // written while they are read come again as changes (the cursor was taken first), and their events then.
+      const regrouped = fresh.filter((a) => a.regroups).map((a) => a.id);
+      if (!regrouped.length || (await refreshResolver(session, this.cached.resolver, regrouped))) return this.cached.resolver;
+      // Else every event is read again; the copy tracker, which now holds the signature of every article it
+      // knows, is kept with them.
       const copies = this.cached.resolver.copies;
       if (copies) kept = { copies, known: this.cached.known };
     }

@@ -138,6 +138,16 @@ function eventFrom(id: string, basis: EventBasis): LaunchEvent {
   return ev;
 }
 
+/**
+ * The stores' event order (`Store.listEvents`): dated first, by date, then by id. Ids and dates are ASCII, so
+ * comparing UTF-16 code units is the stores' byte order.
+ */
+function storeOrder(a: LaunchEvent, b: LaunchEvent): number {
+  if ((a.dateLocal === null) !== (b.dateLocal === null)) return a.dateLocal === null ? 1 : -1;
+  if (a.dateLocal !== b.dateLocal) return (a.dateLocal ?? '') < (b.dateLocal ?? '') ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** An event with a date of its own (not one inferred from the reference list). */
 const isDated = (ev: LaunchEvent): boolean => ev.dateLocal !== null && !ev.reference?.dateInferred;
 
@@ -254,6 +264,37 @@ export class EventResolver {
     this.events.set(ev.id, ev);
     if (isDated(ev)) this.undated.delete(ev.id);
     else this.undated.add(ev.id);
+  }
+
+  /**
+   * Replaces some events with their stored state (read again because other processes' writes may have changed
+   * them) and drops the `gone` ones, then puts the events in the order a resolver built from the whole store has
+   * them (`Store.listEvents`'s), so what follows is grouped as after a full rebuild. The other events keep their
+   * reports and tallies. Returns false, leaving the resolver unusable (the caller builds it anew), when a report
+   * of the given events still belongs to an event neither given nor gone (the events read were not a closed set).
+   */
+  replace(fresh: { event: LaunchEvent; reports: Report[] }[], gone: string[]): boolean {
+    for (const id of [...gone, ...fresh.map((f) => f.event.id)]) {
+      for (const r of this.members.get(id) ?? []) {
+        if (this.eventByArticle.get(r.extraction.articleId) === id) this.eventByArticle.delete(r.extraction.articleId);
+      }
+      this.members.delete(id);
+      this.events.delete(id);
+      this.tallies.delete(id);
+    }
+    for (const { event, reports } of fresh) {
+      this.members.set(event.id, [...reports]);
+      this.events.set(event.id, event);
+      for (const r of reports) {
+        if (this.eventByArticle.has(r.extraction.articleId)) return false;
+        this.eventByArticle.set(r.extraction.articleId, event.id);
+      }
+    }
+    const ordered = [...this.events.values()].sort(storeOrder);
+    this.events.clear();
+    this.undated.clear();
+    for (const ev of ordered) this.keep(ev);
+    return true;
   }
 
   /** The reports of one event. */

@@ -236,14 +236,20 @@ export interface StoreSession {
   listArticles(): Promise<ArticleSummary[]>;
   /** All events, oldest launch date first (undated last), then by id. */
   listEvents(): Promise<LaunchEvent[]>;
+  /**
+   * The events with one of these ids or holding one of these articles, in the order of `listEvents`; ids of no
+   * stored event are left out. For a resolver that reads again only the events other processes' writes may have
+   * changed, not every event.
+   */
+  eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]>;
   getEvent(id: string): Promise<LaunchEvent | null>;
   /** Finds an event by id prefix (for short ids typed on the command line); null when none or ambiguous. */
   findEvent(idPrefix: string): Promise<LaunchEvent | null>;
   /**
    * Every stored extraction whose article is a launch report, with its article's published date and outlet, by
-   * that date (undated last), then article id.
+   * that date (undated last), then article id. Given `articleIds`, only those of these articles (in the same order).
    */
-  launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]>;
+  launchExtractions(articleIds?: string[]): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]>;
   /** Events matching the filters, one page of them, and how many match in all. */
   queryEvents(query: EventQuery): Promise<{ total: number; events: StoredEvent[] }>;
   /** Dated events matching the filters, counted per year (YYYY) or month (YYYY-MM) and class. */

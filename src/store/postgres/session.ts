@@ -482,6 +482,19 @@ export class PostgresSession implements StoreSession {
     return rows.map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
   }
 
+  async eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]> {
+    // One statement, so each event comes with the articles it held in the same snapshot (a writer may be moving
+    // reports between events meanwhile).
+    const { rows } = await this.db.query<EventRow & { article_ids: string[] }>(
+      `SELECT e.*, ARRAY(SELECT ea.article_id FROM event_articles ea WHERE ea.event_id = e.id ORDER BY ea.position) AS article_ids
+       FROM events e WHERE e.id IN (
+         SELECT unnest($1::text[]) UNION SELECT event_id FROM event_articles WHERE article_id = ANY($2::text[]))
+       ORDER BY e.date_local IS NULL, e.date_local, e.id`,
+      [select.ids, select.articleIds],
+    );
+    return rows.map(({ article_ids, ...r }) => rowToEvent(r, article_ids));
+  }
+
   private async articlesOf(eventId: string): Promise<string[]> {
     const { rows } = await this.db.query<{ article_id: string }>('SELECT article_id FROM event_articles WHERE event_id = $1 ORDER BY position', [eventId]);
     return rows.map((m) => m.article_id);
@@ -499,18 +512,22 @@ export class PostgresSession implements StoreSession {
     return rows.length === 1 ? this.getEvent(rows[0].id) : null;
   }
 
-  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
-    // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
+  async launchExtractions(articleIds?: string[]): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
+    // Two queries instead of one per article: this feeds a re-resolve of every launch report, or of some.
+    const some = articleIds ? 'AND x.article_id = ANY($1::text[])' : '';
+    const params = articleIds ? [articleIds] : [];
     const claims = groupBy(
       (await this.db.query<ClaimRow>(
         `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
-         WHERE x.is_launch_report = 1 ORDER BY c.article_id, c.idx`,
+         WHERE x.is_launch_report = 1 ${some} ORDER BY c.article_id, c.idx`,
+        params,
       )).rows,
       (c) => c.article_id,
     );
     const { rows } = await this.db.query<ExtractionRow & { published_date: string | null; article_source: string | null }>(
       `SELECT x.*, a.published_date, a.source AS article_source FROM extractions x JOIN articles a ON a.id = x.article_id
-       WHERE x.is_launch_report = 1 ORDER BY a.published_date IS NULL, a.published_date, a.id`,
+       WHERE x.is_launch_report = 1 ${some} ORDER BY a.published_date IS NULL, a.published_date, a.id`,
+      params,
     );
     return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date, source: r.article_source }));
   }

@@ -186,6 +186,11 @@ function prepareStatements(db: Database.Database) {
        WHERE x.is_launch_report = 1
        ORDER BY a.published_date IS NULL, a.published_date, a.id`,
     ),
+    someLaunchExtractions: db.prepare<[string], ExtractionRow & { published_date: string | null; article_source: string | null }>(
+      `SELECT x.*, a.published_date, a.source AS article_source FROM extractions x JOIN articles a ON a.id = x.article_id
+       WHERE x.is_launch_report = 1 AND x.article_id IN (SELECT value FROM json_each(?))
+       ORDER BY a.published_date IS NULL, a.published_date, a.id`,
+    ),
     launchClaims: db.prepare<[], ClaimRow>(
       `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
        WHERE x.is_launch_report = 1 ORDER BY c.article_id, c.idx`,
@@ -199,6 +204,11 @@ function prepareStatements(db: Database.Database) {
     ),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
     listEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id'),
+    someEvents: db.prepare<[string, string], EventRow>(
+      `SELECT * FROM events WHERE id IN (
+         SELECT value FROM json_each(?) UNION SELECT event_id FROM event_articles WHERE article_id IN (SELECT value FROM json_each(?)))
+       ORDER BY date_local IS NULL, date_local, id`,
+    ),
     // substr rather than LIKE, so '%' and '_' in a typed prefix are not wildcards.
     findEvents: db.prepare<[string, string], { id: string }>(
       'SELECT id FROM events WHERE substr(id, 1, length(?)) = ? LIMIT 2',
@@ -428,6 +438,12 @@ export class SqliteStore implements Store {
       .map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
   }
 
+  async eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]> {
+    return this.sql.someEvents
+      .all(JSON.stringify(select.ids), JSON.stringify(select.articleIds))
+      .map((r) => rowToEvent(r, this.sql.articlesOf.all(r.id).map((m) => m.article_id)));
+  }
+
   async getEvent(id: string): Promise<LaunchEvent | null> {
     return this.eventById(id);
   }
@@ -443,7 +459,14 @@ export class SqliteStore implements Store {
     return matches.length === 1 ? this.eventById(matches[0].id) : null;
   }
 
-  async launchExtractions(): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
+  async launchExtractions(articleIds?: string[]): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
+    if (articleIds) {
+      return this.sql.someLaunchExtractions.all(JSON.stringify(articleIds)).map((r) => ({
+        extraction: rowsToExtraction(r, this.sql.claimsOf.all(r.article_id)),
+        published: r.published_date,
+        source: r.article_source,
+      }));
+    }
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(this.sql.launchClaims.all(), (c) => c.article_id);
     return this.sql.launchExtractions.all().map((r) => ({
