@@ -1,7 +1,8 @@
 // A person's search words as a PostgreSQL full-text condition that cannot be a syntax error. Words of
 // space-separated scripts go into an English tsquery (stemmed: "missiles" finds "missile"); words in Hangul,
 // kana or Han characters, which the English parser cannot cut out of a sentence, are looked for as
-// substrings, which the trigram index serves. All words must occur; "quoted phrases" stay phrases; the last
+// substrings, which the trigram index serves from three characters on; a part of one or two characters is
+// looked up in the gram index (migration 013) instead. All words must occur; "quoted phrases" stay phrases; the last
 // bare word may be a prefix. Snippets mark those substrings with ../search-text.ts, as ts_headline does the others.
 import { queryParts } from '../search-text.js';
 
@@ -12,6 +13,8 @@ export const TRGM_DOCUMENT = "(coalesce(a.title, '') || ' ' || a.text)";
  * a substring of those scripts can occur in (migration 011). Asked beside the substrings, so the index serves them.
  */
 const TRGM_INDEXED = 'a.unspaced';
+/** The longest part the gram index (migration 013: every character and pair of characters) answers alone. */
+const GRAM_MAX_CHARS = 2;
 
 export interface SearchCondition {
   /** SQL boolean over `a` (articles), with $n placeholders starting at the given offset. */
@@ -23,6 +26,8 @@ export interface SearchCondition {
   tsqueryParams: string[];
   /** The substrings looked for (to mark in snippets). */
   substrings: string[];
+  /** Some substring is looked up in the gram index (one or two characters). */
+  grams: boolean;
 }
 
 /** Null when the input holds no word to look for. `firstParam` is the number of the first $n placeholder. */
@@ -36,11 +41,14 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   };
   const queries: string[] = [];
   const substrings: string[] = [];
+  const grams: string[] = [];
   parts.forEach((part, i) => {
     const phrase = part.words.join(' ');
     if (part.unspaced) {
       // Words hold only letters and digits, so no LIKE wildcard can reach the pattern.
       substrings.push(phrase);
+      // One word of one or two letters or digits (a space would make three characters): one gram.
+      if ([...phrase].length <= GRAM_MAX_CHARS) grams.push(phrase);
       return;
     }
     const last = i === parts.length - 1;
@@ -56,6 +64,8 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   // Stop words ("the", "or") drop out of the tsquery; a query of stop words alone is empty and matches nothing.
   if (tsquery) where.push(`a.search_en @@ ${tsquery}`);
   if (substrings.length) where.push(TRGM_INDEXED);
-  for (const s of substrings) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
-  return { where: where.join(' AND '), tsquery, params, tsqueryParams, substrings };
+  for (const s of substrings) if (!grams.includes(s)) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
+  // Lower-cased as the index's grams are, so an element matches where ILIKE would.
+  if (grams.length) where.push(`a.grams @> ARRAY[${grams.map((g) => `lower(${placeholder(g)})`).join(', ')}]`);
+  return { where: where.join(' AND '), tsquery, params, tsqueryParams, substrings, grams: grams.length > 0 };
 }
