@@ -26,8 +26,11 @@ export interface SearchCondition {
   tsqueryParams: string[];
   /** The substrings looked for (to mark in snippets). */
   substrings: string[];
-  /** Some substring is looked up in the gram index (one or two characters). */
-  grams: boolean;
+  /**
+   * `where` with every substring looked for by ILIKE in the text, with the same `params`: the test of an article
+   * already read, cheaper than its grams (a larger value, stored apart from the row).
+   */
+  scanWhere: string;
 }
 
 /** Null when the input holds no word to look for. `firstParam` is the number of the first $n placeholder. */
@@ -41,14 +44,11 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   };
   const queries: string[] = [];
   const substrings: string[] = [];
-  const grams: string[] = [];
   parts.forEach((part, i) => {
     const phrase = part.words.join(' ');
     if (part.unspaced) {
       // Words hold only letters and digits, so no LIKE wildcard can reach the pattern.
       substrings.push(phrase);
-      // One word of one or two letters or digits (a space would make three characters): one gram.
-      if ([...phrase].length <= GRAM_MAX_CHARS) grams.push(phrase);
       return;
     }
     const last = i === parts.length - 1;
@@ -64,8 +64,38 @@ export function searchCondition(input: string, firstParam = 1): SearchCondition 
   // Stop words ("the", "or") drop out of the tsquery; a query of stop words alone is empty and matches nothing.
   if (tsquery) where.push(`a.search_en @@ ${tsquery}`);
   if (substrings.length) where.push(TRGM_INDEXED);
-  for (const s of substrings) if (!grams.includes(s)) where.push(`${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`);
-  // Lower-cased as the index's grams are, so an element matches where ILIKE would.
-  if (grams.length) where.push(`a.grams @> ARRAY[${grams.map((g) => `lower(${placeholder(g)})`).join(', ')}]`);
-  return { where: where.join(' AND '), tsquery, params, tsqueryParams, substrings, grams: grams.length > 0 };
+  const scan = [...where];
+  for (const s of substrings) {
+    if (isGram(s)) {
+      const p = placeholder(s);
+      // Lower-cased as the index's grams are, so an element matches where ILIKE would.
+      where.push(`a.grams @> ARRAY[lower(${p})]`);
+      scan.push(`${TRGM_DOCUMENT} ILIKE ('%' || ${p} || '%')`);
+    } else {
+      const like = `${TRGM_DOCUMENT} ILIKE ${placeholder(`%${s}%`)}`;
+      where.push(like);
+      scan.push(like);
+    }
+  }
+  return { where: where.join(' AND '), scanWhere: scan.join(' AND '), tsquery, params, tsqueryParams, substrings };
+}
+
+/** A substring of one or two characters (one word: a space would make three) is one gram, matched exactly. */
+const isGram = (s: string): boolean => [...s].length <= GRAM_MAX_CHARS;
+
+/**
+ * The grams every article matching the substrings holds (each short one itself, every pair of adjacent characters
+ * of a longer one): their params and a condition over `a` with $n placeholders for them from `firstParam` on;
+ * null when there are no substrings. A longer part still needs its ILIKE: holding its pairs is not holding it.
+ */
+export function gramCondition(substrings: string[]): { params: string[]; sql: (firstParam: number) => string } | null {
+  const grams = new Set<string>();
+  for (const s of substrings) {
+    const chars = [...s];
+    if (isGram(s)) grams.add(s);
+    else for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  }
+  if (grams.size === 0) return null;
+  const params = [...grams];
+  return { params, sql: (firstParam) => `a.grams @> ARRAY[${params.map((_, i) => `lower($${firstParam + i})`).join(', ')}]` };
 }
