@@ -1,9 +1,10 @@
 // A person's search words as a PostgreSQL full-text condition that cannot be a syntax error. Words of
 // space-separated scripts go into an English tsquery (stemmed: "missiles" finds "missile"); words in Hangul,
 // kana or Han characters, which the English parser cannot cut out of a sentence, are looked for as
-// substrings, which the trigram index serves from three characters on; a part of one or two characters is
-// looked up in the gram index (migration 013) instead. All words must occur; "quoted phrases" stay phrases; the last
-// bare word may be a prefix. Snippets mark those substrings with ../search-text.ts, as ts_headline does the others.
+// substrings: from three characters on by ILIKE, which the trigram index serves; one or two characters as an
+// element of the article's grams (migration 013: its characters and adjacent pairs), which the gram index serves.
+// All words must occur; "quoted phrases" stay phrases; the last bare word may be a prefix. Snippets mark those
+// substrings with ../search-text.ts, as ts_headline does the others.
 import { queryParts } from '../search-text.js';
 
 /** The document searched by substring: exactly the expression of the articles_search_trgm index. */
@@ -17,7 +18,10 @@ const TRGM_INDEXED = 'a.unspaced';
 const GRAM_MAX_CHARS = 2;
 
 export interface SearchCondition {
-  /** SQL boolean over `a` (articles), with $n placeholders starting at the given offset. */
+  /**
+   * SQL boolean over `a` (articles), with $n placeholders starting at the given offset: a part of one or two
+   * Korean or Japanese characters as an element of the article's grams, for a lookup in the gram index.
+   */
   where: string;
   /** SQL tsquery expression for ranking and highlighting, or null when every word is a substring. */
   tsquery: string | null;
@@ -27,8 +31,9 @@ export interface SearchCondition {
   /** The substrings looked for (to mark in snippets). */
   substrings: string[];
   /**
-   * `where` with every substring looked for by ILIKE in the text, with the same `params`: the test of an article
-   * already read, cheaper than its grams (a larger value, stored apart from the row).
+   * `where` with every substring looked for by ILIKE in the text, with the same `params`: the test of articles
+   * read one by one, newest first, for which an article's text is cheaper to read than its grams (a larger value,
+   * stored apart from the row).
    */
   scanWhere: string;
 }

@@ -573,12 +573,12 @@ export class PostgresSession implements StoreSession {
   /**
    * Matches found newest first (articles_by_ingested) and counted up to SEARCH_RANKED_MAX (or `page.ranked`): a
    * search matching more keeps its newest that many matches and its total is estimated (searchEstimate), nothing
-   * counted. A search with Korean or Japanese parts whose grams (013) the statistics call rare (held by at most
-   * SEARCH_PROBE_FACTOR times the bound articles) takes its matches from the gram index, newest first, and counts
-   * them; one whose grams are common first reads the newest that many articles in those scripts (012) and stops
-   * there when it finds enough. The hits are those matches ranked by the English words
-   * (ts_rank) when there are only such, else newest first, as the SQLite store orders them (a Korean or Japanese
-   * substring has no rank); only the page's articles are read for their snippets.
+   * counted. A search with Korean or Japanese parts whose rarest gram (013) the statistics put in fewer than
+   * SEARCH_PROBE_FACTOR times the bound articles takes its matches from the gram index and counts them (up to that
+   * many); else it first reads that many of the newest articles in those scripts (012) and stops there when it
+   * finds enough. The hits are those matches ranked by the English words (ts_rank) when there are only such, else
+   * newest first, as the SQLite store orders them (a Korean or Japanese substring has no rank); only the page's
+   * articles are read for their snippets.
    */
   async searchArticles(query: string, page: { limit: number; offset: number; ranked?: number }): Promise<{ total: number; estimated: boolean; hits: SearchHit[] }> {
     const cond = searchCondition(query);
@@ -613,8 +613,11 @@ export class PostgresSession implements StoreSession {
         );
         if (rows.length > max) return { newest: rows.map((r) => r.id), probed: Number(rows[rows.length - 1].row), counted: null };
       }
+      // Common grams, fewer matches among the newest: every match, newest first. Tested by the text, as the probe:
+      // the planner walks the newest articles when it expects many matches, and each article's grams cost more
+      // to read than its text ("의 北", a Korean and a Japanese character that never meet, read every article).
       const { rows } = await tx.query<{ id: string }>(
-        `SELECT a.id FROM articles a WHERE ${cond.where} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $${n + 1}`,
+        `SELECT a.id FROM articles a WHERE ${cond.scanWhere} ORDER BY a.ingested_at DESC, a.id DESC LIMIT $${n + 1}`,
         [...cond.params, max + 1],
       );
       return { newest: rows.map((r) => r.id), probed: 0, counted: null };
