@@ -5,8 +5,8 @@
 // search at a time: a common and a rare part of one, two and three or more characters. Prints per search its
 // p50/p99 wall time, the CPU of this process and of the server processes serving its connections per search
 // (read from /proc, so the server must run on this machine), and the total it answered. Not a test: figures.
-// Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test node scripts/bench-pg-search.mjs
-//          [--schema salvo_cjk_bench] [--articles 100000] [--requests 40]   (after a build)
+// Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:pg-search --
+//          [--schema salvo_cjk_bench] [--articles 100000] [--requests 40]   (DROP SCHEMA … CASCADE when done)
 import { readFileSync } from 'node:fs';
 import { cjkBenchDatabase } from './api-database.mjs';
 import { copySqliteToPostgres } from '../dist/src/store/postgres/copy.js';
