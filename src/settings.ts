@@ -606,13 +606,14 @@ export const SEARCH_MAX_CHARS = 500;
  */
 export const SEARCH_RANKED_MAX = 1000;
 /**
- * Korean or Japanese articles the PostgreSQL store reads, newest first, looking for SEARCH_RANKED_MAX matches of
- * a search with parts in those scripts before it asks the planner for every match. A part in one article of ten
- * or more (a particle, 北, 정부) is answered from these rows alone (ms instead of a scan of every such article:
- * the planner cannot tell how common a one- or two-character Korean pattern is); a rarer part is looked for in
- * all of them, as it must be without an index of such parts (the SQLite store has one: its gram index).
+ * The PostgreSQL store's bound, per match it keeps (SEARCH_RANKED_MAX, or a test's bound), on the articles a
+ * search with Korean or Japanese parts may take from its gram index (migration 013) or read newest first. When the
+ * statistics say its rarest character or pair of characters is in fewer articles than this many per match, its
+ * matches come from the index and are counted (a rare part: ms, where reading every such article took a second).
+ * Else it reads this many of the newest such articles: a part in one article of ten or more (a particle, 北, 정부)
+ * is answered from those alone, in ms. Scaled with the bound, so a test's small bound reads few rows.
  */
-export const SEARCH_PROBE_ROWS = SEARCH_RANKED_MAX * 10;
+export const SEARCH_PROBE_FACTOR = 10;
 export const ACTOR_MAX_CHARS = 64;
 /** Multipart uploads: only the "files" field and a few form fields are expected, each small. */
 export const MULTIPART_LIMITS = { fields: 10, fieldSize: 1024, headerPairs: 100 } as const;

@@ -939,6 +939,56 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         // The default bound is far above sixteen articles.
         expect(await store.searchArticles('배', { limit: 1, offset: 0 })).toMatchObject({ total: 8, estimated: false });
       });
+
+      it('finds rare parts of one and two characters in old articles behind many newer ones in their scripts', async () => {
+        const store = await open();
+        const at = clock();
+        // Nine old harbour notes of our own (whale sightings, a warehouse), then sixty newer weather notes in
+        // Korean and Japanese: more than the newest articles the PostgreSQL store reads first for a bound of five
+        // (SEARCH_PROBE_FACTOR times it), none holding the rare parts.
+        const whalesJa: string[] = [];
+        const whalesKo: string[] = [];
+        for (let n = 1; n <= 7; n++) {
+          const j = oneParagraph(n, `Whale note ${n}`, `沖で鯨を${n}頭見たと漁師が話した。`, 'ja');
+          await store.saveArticle(articleWrite(j, makeExtraction(j, { isLaunchReport: false, claims: [], fields: {} }), [], at()));
+          whalesJa.push(j.id);
+          if (n > 2) continue;
+          const k = oneParagraph(100 + n, `Whale note ${n}`, `어부는 바다에서 고래 ${n}마리를 보았다고 말했다. 부두 B동 창고는 닫혀 있었다.`, 'ko');
+          await store.saveArticle(articleWrite(k, makeExtraction(k, { isLaunchReport: false, claims: [], fields: {} }), [], at()));
+          whalesKo.push(k.id);
+        }
+        for (let n = 1; n <= 30; n++) {
+          const k = oneParagraph(200 + n, `Weather ${n}`, `기상대는 오늘 바람이 약했다고 기록했다. 파도 높이는 ${n}미터였다.`, 'ko');
+          const j = oneParagraph(300 + n, `Weather ${n}`, `気象台は今日の風が弱かったと記録した。波の高さは${n}メートルだった。`, 'ja');
+          for (const x of [k, j]) await store.saveArticle(articleWrite(x, makeExtraction(x, { isLaunchReport: false, claims: [], fields: {} }), [], at()));
+        }
+        const newestFirst = (ids: string[]) => [...ids].reverse();
+        const search = (q: string, offset = 0, limit = 10) => store.searchArticles(q, { limit, offset, ranked: 5 });
+        const ids = async (q: string, offset = 0, limit = 10) => (await search(q, offset, limit)).hits.map((h) => h.id);
+        // Two characters, a Korean word in two old notes: exact, newest first, each hit marked.
+        expect(await search('고래')).toMatchObject({ total: 2, estimated: false });
+        expect(await ids('고래')).toEqual(newestFirst(whalesKo));
+        expect((await search('고래', 0, 1)).hits[0].snippet).toContain('\u0002고래\u0003');
+        // A Latin letter and a Hangul syllable, typed in the other case: two characters of the text all the same.
+        expect(await ids('b동')).toEqual(newestFirst(whalesKo));
+        // One character in seven old notes, over the bound of five: its five newest, the total an estimate above it.
+        const wide = await search('鯨');
+        expect(wide.estimated).toBe(true);
+        expect(wide.total).toBeGreaterThan(5);
+        expect(wide.total).toBeLessThanOrEqual(69);
+        expect(wide.hits.map((h) => h.id)).toEqual(newestFirst(whalesJa).slice(0, 5));
+        expect(await ids('鯨', 5)).toEqual([]);
+        // With an English word in two of them (the Korean notes' titles): exact, and pages of one are the whole list.
+        expect(await search('whale 고래')).toMatchObject({ total: 2, estimated: false });
+        expect(await search('whale 鯨 고래')).toMatchObject({ total: 0, estimated: false, hits: [] });
+        expect(await search('鯨 漁師')).toMatchObject({ estimated: true });
+        expect([...(await ids('고래 B동', 0, 1)), ...(await ids('고래 B동', 1, 1))]).toEqual(newestFirst(whalesKo));
+        // A digit and a Han character, in the third note only.
+        expect(await search('3頭')).toMatchObject({ total: 1, estimated: false });
+        expect(await ids('3頭')).toEqual([whalesJa[2]]);
+        // A part no article holds: none, on both paths.
+        expect(await search('鮫')).toMatchObject({ total: 0, estimated: false, hits: [] });
+      });
     });
 
     describe('watched sources, alerts and deliveries', () => {

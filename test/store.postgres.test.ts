@@ -184,6 +184,57 @@ describe.skipIf(!PG_URL)('PostgreSQL store', () => {
         await store.close();
       }
     });
+
+    it('keeps as grams exactly the parts of one or two characters ILIKE finds, and finds common and rare ones once analysed', async () => {
+      const url = await freshSchemaUrl();
+      const store = await PostgresStore.open(url);
+      const pool = createPool(url);
+      try {
+        // Sixty harbour notes of our own, newest last: a boat (배) in the odd ones, an island (섬) in the even ones,
+        // both and a whale (고래) in the two oldest, and in the oldest Latin letters beside Hangul, full-width
+        // letters, a Han character beyond the BMP and a line break.
+        const ids: string[] = [];
+        for (let n = 1; n <= 60; n++) {
+          const boat = n % 2 === 1 || n <= 2 ? ' 배가 항구에 들어왔다.' : '';
+          const island = n % 2 === 0 || n <= 2 ? ' 섬에서 바람이 불었다.' : '';
+          const text = `${n}번째 기록.${boat}${island}${n <= 2 ? ' 어부는 고래를 보았다.' : ''}${n === 1 ? '\n부두 B동 창고 옆, ＡＢ 표지판과 𠀋 글자.' : ''}`;
+          const { article, extraction } = report(n);
+          const written = { ...article, language: 'ko' as const, text, paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: text.length }] };
+          await store.saveArticle({ article: written, extraction, events: [], versions: [], alerts: [], at: new Date(Date.UTC(2031, 2, 3, 0, 0, n)).toISOString() });
+          ids.push(written.id);
+        }
+        const byGrams = async (part: string) => (await pool.query<{ id: string }>('SELECT id FROM articles a WHERE a.unspaced AND a.grams @> ARRAY[lower($1)] ORDER BY id', [part])).rows.map((r) => r.id);
+        const byLike = async (part: string) => (await pool.query<{ id: string }>("SELECT id FROM articles a WHERE (coalesce(a.title, '') || ' ' || a.text) ILIKE '%' || $1 || '%' ORDER BY id", [part])).rows.map((r) => r.id);
+        for (const part of ['b동', 'B동', '동창', '𠀋', '𠀋글', 'ａｂ', 'ＡＢ', '고래', '래를', '배', '섬', '다부', '鯨']) {
+          expect(await byGrams(part), part).toEqual(await byLike(part));
+        }
+        expect(await byGrams('b동')).toEqual([ids[0]]);
+        expect(await byGrams('동창')).toEqual([]); // "B동 창고": not adjacent
+        await pool.query('ANALYZE articles');
+        const planned = async (part: string) =>
+          (await pool.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>('EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.unspaced AND a.grams @> ARRAY[lower($1)]', [part])).rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
+        // The premise: for a bound of two, the statistics put the boat and the island beyond the twenty newest notes
+        // the store would read (SEARCH_PROBE_FACTOR times the bound) and the whale within them, so each search
+        // below takes its own way: the newest notes, the gram index, or both.
+        expect(await planned('배')).toBeGreaterThan(20);
+        expect(await planned('섬')).toBeGreaterThan(20);
+        expect(await planned('고래')).toBeLessThanOrEqual(20);
+        const search = (q: string) => store.searchArticles(q, { limit: 10, offset: 0, ranked: 2 });
+        const common = await search('배');
+        expect(common.estimated).toBe(true);
+        expect(common.total).toBeGreaterThan(2);
+        expect(common.hits.map((h) => h.id)).toEqual([ids[58], ids[56]]);
+        const oldest = { total: 2, estimated: false, hits: [{ id: ids[1] }, { id: ids[0] }] };
+        expect(await search('고래')).toMatchObject(oldest);
+        expect(await search('고래 배')).toMatchObject(oldest);
+        // Two common parts that meet in the two oldest notes only: not among the newest, all the same found.
+        expect(await search('배 섬')).toMatchObject(oldest);
+        expect(await search('배 鯨')).toMatchObject({ total: 0, estimated: false, hits: [] });
+      } finally {
+        await pool.end();
+        await store.close();
+      }
+    });
   });
 
   describe('event-grouping lock', () => {
