@@ -168,12 +168,14 @@ export class TableMatcher<T> {
 
   find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
+    // The shared gate first: it remembers its answers itself, and a text it turns away (most sentences) need not
+    // be remembered by each of its tables as well.
+    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     return this.recent.get(rawText, this.scanText);
   }
 
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
   private gatedScan(rawText: string): readonly Hit<T>[] {
-    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     if (this.gate === undefined) {
       this.scannedUngated += rawText.length;
       if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
