@@ -58,15 +58,17 @@ export function findCounts(sentence: string, names: readonly { start: number; en
   const p = phrases(locale);
   const { numbered, pluralRe, ordinalRe, range, definite } = countPatterns(locale, p);
   const out: CountMention[] = [];
-  // A designation between a number and its noun reads as a modifier ("two Musudan intermediate-range missiles"):
-  // the look-back sees blanks where names are, so positions still index the sentence.
-  const masked = names.reduce((s, n) => s.slice(0, n.start) + ' '.repeat(n.end - n.start) + s.slice(n.end), sentence);
   const nouns = [...sentence.matchAll(p.countNoun)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
     if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;
     nouns.push({ start: n.start, text: sentence.slice(n.start, n.end) });
   }
+  // No noun to count (most sentences of an article): nothing to look back from.
+  if (nouns.length === 0) return [];
+  // A designation between a number and its noun reads as a modifier ("two Musudan intermediate-range missiles"):
+  // the look-back sees blanks where names are, so positions still index the sentence.
+  const masked = names.reduce((s, n) => s.slice(0, n.start) + ' '.repeat(n.end - n.start) + s.slice(n.end), sentence);
   nouns.sort((a, b) => a.start - b.start);
   for (const m of nouns.map((x) => Object.assign([x.text], { index: x.start }))) {
     const nounStart = m.index ?? 0;

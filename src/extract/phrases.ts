@@ -125,12 +125,18 @@ export const PHRASE_BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
 
 const cached = new Map<Locale, Phrases>();
 
+// "(?!)", a table's way of saying "no such phrasing in this language", is compiled sticky: it matches nothing
+// either way, but the regex engine tries it at every position of the text (about a microsecond a sentence, and
+// commentaryVoice is asked of every sentence twice) unless it is sticky, at lastIndex only. Its source stays as
+// written, which the loose patterns and the literal anchors read as matching nothing.
+const NOTHING = '(?!)';
+
 function rulePatterns(t: PhraseTable, locale: Locale): Record<RulePatternName, RegExp> {
   const out = {} as Record<RulePatternName, RegExp>;
   for (const name of RULE_PATTERN_NAMES) {
     const row = t.rulePatterns[name];
     if (!row) throw new Error(`salvo: data/locales/${locale}/phrases.json lacks the rule pattern "${name}"`);
-    out[name] = new RegExp(row.pattern, row.flags);
+    out[name] = new RegExp(row.pattern, row.pattern === NOTHING ? `${row.flags}y` : row.flags);
   }
   return out;
 }

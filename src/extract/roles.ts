@@ -75,17 +75,23 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
-  // A labelled line ("Distance: 800 km | Apogee: 60 km") states facts without a verb.
-  const verb = f.first('launchVerb') ?? f.first('flightVerb') ?? f.first('launchNoun') ?? LABELLED.exec(text);
+  // A labelled line ("Distance: 800 km | Apogee: 60 km") states facts without a verb. Looked for only when there is
+  // an anchor or a capability marker to weigh it against (most sentences have neither).
+  let verbFound: RegExpExecArray | null | undefined;
+  const verb = (): RegExpExecArray | null => {
+    if (verbFound === undefined) verbFound = f.first('launchVerb') ?? f.first('flightVerb') ?? f.first('launchNoun') ?? LABELLED.exec(text);
+    return verbFound;
+  };
   // "North Korea has test-fired various missiles in recent years": a perfect-tense tally over a period.
   if (first && marker && first.at === marker.index && p.tallyMarker.test(marker[0]) && /\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested|conducted)\b/i.test(text)) {
     return { role: 'earlier', mainEnd: 0, reason: `tally over a period ("${marker[0]}")` };
   }
   // "North Korea fired five ICBMs last year": a time adverb inside the launch clause itself dates the launch.
-  const adverbial = first && marker && first.at === marker.index && TIME_ADVERB.test(marker[0]) && verb && clauseStart(text, first.at) === first.at;
+  const adverbial = first && marker && first.at === marker.index && TIME_ADVERB.test(marker[0]) && verb() && clauseStart(text, first.at) === first.at;
   if (first && adverbial) return { role: 'earlier', mainEnd: 0, reason: `launch dated by "${marker[0]}"` };
   if (first) {
-    if (verb && verb.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
+    const v = verb();
+    if (v && v.index < first.at && p.missileNoun.test(text.slice(0, first.at))) {
       return { role: 'main', mainEnd: clauseStart(text, first.at), reason: `main, then ${first.why}` };
     }
     // Verb-final languages close each clause with its own verb: an anchor in a later clause ("距離は約1000キロ、…
@@ -103,7 +109,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
     }
     return { role: first.why.startsWith('future') ? 'context' : 'earlier', mainEnd: 0, reason: first.why };
   }
-  if (capability && !(verb && verb.index < capability.index) && !inClosedRelativeClause(text, capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
+  const before = capability ? verb() : null;
+  if (capability && !(before && before.index < capability.index) && !inClosedRelativeClause(text, capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
   return { role: 'main', mainEnd: text.length, reason: 'main' };
 }
 

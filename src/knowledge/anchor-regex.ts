@@ -79,7 +79,8 @@ function trieOf(anchors: string[]): Trie {
  */
 export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp | null {
   if (anchors === null) return null;
-  if (anchors.length === 0) return /(?!)/;
+  // Nothing to find: a regex that matches nothing, sticky so that it is tried at one position only.
+  if (anchors.length === 0) return /(?!)/y;
   const boundaries = flags === 'i';
   const shown = boundaries ? anchors : anchors.map((a) => a.replaceAll(WORD_BOUNDARY, ''));
   if (shown.includes('')) return null;

@@ -59,13 +59,29 @@ function weight(anchor: string): number {
 /** How selective a requirement is: its least weight, counted up to ANCHOR_ENOUGH_LETTERS (past that, fewer anchors are better). */
 const selectivity = (xs: string[]): number => (xs.length ? Math.min(ANCHOR_ENOUGH_LETTERS, ...xs.map(weight)) : Infinity);
 
-/** The more selective of two requirements: the larger selectivity (short, common anchors occur everywhere), then fewer strings. */
+/** An anchor's letters and digits, common words' included. */
+const letters = (anchor: string): number => (anchor.match(WORDS) ?? []).reduce((n, word) => n + word.length, 0);
+
+/**
+ * How much a requirement says when its selectivity does not tell (both made of common words, say): its least
+ * count of letters and digits, common words' included, up to ANCHOR_ENOUGH_LETTERS. "since the" or "when" still
+ * turn up in few sentences; a bare word boundary, in every one.
+ */
+const spelled = (xs: string[]): number => (xs.length ? Math.min(ANCHOR_ENOUGH_LETTERS, ...xs.map(letters)) : Infinity);
+
+/**
+ * The more selective of two requirements: the larger selectivity (short, common anchors occur everywhere), then
+ * the more letters (spelled), then fewer strings.
+ */
 function better(a: string[] | null, b: string[] | null): string[] | null {
   if (a === null) return b;
   if (b === null) return a;
   const sa = selectivity(a);
   const sb = selectivity(b);
   if (sa !== sb) return sa > sb ? a : b;
+  const la = spelled(a);
+  const lb = spelled(b);
+  if (la !== lb) return la > lb ? a : b;
   return a.length <= b.length ? a : b;
 }
 

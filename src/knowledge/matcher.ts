@@ -139,6 +139,7 @@ export class TableMatcher<T> {
    * (table-gate.ts SplitGate); null: no gate. Made
    * once the table has scanned TABLE_GATE_AFTER_CHARS characters without one: deriving it costs as much as
    * scanning millions of characters, which a short run, or a firehose with few launch reports, never reaches.
+   * A table that shares a gate also makes its own when another table of the gate does (SharedTableGate.ready).
    */
   private gate: SplitGate | null | undefined;
   private scannedUngated = 0;
@@ -150,7 +151,7 @@ export class TableMatcher<T> {
     locale: Locale = 'en',
     private readonly shared: SharedTableGate | null = null,
   ) {
-    shared?.join();
+    shared?.join(this.makeGate);
     const { before, after } = WORD_BOUNDARY[locale];
     this.after = after;
     this.beforeRe = before === '' ? null : new RegExp(before, `y${FLAGS}`);
@@ -168,24 +169,32 @@ export class TableMatcher<T> {
 
   find(rawText: string): readonly Hit<T>[] {
     if (this.rules.length === 0 || rawText.length === 0) return [];
+    // The shared gate first: it remembers its answers itself, and a text it turns away (most sentences) need not
+    // be remembered by each of its tables as well.
+    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     return this.recent.get(rawText, this.scanText);
   }
 
   /** The scan of a text, or none when the table's gate finds no anchor in it (no rule can match there). */
   private gatedScan(rawText: string): readonly Hit<T>[] {
-    if (this.shared && !this.shared.mayHold(rawText)) return NO_HITS;
     if (this.gate === undefined) {
       this.scannedUngated += rawText.length;
       if (this.scannedUngated <= TABLE_GATE_AFTER_CHARS) return this.scan(fold(rawText));
-      const loose = this.rules.filter((r) => r.exact === null).map((r) => r.source);
-      const exact = this.rules.filter((r) => r.exact !== null).map((r) => r.source);
-      const anchors = loose.length ? tableAnchors(loose) : [];
-      this.gate = gateOf(anchors, exact);
-      this.shared?.ready(anchors, exact);
+      this.makeGate();
     }
-    if (this.gate !== null && !splitGateHolds(this.gate, rawText)) return NO_HITS;
+    if (this.gate && !splitGateHolds(this.gate, rawText)) return NO_HITS;
     return this.scan(fold(rawText));
   }
+
+  /** Derives the table's gate (once) and hands its anchors to the gate it shares. */
+  private readonly makeGate = (): void => {
+    if (this.gate !== undefined) return;
+    const loose = this.rules.filter((r) => r.exact === null).map((r) => r.source);
+    const exact = this.rules.filter((r) => r.exact !== null).map((r) => r.source);
+    const anchors = loose.length ? tableAnchors(loose) : [];
+    this.gate = gateOf(anchors, exact);
+    this.shared?.ready(anchors, exact);
+  };
 
   private scan(text: string): readonly Hit<T>[] {
     const hits: Hit<T>[] = [];
@@ -278,12 +287,18 @@ export class TableMatcher<T> {
  * One gate for several tables (the anchor regex of all their anchors): a sentence holding none of them is answered
  * for every one of the tables by one scan, where each table's own gate would scan it again. For the tables whose
  * anchors most sentences lack (the tables of designations, sites, classes, seas), so that the scan rarely passes
- * a sentence on. Made from the tables' own anchors once every one of them has made its gate (a table derives
- * them once TABLE_GATE_AFTER_CHARS characters were asked about), so nothing is derived twice; its answers for the
- * texts asked lately are remembered (the tables ask about the same sentence in turn).
+ * a sentence on. Made from the tables' own anchors once every one of them has made its gate, so nothing is derived
+ * twice: the first table to make its own (after TABLE_GATE_AFTER_CHARS characters asked about) has the others make
+ * theirs at once, since a table asked only about launch sentences (the sites) may never get there, and without it
+ * the gate would never be made. Its answers for the texts asked lately are remembered (the tables ask about the
+ * same sentence in turn).
  */
 export class SharedTableGate {
   private pending = 0;
+  /** How each table that shares the gate makes its own gate. */
+  private readonly members: (() => void)[] = [];
+  /** The tables are being asked to make their gates. */
+  private gathering = false;
   private readonly anchors: string[] = [];
   private readonly exact: string[] = [];
   /** Some table has no anchors: the gate can tell nothing. */
@@ -293,8 +308,9 @@ export class SharedTableGate {
   /** Asked once the gate is made. */
   private readonly holds = (text: string): boolean => splitGateHolds(this.gate as SplitGate, text);
 
-  /** A table that shares the gate (when it is made). */
-  join(): void {
+  /** A table that shares the gate, and how it makes its own (it hands its anchors to `ready` then). */
+  join(makeGate: () => void): void {
+    this.members.push(makeGate);
     this.pending++;
   }
 
@@ -307,6 +323,10 @@ export class SharedTableGate {
     else this.anchors.push(...anchors);
     this.exact.push(...exact);
     if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact);
+    else if (!this.gathering) {
+      this.gathering = true;
+      for (const makeGate of this.members) makeGate();
+    }
   }
 
   /** False when no rule of the tables can match in the text; true when one may, or before the gate is made. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Locale, type Rule, TableMatcher } from '../../src/knowledge/matcher.js';
+import { type Locale, type Rule, SharedTableGate, TableMatcher } from '../../src/knowledge/matcher.js';
+import { TABLE_GATE_AFTER_CHARS } from '../../src/settings.js';
 
 // Rules written here, not read from data/: the word boundary is what is under test.
 const rules = (sources: string[]): Rule<string>[] =>
@@ -41,5 +42,25 @@ describe('word boundary: ja', () => {
   });
   it('still prefers the longest rule on overlap', () => {
     expect(found(['排他的経済水域', '経済'], '排他的経済水域の外に落下', 'ja')).toEqual(['排他的経済水域']);
+  });
+});
+
+describe('a gate shared by several tables', () => {
+  it('is made once one of its tables makes its own gate, even if another table is never asked about a text', () => {
+    const shared = new SharedTableGate();
+    const designations = new TableMatcher(rules(['Hwasong-?\\d+']), true, 'en', shared);
+    const sites = new TableMatcher(rules(['Sohae']), false, 'en', shared);
+    // Before any gate is made, every text may hold a match.
+    expect(shared.mayHold('The council met on Monday.')).toBe(true);
+    // The designation table reads enough text to make its gate; the site table reads none.
+    const filler = 'The council approved a plan for road repairs and asked for a public hearing. '.repeat(25);
+    for (let read = 0, i = 0; read <= TABLE_GATE_AFTER_CHARS; i++) read += designations.find(`${filler}${i}`).length + filler.length;
+    expect(shared.mayHold('The council met on Monday.')).toBe(false);
+    expect(shared.mayHold('It fired a Hwasong-18.')).toBe(true);
+    expect(shared.mayHold('It launched from Sohae.')).toBe(true);
+    // Both tables still find what they name, through the shared gate and their own.
+    expect(designations.find('It fired two Hwasong-18s.').map((h) => h.rule.source)).toEqual(['Hwasong-?\\d+']);
+    expect(sites.find('It launched a rocket from Sohae on Tuesday.').map((h) => h.rule.source)).toEqual(['Sohae']);
+    expect(sites.find('The council met on Monday.')).toEqual([]);
   });
 });
