@@ -72,6 +72,16 @@ describe('lazy loading', () => {
     expect(foreignModules(modules)).toEqual([]);
   });
 
+  it("salvo analyze's own thread loads the prefilter, not the cleaner, the rules or chrono (the pool's threads run those)", () => {
+    const { packages, modules, stdout } = loadedBy(['analyze', join(ROOT, 'test', 'fixtures', 'e2e'), '--jsonl']);
+    expect(stdout).toContain('"is_launch_report":true'); // the pool's threads did extract
+    expect(modules).toContain('extract/prefilter.js');
+    expect(packages).toContain('piscina');
+    expect(packages.has('chrono-node')).toBe(false);
+    const extraction = ['clean/index.js', 'pipeline.js', 'extract/index.js', 'extract/extract.js', 'extract/locales/index.js', 'extract/rules/site.js', 'extract/locales/en/', 'extract/locales/ja/', 'extract/locales/ko/'];
+    expect(modules.filter((m) => extraction.some((e) => (e.endsWith('/') ? m.startsWith(e) : m === e)))).toEqual([]);
+  });
+
   it('salvo --help loads the command tables only: no store, no command', () => {
     const { packages, modules, stdout } = loadedBy(['--help']);
     expect(stdout).toContain('events');

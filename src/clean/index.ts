@@ -1,14 +1,10 @@
 // clean: SourceDocument → Article (boilerplate removed, paragraphs and sentences located).
-import { createHash } from 'node:crypto';
 import type { Article, SourceDocument, Span } from '../types.js';
+import { articleId } from './article-id.js';
 import { cleanLines } from './lines.js';
 import { splitSentences } from './sentences.js';
 
-export { splitSentences };
-
-/** Stable identity: the same url, title and raw text always give the same id. */
-export const articleId = (doc: SourceDocument): string =>
-  createHash('sha256').update(`${doc.url ?? ''}\n${doc.title ?? ''}\n${doc.text}`).digest('hex');
+export { articleId, splitSentences };
 
 export function cleanDocument(doc: SourceDocument): Article {
   const { lines, removed } = cleanLines(doc.text, doc.title);

@@ -11,7 +11,7 @@
 import { writeFile } from 'node:fs/promises';
 import { DocumentPool } from '../app/pool.js';
 import { ingestPaths } from '../ingest/index.js';
-import { anchorAnalysis } from '../pipeline.js';
+import { anchorAnalysis } from '../turned-away.js';
 import { Predictions, type DocumentAnalysis } from '../predictions.js';
 import type { IngestItem, Prediction } from '../types.js';
 

@@ -1,7 +1,7 @@
 // English: chrono's English parser, the English readers of clock times, counts and lengths, and the rules and
 // refiners that read English reports. The phrases they match are in data/locales/en/phrases.json; the knowledge
 // tables use the English word boundary.
-import * as chrono from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import type { Configuration, Readers } from '../../configuration.js';
 import { findCounts } from '../../counts.js';
 import { findDates } from '../../dates.js';
@@ -21,7 +21,7 @@ import { siteParser } from '../../rules/site.js';
 import { timeParser } from '../../rules/time.js';
 
 export const englishReaders: Readers = {
-  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chrono.en),
+  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chronoEn),
   times: findTimes,
   counts: (sentence, names) => findCounts(sentence, names, 'en'),
   lengths: (sentence) => findLengths(sentence, 'en'),

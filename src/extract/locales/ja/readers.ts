@@ -2,7 +2,7 @@
 // 本日, 昨日, 同日 by our own patterns), clock times (午前7時44分ごろ, 午後0時1分, 正午, 午前9時半), counts (N発,
 // 少なくとも3発, 数発, 複数発; not a per-launch それぞれ1発 / 1発ずつ) and lengths (1,100キロ, 約800km, 最高高度約100キロ, 500キロ以上, ㎞), all on the
 // width-folded text so full-width digits read like ASCII ones.
-import * as chrono from 'chrono-node';
+import * as chronoJa from 'chrono-node/ja';
 import { addDays, isCalendarDay, weekdayOf } from '../../../calendar.js';
 import type { Readers } from '../../configuration.js';
 import type { CountMention } from '../../counts.js';
@@ -62,7 +62,7 @@ function readJapaneseDates(text: string, reference: string | null): JapaneseRead
   const instant = chronoInstant(reference);
   const readings: JapaneseReading[] = [];
   let referenceFree = true;
-  for (const r of chrono.ja.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chronoJa.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     const yearStated = r.start.isCertain('year');
     if (!yearStated || YEAR_FROM_REFERENCE.test(r.text)) referenceFree = false;
@@ -78,7 +78,7 @@ export function findJapaneseDates(raw: string, reference: string | null, yearHin
   // chrono reads against the reference date, else 1 January of the year hint, else of 2000 (readJapaneseDates).
   const readAgainst = reference ?? (yearHint !== null ? `${String(yearHint).padStart(4, '0')}-01-01` : null);
   // Explicit dates: a month and a day written (2023年3月9日, 令和5年3月9日, 3月9日).
-  for (const r of readOnce(chrono.ja, text, readAgainst, readJapaneseDates).readings) {
+  for (const r of readOnce(chronoJa, text, readAgainst, readJapaneseDates).readings) {
     const { yearStated, year: y, month: m, day: d } = r;
     if (y === null || m === null || d === null) continue;
     const canPin = yearStated || reference !== null || yearHint !== null;
