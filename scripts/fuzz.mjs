@@ -99,7 +99,7 @@ function makeInput(r, seeds) {
 async function workerMain() {
   const { seed, count, maxMs } = await new Promise((got) => process.once('message', got));
   const dist = (p) => pathToFileURL(join(root, 'dist', 'src', p)).href;
-  const { documentsFromPaste } = await import(dist('app/ingestion.js'));
+  const { documentsFromPaste } = await import(dist('app/paste.js'));
   const { cleanDocument } = await import(dist('clean/index.js'));
   const { extractArticle } = await import(dist('extract/index.js'));
   const { EventResolver } = await import(dist('resolve/index.js'));

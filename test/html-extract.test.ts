@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractHtml } from '../src/ingest/extract-html/index.js';
-import { documentFromHtml, ingestPaths } from '../src/ingest/index.js';
+import { ingestPaths } from '../src/ingest/index.js';
+import { documentFromHtml } from '../src/ingest/html.js';
 
 const P1 = 'The coastal command said the rocket lifted off from the northern pad at dawn, flew east for about six minutes and fell into the sea well outside the exclusion zone, according to officials.';
 const P2 = 'Officials in the capital, speaking on condition of anonymity, said the launch had been expected for weeks, because satellite images showed vehicles gathering near the pad since early March.';

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Ingester } from '../src/app/ingestion.js';
-import { documentFromHtml, documentFromRecord, documentFromText, ingestPaths } from '../src/ingest/index.js';
+import { documentFromRecord, documentFromText, ingestPaths } from '../src/ingest/index.js';
+import { documentFromHtml } from '../src/ingest/html.js';
 import { openStore } from '../src/store/open.js';
 import type { IngestItem, SourceDocument } from '../src/types.js';
 

@@ -2,7 +2,8 @@
 // decides when the text is too short to count. Every sentence below is written for this test.
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../src/clean/index.js';
-import { documentFromHtml, documentFromRecord, documentFromText } from '../src/ingest/index.js';
+import { documentFromRecord, documentFromText } from '../src/ingest/index.js';
+import { documentFromHtml } from '../src/ingest/html.js';
 import { detectLanguage, languageFromTag } from '../src/ingest/language.js';
 
 const KO = '북한이 오늘 아침 동해상으로 단거리 탄도미사일 두 발을 쐈다고 합동참모본부가 밝혔다. 군은 추가 발사에 대비해 감시를 강화했다.';

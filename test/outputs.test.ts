@@ -1,7 +1,8 @@
 // The outputs registry: every output renders the same stored events for the CLI and the API, and the jsonl
 // output (one event per line) carries the article ids the records came with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsFromPaste, Ingester } from '../src/app/ingestion.js';
+import { Ingester } from '../src/app/ingestion.js';
+import { documentsFromPaste } from '../src/app/paste.js';
 import { OUTPUTS, outputNamed } from '../src/app/outputs/index.js';
 import { COLUMN_SETS, OUTPUT_NAMES } from '../src/app/outputs/names.js';
 import { buildServer } from '../src/serve/app.js';

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boundFields, documentFromHtml, documentFromRecord, documentsFromString, ingestPaths, IngestError, sniffKind, type TextKind } from '../ingest/index.js';
+import { boundFields, ingestPaths } from '../ingest/index.js';
 import { EventResolver } from '../resolve/index.js';
 import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type ArticleWrite, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
@@ -604,45 +604,6 @@ interface Batches {
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 /** A promise that never rejects (its failure is read when its turn comes, not reported as unhandled meanwhile). */
 const settled = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-
-/** A report pasted in the browser or posted to the API. */
-export interface PastedReport {
-  text: string;
-  format?: TextKind;
-  title?: string;
-  url?: string;
-  source?: string;
-  published?: string;
-}
-
-/** The documents in a pasted report (a JSON array or JSON Lines may hold several), read like a file's. */
-export function documentsFromPaste(p: PastedReport, origin: string): IngestItem[] {
-  if (p.text.trim() === '') return [{ ok: false, failure: { origin, reason: 'empty text' } }];
-  const kind = !p.format || p.format === 'auto' ? sniffKind(p.text) : p.format;
-  const hasMetadata = p.title !== undefined || p.url !== undefined || p.source !== undefined || p.published !== undefined;
-  const one = (read: () => SourceDocument): IngestItem[] => {
-    try {
-      return [{ ok: true, doc: read() }];
-    } catch (err) {
-      return [{ ok: false, failure: { origin, reason: err instanceof IngestError ? err.message : reasonOf(err) } }];
-    }
-  };
-  // A publication date, title or outlet given beside a page beats what the page says of itself.
-  if (kind === 'html') {
-    return one(() => {
-      const doc = documentFromHtml(p.text, origin, p.url ?? null);
-      return {
-        ...doc,
-        published: p.published ? { date: p.published, instant: null, via: 'record' } : doc.published,
-        title: p.title ?? doc.title,
-        source: p.source ?? doc.source,
-      };
-    });
-  }
-  // Plain text with a title, url, source or date given beside it is a record like a corpus one.
-  if (kind === 'text' && hasMetadata) return one(() => documentFromRecord({ text: p.text, title: p.title, url: p.url, source: p.source, published: p.published }, origin));
-  return [...documentsFromString(p.text, origin, kind)];
-}
 
 /** A file name safe to write in a private temporary folder, keeping its extension (which says its format). */
 export function safeFileName(name: string): string {

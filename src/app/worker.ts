@@ -3,10 +3,11 @@
 // what it is sent; nothing here touches the store.
 import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
+import { loadHtmlReader } from '../ingest/read-html.js';
 import { documentFromText } from '../ingest/text.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
-import type { PastedReport } from './ingestion.js';
+import type { PastedReport } from './paste.js';
 import type { Prepared } from './prepared.js';
 import { markStart } from './thread-cpu.js';
 
@@ -27,9 +28,10 @@ export type PoolTask = TaskBody & { started: SharedArrayBuffer };
  * to load), loaded by the first task that reads one, before its budget starts: a thread that only cleans and
  * extracts documents (`salvo ingest` of records) never loads them.
  */
-let readers: Promise<typeof import('../ingest/index.js') & typeof import('./ingestion.js')> | undefined;
-const loadReaders = (): NonNullable<typeof readers> =>
-  (readers ??= Promise.all([import('../ingest/index.js'), import('./ingestion.js')]).then(([ingest, ingestion]) => ({ ...ingest, ...ingestion })));
+type Readers = typeof import('../ingest/html.js') & typeof import('../ingest/errors.js') & typeof import('./paste.js') & typeof import('./ingestion.js');
+let readers: Promise<Readers> | undefined;
+const loadReaders = (): Promise<Readers> =>
+  (readers ??= Promise.all([loadHtmlReader(), import('../ingest/errors.js'), import('./paste.js'), import('./ingestion.js')]).then(([html, errors, paste, ingestion]) => ({ ...html, ...errors, ...paste, ...ingestion })));
 
 async function readHtml(html: string, origin: string, urlHint: string | null): Promise<HtmlRead> {
   const { documentFromHtml, IngestError } = await loadReaders();

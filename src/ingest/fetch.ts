@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 import type { IngestItem } from '../types.js';
 import { decodeBytes, resolveCharset } from './bytes.js';
 import { IngestError } from './errors.js';
-import { readHtmlHere, type ReadHtml } from './html.js';
+import { readHtmlHere, type ReadHtml } from './read-html.js';
 import { documentFromText } from './text.js';
 import { Robots } from './robots.js';
 import { addressProblem, type AddressOptions } from './addresses.js';

@@ -1,14 +1,15 @@
 // Files and folders → IngestItems. Every failure becomes an item; nothing here throws. WARC archives and JSON Lines
 // files are streamed (warc.ts, jsonl.ts); other files are read whole, up to the size limit. An HTML page (a file,
 // a WARC record, a fetched page) is read into a document by the caller's ReadHtml: the CLI commands read pages in
-// the document pool, within the per-document time budget, while the bytes are read here.
+// the document pool, within the per-document time budget, while the bytes are read here (the HTML readers are not
+// loaded here: see read-html.ts; a text given directly is read by strings.ts).
 import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IngestItem, InputFormat, SourceDocument } from '../types.js';
 import { binaryReason, decodeBytes, isGzip } from './bytes.js';
 import { IngestError } from './errors.js';
 import { checkRegularFile, formatSize, inputFiles, readRegularFile } from './file-system.js';
-import { documentFromHtml, readHtmlHere, type ReadHtml } from './html.js';
+import { readHtmlHere, type ReadHtml } from './read-html.js';
 import { documentsFromJsonlFile } from './jsonl.js';
 import { describeJsonError } from './json-error.js';
 import { documentFromRecord } from './records.js';
@@ -27,12 +28,12 @@ const KIND_BY_EXTENSION: Record<string, TextKind> = {
   '.jsonl': 'jsonl', '.ndjson': 'jsonl',
 };
 
-const ok = (doc: SourceDocument): IngestItem => ({ ok: true, doc });
+export const ok = (doc: SourceDocument): IngestItem => ({ ok: true, doc });
 /** An HTML page found in a text, left for the caller to read into a document (with its own ReadHtml). */
 type HtmlPage = { html: string; origin: string };
-type TextItem = IngestItem | HtmlPage;
-const isPage = (it: TextItem): it is HtmlPage => 'html' in it;
-const failure = (origin: string, reason: string): IngestItem => ({ ok: false, failure: { origin, reason } });
+export type TextItem = IngestItem | HtmlPage;
+export const isPage = (it: TextItem): it is HtmlPage => 'html' in it;
+export const failure = (origin: string, reason: string): IngestItem => ({ ok: false, failure: { origin, reason } });
 
 // Content wins over the extension for the cases people get wrong: HTML saved as .txt, JSON arrays in .json.
 const HTML_START = /^\s*<(?:!doctype html|html|head|body|article|main|div|p|h1)[\s>]/i;
@@ -89,30 +90,18 @@ function* documentsFromJsonl(text: string, origin: string): Generator<IngestItem
   }
 }
 
-function reasonOf(err: unknown): string {
+export function reasonOf(err: unknown): string {
   if (err instanceof IngestError) return err.message;
   return `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /** The documents in a decoded text, an HTML page left unread; throws IngestError when the text as a whole cannot be read. */
-function* documentsOfText(text: string, origin: string, kind: TextKind): Generator<TextItem> {
+export function* documentsOfText(text: string, origin: string, kind: TextKind): Generator<TextItem> {
   const read = kind === 'auto' ? sniffKind(text) : kind;
   if (read === 'json') yield* documentsFromJson(text, origin);
   else if (read === 'jsonl') yield* documentsFromJsonl(text, origin);
   else if (read === 'html') yield { html: text, origin };
   else yield ok(documentFromText(text, origin));
-}
-
-/**
- * The documents in a text given directly (pasted, or fetched by the caller), read like a file of that kind:
- * one item per document, a failure item (never a throw) when the text cannot be read.
- */
-export function* documentsFromString(text: string, origin: string, kind: TextKind = 'auto'): Generator<IngestItem> {
-  try {
-    for (const it of documentsOfText(text, origin, kind)) yield isPage(it) ? ok(documentFromHtml(it.html, it.origin)) : it;
-  } catch (err) {
-    yield failure(origin, reasonOf(err));
-  }
 }
 
 function* documentsFromBytes(bytes: Uint8Array, kind: TextKind, path: string): Generator<TextItem> {

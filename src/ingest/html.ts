@@ -1,5 +1,6 @@
 // HTML page → SourceDocument: Salvo's own extractor (src/ingest/extract-html/) for the body and the metadata,
-// with Readability over linkedom as its fallback, and the page's whole text as the last resort.
+// with Readability over linkedom as its fallback, and the page's whole text as the last resort. Imported on
+// demand (read-html.ts) or by the readers of pasted text (strings.ts): a thread that reads no page never loads it.
 import type { SourceDocument } from '../types.js';
 import { hostOf } from './dates.js';
 import { parseDocument } from './dom.js';
@@ -25,16 +26,6 @@ function isProse(paragraph: string): boolean {
 /** Long enough to be an article, or a short story of a few prose paragraphs (a brief, not a menu). */
 const isArticle = (text: string): boolean =>
   proseLength(text) >= MIN_ARTICLE_CHARS || text.split(/\n{2,}/).filter(isProse).length >= SHORT_STORY_PARAGRAPHS;
-
-/**
- * Reads an HTML page into a document like documentFromHtml, in this thread or elsewhere (the CLI commands pass the
- * document pool's, which reads within the per-document time budget); rejects with IngestError, whose message is
- * the reason, for a page with no article text (or one over the budget).
- */
-export type ReadHtml = (html: string, origin: string, urlHint: string | null) => Promise<SourceDocument>;
-
-/** documentFromHtml in this thread, as a ReadHtml. */
-export const readHtmlHere: ReadHtml = async (html, origin, urlHint) => documentFromHtml(html, origin, urlHint);
 
 export function documentFromHtml(html: string, origin: string, urlHint: string | null = null): SourceDocument {
   const page = extractHtml(html, { url: urlHint });

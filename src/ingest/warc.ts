@@ -10,7 +10,7 @@ import { gunzipSync, createGunzip, inflateSync, brotliDecompressSync, type ZlibO
 import type { IngestItem } from '../types.js';
 import { decodeBody } from './fetch.js';
 import { IngestError } from './errors.js';
-import { readHtmlHere, type ReadHtml } from './html.js';
+import { readHtmlHere, type ReadHtml } from './read-html.js';
 import { DECOMPRESSED_FLOOR_BYTES, MAX_DECOMPRESSION_RATIO, MAX_FILE_BYTES, MAX_WARC_HEADER_LINE } from '../settings.js';
 
 export interface WarcRecord {

@@ -1,7 +1,7 @@
 // /api/ingest: adding reports from the browser or a script (pasted text, HTML, JSON records, or uploaded
 // files), read, cleaned and extracted in the document pool's threads and stored through the same ingest path as
 // `salvo ingest`.
-import type { PastedReport } from '../../app/ingestion.js';
+import type { PastedReport } from '../../app/paste.js';
 import { parseDay, toDay } from '../../calendar.js';
 import { HttpError } from '../plugins/errors.js';
 import { ingestBody, ingestResultSchema } from '../schemas.js';
