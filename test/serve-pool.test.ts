@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ingester } from '../src/app/ingestion.js';
 import { DocumentPool } from '../src/app/pool.js';
+import { documentFromText } from '../src/ingest/text.js';
+import { copySketch } from '../src/resolve/sources.js';
+import { DOCUMENT_BUDGET_MS } from '../src/settings.js';
 import { buildServer } from '../src/serve/app.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -69,6 +72,20 @@ describe('document pool: time budget', () => {
     } finally {
       await tight.close();
       await roomy.close();
+    }
+  });
+});
+
+describe('document pool: copy sketch', () => {
+  it('a document cleaned in a thread comes back with the shingles and signature this thread would compute from it', { timeout: 120_000 }, async () => {
+    const pool = new DocumentPool(DOCUMENT_BUDGET_MS, 1);
+    try {
+      const prepared = await pool.prepare(documentFromText(`Wire copy\n\n${report(7)}`, 'sketch'));
+      const here = copySketch(prepared.article);
+      expect(here.shingles.length).toBeGreaterThan(10);
+      expect(prepared.sketch).toEqual(here);
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boundFields, ingestPaths } from '../ingest/index.js';
 import { EventResolver } from '../resolve/index.js';
-import { copyText, CopyTracker, type CopyCandidate, type CopyText } from '../resolve/sources.js';
+import { copyText, CopyTracker, type CopyCandidate, type CopySketch, type CopyText } from '../resolve/sources.js';
 import { EVERY_EVENT_KEY, MEMBERSHIP_LOST, type ArticleSources, type ArticleWrite, type Store, type StoreSession, type StoredEventSummary } from '../store/store.js';
 import { displayTitle } from '../headline.js';
 import { COPY_PREPARED_CACHE, INGEST_BATCH_ARTICLES } from '../settings.js';
@@ -97,8 +97,13 @@ let here: Promise<{ cleanDocument: (doc: SourceDocument) => Article; extractArti
 const readHere = (): NonNullable<typeof here> =>
   (here ??= Promise.all([import('../clean/index.js'), import('../extract/index.js')]).then(([c, e]) => ({ cleanDocument: c.cleanDocument, extractArticle: e.extractArticle })));
 
+/**
+ * A document cleaned and extracted, with its copy sketch when the pool's thread computed it (else findCopies does).
+ */
+type Read = { article: Article; extraction: Extraction; sketch?: CopySketch };
+
 /** A document read for ingest: cleaned, looked up in the store and, when not stored yet, extracted. */
-type ReadDocument = { status: 'duplicate'; article: Article } | { status: 'read'; article: Article; extraction: Extraction };
+type ReadDocument = { status: 'duplicate'; article: Article } | ({ status: 'read' } & Read);
 
 /**
  * The first half of `ingestDocument`, which takes no lock: short fields bounded (boundFields), cleaned, already
@@ -112,7 +117,7 @@ async function readDocument(store: Store, doc: SourceDocument, prepare?: Prepare
   const prepared = prepare ? await prepare(bounded) : null;
   const article = prepared?.article ?? (await readHere()).cleanDocument(bounded);
   if ((!prepared || lookUpPrepared) && (await store.hasArticle(article.id))) return { status: 'duplicate', article };
-  if (prepared) return { status: 'read', article, extraction: prepared.extraction };
+  if (prepared) return { status: 'read', article, extraction: prepared.extraction, sketch: prepared.sketch };
   await extractAfter;
   return { status: 'read', article, extraction: (await readHere()).extractArticle(article) };
 }
@@ -133,7 +138,7 @@ export async function ingestDocument(store: Store, source: ResolverSource, doc: 
  * called once the save has been sent to the store (a server store then works on it while this thread is free).
  */
 async function storeDocument(
-  store: Store, source: ResolverSource, { article, extraction }: { article: Article; extraction: Extraction }, onSent?: () => void,
+  store: Store, source: ResolverSource, { article, extraction, sketch }: Read, onSent?: () => void,
 ): Promise<IngestOutcome> {
   const keys = groupingKeys(extraction);
   return store.withEventLock(keys, async (session): Promise<IngestOutcome> => {
@@ -141,7 +146,7 @@ async function storeDocument(
     // resolver learns the report. Without a lock there is nothing to learn; the save itself tells.
     if (keys.length && (await session.hasArticle(article.id))) return { status: 'duplicate', article };
     const resolver = await source.resolver(session);
-    const { changed, sources, eventId } = await groupDocument(session, source, resolver, { article, extraction });
+    const { changed, sources, eventId } = await groupDocument(session, source, resolver, { article, extraction, sketch });
     const summaries = await summariesOf(session, resolver, changed, article);
     const saving = saveWithHistory(session, { article, extraction, events: changed, sources, summaries, at: new Date().toISOString() });
     onSent?.();
@@ -156,11 +161,11 @@ async function storeDocument(
  * events too). Resolves to the events changed, the article's sources and the event it joined.
  */
 async function groupDocument(
-  session: StoreSession, source: ResolverSource, resolver: EventResolver, { article, extraction }: { article: Article; extraction: Extraction },
+  session: StoreSession, source: ResolverSource, resolver: EventResolver, { article, extraction, sketch }: Read,
 ): Promise<{ changed: LaunchEvent[]; sources: ArticleSources; eventId: string | null }> {
   const changed = resolver.add({ extraction, published: article.published?.date ?? null, source: article.source });
   const eventId = changed.find((e) => e.articleIds.includes(article.id))?.id ?? null;
-  const sources = await findCopies(session, source, resolver, article, extraction, eventId);
+  const sources = await findCopies(session, source, resolver, { article, extraction, sketch }, eventId);
   for (const link of sources.copies ?? []) mergeChanges(changed, resolver.setCopyOf(link.articleId, link.originalId));
   return { changed, sources, eventId };
 }
@@ -201,14 +206,15 @@ export async function saveWithHistory(
 
 /**
  * Copies and rewrites of the new article among stored ones: near-duplicates from the LSH index, rewrites among
- * the reports of the same event. The article's shingles and signature are computed here once and saved with it.
+ * the reports of the same event. The article's shingles and signature (its sketch, when the pool's thread did not
+ * send it) are computed here once and saved with it.
  */
 async function findCopies(
-  store: StoreSession, source: ResolverSource, resolver: EventResolver, article: Article, extraction: Extraction, eventId: string | null,
+  store: StoreSession, source: ResolverSource, resolver: EventResolver, { article, extraction, sketch }: Read, eventId: string | null,
 ): Promise<ArticleSources> {
   const tracker = resolver.copies;
   if (!tracker) return {};
-  const me = tracker.prepare(article, extraction);
+  const me = tracker.prepare(article, extraction, sketch);
   const ids = new Set(tracker.nearDuplicates(me.signature));
   const members = eventId ? resolver.membersOf(eventId) : [];
   for (const m of members) ids.add(m.extraction.articleId);
@@ -394,7 +400,7 @@ export class Ingester implements ResolverSource {
    * A read document through `storeDocument`. A save refused because it would have left a launch report in no event
    * (a view of the events gone stale) is tried once more with the resolver read again from the store.
    */
-  private async storeOne(read: { article: Article; extraction: Extraction }, onSent: () => void): Promise<IngestOutcome> {
+  private async storeOne(read: Read, onSent: () => void): Promise<IngestOutcome> {
     try {
       return await storeDocument(this.store, this, read, onSent);
     } catch (err) {
@@ -509,7 +515,7 @@ export class Ingester implements ResolverSource {
    * sent once full, and this resolves to null; one that changes events (its copy link touches a launch report) is
    * saved on its own once every batch before it is written, and this resolves to its outcome.
    */
-  private async batchOne(batches: Batches, doc: SourceDocument, read: { article: Article; extraction: Extraction }): Promise<IngestOutcome | null> {
+  private async batchOne(batches: Batches, doc: SourceDocument, read: Read): Promise<IngestOutcome | null> {
     const resolver = batches.waiting.length && this.cached ? this.cached.resolver : await this.resolver(this.store);
     // Not looked up when read (see readDocument): the resolver knows every article stored when the batch started.
     // One stored by another process since then fails its batch's write, and is told a duplicate when stored again.
@@ -518,17 +524,18 @@ export class Ingester implements ResolverSource {
       return { status: 'duplicate', article: read.article };
     }
     const { changed, sources } = await groupDocument(this.store, this, resolver, read);
+    const { article, extraction } = read;
     const at = new Date().toISOString();
     if (changed.length) {
       await this.settle(batches);
       // A failed batch was stored again with the resolver read anew: this article is grouped again too.
       if (this.cached?.resolver !== resolver) return this.storeOne(read, () => undefined);
       const summaries = await summariesOf(this.store, resolver, changed, read.article);
-      if (!(await saveWithHistory(this.store, { ...read, events: changed, sources, summaries, at }))) return { status: 'duplicate', article: read.article };
+      if (!(await saveWithHistory(this.store, { article, extraction, events: changed, sources, summaries, at }))) return { status: 'duplicate', article };
       learnSaved(this, resolver, read, sources);
-      return { status: 'stored', ...read, eventId: null };
+      return { status: 'stored', article, extraction, eventId: null };
     }
-    const u: Unwritten = { doc, ...read, write: { ...read, events: [], versions: [], alerts: [], sources, at } };
+    const u: Unwritten = { doc, article, extraction, write: { article, extraction, events: [], versions: [], alerts: [], sources, at } };
     learnSaved(this, resolver, read, sources);
     this.unwritten.set(read.article.id, u);
     batches.waiting.push(u);

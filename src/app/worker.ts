@@ -5,6 +5,7 @@ import { cleanDocument } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
 import { loadHtmlReader } from '../ingest/read-html.js';
 import { documentFromText } from '../ingest/text.js';
+import { copySketch } from '../resolve/sources.js';
 import type { IngestItem, SourceDocument } from '../types.js';
 import { analyzeDocument, type DocumentAnalysis } from '../pipeline.js';
 import type { PastedReport } from './paste.js';
@@ -58,7 +59,7 @@ export default async function run(task: PoolTask): Promise<IngestItem[] | HtmlRe
   if (task.kind === 'html') return readHtml(task.html, task.origin, task.urlHint);
   if (task.kind === 'analyze') return analyzeDocument(task.doc);
   const article = cleanDocument(task.doc);
-  return { article, extraction: extractArticle(article) };
+  return { article, extraction: extractArticle(article), sketch: copySketch(article) };
 }
 
 // Compile the knowledge tables and parsers before the first task arrives, so it is not charged for them: a

@@ -54,6 +54,21 @@ export type CopyTextReader = (ids: string[]) => Promise<Map<string, CopyText>>;
 /** Shingles of a text (headline and body) as copy detection splits it. */
 export const copyShingles = (text: string): Uint32Array => shingleHashes(text);
 
+/** An article's shingles and MinHash signature, as copy detection compares it. */
+export interface CopySketch {
+  shingles: Uint32Array;
+  signature: Uint32Array;
+}
+
+/**
+ * The sketch of an article's copy text. A pure function of the cleaned article, so the document pool's thread that
+ * cleaned it computes it too and sends it with the article (the main thread then neither normalises nor signs it).
+ */
+export function copySketch(article: Pick<Article, 'title' | 'text'>): CopySketch {
+  const shingles = copyShingles(copyText(article));
+  return { shingles, signature: signatureFromHashes(shingles) };
+}
+
 /**
  * Finds which stored article a new one copies or rewrites. Near-duplicates are looked up in an LSH index of the
  * stored originals' signatures (a copy is found through its original); rewrites (reworded, so few shared
@@ -76,11 +91,9 @@ export class CopyTracker {
     for (const s of signatures) this.index.add(s.articleId, s.signature);
   }
 
-  /** The new article's shingles and signature, computed once. */
-  prepare(article: Pick<Article, 'id' | 'title' | 'text' | 'published'>, extraction: Extraction): NewCopy {
-    const text = copyText(article);
-    const shingles = copyShingles(text);
-    return { articleId: article.id, published: article.published?.date ?? null, extraction, text, shingles, signature: signatureFromHashes(shingles) };
+  /** The new article's shingles and signature, computed once (or given: `copySketch` of it, made elsewhere). */
+  prepare(article: Pick<Article, 'id' | 'title' | 'text' | 'published'>, extraction: Extraction, sketch: CopySketch = copySketch(article)): NewCopy {
+    return { articleId: article.id, published: article.published?.date ?? null, extraction, text: copyText(article), shingles: sketch.shingles, signature: sketch.signature };
   }
 
   /** The stored originals whose signature is closest to this one (at most COPY_NEAR_CANDIDATES, to be verified). */
