@@ -95,6 +95,15 @@ export function launchMonthDay(ctx: ArticleContext): string | null {
  * missile noun ("The flight test was conducted … on April 3"), in reading order.
  */
 function datingSentences(ctx: ArticleContext): ReadUnit[] {
+  let dating = datingOf.get(ctx);
+  if (!dating) datingOf.set(ctx, (dating = findDatingSentences(ctx)));
+  return dating;
+}
+
+/** Each article's dating sentences, found once: the date rule reads them, then a refiner asks for their order. */
+const datingOf = new WeakMap<ArticleContext, ReadUnit[]>();
+
+function findDatingSentences(ctx: ArticleContext): ReadUnit[] {
   const restated = (u: ReadUnit): boolean => u.part === 'text' && !u.launch && !u.isCaption && u.role.role === 'main' && ctx.phrases.rule.launchRestated.test(u.text);
   if (!ctx.mainLaunch.length) return [];
   const launches = new Set(ctx.mainLaunch);
