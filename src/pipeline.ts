@@ -6,20 +6,19 @@
 // documents whose anchors it finds, in the document pool's threads (src/app/pool.ts).
 import { cleanDocument } from './clean/index.js';
 import { extractArticle, mayReportLaunchOf } from './extract/index.js';
-import { configurationFor } from './extract/locales/index.js';
+import { localeFor } from './extract/locales/locale.js';
 import { toPrediction } from './prediction.js';
 import { Predictions, type Analyzed, type DocumentAnalysis, type Processed } from './predictions.js';
 import { failed, notAReport } from './turned-away.js';
 import type { SourceDocument } from './types.js';
 
 export { toPrediction } from './prediction.js';
-export { anchorAnalysis } from './turned-away.js';
 export { resolveAll, type Analyzed, type DocumentAnalysis, type Processed, type ReportArticle } from './predictions.js';
 
 /** Prefilter, then clean and extract: one document's analysis. */
 export function analyzeDocument(doc: SourceDocument): DocumentAnalysis {
   try {
-    if (!mayReportLaunchOf(doc, configurationFor(doc.language).locale)) return notAReport(doc);
+    if (!mayReportLaunchOf(doc, localeFor(doc.language))) return notAReport(doc);
     const article = cleanDocument(doc);
     const extraction = extractArticle(article);
     const processed: Processed = { article: { id: article.id, externalId: article.externalId, published: article.published, source: article.source }, extraction };

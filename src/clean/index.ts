@@ -4,7 +4,7 @@ import { articleId } from './article-id.js';
 import { cleanLines } from './lines.js';
 import { splitSentences } from './sentences.js';
 
-export { articleId, splitSentences };
+export { splitSentences };
 
 export function cleanDocument(doc: SourceDocument): Article {
   const { lines, removed } = cleanLines(doc.text, doc.title);

@@ -1,6 +1,6 @@
 // The phrase tables of a locale (data/locales/<lang>/phrases.json) compiled to regexes: launch verbs and nouns,
 // markers of earlier launches, count and length words, and the named patterns the extraction rules read.
-import type { Locale } from '../knowledge/index.js';
+import { MATCHES_NOTHING, type Locale } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 
 /** The named patterns every locale's phrase table provides to the rules (see "rulePatterns" in the data). */
@@ -105,7 +105,7 @@ export interface Phrases {
 }
 
 // An empty list matches nothing (an empty alternation would match everywhere).
-const alt = (xs: string[]): string => (xs.length ? xs.map((x) => `(?:${x})`).join('|') : '(?!)');
+const alt = (xs: string[]): string => (xs.length ? xs.map((x) => `(?:${x})`).join('|') : MATCHES_NOTHING);
 
 /**
  * Where a phrase may start and end, per locale. English: at a word boundary, a plural "s" allowed ("launch" must
@@ -129,14 +129,13 @@ const cached = new Map<Locale, Phrases>();
 // either way, but the regex engine tries it at every position of the text (about a microsecond a sentence, and
 // commentaryVoice is asked of every sentence twice) unless it is sticky, at lastIndex only. Its source stays as
 // written, which the loose patterns and the literal anchors read as matching nothing.
-const NOTHING = '(?!)';
 
 function rulePatterns(t: PhraseTable, locale: Locale): Record<RulePatternName, RegExp> {
   const out = {} as Record<RulePatternName, RegExp>;
   for (const name of RULE_PATTERN_NAMES) {
     const row = t.rulePatterns[name];
     if (!row) throw new Error(`salvo: data/locales/${locale}/phrases.json lacks the rule pattern "${name}"`);
-    out[name] = new RegExp(row.pattern, row.pattern === NOTHING ? `${row.flags}y` : row.flags);
+    out[name] = new RegExp(row.pattern, row.pattern === MATCHES_NOTHING ? `${row.flags}y` : row.flags);
   }
   return out;
 }

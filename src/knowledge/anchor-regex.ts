@@ -6,6 +6,7 @@
 // so a word boundary stays where it was).
 import { fold } from './fold.js';
 import { WORD_BOUNDARY } from './literal-anchors.js';
+import { MATCHES_NOTHING } from './loose-pattern.js';
 
 const BMP_END = 0x10000;
 let foldedFrom: Map<string, string> | null = null;
@@ -80,7 +81,7 @@ function trieOf(anchors: string[]): Trie {
 export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp | null {
   if (anchors === null) return null;
   // Nothing to find: a regex that matches nothing, sticky so that it is tried at one position only.
-  if (anchors.length === 0) return /(?!)/y;
+  if (anchors.length === 0) return new RegExp(MATCHES_NOTHING, 'y');
   const boundaries = flags === 'i';
   const shown = boundaries ? anchors : anchors.map((a) => a.replaceAll(WORD_BOUNDARY, ''));
   if (shown.includes('')) return null;

@@ -7,7 +7,7 @@ export * from './lookups.js';
 export { fold } from './fold.js';
 export { anchorRegex, eitherAnchors } from './anchor-regex.js';
 export { literalAnchors } from './literal-anchors.js';
-export { loosen, mayMatch, spacedOnce } from './loose-pattern.js';
+export { loosen, MATCHES_NOTHING, mayMatch, spacedOnce } from './loose-pattern.js';
 export { mayHold, patternGate, sharedGate, type SharedGate } from './table-gate.js';
 export { RecentTexts } from './recent-texts.js';
 export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';

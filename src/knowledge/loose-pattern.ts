@@ -29,14 +29,15 @@ function groupEnd(src: string, open: number): number {
   return src.length;
 }
 
-const NOTHING = '(?!)';
+/** A regex source that matches nothing: the phrase tables' way of saying "no such phrasing in this language". */
+export const MATCHES_NOTHING = '(?!)';
 const LOOKAROUND = /^\(\?(?:<[=!]|[=!])/;
 const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
 
 /** A regex source that matches wherever `src` matches, and possibly more (see the header). */
 export function loosen(src: string): string {
   // "(?!)" is the tables' way of saying "no such phrasing here": it matches nothing, and so must its loose form.
-  if (src === NOTHING) return NOTHING;
+  if (src === MATCHES_NOTHING) return MATCHES_NOTHING;
   let out = '';
   for (let i = 0; i < src.length; ) {
     const c = src[i];

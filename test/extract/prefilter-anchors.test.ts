@@ -9,7 +9,8 @@ import { loosen } from '../../src/knowledge/loose-pattern.js';
 import { mayReportLaunch, mayReportLaunchOf, prefilterAnchors } from '../../src/extract/prefilter.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { readDataJson } from '../../src/paths.js';
-import { analyzeDocument, anchorAnalysis } from '../../src/pipeline.js';
+import { analyzeDocument } from '../../src/pipeline.js';
+import { anchorAnalysis } from '../../src/turned-away.js';
 import type { SourceDocument } from '../../src/types.js';
 import { ROOT } from '../helpers/cli.js';
 
