@@ -3,7 +3,8 @@
 // (scripts/firehose.mjs generateFirehose with launchOnly: four reports per launch, 10 % copies and rewrites),
 // each worker taking runs of one to three documents in turn, in one process (so the order, and the work, is the
 // same in every run). Prints the time spent bringing each worker's resolver up to date with the other's writes
-// (Ingester.resolver: the change read and the events read again), wall and CPU, and the whole ingest's. With
+// (Ingester.resolver: the change read and the events read again), wall and CPU, the queries it sent (PostgreSQL:
+// statements sent by pg clients, each a round trip; SQLite: statements run), and the whole ingest's time. With
 // --baseline DIR (an older build's dist/ folder) the same stream runs through it too, alternating with this
 // build's, for a paired before/after. --db postgres://… runs on PostgreSQL (a fresh schema per run), else on
 // a temporary SQLite file.
@@ -12,7 +13,10 @@
 // and prints what building a resolver from that store (and the copy) costs: the reads, the resolver, and making every
 // event's candidate tally from its reports (src/resolve/tally.ts), which a stored tally would save.
 //
-//   npm run bench:refresh -- [--reports 2000] [--rounds 1] [--baseline /tmp/old-dist] [--db postgres://…] [--build 10000]
+// --turn N: the workers take turns of N documents each instead, so each refresh reads what N documents of the
+// other worker changed (the queries of one refresh should not grow with N).
+//
+//   npm run bench:refresh -- [--reports 2000] [--rounds 1] [--turn 50] [--baseline /tmp/old-dist] [--db postgres://…] [--build 10000]
 // Figures, not a test.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +35,7 @@ const ROUNDS = Number(arg('rounds', '1'));
 const BASELINE = arg('baseline', null);
 const DB = arg('db', '');
 const BUILD = Number(arg('build', '0'));
+const TURN = Number(arg('turn', '0'));
 const DISTS = [['this build', join(ROOT, 'dist')], ...(BASELINE ? [['baseline', resolve(BASELINE)]] : [])];
 for (const [, dist] of DISTS) {
   if (!existsSync(join(dist, 'src', 'app', 'ingestion.js'))) {
@@ -77,8 +82,31 @@ async function dropSchemas() {
 }
 
 const records = (count) => [...generateFirehose({ count, launchOnly: true })].map((x) => x.record);
-/** Which of the two workers ingests the i-th document: runs of one to three documents each. */
-const workerOf = (i) => ((i * 7 + Math.floor(i / 3)) % 5 < 2 ? 0 : 1);
+/** Which of the two workers ingests the i-th document: runs of one to three documents each, or of --turn. */
+const workerOf = (i) => (TURN ? Math.floor(i / TURN) % 2 : (i * 7 + Math.floor(i / 3)) % 5 < 2 ? 0 : 1);
+
+/**
+ * Counts the queries sent while `counting.on`: pg's Client.query (every query of the pool goes through one) and
+ * better-sqlite3's statement runs. Both builds load the same packages (a baseline folder links this node_modules).
+ */
+const counting = { on: false, queries: 0 };
+async function countQueries() {
+  const pg = (await import(join(ROOT, 'node_modules/pg/lib/index.js'))).default;
+  const Database = (await import(join(ROOT, 'node_modules/better-sqlite3/lib/index.js'))).default;
+  const db = new Database(':memory:');
+  const statement = Object.getPrototypeOf(db.prepare('SELECT 1'));
+  db.close();
+  const wrap = (proto, name) => {
+    const original = proto[name];
+    proto[name] = function counted(...args) {
+      if (counting.on) counting.queries++;
+      return original.apply(this, args);
+    };
+  };
+  wrap(pg.Client.prototype, 'query');
+  for (const name of ['all', 'get', 'run', 'iterate']) wrap(statement, name);
+}
+await countQueries();
 
 /** One run of two workers over the stream with the build in `dist`. */
 async function workersRun(dist, recs) {
@@ -89,17 +117,22 @@ async function workersRun(dist, recs) {
   const location = await freshLocation('workers');
   const stores = [await openStore(location), await openStore(location)];
   const workers = stores.map((s) => new Ingester(s));
-  const refresh = { calls: 0, wall: 0, cpu: 0 };
+  const refresh = { calls: 0, wall: 0, cpu: 0, queries: 0, most: 0 };
   const original = Ingester.prototype.resolver;
   Ingester.prototype.resolver = async function timed(session) {
     const t = performance.now();
     const c = process.cpuUsage();
+    const q = counting.queries;
+    counting.on = true;
     try {
       return await original.call(this, session);
     } finally {
+      counting.on = false;
       refresh.calls++;
       refresh.wall += performance.now() - t;
       refresh.cpu += cpuMs(c);
+      refresh.queries += counting.queries - q;
+      refresh.most = Math.max(refresh.most, counting.queries - q);
     }
   };
   const t = performance.now();
@@ -176,12 +209,13 @@ try {
     await buildRun(BUILD);
   } else {
     const recs = records(REPORTS);
-    console.log(`${REPORTS} launch reports, two workers taking turns; time in Ingester.resolver (calls) and in the whole ingest`);
+    console.log(`${REPORTS} launch reports, two workers taking turns${TURN ? ` of ${TURN}` : ''}; time and queries in Ingester.resolver (calls), time in the whole ingest`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, dist] of round % 2 ? [...DISTS].reverse() : DISTS) {
         const r = await workersRun(dist, recs);
         console.log(
           `${name.padEnd(10)} stored ${r.stored}, ${r.events} events | refresh (${r.refresh.calls} calls): wall ${fmt(r.refresh.wall)} CPU ${fmt(r.refresh.cpu)}` +
+            ` queries ${r.refresh.queries} (at most ${r.refresh.most} in one)` +
             ` | ingest: wall ${fmt(r.total.wall)} CPU ${fmt(r.total.cpu)}`,
         );
       }

@@ -8,6 +8,7 @@ import {
   FIELD_NAMES,
   type Article,
   type Claim,
+  type CopyLink,
   type EventField,
   type EventVersion,
   type Extraction,
@@ -274,6 +275,28 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await store.copyLinks(a.id)).toEqual([link]);
         expect(await store.copyLinks(b.id)).toEqual([link]);
         expect(await store.copyLinks('other')).toEqual([]);
+      });
+
+      it('reads the copy links touching a set of articles in one call, each link once, by copy', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((n) => makeArticle(n));
+        const link = (copy: Article, original: Article, similarity: number) =>
+          ({ articleId: copy.id, originalId: original.id, kind: 'duplicate' as const, similarity, reason: `copy of ${original.id}` });
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [], at()));
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [], at(), { sources: { copies: [link(b, a, 0.91)] } }));
+        await store.saveArticle(articleWrite(c, makeExtraction(c), [], at(), { sources: { copies: [link(c, a, 0.92)] } }));
+        await store.saveArticle(articleWrite(d, makeExtraction(d), [], at()));
+        await store.saveArticle(articleWrite(e, makeExtraction(e), [], at(), { sources: { copies: [link(e, d, 0.93)] } }));
+        const byCopy = (links: CopyLink[]) => [...links].sort((x, y) => (x.articleId < y.articleId ? -1 : 1));
+        // a is the original of two, c a copy among them (asked twice, found once), 'missing' touches nothing.
+        expect(await store.copyLinksOf([c.id, a.id, 'missing', c.id])).toEqual(byCopy([link(b, a, 0.91), link(c, a, 0.92)]));
+        expect(await store.copyLinksOf([e.id, b.id])).toEqual(byCopy([link(b, a, 0.91), link(e, d, 0.93)]));
+        // The same links as asking one article at a time.
+        const one = async (ids: string[]) => byCopy([...new Map((await Promise.all(ids.map((id) => store.copyLinks(id)))).flat().map((l) => [l.articleId, l])).values()]);
+        for (const ids of [[a.id, d.id], [b.id, e.id, c.id], [d.id]]) expect(await store.copyLinksOf(ids)).toEqual(await one(ids));
+        expect(await store.copyLinksOf(['missing'])).toEqual([]);
+        expect(await store.copyLinksOf([])).toEqual([]);
       });
 
       it('keeps the signatures of articles stored as copies out of the near-duplicate index', async () => {

@@ -38,7 +38,7 @@ export function withReports(events: LaunchEvent[], reports: Map<string, Report>)
  */
 export async function refreshResolver(store: StoreSession, resolver: EventResolver, written: string[]): Promise<boolean> {
   const seeds = new Set(written);
-  for (const id of written) for (const link of await store.copyLinks(id)) seeds.add(link.articleId);
+  for (const link of await store.copyLinksOf(written)) seeds.add(link.articleId);
   const askedEvents = new Set<string>();
   const askedArticles = new Set<string>();
   const found = new Map<string, LaunchEvent>();

@@ -202,6 +202,11 @@ export interface StoreSession {
   /** Copy links touching an article (as copy or as original), or all of them. */
   copyLinks(articleId?: string): Promise<CopyLink[]>;
   /**
+   * The copy links touching any of these articles (as copy or as original), each once, by copy's article id: one
+   * read for many articles, so bringing a resolver up to date costs the same few reads however many it touches.
+   */
+  copyLinksOf(articleIds: string[]): Promise<CopyLink[]>;
+  /**
    * Stored articles as copy detection compares them: each with its extraction and the original it is linked to
    * as a copy (null when none), in the order of `ids`; ids not stored are left out. One read for many articles.
    */

@@ -373,6 +373,15 @@ export class PostgresSession implements StoreSession {
     return rows.map(rowToCopyLink);
   }
 
+  async copyLinksOf(articleIds: string[]): Promise<CopyLink[]> {
+    if (articleIds.length === 0) return [];
+    const { rows } = await this.db.query<CopyLinkRow>(
+      'SELECT * FROM copy_links WHERE article_id = ANY($1::text[]) OR original_id = ANY($1::text[]) ORDER BY article_id',
+      [articleIds],
+    );
+    return rows.map(rowToCopyLink);
+  }
+
   async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
     if (ids.length === 0) return [];
     // Two round trips for any number of candidates: the articles with their extraction rows and copy links,

@@ -134,7 +134,9 @@ function prepareStatements(db: Database.Database) {
        FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN copy_links l ON l.article_id = a.id
        WHERE a.id = ?`,
     ),
-    copyOrigin: db.prepare<[string], { original_id: string }>('SELECT original_id FROM copy_links WHERE article_id = ?'),
+    copyOrigins: db.prepare<[string], { article_id: string; original_id: string }>(
+      'SELECT article_id, original_id FROM copy_links WHERE article_id IN (SELECT value FROM json_each(?))',
+    ),
     lastArticleRow: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles'),
     articlesAfter: db.prepare<[number], { rowid: number; id: string; minhash: Buffer | null; regroups: number }>(
       `SELECT a.rowid, a.id, CASE WHEN s.indexed = 1 THEN s.minhash END AS minhash,
@@ -150,6 +152,10 @@ function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     allCopyLinks: db.prepare<[], CopyLinkRow>('SELECT * FROM copy_links ORDER BY article_id'),
+    copyLinksOf: db.prepare<[string, string], CopyLinkRow>(
+      `SELECT * FROM copy_links WHERE article_id IN (SELECT value FROM json_each(?)) OR original_id IN (SELECT value FROM json_each(?))
+       ORDER BY article_id`,
+    ),
     copyLinksAround: db.prepare<[string, string], CopyLinkRow>(
       'SELECT * FROM copy_links WHERE article_id = ? OR original_id = ? ORDER BY created_at, article_id',
     ),
@@ -191,6 +197,10 @@ function prepareStatements(db: Database.Database) {
        WHERE x.is_launch_report = 1 AND x.article_id IN (SELECT value FROM json_each(?))
        ORDER BY a.published_date IS NULL, a.published_date, a.id`,
     ),
+    someLaunchClaims: db.prepare<[string], ClaimRow>(
+      `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
+       WHERE x.is_launch_report = 1 AND c.article_id IN (SELECT value FROM json_each(?)) ORDER BY c.article_id, c.idx`,
+    ),
     launchClaims: db.prepare<[], ClaimRow>(
       `SELECT c.* FROM claims c JOIN extractions x ON x.article_id = c.article_id
        WHERE x.is_launch_report = 1 ORDER BY c.article_id, c.idx`,
@@ -212,6 +222,9 @@ function prepareStatements(db: Database.Database) {
     // substr rather than LIKE, so '%' and '_' in a typed prefix are not wildcards.
     findEvents: db.prepare<[string, string], { id: string }>(
       'SELECT id FROM events WHERE substr(id, 1, length(?)) = ? LIMIT 2',
+    ),
+    someEventArticles: db.prepare<[string], { event_id: string; article_id: string }>(
+      'SELECT event_id, article_id FROM event_articles WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position',
     ),
     articlesOf: db.prepare<[string], { article_id: string }>(
       'SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY position',
@@ -439,9 +452,13 @@ export class SqliteStore implements Store {
   }
 
   async eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]> {
-    return this.sql.someEvents
-      .all(JSON.stringify(select.ids), JSON.stringify(select.articleIds))
-      .map((r) => rowToEvent(r, this.sql.articlesOf.all(r.id).map((m) => m.article_id)));
+    // One read transaction, so each event comes with the articles it held then (another process may be moving
+    // reports between events); two statements however many events.
+    return this.db.transaction(() => {
+      const rows = this.sql.someEvents.all(JSON.stringify(select.ids), JSON.stringify(select.articleIds));
+      const members = groupBy(rows.length ? this.sql.someEventArticles.all(JSON.stringify(rows.map((r) => r.id))) : [], (m) => m.event_id);
+      return rows.map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
+    })();
   }
 
   async getEvent(id: string): Promise<LaunchEvent | null> {
@@ -461,11 +478,15 @@ export class SqliteStore implements Store {
 
   async launchExtractions(articleIds?: string[]): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
     if (articleIds) {
-      return this.sql.someLaunchExtractions.all(JSON.stringify(articleIds)).map((r) => ({
-        extraction: rowsToExtraction(r, this.sql.claimsOf.all(r.article_id)),
-        published: r.published_date,
-        source: r.article_source,
-      }));
+      const ids = JSON.stringify(articleIds);
+      return this.db.transaction(() => {
+        const claims = groupBy(this.sql.someLaunchClaims.all(ids), (c) => c.article_id);
+        return this.sql.someLaunchExtractions.all(ids).map((r) => ({
+          extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []),
+          published: r.published_date,
+          source: r.article_source,
+        }));
+      })();
     }
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(this.sql.launchClaims.all(), (c) => c.article_id);
@@ -695,6 +716,12 @@ export class SqliteStore implements Store {
     return rows.map(rowToCopyLink);
   }
 
+  async copyLinksOf(articleIds: string[]): Promise<CopyLink[]> {
+    if (articleIds.length === 0) return [];
+    const ids = JSON.stringify(articleIds);
+    return this.sql.copyLinksOf.all(ids, ids).map(rowToCopyLink);
+  }
+
   async copyCandidates(ids: string[]): Promise<StoredCopyCandidate[]> {
     // In-process reads cost no round trip: one article at a time.
     return ids.flatMap((id) => {
@@ -714,12 +741,8 @@ export class SqliteStore implements Store {
   }
 
   async copyOrigins(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const id of ids) {
-      const r = this.sql.copyOrigin.get(id);
-      if (r) out.set(id, r.original_id);
-    }
-    return out;
+    if (ids.length === 0) return new Map();
+    return new Map(this.sql.copyOrigins.all(JSON.stringify(ids)).map((r) => [r.article_id, r.original_id]));
   }
 
   async changeCursor(): Promise<string> {
