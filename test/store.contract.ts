@@ -369,6 +369,37 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect((await store.changesSince(changes.cursor)).articles.map((a) => a.id)).toContain(later.id);
       });
 
+      it('tells, since a change cursor, whether the event table was rewritten on its own (a rebuild), which no article tells', async () => {
+        const store = await open();
+        const at = clock();
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await store.saveArticle(articleWrite(a, makeExtraction(a), [makeEvent('ev-a', [a.id])], at()));
+        const start = await store.changeCursor();
+        // Ingest's writes are told by their articles, not as rewrites.
+        await store.saveArticle(articleWrite(b, makeExtraction(b), [makeEvent('ev-a', [a.id, b.id])], at()));
+        const ingested = await store.changesSince(start);
+        expect(ingested.eventsRewritten).toBe(false);
+        expect(ingested.articles.map((x) => x.id)).toContain(b.id);
+        // A rewrite with nothing to write writes nothing, and is not told either.
+        await store.writeEvents({ events: [], deleted: [], at: at() });
+        expect((await store.changesSince(ingested.cursor)).eventsRewritten).toBe(false);
+        // A rebuild splits the event: told to a cursor taken before it (however old), once.
+        await store.writeEvents({ events: [makeEvent('ev-a', [a.id]), makeEvent('ev-b', [b.id])], deleted: [], at: at() });
+        const rewritten = await store.changesSince(ingested.cursor);
+        expect(rewritten.eventsRewritten).toBe(true);
+        expect((await store.changesSince(start)).eventsRewritten).toBe(true);
+        expect((await store.changesSince(rewritten.cursor)).eventsRewritten).toBe(false);
+        expect((await store.changesSince(await store.changeCursor())).eventsRewritten).toBe(false);
+        // A delete alone is a rewrite too; articles written after it come with it.
+        const before = rewritten.cursor;
+        await store.writeEvents({ events: [makeEvent('ev-a', [a.id, b.id])], deleted: ['ev-b'], at: at() });
+        await store.saveArticle(articleWrite(c, makeExtraction(c, { isLaunchReport: false }), [], at()));
+        const both = await store.changesSince(before);
+        expect(both.eventsRewritten).toBe(true);
+        expect(both.articles.map((x) => x.id)).toContain(c.id);
+        expect((await store.changesSince(both.cursor)).eventsRewritten).toBe(false);
+      });
+
       it('reads copy candidates in the order asked, each with its extraction and its original, unknown ids left out', async () => {
         const store = await open();
         const at = clock();

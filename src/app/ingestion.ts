@@ -271,8 +271,8 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  * Stores documents one by one with a resolver kept in step with the store. What other processes (another
  * worker, a `salvo ingest` beside the server) stored since it last looked is read as changes: their signatures
  * join the copy tracker, and when one of them may have regrouped events (a launch report, a copy link to one)
- * the events it may have changed are read again (src/app/resolver-refresh.ts); after a failure the resolver is
- * rebuilt from the whole store. `onResult` hears of each document as it is
+ * the events it may have changed are read again (src/app/resolver-refresh.ts); after a failure, or a rewrite of
+ * the event table by another process (`salvo db rebuild`), the resolver is rebuilt from the whole store. `onResult` hears of each document as it is
  * done (the CLI's progress and messages).
  *
  * Batched (`batched`, on a store with `saveArticles`): articles that change no event — nearly every article of a
@@ -319,7 +319,7 @@ export class Ingester implements ResolverSource {
   async resolver(session: StoreSession): Promise<EventResolver> {
     let kept: { copies: CopyTracker; known: Set<string> } | undefined;
     if (this.cached) {
-      const { cursor, articles } = await session.changesSince(this.cached.cursor);
+      const { cursor, articles, eventsRewritten } = await session.changesSince(this.cached.cursor);
       const fresh = articles.filter((a) => !this.cached?.known.has(a.id));
       for (const a of fresh) {
         this.cached.known.add(a.id);
@@ -328,8 +328,10 @@ export class Ingester implements ResolverSource {
       this.cached.cursor = cursor;
       // Only the events these writes may have regrouped are read again (src/app/resolver-refresh.ts). Articles
       // written while they are read come again as changes (the cursor was taken first), and their events then.
+      // After a rewrite of the event table on its own (`salvo db rebuild` by another process), which no article
+      // tells, every event is read again.
       const regrouped = fresh.filter((a) => a.regroups).map((a) => a.id);
-      if (!regrouped.length || (await refreshResolver(session, this.cached.resolver, regrouped))) return this.cached.resolver;
+      if (!eventsRewritten && (!regrouped.length || (await refreshResolver(session, this.cached.resolver, regrouped)))) return this.cached.resolver;
       // Else every event is read again; the copy tracker, which now holds the signature of every article it
       // knows, is kept with them.
       const copies = this.cached.resolver.copies;

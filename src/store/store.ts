@@ -147,6 +147,26 @@ export interface ArticleWrite {
 export interface StoreChanges {
   cursor: string;
   articles: { id: string; signature: Uint32Array | null; regroups: boolean }[];
+  /**
+   * True when the event table was written on its own (`writeEvents`: a rebuild or repair) since the cursor was
+   * taken: events may have changed in ways no article written tells, so whatever was built from them (a
+   * resolver) must be built again from the whole store.
+   */
+  eventsRewritten: boolean;
+}
+
+/**
+ * A change cursor as both stores make it: where their read of written articles stands, and the generation of
+ * event rewrites (`writeEvents`) seen. Opaque to callers.
+ */
+export const formatChangeCursor = (articles: string, generation: number): string => `${articles}:${generation}`;
+
+/** The parts of a cursor made by formatChangeCursor; rejects any other string. */
+export function parseChangeCursor(cursor: string): { articles: string; generation: number } {
+  const at = cursor.lastIndexOf(':');
+  const generation = Number(cursor.slice(at + 1));
+  if (at <= 0 || !Number.isSafeInteger(generation)) throw new Error(`not a change cursor: ${cursor}`);
+  return { articles: cursor.slice(0, at), generation };
 }
 
 /** What copy detection compares of a stored article first (see `StoreSession.copySketches`). */
@@ -191,6 +211,8 @@ export interface StoreSession {
    * Writes events on their own, for a rebuild or repair of the event table: upserts `events` (fields and article
    * lists replaced, stamped `at`) and deletes the events in `deleted`, all in one transaction. No version or alert
    * is written; the summaries of the events written are deleted (a reader computes them again). Run it under the grouping lock (`withEventLock([EVERY_EVENT_KEY], …)`) so no ingest interleaves.
+   * A call that writes something is told by `changesSince` (`eventsRewritten`) to every process holding a cursor
+   * taken before it; one with nothing to write writes nothing.
    */
   writeEvents(write: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void>;
   /** The stored summaries of these events, by id (events without one left out). */
@@ -230,7 +252,8 @@ export interface StoreSession {
   /**
    * The articles written since `cursor` was taken (some written before may come again: callers skip those they
    * know), each with its MinHash signature when it joins the near-duplicate index (null otherwise) and whether its write may have regrouped events, and the cursor to
-   * ask from next. A write regroups when it stored a launch report or linked a launch report as a copy.
+   * ask from next. A write regroups when it stored a launch report or linked a launch report as a copy. Also
+   * whether the event table was rewritten on its own since (`eventsRewritten`).
    */
   changesSince(cursor: string): Promise<StoreChanges>;
   /** Stored MinHash signatures of the articles in the near-duplicate index (originals), to rebuild it. */

@@ -48,7 +48,7 @@ import type {
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
-import { MEMBERSHIP_LOST } from '../store.js';
+import { formatChangeCursor, MEMBERSHIP_LOST, parseChangeCursor } from '../store.js';
 import type { Connection } from './connection.js';
 import { isIndexed } from '../store.js';
 import { substringSnippet } from '../search-text.js';
@@ -354,6 +354,8 @@ export class PostgresSession implements StoreSession {
     await this.write(async (tx) => {
       if (deleted.length) await tx.query('DELETE FROM events WHERE id = ANY($1::text[])', [deleted]);
       for (const event of events) await this.writeEvent(tx, event, at);
+      // Told by changesSince (migration 014).
+      await tx.query('UPDATE event_rewrites SET generation = generation + 1, rewritten_at = $1', [at]);
     });
   }
 
@@ -430,7 +432,10 @@ export class PostgresSession implements StoreSession {
   }
 
   async changeCursor(): Promise<string> {
-    return (await this.db.query<{ c: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS c')).rows[0].c;
+    const { rows } = await this.db.query<{ c: string; g: number }>(
+      'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS c, (SELECT generation FROM event_rewrites) AS g',
+    );
+    return formatChangeCursor(rows[0].c, rows[0].g);
   }
 
   async changesSince(cursor: string): Promise<StoreChanges> {
@@ -438,10 +443,11 @@ export class PostgresSession implements StoreSession {
     // so its cost must follow the few rows it returns, not the table: the upper bound (true of every row the
     // snapshot sees) makes even a table without statistics look like a narrow range to the planner, which then
     // walks the written_xact index instead of scanning every article, and each row's signature and extraction are
-    // looked up by key.
-    const { rows } = await this.db.query<{ next: string; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
-      `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next)
-       SELECT snap.next, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
+    // looked up by key. The event rewrite generation comes from the same snapshot.
+    const from = parseChangeCursor(cursor);
+    const { rows } = await this.db.query<{ next: string; generation: number; id: string | null; minhash: Buffer | null; regroups: boolean | null }>(
+      `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next, (SELECT generation FROM event_rewrites) AS generation)
+       SELECT snap.next, snap.generation, w.id, w.minhash, w.regroups FROM snap LEFT JOIN (
          SELECT a.id,
            (SELECT CASE WHEN s.indexed THEN s.minhash END FROM article_signatures s WHERE s.article_id = a.id) AS minhash,
            (COALESCE((SELECT x.is_launch_report FROM extractions x WHERE x.article_id = a.id), 0) = 1 OR EXISTS (
@@ -450,11 +456,12 @@ export class PostgresSession implements StoreSession {
          FROM articles a
          WHERE a.written_xact >= $1::xid8 AND a.written_xact < pg_snapshot_xmax(pg_current_snapshot())
        ) w ON true`,
-      [cursor],
+      [from.articles],
     );
     return {
-      cursor: rows[0].next,
+      cursor: formatChangeCursor(rows[0].next, rows[0].generation),
       articles: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === true }])),
+      eventsRewritten: rows[0].generation !== from.generation,
     };
   }
 

@@ -54,7 +54,7 @@ import type {
   WatchSourceConfig,
   WatchSourceState,
 } from '../store.js';
-import { MEMBERSHIP_LOST } from '../store.js';
+import { formatChangeCursor, MEMBERSHIP_LOST, parseChangeCursor } from '../store.js';
 import { isIndexed } from '../store.js';
 import { SEARCH_RANKED_MAX, SQLITE_BUSY_TIMEOUT_MS } from '../../settings.js';
 
@@ -137,7 +137,11 @@ function prepareStatements(db: Database.Database) {
     copyOrigins: db.prepare<[string], { article_id: string; original_id: string }>(
       'SELECT article_id, original_id FROM copy_links WHERE article_id IN (SELECT value FROM json_each(?))',
     ),
-    lastArticleRow: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles'),
+    lastArticleRow: db.prepare<[], { n: number; g: number }>(
+      'SELECT (SELECT COALESCE(MAX(rowid), 0) FROM articles) AS n, (SELECT generation FROM event_rewrites) AS g',
+    ),
+    rewriteGeneration: db.prepare<[], { g: number }>('SELECT generation AS g FROM event_rewrites'),
+    bumpRewrites: db.prepare<[string]>('UPDATE event_rewrites SET generation = generation + 1, rewritten_at = ?'),
     articlesAfter: db.prepare<[number], { rowid: number; id: string; minhash: Buffer | null; regroups: number }>(
       `SELECT a.rowid, a.id, CASE WHEN s.indexed = 1 THEN s.minhash END AS minhash,
          (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
@@ -398,10 +402,12 @@ export class SqliteStore implements Store {
   }
 
   async writeEvents({ events, deleted, at }: { events: LaunchEvent[]; deleted: string[]; at: string }): Promise<void> {
+    if (!events.length && !deleted.length) return;
     try {
       this.db.transaction(() => {
         for (const id of deleted) this.sql.deleteEvent.run(id);
         for (const event of events) this.putEvent(event, at);
+        this.sql.bumpRewrites.run(at); // told by changesSince (migration 013)
       }).immediate();
     } finally {
       this.writes++;
@@ -746,17 +752,23 @@ export class SqliteStore implements Store {
   }
 
   async changeCursor(): Promise<string> {
-    return String(this.sql.lastArticleRow.get()?.n ?? 0);
+    const { n, g } = this.sql.lastArticleRow.get() ?? { n: 0, g: 0 };
+    return formatChangeCursor(String(n), g);
   }
 
   async changesSince(cursor: string): Promise<StoreChanges> {
     // One writer at a time and articles are never deleted, so row ids grow in commit order: the cursor is the
-    // last row id seen.
-    const rows = this.sql.articlesAfter.all(Number(cursor));
-    return {
-      cursor: rows.length ? String(rows[rows.length - 1].rowid) : cursor,
-      articles: rows.map((r) => ({ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === 1 })),
-    };
+    // last row id seen, with the event rewrite generation seen (both read in one transaction).
+    const from = parseChangeCursor(cursor);
+    return this.db.transaction(() => {
+      const rows = this.sql.articlesAfter.all(Number(from.articles));
+      const generation = this.sql.rewriteGeneration.get()?.g ?? 0;
+      return {
+        cursor: formatChangeCursor(rows.length ? String(rows[rows.length - 1].rowid) : from.articles, generation),
+        articles: rows.map((r) => ({ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === 1 })),
+        eventsRewritten: generation !== from.generation,
+      };
+    })();
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
