@@ -140,15 +140,18 @@ function prepareStatements(db: Database.Database) {
     lastArticleRow: db.prepare<[], { n: number; g: number }>(
       'SELECT (SELECT COALESCE(MAX(rowid), 0) FROM articles) AS n, (SELECT generation FROM event_rewrites) AS g',
     ),
-    rewriteGeneration: db.prepare<[], { g: number }>('SELECT generation AS g FROM event_rewrites'),
     bumpRewrites: db.prepare<[string]>('UPDATE event_rewrites SET generation = generation + 1, rewritten_at = ?'),
-    articlesAfter: db.prepare<[number], { rowid: number; id: string; minhash: Buffer | null; regroups: number }>(
-      `SELECT a.rowid, a.id, CASE WHEN s.indexed = 1 THEN s.minhash END AS minhash,
-         (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
-           SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
-           WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
-       FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
-       WHERE a.rowid > ? ORDER BY a.rowid`,
+    // The articles after a row id, with the event rewrite generation (migration 013) on every row, and on a row of
+    // its own (no article) when there is none: one statement, so one read of the database.
+    articlesAfter: db.prepare<[number], { generation: number; rowid: number | null; id: string | null; minhash: Buffer | null; regroups: number | null }>(
+      `SELECT g.generation, w.* FROM event_rewrites g LEFT JOIN (
+         SELECT a.rowid AS rowid, a.id, CASE WHEN s.indexed = 1 THEN s.minhash END AS minhash,
+           (COALESCE(x.is_launch_report, 0) = 1 OR EXISTS (
+             SELECT 1 FROM copy_links c JOIN extractions cx ON cx.article_id = c.article_id
+             WHERE (c.article_id = a.id OR c.original_id = a.id) AND cx.is_launch_report = 1)) AS regroups
+         FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id LEFT JOIN extractions x ON x.article_id = a.id
+         WHERE a.rowid > ?
+       ) w ON true ORDER BY w.rowid`,
     ),
     allSignatures: db.prepare<[], { article_id: string; minhash: Buffer }>('SELECT article_id, minhash FROM article_signatures WHERE indexed = 1'),
     insertCopyLink: db.prepare<[string, string, string, number, string, string]>(
@@ -218,17 +221,16 @@ function prepareStatements(db: Database.Database) {
     ),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
     listEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY date_local IS NULL, date_local, id'),
-    someEvents: db.prepare<[string, string], EventRow>(
-      `SELECT * FROM events WHERE id IN (
+    // Each event with its article ids (a JSON array, in order): one statement, so one read of the database.
+    someEvents: db.prepare<[string, string], EventRow & { article_ids: string }>(
+      `SELECT e.*, (SELECT json_group_array(ea.article_id ORDER BY ea.position) FROM event_articles ea WHERE ea.event_id = e.id) AS article_ids
+       FROM events e WHERE e.id IN (
          SELECT value FROM json_each(?) UNION SELECT event_id FROM event_articles WHERE article_id IN (SELECT value FROM json_each(?)))
        ORDER BY date_local IS NULL, date_local, id`,
     ),
     // substr rather than LIKE, so '%' and '_' in a typed prefix are not wildcards.
     findEvents: db.prepare<[string, string], { id: string }>(
       'SELECT id FROM events WHERE substr(id, 1, length(?)) = ? LIMIT 2',
-    ),
-    someEventArticles: db.prepare<[string], { event_id: string; article_id: string }>(
-      'SELECT event_id, article_id FROM event_articles WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position',
     ),
     articlesOf: db.prepare<[string], { article_id: string }>(
       'SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY position',
@@ -458,13 +460,11 @@ export class SqliteStore implements Store {
   }
 
   async eventsOf(select: { ids: string[]; articleIds: string[] }): Promise<LaunchEvent[]> {
-    // One read transaction, so each event comes with the articles it held then (another process may be moving
-    // reports between events); two statements however many events.
-    return this.db.transaction(() => {
-      const rows = this.sql.someEvents.all(JSON.stringify(select.ids), JSON.stringify(select.articleIds));
-      const members = groupBy(rows.length ? this.sql.someEventArticles.all(JSON.stringify(rows.map((r) => r.id))) : [], (m) => m.event_id);
-      return rows.map((r) => rowToEvent(r, (members.get(r.id) ?? []).map((m) => m.article_id)));
-    })();
+    // One statement however many events, so each comes with the articles it held at that moment (another process
+    // may be moving reports between events).
+    return this.sql.someEvents
+      .all(JSON.stringify(select.ids), JSON.stringify(select.articleIds))
+      .map(({ article_ids, ...r }) => rowToEvent(r, JSON.parse(article_ids) as string[]));
   }
 
   async getEvent(id: string): Promise<LaunchEvent | null> {
@@ -484,15 +484,10 @@ export class SqliteStore implements Store {
 
   async launchExtractions(articleIds?: string[]): Promise<{ extraction: Extraction; published: string | null; source: string | null }[]> {
     if (articleIds) {
-      const ids = JSON.stringify(articleIds);
-      return this.db.transaction(() => {
-        const claims = groupBy(this.sql.someLaunchClaims.all(ids), (c) => c.article_id);
-        return this.sql.someLaunchExtractions.all(ids).map((r) => ({
-          extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []),
-          published: r.published_date,
-          source: r.article_source,
-        }));
-      })();
+      // The extractions first, then their claims (written with them, never changed): two statements.
+      const rows = this.sql.someLaunchExtractions.all(JSON.stringify(articleIds));
+      const claims = groupBy(rows.length ? this.sql.someLaunchClaims.all(JSON.stringify(rows.map((r) => r.article_id))) : [], (c) => c.article_id);
+      return rows.map((r) => ({ extraction: rowsToExtraction(r, claims.get(r.article_id) ?? []), published: r.published_date, source: r.article_source }));
     }
     // Two queries instead of one per article: this feeds a full re-resolve of every launch report.
     const claims = groupBy(this.sql.launchClaims.all(), (c) => c.article_id);
@@ -758,17 +753,16 @@ export class SqliteStore implements Store {
 
   async changesSince(cursor: string): Promise<StoreChanges> {
     // One writer at a time and articles are never deleted, so row ids grow in commit order: the cursor is the
-    // last row id seen, with the event rewrite generation seen (both read in one transaction).
+    // last row id seen, with the event rewrite generation seen.
     const from = parseChangeCursor(cursor);
-    return this.db.transaction(() => {
-      const rows = this.sql.articlesAfter.all(Number(from.articles));
-      const generation = this.sql.rewriteGeneration.get()?.g ?? 0;
-      return {
-        cursor: formatChangeCursor(rows.length ? String(rows[rows.length - 1].rowid) : from.articles, generation),
-        articles: rows.map((r) => ({ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === 1 })),
-        eventsRewritten: generation !== from.generation,
-      };
-    })();
+    const rows = this.sql.articlesAfter.all(Number(from.articles));
+    const generation = rows[0].generation;
+    const last = rows[rows.length - 1].rowid;
+    return {
+      cursor: formatChangeCursor(last === null ? from.articles : String(last), generation),
+      articles: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, signature: r.minhash ? signatureOf(r.minhash) : null, regroups: r.regroups === 1 }])),
+      eventsRewritten: generation !== from.generation,
+    };
   }
 
   async signatures(): Promise<{ articleId: string; signature: Uint32Array }[]> {
