@@ -272,8 +272,8 @@ function mergeChanges(into: LaunchEvent[], more: LaunchEvent[]): void {
  * worker, a `salvo ingest` beside the server) stored since it last looked is read as changes: their signatures
  * join the copy tracker, and when one of them may have regrouped events (a launch report, a copy link to one)
  * the events it may have changed are read again (src/app/resolver-refresh.ts); after a failure, or a rewrite of
- * the event table by another process (`salvo db rebuild`), the resolver is rebuilt from the whole store. `onResult` hears of each document as it is
- * done (the CLI's progress and messages).
+ * the event table by another process (`salvo db rebuild`), the resolver is rebuilt from the whole store.
+ * `onResult` hears of each document as it is done (the CLI's progress and messages).
  *
  * Batched (`batched`, on a store with `saveArticles`): articles that change no event — nearly every article of a
  * news stream — are grouped in memory as one by one, and written INGEST_BATCH_ARTICLES at a time in one
