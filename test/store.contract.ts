@@ -730,6 +730,9 @@ export function storeContract(name: string, openFresh: () => Promise<Store>): vo
         expect(await ids({ ids: ['ev-b'], articleIds: [b.id] })).toEqual([['ev-b', [b.id]]]);
         expect(await ids({ ids: [], articleIds: [] })).toEqual([]);
         expect(await store.eventsOf({ ids: ['ev-a'], articleIds: [] })).toEqual((await store.listEvents()).filter((e) => e.id === 'ev-a'));
+        // Each event's articles in the event's order, not in the order of their ids.
+        await store.writeEvents({ events: [makeEvent('ev-a', [d.id, c.id], { dateLocal: '2024-05-02' })], deleted: [], at: at() });
+        expect(await ids({ ids: ['ev-a'], articleIds: [c.id] })).toEqual([['ev-a', [d.id, c.id]]]);
       });
 
       it('finds an event by a unique id prefix only', async () => {
