@@ -552,10 +552,22 @@ export const POOL_GROW_AFTER_DOCUMENTS = 400;
  * And only once at least this share of the documents so far had to wait for the one thread (it was still busy
  * with an earlier one when they were sent): otherwise a second thread would mostly wait too. `salvo analyze`
  * always has the next document ready (all of them wait); `salvo ingest` sends the next document while the last
- * is written, so into PostgreSQL, where a write takes longer than an ordinary extraction, few do, and a second
- * thread started after 400 of 500 firehose articles cost some 0.7 s of CPU to take a handful of them.
+ * is stored. Into PostgreSQL most articles join a batch written while the next are grouped, so most wait there
+ * too (373 of the first 400 firehose articles): what holds that pool back is POOL_GROW_IDLE_CORES.
  */
 export const POOL_GROW_WAITED_SHARE = 0.5;
+/**
+ * And only once the machine left at least this many cores idle (summed over its cores, os.cpus()) while those
+ * documents were done (src/app/pool-growth.ts): a new thread runs only on a core nothing else uses, and pays
+ * about a second of CPU first (a pool thread's first 200 firehose articles cost 1.0 s of CPU, against 0.22 s
+ * at its later 1.1 ms each). Half a core repays that within a few hundred documents. `salvo ingest` into
+ * PostgreSQL on two cores leaves none: its main thread (0.8 ms per firehose article), the one pool thread
+ * (1.1 ms) and the server backend (1.3 ms) already want more than both cores, so its documents do wait for the
+ * thread (373 of the first 400), yet a second one only took CPU from them: two workers of 2,000 articles each
+ * used 0.5-0.8 ms of worker CPU per article less without it (paired runs, a busy machine), one worker of
+ * 4,000 about 0.2-0.5 ms less. Where no window can be read (no time passed), the pool grows as before.
+ */
+export const POOL_GROW_IDLE_CORES = 0.5;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /**
