@@ -291,7 +291,7 @@ export const CLASS_BEFORE_CHARS = 70;
 /** Words per shingle. Five is long enough that independent reports of one launch rarely share a run by
  * chance ("the joint chiefs of staff" is about the longest stock phrase), short enough to survive edits. */
 export const SHINGLE_WORDS = 5;
-/** Positions in a MinHash signature: the Jaccard estimate's standard error is sqrt(J(1-J)/128) ≤ 0.044. */
+/** Positions in a MinHash signature: the Jaccard estimate's standard error is sqrt(J(1-J)/128) ≤ 0.044. A multiple of four (minhash.ts computes four at a time). */
 export const NUM_PERM = 128;
 /**
  * LSH bands × rows per band (42 × 3 = 126 of the 128 positions): a pair at J = 0.5 becomes a candidate with
