@@ -559,15 +559,15 @@ export const POOL_GROW_WAITED_SHARE = 0.5;
 /**
  * And only once the machine left at least this many cores idle (summed over its cores, os.cpus()) while those
  * documents were done (src/app/pool-growth.ts): a new thread runs only on a core nothing else uses, and pays
- * about a second of CPU first (a pool thread's first 200 firehose articles cost 1.0 s of CPU, against 0.22 s
- * at its later 1.1 ms each). Half a core repays that within a few hundred documents. `salvo ingest` into
- * PostgreSQL on two cores leaves none: its main thread (0.8 ms per firehose article), the one pool thread
- * (1.1 ms) and the server backend (1.3 ms) already want more than both cores, so its documents do wait for the
- * thread (373 of the first 400), yet a second one only took CPU from them: two workers of 2,000 articles each
- * used 0.5-0.8 ms of worker CPU per article less without it (paired runs, a busy machine), one worker of
- * 4,000 about 0.2-0.5 ms less. Where no window can be read (no time passed), the pool grows as before.
+ * about a second of CPU first (a pool thread's first 200 firehose articles cost 1.0 s of CPU, against 0.24 s
+ * at its later 1.2 ms each). Two `salvo ingest` workers into PostgreSQL on two cores leave next to none (their
+ * main threads, one pool thread each and their server backends kept both cores busy: about 1.95 cores in
+ * bench:scale), and each second thread only took CPU from the others: two workers of 2,000 firehose articles
+ * each used 0.25-0.5 ms of worker CPU per article less without it (paired runs, a busy machine). One worker
+ * alone used about 1.55 of the two cores (446 articles/s at some 3.5 ms of worker and server CPU each), so the
+ * rest, over a quarter of a core, still starts its second thread as before.
  */
-export const POOL_GROW_IDLE_CORES = 0.5;
+export const POOL_GROW_IDLE_CORES = 0.25;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /**

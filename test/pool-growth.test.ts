@@ -41,7 +41,7 @@ describe('document pool growth', () => {
     expect(rule.grows(30, 30)).toBe(true); // a whole core idle since then
   });
 
-  it('counts the idle share of every core: half a core idle on four cores is enough, a quarter is not', () => {
+  it('counts the idle share of every core: POOL_GROW_IDLE_CORES idle in all on four cores is enough, half of it is not', () => {
     expect(new GrowthRule(1, machine(4, [POOL_GROW_IDLE_CORES])).grows(1, 1)).toBe(true);
     expect(new GrowthRule(1, machine(4, [POOL_GROW_IDLE_CORES / 2])).grows(1, 1)).toBe(false);
   });
