@@ -1,9 +1,9 @@
 // When a batch's document pool (src/app/pool.ts) starts its other threads: once the batch has shown its size,
 // its documents had to wait for the one thread, and the machine left a core to spare meanwhile. A new thread
 // loads the modules and compiles the knowledge tables itself (about a second of CPU), and runs only on a core
-// nothing else uses: on a machine whose cores are busy (`salvo ingest` into PostgreSQL, whose main thread and
-// server backend keep two cores busy beside the one thread; two such workers; other programs) it would mostly
-// wait, and take its documents' CPU from the threads it shares the cores with.
+// nothing else uses: on a machine whose cores are busy (two `salvo ingest` workers into PostgreSQL on two cores,
+// each with its main thread, pool thread and server backend; other programs) it would mostly wait, and take its
+// documents' CPU from the threads it shares the cores with.
 import { cpus } from 'node:os';
 import { POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_IDLE_CORES, POOL_GROW_WAITED_SHARE } from '../settings.js';
 
