@@ -15,6 +15,13 @@
 //   Linux only; "-" elsewhere) over the articles, start-up included; the PostgreSQL server's is not counted here
 //   (scripts/pg-ingest-profile.mjs measures it).
 // 10,000 articles by default: the two workers' fixed cost is then about a sixth of their run's CPU (a third at 4,000).
+// Two workers on a two-core machine: one worker alone already keeps about 1.5-1.6 of the two cores busy (its main
+// thread, its pool thread and its server backend run at once: 446 articles/s at some 3.5 ms of worker and server
+// CPU each), and two need some 8 % more CPU per article than one (the second process's start-up and warm-up:
+// 3.95 against 3.65 ms of worker and server CPU per article at 10,000, read by scripts/pg-query-census.mjs on a
+// busy machine), so two can reach at most about 2 / 1.55 / 1.08 ≈ 1.2× one here; a saving per article speeds both
+// alike. On a loaded machine two workers may look faster than that only because their threads take a larger share
+// of the cores from other programs.
 // Usage: SALVO_TEST_PG=postgres://127.0.0.1:5432/test npm run bench:scale [-- articles=10000 seconds=10]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

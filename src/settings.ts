@@ -291,7 +291,7 @@ export const CLASS_BEFORE_CHARS = 70;
 /** Words per shingle. Five is long enough that independent reports of one launch rarely share a run by
  * chance ("the joint chiefs of staff" is about the longest stock phrase), short enough to survive edits. */
 export const SHINGLE_WORDS = 5;
-/** Positions in a MinHash signature: the Jaccard estimate's standard error is sqrt(J(1-J)/128) ≤ 0.044. */
+/** Positions in a MinHash signature: the Jaccard estimate's standard error is sqrt(J(1-J)/128) ≤ 0.044. A multiple of four (minhash.ts computes four at a time). */
 export const NUM_PERM = 128;
 /**
  * LSH bands × rows per band (42 × 3 = 126 of the 128 positions): a pair at J = 0.5 becomes a candidate with
@@ -552,10 +552,22 @@ export const POOL_GROW_AFTER_DOCUMENTS = 400;
  * And only once at least this share of the documents so far had to wait for the one thread (it was still busy
  * with an earlier one when they were sent): otherwise a second thread would mostly wait too. `salvo analyze`
  * always has the next document ready (all of them wait); `salvo ingest` sends the next document while the last
- * is written, so into PostgreSQL, where a write takes longer than an ordinary extraction, few do, and a second
- * thread started after 400 of 500 firehose articles cost some 0.7 s of CPU to take a handful of them.
+ * is stored. Into PostgreSQL most articles join a batch written while the next are grouped, so most wait there
+ * too (373 of the first 400 firehose articles): what holds that pool back is POOL_GROW_IDLE_CORES.
  */
 export const POOL_GROW_WAITED_SHARE = 0.5;
+/**
+ * And only once the machine left at least this many cores idle (summed over its cores, os.cpus()) while those
+ * documents were done (src/app/pool-growth.ts): a new thread runs only on a core nothing else uses, and pays
+ * about a second of CPU first (a pool thread's first 200 firehose articles cost 1.0 s of CPU, against 0.24 s
+ * at its later 1.2 ms each). Two `salvo ingest` workers into PostgreSQL on two cores leave next to none (their
+ * main threads, one pool thread each and their server backends kept both cores busy: about 1.95 cores in
+ * bench:scale), and each second thread only took CPU from the others: two workers of 2,000 firehose articles
+ * each used 0.25-0.5 ms of worker CPU per article less without it (paired runs, a busy machine). One worker
+ * alone used about 1.55 of the two cores (446 articles/s at some 3.5 ms of worker and server CPU each), so the
+ * rest, over a quarter of a core, still starts its second thread as before.
+ */
+export const POOL_GROW_IDLE_CORES = 0.25;
 /** A pool thread idle this long is ended (a new one starts with the next paste, in about a second). */
 export const POOL_IDLE_MS = 60_000;
 /**

@@ -17,7 +17,8 @@ import type { PastedReport } from './paste.js';
 import { OverBudgetError, type Prepared } from './prepared.js';
 import { newStartCell, readStart, threadCpuMs } from './thread-cpu.js';
 import type { HtmlRead, PoolTask, TaskBody } from './worker.js';
-import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_GROW_AFTER_DOCUMENTS, POOL_GROW_WAITED_SHARE, POOL_IDLE_MS, POOL_YOUNG_GENERATION_MB } from '../settings.js';
+import { CPU_CHECK_MIN_MS, DOCUMENT_BUDGET_ENV, DOCUMENT_BUDGET_MS, POOL_IDLE_MS, POOL_YOUNG_GENERATION_MB } from '../settings.js';
+import { GrowthRule } from './pool-growth.js';
 
 // Always the built worker: the same module runs from src/ under the tests, and a thread cannot load TypeScript.
 const WORKER = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'app', 'worker.js')).href;
@@ -41,21 +42,23 @@ export class DocumentPool {
   private readonly waiting: (() => void)[] = [];
   /** Whether the pool runs one task per thread yet. */
   private grown: boolean;
+  /** When a pool that starts with one thread grows; none for a pool that has every thread from the start. */
+  private readonly growth: GrowthRule | null;
 
   /**
-   * `growAfter`: the pool runs one task at a time (one thread) until this many have finished and enough of them had
-   * to wait for that thread (POOL_GROW_WAITED_SHARE), then one per thread: each new thread loads the modules and
-   * compiles the knowledge tables itself (about half a second of CPU), which a small batch does not repay (see
-   * POOL_GROW_AFTER_DOCUMENTS), nor a batch whose documents seldom wait for the thread (`salvo ingest` into
-   * PostgreSQL, where each write takes longer than the next document's extraction). 0, for a server whose
-   * requests must not wait for each other, gives every thread at once.
+   * `growth`: the pool runs one task at a time (one thread) until the rule says otherwise (src/app/pool-growth.ts:
+   * the batch has shown its size, its documents wait for the thread, and a core is idle), then one per thread:
+   * each new thread loads the modules and compiles the knowledge tables itself (about a second of CPU), which a
+   * small batch does not repay, nor a busy machine. null, for a server whose requests must not wait for each
+   * other, gives every thread at once.
    */
   constructor(
     private readonly budgetMs: number = documentBudgetMs(),
     private readonly threads: number = availableParallelism(),
-    private readonly growAfter = 0,
+    growth: GrowthRule | null = null,
   ) {
-    this.grown = growAfter === 0;
+    this.growth = growth;
+    this.grown = growth === null;
     this.piscina = new Piscina({
       filename: WORKER, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: POOL_IDLE_MS,
       // The young generation only (see POOL_YOUNG_GENERATION_MB): a smaller one means more frequent scavenges, never a
@@ -66,7 +69,7 @@ export class DocumentPool {
 
   /** A pool for a command that works through a batch (ingest, analyze): one thread until the batch shows its size and its need. */
   static forBatch(): DocumentPool {
-    return new DocumentPool(documentBudgetMs(), availableParallelism(), POOL_GROW_AFTER_DOCUMENTS);
+    return new DocumentPool(documentBudgetMs(), availableParallelism(), new GrowthRule());
   }
 
   /** How many documents it works on at once by now (a batch pool: one until it grows). */
@@ -92,7 +95,7 @@ export class DocumentPool {
   private leave(): void {
     this.running--;
     this.done++;
-    this.grown ||= this.done >= this.growAfter && this.waited >= this.done * POOL_GROW_WAITED_SHARE;
+    this.grown ||= this.growth?.grows(this.done, this.waited) ?? true;
     while (this.waiting.length && this.running < this.room()) {
       this.running++;
       (this.waiting.shift() as () => void)();
