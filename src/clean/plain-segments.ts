@@ -42,13 +42,17 @@ const ABOVE_LATIN1 = new Map<number, number>([
 
 const classOf = (code: number): number => (code < 0x100 ? LATIN1[code] : (ABOVE_LATIN1.get(code) ?? 0));
 
+/** Scratch space for the classes of a paragraph's code units (one paragraph at a time); grown for a longer one. */
+let scratch = new Uint8Array(1024);
+
 /**
- * The classes of `paragraph`'s code units, or null when one is not known here (or the paragraph is empty: the
- * segmenter yields nothing for it, and the caller's loop handles that the same either way).
+ * The classes of `paragraph`'s code units, in the first `paragraph.length` places of the scratch array, or null
+ * when one is not known here.
  */
 function classesOf(paragraph: string): Uint8Array | null {
   const n = paragraph.length;
-  const classes = new Uint8Array(n);
+  if (scratch.length < n) scratch = new Uint8Array(n);
+  const classes = scratch;
   for (let i = 0; i < n; i++) {
     const c = classOf(paragraph.charCodeAt(i));
     if (c === 0) return null;
@@ -59,9 +63,9 @@ function classesOf(paragraph: string): Uint8Array | null {
 
 /**
  * Whether the segmenter breaks at `j`, the position after a terminator at `t` and the Close* Sp* run after it
- * (SB9–SB10 keep those together), with `j` inside the paragraph.
+ * (SB9–SB10 keep those together), with `j` inside the paragraph of `n` code units.
  */
-function breaksAfterTerminator(classes: Uint8Array, t: number, j: number): boolean {
+function breaksAfterTerminator(classes: Uint8Array, n: number, t: number, j: number): boolean {
   const next = classes[j];
   // SB8a: SATerm Close* Sp* × (SContinue | SATerm)
   if (next === SCONTINUE || next === ATERM || next === STERM) return false;
@@ -71,15 +75,15 @@ function breaksAfterTerminator(classes: Uint8Array, t: number, j: number): boole
   if (j === t + 1 && next === UPPER && t > 0 && (classes[t - 1] === UPPER || classes[t - 1] === LOWER)) return false;
   // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
   let k = j;
-  while (k < classes.length && classes[k] !== LOWER && classes[k] !== UPPER && classes[k] !== ATERM && classes[k] !== STERM) k++;
-  return !(k < classes.length && classes[k] === LOWER);
+  while (k < n && classes[k] !== LOWER && classes[k] !== UPPER && classes[k] !== ATERM && classes[k] !== STERM) k++;
+  return !(k < n && classes[k] === LOWER);
 }
 
 /** The segments `new Intl.Segmenter('en', { granularity: 'sentence' })` yields for `paragraph` (no "\n" in it), or null. */
 export function plainSegments(paragraph: string): Segment[] | null {
   const classes = classesOf(paragraph);
   if (classes === null) return null;
-  const n = classes.length;
+  const n = paragraph.length;
   const out: Segment[] = [];
   let start = 0;
   let i = 0;
@@ -92,7 +96,7 @@ export function plainSegments(paragraph: string): Segment[] | null {
     let j = i + 1;
     while (j < n && classes[j] === CLOSE) j++;
     while (j < n && classes[j] === SP) j++;
-    if (j < n && breaksAfterTerminator(classes, i, j)) {
+    if (j < n && breaksAfterTerminator(classes, n, i, j)) {
       out.push({ index: start, segment: paragraph.slice(start, j) });
       start = j;
     }
