@@ -83,15 +83,31 @@ const SPLIT_PATTERNS: readonly { all: RegExp; requires: RegExp | undefined }[] =
   requires: r.requires,
 }));
 
+/** Pushes onto `out` the pieces of `piece` cut at the split points of one rule, trimmed, empty ones dropped. */
+function cutAtSplits(piece: string, all: RegExp, requires: RegExp | undefined, out: string[]): void {
+  let from = 0;
+  const push = (end: number): void => {
+    const cut = piece.slice(from, end).trim();
+    if (cut !== '') out.push(cut);
+  };
+  if (!requires || requires.test(piece)) {
+    for (const m of piece.matchAll(all)) {
+      const at = m.index ?? 0;
+      if (at <= 0 || at >= piece.length) continue;
+      push(at);
+      from = at;
+    }
+  }
+  push(piece.length);
+}
+
 /** `line` cut at every split point of the split rules (the pieces trimmed, empty ones dropped). */
 export function splitJoinedLine(line: string): string[] {
   let pieces = [line];
   for (const { all, requires } of SPLIT_PATTERNS) {
-    pieces = pieces.flatMap((piece) => {
-      const cuts = requires && !requires.test(piece) ? [] : [...piece.matchAll(all)].map((x) => x.index ?? 0).filter((at) => at > 0 && at < piece.length);
-      const bounds = [0, ...cuts, piece.length];
-      return bounds.slice(1).map((end, i) => piece.slice(bounds[i], end).trim()).filter((x) => x !== '');
-    });
+    const cut: string[] = [];
+    for (const piece of pieces) cutAtSplits(piece, all, requires, cut);
+    pieces = cut;
   }
   return pieces;
 }
@@ -143,12 +159,26 @@ interface LineGate {
   anchors: RegExp | null;
 }
 
-const passes = (gate: LineGate, line: string): boolean => (gate.anchors === null || gate.anchors.test(line)) && gate.joined.test(line);
+/**
+ * The anchor scans of all the gates that have one, joined into one (they share their flags): a line holding no
+ * anchor of any gate (most lines) is read once for them all, not once per gate. Null when there is nothing to join.
+ */
+const ANY_ANCHOR: RegExp | null = (() => {
+  const scans = LINE_GATES.flatMap((gate) => (gate.anchors ? [gate.anchors] : []));
+  const flags = new Set(scans.map((re) => re.flags));
+  if (scans.length < 2 || flags.size !== 1) return null;
+  return new RegExp(scans.map((re) => `(?:${re.source})`).join('|'), scans[0].flags);
+})();
+
+/** Whether `line` passes a gate; `anchored` is false when it holds no gate's anchor (ANY_ANCHOR). */
+const passes = (gate: LineGate, line: string, anchored: boolean): boolean =>
+  (gate.anchors === null || (anchored && gate.anchors.test(line))) && gate.joined.test(line);
 
 /** The rule that makes `line` boilerplate, or null (always null for a line too long to be page furniture). */
 export function matchBoilerplateLine(line: string): BoilerplateRule | null {
   if (line.length > MAX_BOILERPLATE_LINE_CHARS) return null;
-  if (!LINE_GATES.some((gate) => passes(gate, line))) return null;
+  const anchored = ANY_ANCHOR === null || ANY_ANCHOR.test(line);
+  if (!LINE_GATES.some((gate) => passes(gate, line, anchored))) return null;
   for (const rule of LINE_RULES) {
     if ((rule.requires && !rule.requires.test(line)) || !rule.pattern.test(line)) continue;
     if (rule.keepIfLaunchFact && mentionsLaunchFact(line)) continue;

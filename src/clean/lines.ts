@@ -2,13 +2,11 @@
 // duplicates and the repeated title; a live blog posted newest first is put in the order things happened.
 // Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
+import { comparable } from './comparable.js';
 import { DATE_MARKER, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine, type BoilerplateRule } from './boilerplate.js';
 import { MAX_BOILERPLATE_LINE_CHARS, MAX_LINK_LIST_ITEMS } from '../settings.js';
 import { chronologicalLiveBlog } from './live-blog.js';
 import { lastCodePoint } from './text-end.js';
-
-/** Letters and digits only, lower-cased: "(LEAD) N. Korea fires…" and "(lead) n korea fires…" compare equal. */
-const comparable = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Strips boilerplate glued to the start of a line; a prefix only counts when a real line follows it. */
 function stripPrefixes(line: string, removed: RemovedBlock[], isFirstLine: boolean): string {
@@ -111,17 +109,19 @@ export interface CleanLines {
 export function cleanLines(text: string, title: string | null): CleanLines {
   const removed: RemovedBlock[] = [];
   const joined: RawLine[] = [];
-  for (const line of text.split('\n').flatMap(splitJoinedLine)) {
-    const trimmed = line.replace(BLANK_RUN, ' ').trim();
-    if (trimmed === '') continue;
-    const rest = stripPrefixes(trimmed, removed, joined.length === 0 && removed.length === 0);
-    if (rest === '') continue;
-    const previous = joined.at(-1);
-    const next = rawLine(rest);
-    // Never glue boilerplate to a neighbour ("Close" + "newsletters…"): each must stay droppable on its own.
-    const wrapped = previous !== undefined && endsOpen(previous) && continuesSentence(rest, previous);
-    if (wrapped && !previous.rule && !next.rule) join(previous, next);
-    else joined.push(next);
+  for (const stored of text.split('\n')) {
+    for (const line of splitJoinedLine(stored)) {
+      const trimmed = line.replace(BLANK_RUN, ' ').trim();
+      if (trimmed === '') continue;
+      const rest = stripPrefixes(trimmed, removed, joined.length === 0 && removed.length === 0);
+      if (rest === '') continue;
+      const previous = joined.at(-1);
+      const next = rawLine(rest);
+      // Never glue boilerplate to a neighbour ("Close" + "newsletters…"): each must stay droppable on its own.
+      const wrapped = previous !== undefined && endsOpen(previous) && continuesSentence(rest, previous);
+      if (wrapped && !previous.rule && !next.rule) join(previous, next);
+      else joined.push(next);
+    }
   }
   const raw = joined.map((l) => ({ line: l.pieces.join(' '), rule: l.rule }));
 

@@ -1,5 +1,6 @@
-// Sentence splitting: Intl.Segmenter's sentences of each paragraph, with the article's locale, then repairs for its
-// mistakes.
+// Sentence splitting: Intl.Segmenter's sentences of each paragraph, with the article's locale (for an English
+// paragraph of plain characters the same segments found without it, src/clean/plain-segments.ts), then repairs for
+// its mistakes.
 //
 // Korean and Japanese: ICU's boundaries (。, ？, ！, and full stops followed by anything but a lower-case
 // letter: "…했다. 합참은…" splits) with two repairs: an opening bracket ICU leaves at the end of a sentence
@@ -20,6 +21,7 @@
 
 import { readDataJson } from '../paths.js';
 import type { Language, Span } from '../types.js';
+import { plainSegments } from './plain-segments.js';
 import { type Segment, segmentsOf } from './segments.js';
 import { lastCodePoint, lastWord } from './text-end.js';
 
@@ -119,12 +121,6 @@ function splitCjk(paragraph: string, segments: Iterable<Segment>, base: number, 
   }
 }
 
-/** Sentence spans of one paragraph (no newlines inside) with its segments in `language`, offset by `base`. */
-function splitParagraph(paragraph: string, segments: Iterable<Segment>, base: number, out: Span[], language: Language): void {
-  if (language === 'en') splitEnglish(paragraph, segments, base, out);
-  else splitCjk(paragraph, segments, base, out, CJK[language]);
-}
-
 /** A paragraph of a text (a run of characters without "\n") and its segments, their offsets within it. */
 interface ParagraphSegments {
   start: number;
@@ -159,16 +155,38 @@ function paragraphSegments(segmenter: Intl.Segmenter, text: string): ParagraphSe
   return out;
 }
 
+/**
+ * English sentence spans over `text`, paragraph by paragraph: a paragraph's segments are found without the
+ * segmenter when all its characters are plain ones (src/clean/plain-segments.ts), by the segmenter otherwise. ICU
+ * breaks after every line break and no rule looks across one (UAX #29, SB4), so these are the segments of the
+ * whole text, cut at its line breaks.
+ */
+function splitEnglishText(text: string, spans: Span[]): void {
+  for (let start = 0; start < text.length; ) {
+    const lineBreak = text.indexOf('\n', start);
+    const end = lineBreak < 0 ? text.length : lineBreak;
+    if (end > start) {
+      const paragraph = text.slice(start, end);
+      splitEnglish(paragraph, plainSegments(paragraph) ?? segmentsOf(segmenter, paragraph), start, spans);
+    }
+    start = end + 1;
+  }
+}
+
 /** Sentence spans over `text` in `language`; every line break is a paragraph boundary that no sentence crosses. */
 export function splitSentences(text: string, language: Language = 'en'): Span[] {
   const spans: Span[] = [];
-  const segmenterOf = language === 'en' ? segmenter : CJK[language].segmenter;
-  const paragraphs = paragraphSegments(segmenterOf, text);
-  if (paragraphs) {
-    for (const p of paragraphs) splitParagraph(text.slice(p.start, p.end), p.segments, p.start, spans, language);
+  if (language === 'en') {
+    splitEnglishText(text, spans);
     return spans;
   }
-  for (const m of text.matchAll(/[^\n]+/g)) splitParagraph(m[0], segmentsOf(segmenterOf, m[0]), m.index ?? 0, spans, language);
+  const segmenterOf = CJK[language].segmenter;
+  const paragraphs = paragraphSegments(segmenterOf, text);
+  if (paragraphs) {
+    for (const p of paragraphs) splitCjk(text.slice(p.start, p.end), p.segments, p.start, spans, CJK[language]);
+    return spans;
+  }
+  for (const m of text.matchAll(/[^\n]+/g)) splitCjk(m[0], segmentsOf(segmenterOf, m[0]), m.index ?? 0, spans, CJK[language]);
   return spans;
 }
 

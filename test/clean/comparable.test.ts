@@ -1,0 +1,33 @@
+// comparable (src/clean/comparable.ts): its ASCII path must give what the Unicode regex gives, on lines written here.
+import { describe, expect, it } from 'vitest';
+import { comparable } from '../../src/clean/comparable.js';
+
+const byRegex = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const LINES = [
+  '(LEAD) N. Korea fires short-range missile, JCS says',
+  '(lead) n korea fires short range missile jcs says',
+  'The rocket flew 1,200 km @ 7:30 a.m. [KST] {draft} #3 ~ 100% | "quoted" `code` \\ / ^ _',
+  '',
+  '  ...  ',
+  'ÉTÉ in Zürich — “quoted” 北朝鮮 ミサイル 미사일 ① ² Ⅻ',
+  'A'.repeat(3000) + ' end',
+  'Kelvin K and long ſ: İstanbul',
+];
+
+describe('comparable', () => {
+  it('gives letters and digits only, lower-cased, as the Unicode regex does', () => {
+    for (const line of LINES) expect(comparable(line), line.slice(0, 40)).toBe(byRegex(line));
+  });
+
+  it('makes a headline and its lower-case, unpunctuated copy equal', () => {
+    expect(comparable(LINES[0])).toBe(comparable(LINES[1]));
+    expect(comparable(LINES[0])).toBe('leadnkoreafiresshortrangemissilejcssays');
+  });
+
+  it('reads every printable ASCII character as the regex does', () => {
+    const ascii = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)).join('');
+    expect(comparable(ascii)).toBe(byRegex(ascii));
+    expect(comparable(ascii)).toBe('0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz');
+  });
+});
