@@ -4,6 +4,7 @@
 import { addDays, KST_OFFSET_MINUTES } from '../calendar.js';
 import { actorInfo, type Locale } from '../knowledge/index.js';
 import type { Article, Span } from '../types.js';
+import { matchesOf } from './compiled.js';
 import type { Readers } from './configuration.js';
 import { type DateMention, forgetDateReadings } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
@@ -118,7 +119,7 @@ export function yearHintOf(article: Article, locale: Locale = 'en'): number | nu
   // Years in sentences about launches count double: page chrome ("© 2026") should not outvote "in 2025".
   for (const t of sentenceTexts(article)) {
     const weight = statesLaunch(t, locale) ? 2 : 1;
-    for (const m of t.matchAll(YEAR_WORD)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + weight);
+    for (const m of matchesOf(YEAR_WORD, t)) tally.set(Number(m[1]), (tally.get(Number(m[1])) ?? 0) + weight);
   }
   // The most mentioned year; ties go to the later one (background years tend to be older).
   let best: number | null = null;

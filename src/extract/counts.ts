@@ -1,5 +1,6 @@
 // Counts of fired missiles in a sentence, read with a locale's count words (English by default).
 import type { Locale } from '../knowledge/index.js';
+import { afterLastMatch, matchesOf } from './compiled.js';
 import { type Phrases, phrases } from './phrases.js';
 
 /** How many missiles a phrase commits to: "two" (2, exact), "at least two" (2), "multiple" (2), "about 10" (10). */
@@ -54,11 +55,14 @@ function countPatterns(locale: Locale, p: Phrases): CountPatterns {
   return made;
 }
 
+// Where a clause ends, for the look-back from a noun to its firing verb.
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i;
+
 export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
   const p = phrases(locale);
   const { numbered, pluralRe, ordinalRe, range, definite } = countPatterns(locale, p);
   const out: CountMention[] = [];
-  const nouns = [...sentence.matchAll(p.countNoun)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  const nouns = matchesOf(p.countNoun, sentence).map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
     if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;
@@ -77,7 +81,7 @@ export function findCounts(sentence: string, names: readonly { start: number; en
     // The firing verb must be in the same clause: "launched three satellites, a programme that … ballistic
     // missiles" does not count missiles.
     const window = sentence.slice(Math.max(0, nounStart - 100), nounStart);
-    const clauseBefore = window.split(/[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i).pop() ?? window;
+    const clauseBefore = afterLastMatch(CLAUSE_BREAK, window);
     const after = sentence.slice(nounEnd, nounEnd + 40);
     const fired = p.countFiring.test(clauseBefore) || /^\s*(?:(?:were|was|had been|have been|being)\s+)?(?:\w+\s+)?(?:fired|launched|test-fired)\b/i.test(after);
     if (!fired) continue;

@@ -2,6 +2,7 @@
 // relative days, resolved against the article's reference date.
 import type { Chrono } from 'chrono-node';
 import type { Locale } from '../knowledge/index.js';
+import { matchesOf } from './compiled.js';
 import { phrases } from './phrases.js';
 import { readDataJson } from '../paths.js';
 import { RECENT_TEXT_MAX_CHARS, SENTENCE_FACTS_RECENT } from '../settings.js';
@@ -204,7 +205,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   }
   // No weekday, day of the month or relative day can be named without one of these words.
   if (!NAMES_A_DAY.test(text)) return out.sort((a, b) => a.start - b.start);
-  for (const m of text.matchAll(WEEKDAY_RE)) {
+  for (const m of matchesOf(WEEKDAY_RE, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.kind === 'explicit' && start >= o.start && end <= o.end && /\d/.test(o.surface))) {
@@ -228,7 +229,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     });
   }
   // "on the 15th": a day of the publication month (or of the month before, when the day has not come yet).
-  for (const m of text.matchAll(DAY_OF_MONTH_RE)) {
+  for (const m of matchesOf(DAY_OF_MONTH_RE, text)) {
     const day = Number(m[1]);
     if (!reference || day < 1 || day > 31) continue;
     const start = m.index ?? 0;
@@ -239,7 +240,7 @@ export function findDates(text: string, reference: string | null, yearHint: numb
     if (!isCalendarDay(date)) continue;
     out.push({ kind: 'explicit', start, end: start + m[0].length, surface: m[0], date, weekday: weekdayOf(date), yearStated: false, inUtc: false, monthDay: date.slice(5) });
   }
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of matchesOf(RELATIVE_RE, text)) {
     const start = m.index ?? 0;
     const word = m[1].toLowerCase();
     const back = /yesterday|previous day|day before|day earlier/.test(word) ? 1 : 0;
@@ -321,7 +322,7 @@ export function spokenDate(text: string, at: number, end = at, locale: Locale = 
   // day belongs to the statement.
   if (s.speechAfter.test(text.slice(end, end + 30))) return true;
   const before = text.slice(Math.max(0, at - 70), at);
-  const lastIndex = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index ?? -1));
+  const lastIndex = (re: RegExp): number => Math.max(-1, ...matchesOf(re, before).map((m) => m.index ?? -1));
   const speech = lastIndex(p.speech);
   if (speech < 0) return false;
   // A verb of firing after the speech verb dates the launch ("said the North fired … on Friday"); a launch noun

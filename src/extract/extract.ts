@@ -26,8 +26,9 @@ export function extractWith(config: Configuration, article: Article, units?: rea
   setActor(ctx, runParser(config.actor, ctx)[0]?.actor ?? null);
   ctx.date = decideDate(runParser(config.date, ctx), ctx);
   const date = ctx.date;
-  // Second pass: now that the main date is known, sentences anchored on other dates are background.
-  for (const u of ctx.units) u.role = sentenceRole(u, u.dates, date.value, date.monthDay, ctx.locale);
+  // Second pass: now that the main date is known, sentences anchored on other dates are background. A sentence
+  // without dates keeps its first-pass role: sentenceRole reads the main date only against the sentence's dates.
+  for (const u of ctx.units) if (u.dates.length > 0) u.role = sentenceRole(u, u.dates, date.value, date.monthDay, ctx.locale);
   continueBackground(ctx);
   const isReport = decideReport(runParser(config.report, ctx), ctx);
 

@@ -84,6 +84,13 @@ export interface Phrases {
   moreThan: string[];
   /** Photo captions and file-image notes (they often describe an older launch). */
   caption: RegExp;
+  /**
+   * The caption patterns that open the sentence ("^…"), tried at its start only, and the others: a sentence is a
+   * caption when either finds one (as `caption` would). Apart, the regex engine tries the opening ones once per
+   * sentence instead of at every position.
+   */
+  captionStart: RegExp;
+  captionAnywhere: RegExp;
   hedge: RegExp;
   /** Global regexes: callers look for the last match before a position. */
   speech: RegExp;
@@ -124,6 +131,38 @@ export const PHRASE_BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
 };
 
 const cached = new Map<Locale, Phrases>();
+
+/** Whether a regex source has an alternation outside every group and class ("^a|b" does, "^(?:a|b)" does not). */
+export function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** A pattern that holds only at the start of the text: "^" first, and no alternation around it. */
+const opensText = (source: string): boolean => source.startsWith('^') && !hasTopLevelAlternation(source);
+
+/** A pattern that matches nothing, tried at one position only (see rulePatterns). */
+const nothing = (): RegExp => new RegExp(MATCHES_NOTHING, 'y');
+
+/** The caption patterns apart (Phrases captionStart and captionAnywhere). */
+function captionParts(patterns: string[]): { captionStart: RegExp; captionAnywhere: RegExp } {
+  const start = patterns.filter(opensText).map((x) => x.slice(1));
+  const anywhere = patterns.filter((x) => !opensText(x));
+  return {
+    captionStart: start.length ? new RegExp(`^(?:${alt(start)})`, 'i') : nothing(),
+    captionAnywhere: anywhere.length ? new RegExp(alt(anywhere), 'i') : nothing(),
+  };
+}
 
 // "(?!)", a table's way of saying "no such phrasing in this language", is compiled sticky: it matches nothing
 // either way, but the regex engine tries it at every position of the text (about a microsecond a sentence, and
@@ -173,6 +212,7 @@ export function phrases(locale: Locale = 'en'): Phrases {
     about: t.countAbout,
     moreThan: t.countMoreThan,
     caption: new RegExp(alt(t.captionPatterns), 'i'),
+    ...captionParts(t.captionPatterns),
     hedge: words(t.hedges),
     speech: new RegExp(`${b.start}(?:${alt(t.speechVerbs)})${b.end}`, 'gi'),
     launchEvent: new RegExp(`${b.start}(?:${alt(t.launchEventWords)})${b.end}`, 'gi'),

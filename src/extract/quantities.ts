@@ -1,7 +1,7 @@
 // Lengths in a sentence (distances flown, altitudes reached, offsets, ranges), read with a locale's cue words.
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
-import { withFlags } from './compiled.js';
+import { afterLastMatch, matchesOf, withFlags } from './compiled.js';
 
 /** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
 export interface LengthMention {
@@ -28,6 +28,8 @@ const LENGTH_UNIT = /(?:kilometers?|kilometres?|kms?|miles?|mi)\b/i;
 // A relative clause closed before the figure ("the missiles, which are capable of striking Guam, flew 1,000 km")
 // speaks of the missile, not of the figure: it is dropped from the look-back.
 const CLOSED_RELATIVE = /,\s*(?:which|who)\b[^,]*,/gi;
+// Where a clause ends, for the look-back from a figure to its cue words.
+const CLAUSE_BREAK = /[;|]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i;
 
 function parseNumber(s: string): number {
   return Number(s.replace(/[, ]/g, ''));
@@ -37,7 +39,7 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
   const p = phrases(locale);
   const out: LengthMention[] = [];
   if (!LENGTH_UNIT.test(sentence)) return out;
-  for (const m of sentence.matchAll(LENGTH)) {
+  for (const m of matchesOf(LENGTH, sentence)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     // Of a pair, the larger figure: distances and altitudes are scored as the largest stated.
@@ -47,13 +49,13 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
     const km = unit === 'km' ? value : Math.round(value * MILE_KM);
     const before = sentence.slice(Math.max(0, start - 90), start);
     // Only the clause the number sits in speaks for it: cut the look-back at the last clause break.
-    const clause = before.replace(CLOSED_RELATIVE, ',').split(/[;|]|,\s(?:and|but|while|which|who)\b|\bwhile\b|\bwhereas\b/i).pop() ?? before;
+    const clause = afterLastMatch(CLAUSE_BREAK, before.replace(CLOSED_RELATIVE, ','));
     // A bracketed gloss right after the figure ("800km (500 miles) before …") is skipped when reading on.
     const after = sentence.slice(end, end + 80).replace(/^\s*\([^)]*\)/, '');
     const gloss = /\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$/.test(sentence.slice(Math.max(0, start - 12), start)) && out.length > 0 && out[out.length - 1].end >= start - 14;
     let kind: LengthMention['kind'] = 'other';
     // Where the last cue of a kind ends (ends, not starts: "reached a height" must beat "reached").
-    const lastCue = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(withFlags(re, 'gi'))].map((x) => (x.index ?? 0) + x[0].length));
+    const lastCue = (re: RegExp): number => Math.max(-1, ...matchesOf(withFlags(re, 'gi'), clause).map((x) => (x.index ?? 0) + x[0].length));
     const apogeeAt = lastCue(p.apogee);
     const distanceAt = lastCue(p.distance);
     if (p.capability.test(clause) || /^\s*(?:-\s*)?range\b/i.test(after)) kind = 'capability';

@@ -7,7 +7,7 @@ import { findMissiles, type Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { factsOf } from './sentence-facts.js';
 import type { Unit } from './units.js';
-import { withFlags } from './compiled.js';
+import { matchesOf, withFlags } from './compiled.js';
 
 /** Whether a sentence states a launch: a verb of firing near a missile noun, or a launch noun with one. */
 export function statesLaunch(text: string, locale: Locale = 'en'): boolean {
@@ -128,7 +128,7 @@ const STATED_FACT = /[0-9０-９]/;
 function lastBreakBefore(clauseBreak: RegExp, text: string, at: number): number {
   const all = clauseBreak.global ? clauseBreak : withFlags(clauseBreak, `${clauseBreak.flags}g`);
   let end = 0;
-  for (const m of text.slice(0, at).matchAll(all)) end = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(all, text.slice(0, at))) end = (m.index ?? 0) + m[0].length;
   return end;
 }
 

@@ -1,6 +1,7 @@
 // Clock times in English text ("8:10 a.m.", "2310 GMT", "14:55 local time") with their zones, and their
 // conversion to the launching country's clock.
 import { shiftClock, zoneOffset } from '../calendar.js';
+import { matchesOf } from './compiled.js';
 
 /** A clock time found in a sentence, with the zone it was given in. */
 export interface TimeMention {
@@ -57,7 +58,7 @@ export function findTimes(text: string): TimeMention[] {
     const before = text.slice(Math.max(0, start - 3), start);
     out.push({ start, end, surface, minutes: h * 60 + m, zone, gloss: /\(\s*$/.test(before) });
   };
-  for (const m of text.matchAll(CLOCK_12)) {
+  for (const m of matchesOf(CLOCK_12, text)) {
     let h = Number(m[1]);
     const min = m[2] ? Number(m[2]) : 0;
     if (h < 1 || h > 12) continue;
@@ -66,12 +67,12 @@ export function findTimes(text: string): TimeMention[] {
     if (!pm && h === 12) h = 0;
     add(m.index ?? 0, m[0].replace(/[\s(]+$/, ''), h, min, normaliseZone(m[4]));
   }
-  for (const m of text.matchAll(CLOCK_24)) {
+  for (const m of matchesOf(CLOCK_24, text)) {
     // A bare four-digit number before a zone is a time only when it looks like one (2310 GMT, not 2017 GMT+9).
     add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), normaliseZone(m[3]));
   }
-  for (const m of text.matchAll(CLOCK_HOURS)) add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), 'unzoned');
-  for (const m of text.matchAll(CLOCK_24_BARE)) {
+  for (const m of matchesOf(CLOCK_HOURS, text)) add(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), 'unzoned');
+  for (const m of matchesOf(CLOCK_24_BARE, text)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1]);
     let h = Number(m[1]);
     const shared = SHARED_AMPM_AFTER.exec(text.slice((m.index ?? 0) + m[0].length));

@@ -22,7 +22,7 @@ export interface Unit {
 
 
 export function articleUnits(article: Article, locale: Locale = 'en'): Unit[] {
-  const caption = phrases(locale).caption;
+  const { captionStart, captionAnywhere } = phrases(locale);
   const units: Unit[] = [];
   if (article.title && article.title.trim()) {
     const t = article.title;
@@ -32,7 +32,7 @@ export function articleUnits(article: Article, locale: Locale = 'en'): Unit[] {
   for (const s of article.sentences) {
     while (p < article.paragraphs.length - 1 && article.paragraphs[p].end <= s.start) p++;
     const text = article.text.slice(s.start, s.end);
-    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: caption.test(text), inChronology: false });
+    units.push({ part: 'text', index: units.length, span: s, text, paragraph: p, isCaption: captionStart.test(text) || captionAnywhere.test(text), inChronology: false });
   }
   markCaptionBlocks(units, phrases(locale).rule.captionCredit);
   markChronology(units, phrases(locale).rule.chronologyEntry);

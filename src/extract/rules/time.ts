@@ -12,7 +12,7 @@ import type { Span } from '../../types.js';
 import type { ArticleContext } from '../context.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 import { toLocal } from '../times.js';
-import { withFlags } from '../compiled.js';
+import { matchesOf, withFlags } from '../compiled.js';
 
 // "UPDATE 11:40AM | …": a live blog's post time, not an event's.
 const LIVE_BLOG_STAMP = /^\s*\|/;
@@ -31,7 +31,7 @@ export function launchTimes(text: string, ctx: ArticleContext): { minutes: numbe
   // A time belongs to the nearest event word before it: a landing, a warning, an announcement, or the firing.
   const found = ctx.readers.times(text).filter((t) => {
     const near = text.slice(Math.max(0, t.start - TIME_EVENT_LOOKBACK), t.start);
-    const lastIn = (s: string, re: RegExp): number => Math.max(-1, ...[...s.matchAll(withFlags(re, 'gi'))].map((m) => m.index ?? -1));
+    const lastIn = (s: string, re: RegExp): number => Math.max(-1, ...matchesOf(withFlags(re, 'gi'), s).map((m) => m.index ?? -1));
     // With no event word close by, the last one earlier in the sentence ("The missile fell … around 3:44 p.m.").
     const before = lastIn(near, p.landingTime) < 0 && lastIn(near, p.timeEvent) < 0 ? text.slice(0, t.start) : near;
     const last = (re: RegExp): number => lastIn(before, re);
