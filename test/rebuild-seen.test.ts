@@ -165,8 +165,13 @@ describe('a `salvo db rebuild` by another process', () => {
         db.close();
       }
     };
+    await withStores(a, b, raw, file, fn);
+  }
+
+  /** Runs `fn` with both handles, a `salvo db rebuild` of the database `db` as a child process, then closes them. */
+  async function withStores(a: Store, b: Store, raw: Raw, db: string, fn: (a: Store, b: Store, raw: Raw, rebuild: () => Promise<void>) => Promise<void>): Promise<void> {
     const rebuild = async (): Promise<void> => {
-      const r = salvo(['--db', file, 'db', 'rebuild'], { cwd: dir });
+      const r = salvo(['--db', db, 'db', 'rebuild'], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/2 event\(s\): 1 written, 1 deleted/);
     };
@@ -203,17 +208,7 @@ describe('a `salvo db rebuild` by another process', () => {
           await client.end();
         }
       };
-      const rebuild = async (): Promise<void> => {
-        const r = salvo(['--db', url, 'db', 'rebuild'], { cwd: dir });
-        expect(r.stderr).toBe('');
-        expect(r.stdout).toMatch(/2 event\(s\): 1 written, 1 deleted/);
-      };
-      try {
-        await fn(a, b, raw, rebuild);
-      } finally {
-        await a.close();
-        await b.close();
-      }
+      await withStores(a, b, raw, url, fn);
     }
 
     it('the running worker groups its next report against the rebuilt table', async () => {
