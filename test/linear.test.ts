@@ -1,8 +1,10 @@
 // Time grows linearly with input size for the input shapes that once grew quadratically or worse: each shape at
-// 10 KB and 100 KB, the larger within 25 times the smaller (linear is 10; quadratic would be 100, and the shapes
+// 10 KB and 100 KB, the larger within 40 times the smaller (linear is 10; quadratic would be 100, and the shapes
 // fixed here grew by 60 to 1,000). Ratios of the best of several runs in CPU time, never absolute times. The
 // margin over 10 is for what is linear but uneven: a 10 KB run takes a few milliseconds, and garbage collection
-// falls more on the larger input (the launch sentences measured 9 to 13× outside the test runner, 15 to 20× in it). Inputs are generated here.
+// falls more on the larger input (the launch sentences measured 9 to 13× outside the test runner, 15 to 20× in it,
+// and once 32× in a full CI run after the extraction got faster on the small input: 3.7 ms against 5.6 ms, while
+// the same build measured 10 to 12× on its own). Inputs are generated here.
 import { describe, expect, it } from 'vitest';
 import { cleanDocument, splitSentences } from '../src/clean/index.js';
 import { extractHtml } from '../src/ingest/extract-html/index.js';
@@ -34,6 +36,8 @@ function bestMs(run: (i: number) => unknown): number {
 }
 
 const RUNS = 7;
+/** Largest ratio of the 100 KB time to the 10 KB time: four times linear's 10, well under quadratic's 100. */
+const MAX_GROWTH = 40;
 
 /**
  * Times `work` on the shape at 10 KB and 100 KB (after a warm-up run of each) and checks the growth. A shape may
@@ -48,10 +52,10 @@ function expectLinear(shape: (bytes: number, variant: number) => string, work: (
   work(small[RUNS]);
   work(large[RUNS]);
   const ratio = bestMs((i) => work(large[i])) / Math.max(bestMs((i) => work(small[i])), 1);
-  expect(ratio).toBeLessThan(25);
+  expect(ratio).toBeLessThan(MAX_GROWTH);
 }
 
-describe('linear time per input shape (100 KB within 25× of 10 KB)', () => {
+describe('linear time per input shape (100 KB within 40× of 10 KB)', () => {
   it('"a\\n" repeated: thousands of wrapped lines joined into one', () => {
     expectLinear((n) => repeatTo('a\n', n), (text) => cleanDocument(documentFromText(text, 'shape')));
   });
