@@ -82,12 +82,10 @@ export interface Phrases {
   atLeast: string[];
   about: string[];
   moreThan: string[];
-  /** Photo captions and file-image notes (they often describe an older launch). */
-  caption: RegExp;
   /**
-   * The caption patterns that open the sentence ("^…"), tried at its start only, and the others: a sentence is a
-   * caption when either finds one (as `caption` would). Apart, the regex engine tries the opening ones once per
-   * sentence instead of at every position.
+   * Photo captions and file-image notes (they often describe an older launch): the table's caption patterns that
+   * open the sentence ("^…"), tried at its start only, and the others; a sentence is a caption when either finds
+   * one. Apart, the regex engine tries the opening ones once per sentence instead of at every position.
    */
   captionStart: RegExp;
   captionAnywhere: RegExp;
@@ -211,7 +209,6 @@ export function phrases(locale: Locale = 'en'): Phrases {
     atLeast: t.countAtLeast,
     about: t.countAbout,
     moreThan: t.countMoreThan,
-    caption: new RegExp(alt(t.captionPatterns), 'i'),
     ...captionParts(t.captionPatterns),
     hedge: words(t.hedges),
     speech: new RegExp(`${b.start}(?:${alt(t.speechVerbs)})${b.end}`, 'gi'),
