@@ -145,6 +145,13 @@ describe('boilerplate removal', () => {
     expect(article.text).toBe('The first rocket took off at 6:10 a.m. (2110 GMT Monday) from near the coast.\n\nA second (smaller) one followed.');
   });
 
+  it('finds a bracket left open in an earlier piece of a line already joined, and a closed one there', () => {
+    const open = cleanDocument(doc('The rocket took off at 6:10 a.m. (2110 GMT on\nthe day before,\nMonday) from the coast.'));
+    expect(open.text).toBe('The rocket took off at 6:10 a.m. (2110 GMT on the day before, Monday) from the coast.');
+    const closed = cleanDocument(doc('The rocket (a small one) took off on\nthe day before,\nMonday) from the coast.'));
+    expect(closed.text).toBe('The rocket (a small one) took off on the day before,\n\nMonday) from the coast.');
+  });
+
   it('joins a wrapped line that goes on with a figure and its unit, not a numbered item', () => {
     const article = cleanDocument(doc('The rocket climbed to a height of more than\n1,200 km.\nThe launch ended a pause of about\n3 months.\nOfficials listed the steps:\n1. The booster lit.'));
     expect(article.text).toBe('The rocket climbed to a height of more than 1,200 km.\n\nThe launch ended a pause of about 3 months.\n\nOfficials listed the steps:\n\n1. The booster lit.');

@@ -23,7 +23,7 @@ import { readDataJson } from '../paths.js';
 import type { Language, Span } from '../types.js';
 import { plainSegments } from './plain-segments.js';
 import { type Segment, segmentsOf } from './segments.js';
-import { lastCodePoint, lastWord } from './text-end.js';
+import { isSpaceAt, lastCodePoint, lastWord } from './text-end.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -191,8 +191,8 @@ export function splitSentences(text: string, language: Language = 'en'): Span[] 
 }
 
 function pushTrimmed(text: string, start: number, end: number, base: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpaceAt(text, start)) start++;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
   if (end > start) out.push({ start: base + start, end: base + end });
 }
 

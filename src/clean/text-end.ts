@@ -13,9 +13,20 @@ export function lastCodePoint(s: string): string {
 // What String.prototype.split(/\s+/) splits on, one code unit at a time (every \s character is in the BMP).
 const SPACE = /\s/;
 
+/**
+ * Whether the code unit at `i` of `s` is whitespace as /\s/ reads it. The ASCII ones (\t \n \v \f \r and the space)
+ * are told by their code, without a one-character string and a regex call for each (a tenth of sentence
+ * splitting's cost in launch reports, V8 profile); any other code unit goes to the regex.
+ */
+export function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return SPACE.test(s[i]);
+}
+
 /** The text after the last whitespace character: `s.split(/\s+/).pop()` for a string that does not end in one. */
 export function lastWord(s: string): string {
   let i = s.length;
-  while (i > 0 && !SPACE.test(s[i - 1])) i--;
+  while (i > 0 && !isSpaceAt(s, i - 1)) i--;
   return s.slice(i);
 }

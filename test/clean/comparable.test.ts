@@ -13,6 +13,7 @@ const LINES = [
   'ÉTÉ in Zürich — “quoted” 北朝鮮 ミサイル 미사일 ① ² Ⅻ',
   'A'.repeat(3000) + ' end',
   'Kelvin K and long ſ: İstanbul',
+  'A lone \ud800 high and \udc00 low surrogate, a pair 🚀 and é',
 ];
 
 describe('comparable', () => {
@@ -29,5 +30,21 @@ describe('comparable', () => {
     const ascii = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)).join('');
     expect(comparable(ascii)).toBe(byRegex(ascii));
     expect(comparable(ascii)).toBe('0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz');
+  });
+
+  it('gives what the regex gives on seeded random strings, ASCII ones and ones with a few other characters', () => {
+    const alphabet = ['a', 'Z', '0', ' ', '-', '.', '@', '[', '`', '{', '\x7f', '\t', 'é', 'É', 'ſ', 'K', '北', '\ud800', '\udc00', '🚀', 'Ⅻ'];
+    let state = 42;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const ascii = k % 2 === 0;
+      const pool = ascii ? alphabet.slice(0, 12) : alphabet;
+      let line = '';
+      for (let i = Math.floor(next() * 60); i > 0; i--) line += pool[Math.floor(next() * pool.length)];
+      expect(comparable(line), JSON.stringify(line)).toBe(byRegex(line));
+    }
   });
 });
