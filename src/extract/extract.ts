@@ -1,7 +1,7 @@
 // extract: Article → Extraction, by running a locale's configuration: the actor, then the date (which tells the
 // main sentences from the background), then whether the article is a launch report, then every claim parser.
 // Each claim gets evidence (its words and sentence) and a confidence adjusted for hedges, depth and attribution.
-import { dateWindow, findAgencies } from '../knowledge/index.js';
+import { type AgencyMatch, dateWindow, findAgencies } from '../knowledge/index.js';
 import {
   BASE_CONFIDENCE,
   CONFIDENCE_CEILING,
@@ -39,7 +39,8 @@ export function extractWith(config: Configuration, article: Article, units?: rea
     candidates.push({ unit: ctx.units[0], field: 'date_local', value: date.value, span: { start: 0, end: 0 }, parser: 'publication-date', confidence: BASE_CONFIDENCE.publicationDate, implied: true });
   }
   for (const parser of config.claims) candidates.push(...runParser(parser, ctx));
-  const claims = candidates.map((c) => makeClaim(ctx, c));
+  const read = new Map<Unit, SentenceSources>();
+  const claims = candidates.map((c) => makeClaim(ctx, c, read));
 
   const fields: Partial<Record<FieldName, Claim>> = {};
   for (const c of claims) if (isFieldName(c.field) && !fields[c.field]) fields[c.field] = c;
@@ -88,22 +89,40 @@ function continueBackground(ctx: ArticleContext): void {
 const isFieldName = (f: ClaimField): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);
 
 /**
+ * What a claim's confidence and attribution read of its sentence: the agencies it names and whether it hedges.
+ * Both depend on the sentence's words alone, so they are read once per sentence however many claims it holds (the
+ * lede holds most of them): the same answers as reading them per claim, without the repeated table look-up and
+ * its copied matches.
+ */
+interface SentenceSources {
+  agencies: AgencyMatch[];
+  hedged: boolean;
+}
+
+function sourcesOf(ctx: ArticleContext, u: Unit, read: Map<Unit, SentenceSources>): SentenceSources {
+  let known = read.get(u);
+  if (!known) read.set(u, (known = { agencies: findAgencies(u.text, ctx.locale), hedged: ctx.phrases.hedge.test(u.text) }));
+  return known;
+}
+
+/**
  * A claim's confidence: the parser's base figure, lowered when the sentence hedges or sits deep in the article
  * (late sentences more often speak of something else), raised when an official source is named.
  */
-function adjustedConfidence(ctx: ArticleContext, base: number, u: Unit, agencyKind: string | null): number {
+function adjustedConfidence(base: number, u: Unit, hedged: boolean, agencyKind: string | null): number {
   let c = base;
-  if (ctx.phrases.hedge.test(u.text)) c -= CONFIDENCE_NUDGE;
+  if (hedged) c -= CONFIDENCE_NUDGE;
   if (u.index > LATE_SENTENCE_INDEX) c -= CONFIDENCE_NUDGE;
   if (agencyKind && OFFICIAL_AGENCY_KINDS.has(agencyKind)) c += CONFIDENCE_NUDGE;
   return Math.round(Math.min(CONFIDENCE_CEILING, Math.max(CONFIDENCE_FLOOR, c)) * 100) / 100;
 }
 
-function makeClaim(ctx: ArticleContext, c: ClaimCandidate): Claim {
+function makeClaim(ctx: ArticleContext, c: ClaimCandidate, read: Map<Unit, SentenceSources>): Claim {
   const u = c.unit;
   const span = c.span;
   const base = u.span.start;
-  const agency = nearestAgency(ctx, u.text, span);
+  const sources = sourcesOf(ctx, u, read);
+  const agency = nearestAgency(sources.agencies, span);
   return {
     field: c.field,
     value: c.value,
@@ -117,15 +136,14 @@ function makeClaim(ctx: ArticleContext, c: ClaimCandidate): Claim {
     },
     attribution: agency?.key ?? null,
     saidBy: agency?.name ?? ctx.article.source,
-    confidence: adjustedConfidence(ctx, c.confidence, u, agency?.kind ?? null),
+    confidence: adjustedConfidence(c.confidence, u, sources.hedged, agency?.kind ?? null),
     parser: c.parser,
     implied: c.implied ?? false,
   };
 }
 
-/** The agency named nearest to the value's words in its sentence. */
-function nearestAgency(ctx: ArticleContext, text: string, span: Span): { key: string; name: string; kind: string } | null {
-  const hits = findAgencies(text, ctx.locale);
+/** The agency named nearest to the value's words in its sentence (`hits`: the agencies the sentence names). */
+function nearestAgency(hits: readonly AgencyMatch[], span: Span): AgencyMatch | null {
   if (!hits.length) return null;
   const dist = (h: { start: number; end: number }): number => (h.end <= span.start ? span.start - h.end : h.start >= span.end ? h.start - span.end : 0);
   return hits.reduce((a, b) => (dist(b) < dist(a) ? b : a));

@@ -6,7 +6,19 @@
 // The largest figure stated for the launch wins; kilometres are preferred over miles.
 import { BASE_CONFIDENCE } from '../../settings.js';
 import type { FieldName } from '../../types.js';
+import type { ArticleContext, ReadUnit } from '../context.js';
+import type { LengthMention } from '../quantities.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+
+// The lengths of each sentence, read once for both rules: the distance and the apogee rule read the same
+// sentences (the main ones) for figures of their own kind, and a locale's length reader depends on the words alone.
+const read = new WeakMap<ReadUnit, LengthMention[]>();
+
+function lengthsOf(u: ReadUnit, ctx: ArticleContext): LengthMention[] {
+  let known = read.get(u);
+  if (!known) read.set(u, (known = ctx.readers.lengths(u.text)));
+  return known;
+}
 
 function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCandidate> {
   return {
@@ -14,8 +26,7 @@ function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCa
     field,
     scope: mainUnits,
     find: (u, ctx) =>
-      ctx.readers
-        .lengths(u.text)
+      lengthsOf(u, ctx)
         .filter((l) => l.kind === kind && inMain(u, l.start))
         .map((l) => ({ unit: u, field, value: l.km, span: { start: l.start, end: l.end }, parser: kind, confidence: BASE_CONFIDENCE.length, traits: { miles: l.unit === 'mi' } })),
   };

@@ -70,4 +70,10 @@ describe('labelled lines, economic zones, flights, satellite rockets, US local z
     const ex = run(null, ['North Korea fired two missiles on Friday, each completing a 250-kilometre flight, the military said.'], FRI);
     expect(fieldValue(ex, 'distance_km')).toBe(250);
   });
+
+  it('one sentence stating both a distance and an apogee gives each (the two rules share its lengths, read once)', () => {
+    const ex = run('North Korea fires ballistic missile', ['North Korea fired a ballistic missile on Friday that flew 600 km and reached an altitude of 60 km, the military said.'], FRI);
+    expect(fieldValue(ex, 'distance_km')).toBe(600);
+    expect(fieldValue(ex, 'apogee_km')).toBe(60);
+  });
 });
