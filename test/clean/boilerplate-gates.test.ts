@@ -2,6 +2,7 @@
 // the joined prefix gate with the prefix rules one by one (on lines written here and on seeded random lines made of
 // pieces of them), and a line rule's requires test with the rule.
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/seeded-random.mjs';
 import { LINE_RULES, matchBoilerplateLine, mayStartWithPrefix, PREFIX_RULES } from '../../src/clean/boilerplate.js';
 
 const WRITTEN = [
@@ -31,11 +32,7 @@ const PIECES = [
 ];
 
 function randomLines(count: number, seed: number): string[] {
-  let state = seed;
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const next = rng(seed);
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     let line = '';

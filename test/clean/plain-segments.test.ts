@@ -1,6 +1,7 @@
 // plainSegments (src/clean/plain-segments.ts) must give exactly the segments of Intl.Segmenter('en', sentence) for
 // every paragraph it answers: checked on sentences written here and on seeded random strings over its alphabet.
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/seeded-random.mjs';
 import { plainSegments } from '../../src/clean/plain-segments.js';
 import { splitSentences } from '../../src/clean/index.js';
 
@@ -33,11 +34,7 @@ const ALPHABET: string[] = [
 const HOT = ['.', '.', '!', '?', ' ', ' ', 'a', 'A', '1', '"', ')', ',', '’'];
 
 function randomStrings(count: number, seed: number): string[] {
-  let state = seed;
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const next = rng(seed);
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     const length = 1 + Math.floor(next() * 12);
