@@ -124,7 +124,9 @@ describe('per-document time budget', () => {
   it('salvo watch --once: the slow pages fail for good with the reason, the others are stored', { timeout: 180_000 }, async () => {
     const r = await run(['--db', 'w.db', 'watch', '--once']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`${srv.base}/slow: not stored: ${OVER.source}`));
+    // The slow page is ten megabytes of HTML: either reading it or extracting it may be the stage over the
+    // budget, by the machine's speed, and both reasons name the budget ("(reading it)" or "not stored: ").
+    expect(r.stderr).toMatch(new RegExp(`${srv.base}/slow: (?:not stored: )?${OVER.source}`));
     expect(r.stderr).toMatch(new RegExp(`${srv.base}/slow-read: ${OVER_READING.source}`));
     expect(r.stderr).not.toMatch(/will retry/);
     expect(r.stderr).toMatch(/polled 1 source: 2 stored, 0 sources failed, 2 items failed/);
