@@ -426,6 +426,13 @@ export const STORED_FIELD_LIMITS = { title: 1000, url: 2000, source: 200, extern
 /** Blocks kept for the article page's "dropped as boilerplate" view: enough to judge the cleaning by. */
 export const MAX_DROPPED_BLOCKS = 200;
 /**
+ * Characters of article text read in all to tell which dropped blocks the text holds after all (ingest/html.ts): each
+ * block is looked for in the whole text, so the blocks checked are at most this over the text's length. 50 million:
+ * over 2,000 blocks of a long (20 KB) article, more than any page of the extraction benchmark drops, a few
+ * milliseconds of reading; a page of megabytes of paragraphs gets a handful checked instead of seconds per thousand.
+ */
+export const DROPPED_CHECK_CHARS = 50_000_000;
+/**
  * A compressed WARC record body is unpacked to at most this many times its stored size (and never beyond the
  * file size limit): news pages compress 5–15×, so 200× leaves wide room, while a 6.5 KB brotli "page" standing
  * for gigabytes stops at about a megabyte instead of costing 20 MB of work each, hundreds of times per upload.

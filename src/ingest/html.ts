@@ -10,7 +10,7 @@ import { joinBlocks, textBlocks } from './html-text.js';
 import { detectLanguage } from './language.js';
 import { normalizeText } from './normalize.js';
 import { textWidth } from './text-width.js';
-import { MAX_DROPPED_BLOCKS, MIN_ARTICLE_CHARS, SHORT_STORY_PARAGRAPH, SHORT_STORY_PARAGRAPHS } from '../settings.js';
+import { DROPPED_CHECK_CHARS, MAX_DROPPED_BLOCKS, MIN_ARTICLE_CHARS, SHORT_STORY_PARAGRAPH, SHORT_STORY_PARAGRAPHS } from '../settings.js';
 
 const FALLBACK_SKIP = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 // Text width, not characters: a wide Hangul, kana or kanji character counts two (see text-width.ts).
@@ -43,8 +43,12 @@ export function documentFromHtml(html: string, origin: string, urlHint: string |
   if (!isArticle(text)) throw new IngestError('no article text found in the HTML page');
 
   // What the extractor left out, for the article page's "dropped as boilerplate" view: text, not menu labels.
+  // Each check may read the whole text, so the blocks checked are bounded by DROPPED_CHECK_CHARS over the text's
+  // length: every block of an ordinary page, a few of a page of megabytes (tens of thousands of blocks each read
+  // against the whole text took seconds, growing with the square of the page).
   const dropped = new Set<string>();
-  for (const d of page.dropped) {
+  const checks = Math.floor(DROPPED_CHECK_CHARS / Math.max(1, text.length));
+  for (const d of page.dropped.slice(0, checks)) {
     const block = normalizeText(d.text).trim();
     if (block.length >= 25 && !text.includes(block)) dropped.add(block);
     if (dropped.size >= MAX_DROPPED_BLOCKS) break;
