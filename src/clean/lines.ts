@@ -3,7 +3,7 @@
 // Returns the kept lines (future paragraphs) and what was removed.
 import type { RemovedBlock } from '../types.js';
 import { comparable } from './comparable.js';
-import { DATE_MARKER, matchBoilerplateLine, PREFIX_RULES, splitJoinedLine, type BoilerplateRule } from './boilerplate.js';
+import { DATE_MARKER, matchBoilerplateLine, mayStartWithPrefix, PREFIX_RULES, splitJoinedLine, type BoilerplateRule } from './boilerplate.js';
 import { MAX_BOILERPLATE_LINE_CHARS, MAX_LINK_LIST_ITEMS } from '../settings.js';
 import { chronologicalLiveBlog } from './live-blog.js';
 import { lastCodePoint } from './text-end.js';
@@ -22,7 +22,8 @@ function stripPrefixes(line: string, removed: RemovedBlock[], isFirstLine: boole
   // starts like a real line: "Privacy PolicyreCAPTCHANorth…" strips, "Terms of service were…" does not.
   const chain: RemovedBlock[] = [];
   let after = rest;
-  for (let found = true; found && after !== ''; ) {
+  // A line no prefix rule matches (mayStartWithPrefix) ends the chain as the loop over the rules would.
+  for (let found = true; found && after !== '' && mayStartWithPrefix(after); ) {
     found = false;
     for (const rule of PREFIX_RULES) {
       const m = rule.pattern.exec(after);
