@@ -130,6 +130,16 @@ export const PHRASE_BOUNDARIES: Readonly<Record<Locale, PhraseBoundary>> = {
 
 const cached = new Map<Locale, Phrases>();
 
+/**
+ * Per phrase pattern compiled from a table's list (`words` in phrases()), its rows each written as a whole pattern,
+ * with the pattern's own boundaries: the pattern is their alternation, so what holds for every row's matches
+ * (their literal anchors: knowledge rowAnchors) holds for the pattern's.
+ */
+const rowsOf = new WeakMap<RegExp, readonly string[]>();
+
+/** The rows of a phrase pattern compiled from a table's list, each a whole pattern; undefined for other patterns. */
+export const phraseRows = (re: RegExp): readonly string[] | undefined => rowsOf.get(re);
+
 /** Whether a regex source has an alternation outside every group and class ("^a|b" does, "^(?:a|b)" does not). */
 export function hasTopLevelAlternation(source: string): boolean {
   let depth = 0;
@@ -182,7 +192,11 @@ export function phrases(locale: Locale = 'en'): Phrases {
   if (known) return known;
   const t = readDataJson<PhraseTable>(`locales/${locale}/phrases.json`);
   const b = PHRASE_BOUNDARIES[locale];
-  const words = (xs: string[]): RegExp => new RegExp(`${b.start}(?:${alt(xs)})${b.pluralEnd}`, 'i');
+  const words = (xs: string[]): RegExp => {
+    const re = new RegExp(`${b.start}(?:${alt(xs)})${b.pluralEnd}`, 'i');
+    rowsOf.set(re, xs.map((x) => `${b.start}(?:${x})${b.pluralEnd}`));
+    return re;
+  };
   const numberKeys = Object.keys(t.numberWords).sort((a, b) => b.length - a.length);
   const compiled: Phrases = {
     launchVerb: words(t.launchVerbs),

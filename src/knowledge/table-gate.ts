@@ -47,6 +47,23 @@ export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.an
 /** The literal anchors of a pattern (one of which every text it matches in holds), or null for none. */
 const anchorsOf = (re: RegExp): string[] | null => literalAnchors(loosen(re.source));
 
+/**
+ * The literal anchors of a pattern that is the alternation of `rows` (each a whole pattern): the union of each
+ * row's own, or null when some row has none. Sound as the whole pattern's anchors are: a match of the alternation
+ * is a match of one of its rows. Often more telling than the anchors derived from the alternation written out,
+ * where a prefix shared by every row (a word boundary) is lost once the rows' exact strings are too many to
+ * multiply by it ("tested" found in "contested", where each row's own anchor is "\btested").
+ */
+export function rowAnchors(rows: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (const row of rows) {
+    const own = literalAnchors(loosen(row));
+    if (own === null) return null;
+    out.push(...own);
+  }
+  return out;
+}
+
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
 /** A regex that finds something in every text `re` can match in (and maybe more), or null for none: made once per pattern. */
@@ -74,14 +91,15 @@ export interface SharedGate {
  * pattern. `unicode`: whether it answers for the patterns with the 'u' flag (read with 'iu': case as broadly as
  * Unicode folds it, no word boundaries) or for those without (read with 'i', word boundaries kept), as each
  * pattern's own gate reads them (patternGate). A pattern whose matches need no telling literal (no anchors, or
- * one only a word boundary, which would find every word) is not covered.
+ * one only a word boundary, which would find every word) is not covered. `anchorsFor`: where a pattern's anchors
+ * come from (by default, derived from its source; rowAnchors for one made of rows).
  */
-export function sharedGate(patterns: readonly RegExp[], unicode = false): SharedGate {
+export function sharedGate(patterns: readonly RegExp[], unicode = false, anchorsFor: (re: RegExp) => string[] | null = anchorsOf): SharedGate {
   const anchors: string[] = [];
   const covered = new Set<RegExp>();
   for (const re of patterns) {
     if (re.flags.includes('u') !== unicode) continue;
-    const own = anchorsOf(re);
+    const own = anchorsFor(re);
     if (own === null || own.some((a) => a.replaceAll(WORD_BOUNDARY, '') === '')) continue;
     anchors.push(...own);
     covered.add(re);
