@@ -157,7 +157,7 @@ export function hasTopLevelAlternation(source: string): boolean {
 }
 
 /** A pattern that holds only at the start of the text: "^" first, and no alternation around it. */
-const opensText = (source: string): boolean => source.startsWith('^') && !hasTopLevelAlternation(source);
+export const opensText = (source: string): boolean => source.startsWith('^') && !hasTopLevelAlternation(source);
 
 /** A pattern that matches nothing, tried at one position only (see rulePatterns). */
 const nothing = (): RegExp => new RegExp(MATCHES_NOTHING, 'y');

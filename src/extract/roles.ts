@@ -41,11 +41,11 @@ export interface RoleDecision {
  * `mainDate` is the main launch's date when known: an explicit date more than two days away is an anchor.
  */
 export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string | null, mainMonthDay: string | null = null, locale: Locale = 'en'): RoleDecision {
+  if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
+  if (unit.inChronology) return { role: 'earlier', mainEnd: 0, reason: 'chronology line' };
   const p = phrases(locale);
   const text = unit.text;
   const f = factsOf(text, locale);
-  if (unit.isCaption) return { role: 'context', mainEnd: 0, reason: 'caption' };
-  if (unit.inChronology) return { role: 'earlier', mainEnd: 0, reason: 'chronology line' };
   // "Fragments of a Hwasong-11 were found in Kharkiv": evidence, debris, artillery — not a launch being reported.
   const negative = f.first('notLaunch');
   if (negative && !f.has('launchVerb')) return { role: 'context', mainEnd: 0, reason: `not a launch ("${negative[0]}")` };
@@ -53,8 +53,9 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   const generic = f.first('generic');
   if (generic) return { role: 'context', mainEnd: 0, reason: `generic statement ("${generic[0]}")` };
   // "A day earlier, it fired 25 missiles": a fronted day before the main launch's day tells an earlier launch.
-  const fronted = f.first('frontedDayBefore');
-  const frontedDay = fronted && mainDate ? dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate) : undefined;
+  // Asked only once the main date is known (the first pass has none), since the fronted day is told against it.
+  const fronted = mainDate ? f.first('frontedDayBefore') : null;
+  const frontedDay = fronted ? dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate) : undefined;
   if (frontedDay) return { role: 'earlier', mainEnd: 0, reason: `fronted day before the main day ("${frontedDay.surface}")` };
   const anchors: { at: number; why: string }[] = [];
   for (const d of dates) {
@@ -71,7 +72,6 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   // "… of plans to launch a satellite rocket between Thursday and Aug. 31": a launch to come, not one that happened.
   const future = f.first('future');
   if (future) anchors.push({ at: future.index, why: `future plan "${future[0]}"` });
-  const capability = f.first('capability');
   anchors.sort((a, b) => a.at - b.at);
   const first = anchors[0];
   // The sentence's own event comes first when a verb of firing or of flight precedes the anchor.
@@ -109,6 +109,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
     }
     return { role: first.why.startsWith('future') ? 'context' : 'earlier', mainEnd: 0, reason: first.why };
   }
+  // A capability marker weighs only in a sentence without an anchor (each branch above returns): asked only then.
+  const capability = f.first('capability');
   const before = capability ? verb() : null;
   if (capability && !(before && before.index < capability.index) && !inClosedRelativeClause(text, capability.index)) return { role: 'capability', mainEnd: 0, reason: `capability "${capability[0]}"` };
   return { role: 'main', mainEnd: text.length, reason: 'main' };

@@ -5,7 +5,7 @@
 // of the article being read (the memo is cleared when the next article's context is made).
 import { anchorRegex, literalAnchors, type Locale, loosen, RecentTexts, rowAnchors, sharedGate } from '../knowledge/index.js';
 import { SENTENCE_FACTS_RECENT } from '../settings.js';
-import { type Phrases, phraseRows, phrases } from './phrases.js';
+import { opensText, type Phrases, phraseRows, phrases } from './phrases.js';
 
 /** The phrase patterns whose first match in a whole sentence is remembered (all non-global, so `exec` is pure). */
 export const FACT_PATTERNS = ['launchVerb', 'launchNoun', 'missileNoun', 'notLaunch', 'generic', 'earlier', 'future', 'capability', 'flightVerb', 'frontedDayBefore'] as const;
@@ -49,11 +49,19 @@ interface FactsReader {
 }
 const readers = new WeakMap<Phrases, FactsReader>();
 
+/**
+ * A pattern that holds only at the start of the text ("^…" without the 'm' flag: frontedDayBefore) is tried by the
+ * regex engine at the first position only, and costs less than its anchors' part in the shared scan, where they are
+ * tried at every position (the fronted-day phrases follow "^\s*", so their anchors have no word boundary in front):
+ * it is left out of the shared gate and run as it is.
+ */
+const opensTheText = (re: RegExp): boolean => !re.flags.includes('m') && opensText(re.source);
+
 function readerOf(p: Phrases): FactsReader {
   let r = readers.get(p);
   if (!r) {
     const patterns = FACT_PATTERNS.map((name) => patternOf(p, name));
-    const shared = sharedGate(patterns, false, anchorsOf);
+    const shared = sharedGate(patterns.filter((re) => !opensTheText(re)), false, anchorsOf);
     const gates = patterns.map((re) => (gated(re) ? anchorRegex(anchorsOf(re), re.flags.includes('u') ? 'iu' : 'i') : null));
     r = { patterns, gates, shared: shared.regex, covered: patterns.map((re) => shared.covered.has(re)) };
     readers.set(p, r);

@@ -9,6 +9,9 @@ import { FACT_PATTERNS, type FactPattern, SentenceFacts } from '../../src/extrac
 import { anchorRegex, type Locale, rowAnchors } from '../../src/knowledge/index.js';
 import { WORD_BOUNDARY } from '../../src/knowledge/literal-anchors.js';
 import { rng } from '../../scripts/seeded-random.mjs';
+import { english } from '../../src/extract/locales/en/configuration.js';
+import { sentenceRole } from '../../src/extract/roles.js';
+import type { Unit } from '../../src/extract/units.js';
 
 const LOCALES: Locale[] = ['en', 'ko', 'ja'];
 const patternOf = (locale: Locale, name: FactPattern): RegExp => (name === 'frontedDayBefore' ? phrases(locale).rule.frontedDayBefore : phrases(locale)[name]);
@@ -107,5 +110,27 @@ describe('the sentence facts read through the row-anchor gates', () => {
     expect(gate('earlier')?.test('They welcomed a rise in income for farmers.')).toBe(false);
     expect(gate('launchVerb')?.test('The army tested a new rocket.')).toBe(true);
     expect(gate('earlier')?.test('The test came after the talks.')).toBe(true);
+  });
+});
+
+// sentenceRole asks the fronted-day phrase only once the main date is known, and the capability markers only of a
+// sentence without another anchor: the roles must be what weighing every fact gives. Made-up sentences.
+describe('the role reads the facts it weighs', () => {
+  const unit = (text: string): Unit => ({ part: 'text', index: 1, span: { start: 0, end: text.length }, text, paragraph: 0, isCaption: false, inChronology: false });
+  const role = (text: string, mainDate: string | null): string => {
+    const dates = english.readers.dates(text, '2024-05-10', null);
+    return sentenceRole(unit(text), dates, mainDate).role;
+  };
+
+  it('a fronted day before the main day tells an earlier launch only against the main date', () => {
+    const text = 'A day earlier, the army fired two ballistic missiles into the sea.';
+    expect(role(text, null)).toBe('main');
+    expect(role(text, '2024-05-10')).toBe('earlier');
+  });
+
+  it('a capability marker makes a capability sentence only where no anchor comes first', () => {
+    expect(role('The new missile is capable of reaching targets 5,000 km away.', null)).toBe('capability');
+    expect(role('Last year it tested a missile capable of reaching targets 5,000 km away.', null)).toBe('earlier');
+    expect(role('The agency plans to launch a rocket that is capable of reaching orbit.', null)).toBe('context');
   });
 });
