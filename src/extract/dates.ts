@@ -33,8 +33,11 @@ export interface DateMention {
   inUtc: boolean;
 }
 
+// A month's name or its abbreviation, as a whole word: chrono reads a clock time with a zone's abbreviation after
+// it ("at 10:30 NOVT", Novosibirsk time; "10:30 MART", Marquesas), whose first letters are not a month.
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])';
 // A month name with a day number beside it ("January 14", "13 April"), not a month and year ("March 2025").
-const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
+const MONTH_NAME = new RegExp(String.raw`\b${MONTH_WORD}\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?${MONTH_WORD}`, 'i');
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
 const RELATIVE_RE = /\b(today|this morning|this afternoon|this evening|tonight|yesterday|the previous day|the day before|a day earlier|overnight)\b/gi;
 const DAY_OF_MONTH_RE = /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary|floor|day))/gi;

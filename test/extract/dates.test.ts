@@ -60,6 +60,16 @@ describe('findDates', () => {
     expect(d.find((x) => x.kind === 'explicit')?.date).toBe('2024-12-30');
   });
 
+  it('does not read a clock time with a zone abbreviation that starts like a month ("10:30 NOVT") as a date', () => {
+    for (const zone of ['NOVT', 'MART', 'JUNT']) {
+      const d = english.readers.dates(`The drill began at 10:30 ${zone} near the border.`, '2024-03-20', null);
+      expect(d.filter((x) => x.kind === 'explicit'), zone).toEqual([]);
+    }
+    // A month written out, or cut short with a point, still dates the sentence.
+    const d = english.readers.dates('The drill began on Nov. 30 at 10:30 and ended on 2 December.', '2024-12-20', null);
+    expect(d.filter((x) => x.kind === 'explicit').map((x) => x.date)).toEqual(['2024-11-30', '2024-12-02']);
+  });
+
   it('does not read "last Thursday" as the launch weekday', () => {
     const d = english.readers.dates('A similar weapon was tested last Thursday.', '2025-05-09', null);
     expect(d.filter((x) => x.kind === 'weekday')).toEqual([]);
