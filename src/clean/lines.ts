@@ -114,6 +114,14 @@ function isLinkItem(line: string): boolean {
 // A run of blanks other than a single space (which would be replaced by itself): each becomes one space.
 const BLANK_RUN = / [ \t\f\v]+|[\t\f\v][ \t\f\v]*/g;
 
+/**
+ * Whether BLANK_RUN finds a run in `line`: exactly when it holds two spaces in a row, a tab, a form feed or a
+ * vertical tab (a run is a space before another blank, or one of the other three). Told by the string search, which
+ * skips to each, where the regex engine tries BLANK_RUN at every position: starting at a space, it stops at every
+ * word (about 5,800 instructions a line of a launch report, callgrind, against some 3,300 for the four searches).
+ */
+export const hasBlankRun = (line: string): boolean => line.includes('  ') || line.includes('\t') || line.includes('\f') || line.includes('\v');
+
 /** A line and its comparable form, made when first asked for (keyOf). */
 interface SeenLine {
   line: string;
@@ -134,7 +142,7 @@ export function cleanLines(text: string, title: string | null): CleanLines {
   const joined: RawLine[] = [];
   for (const stored of text.split('\n')) {
     for (const line of splitJoinedLine(stored)) {
-      const trimmed = line.replace(BLANK_RUN, ' ').trim();
+      const trimmed = (hasBlankRun(line) ? line.replace(BLANK_RUN, ' ') : line).trim();
       if (trimmed === '') continue;
       const rest = stripPrefixes(trimmed, removed, joined.length === 0 && removed.length === 0);
       if (rest === '') continue;
