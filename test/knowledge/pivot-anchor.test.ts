@@ -8,12 +8,13 @@ import { WORD_BOUNDARY } from '../../src/knowledge/literal-anchors.js';
 const ANCHORS = [
   'photo', 'ap photo', 'photo taken by', 'this undated file picture', 'image', 'getty images', 'shutterstock', '/', '>', '|',
   '(c)', 'via afp', 'no redistribution', `${WORD_BOUNDARY}kcna`, 'k-pop', '"quoted"', 'sk', '写真：', '자료 사진', 'ⓒ', '🚀x',
+  '-', '^', ']', '\\', '"', 'ſ',
 ];
 
 // Pieces of the anchors, in other cases and with other whitespace, folded characters and case-folding partners.
 const PIECES = [
   'pho', 'to', 'PHOTO', 'Photo', ' ', '  ', '\t', '\u00a0', 'ap', 'AP ', 'taken', ' by', 'this', 'undated', 'file', 'pic',
-  'ture', 'IMAGE', 'imag', 'e', 'getty', 'shutter', 'stock', 'ſhutterstoc', 'K', 'k', '/', '>', '|', '(c', ')', '(C)', 'via',
+  'ture', 'IMAGE', 'imag', 'e', '^', ']', '[', '\\', 'getty', 'shutter', 'stock', 'ſhutterstoc', 'K', 'k', '/', '>', '|', '(c', ')', '(C)', 'via',
   'afp', 'no', 'redistribution', 'kcna', 'KCNA', 'k-', '\u2010', 'pop', '"', '\u201c', 'quoted', 'S', '写真', '：', ':', '자료',
   '사진', 'ⓒ', 'Ⓒ', '🚀', 'x', 'X', 'the rocket flew', '.',
 ];
