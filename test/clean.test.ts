@@ -101,6 +101,23 @@ describe('boilerplate removal', () => {
     expect(article.removed).toEqual([{ text: caption, reason: 'duplicate' }]);
   });
 
+  it('tells a repeat from a line with the same first and last words (lines are compared by their ends first)', () => {
+    const first = 'The rockets flew 300 km east before they fell into the sea, officials said.';
+    const sameEnds = 'The rockets flew farther, some 900 km, before they fell into the sea, officials said.';
+    const repeat = 'THE ROCKETS flew 300 km east -- before they fell into the sea; officials said';
+    const article = cleanDocument(doc(`${first}\n${sameEnds}\n${repeat}\nThe rockets flew 300 km.`));
+    expect(article.text).toBe(`${first}\n\n${sameEnds}\n\nThe rockets flew 300 km.`);
+    expect(article.removed).toEqual([{ text: repeat, reason: 'duplicate' }]);
+  });
+
+  it('removes a line that repeats the title in other case and punctuation, not one with the same ends', () => {
+    const title = 'Northland fires two rockets into the bay';
+    const sameEnds = 'Northland fires a new engine and two rockets into the bay';
+    const article = cleanDocument(doc(`NORTHLAND FIRES TWO ROCKETS -- INTO THE BAY\n${sameEnds}\n${FACT}`, { title }));
+    expect(article.text).toBe(`${sameEnds}\n\n${FACT}`);
+    expect(article.removed).toEqual([{ text: 'NORTHLAND FIRES TWO ROCKETS -- INTO THE BAY', reason: 'title' }]);
+  });
+
   it('removes the line that repeats the title', () => {
     const title = 'Northland fires two rockets into the bay';
     const article = cleanDocument(doc(`${title}\n\n${FACT}`, { title }));

@@ -5,7 +5,7 @@
 export * from './tables.js';
 export * from './lookups.js';
 export { fold } from './fold.js';
-export { anchorRegex, eitherAnchors } from './anchor-regex.js';
+export { anchorRegex, eitherAnchors, pivotAnchorRegex } from './anchor-regex.js';
 export { literalAnchors } from './literal-anchors.js';
 export { loosen, MATCHES_NOTHING, mayMatch, spacedOnce } from './loose-pattern.js';
 export { mayHold, patternGate, rowAnchors, sharedGate, type SharedGate } from './table-gate.js';

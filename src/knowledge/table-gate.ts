@@ -83,6 +83,8 @@ export const mayHold = (re: RegExp, text: string): boolean => {
 export interface SharedGate {
   regex: RegExp | null;
   covered: ReadonlySet<RegExp>;
+  /** The anchors `regex` finds (those of the covered patterns): a reader may join them with others' (pivotAnchorRegex). */
+  anchors: readonly string[];
 }
 
 /**
@@ -104,5 +106,5 @@ export function sharedGate(patterns: readonly RegExp[], unicode = false, anchors
     anchors.push(...own);
     covered.add(re);
   }
-  return { regex: covered.size ? anchorRegex(anchors, unicode ? 'iu' : 'i') : null, covered };
+  return { regex: covered.size ? anchorRegex(anchors, unicode ? 'iu' : 'i') : null, covered, anchors };
 }

@@ -3,7 +3,8 @@
 // pieces of them), and a line rule's requires test with the rule.
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../scripts/seeded-random.mjs';
-import { LINE_RULES, matchBoilerplateLine, mayStartWithPrefix, PREFIX_RULES } from '../../src/clean/boilerplate.js';
+import { MAX_BOILERPLATE_LINE_CHARS } from '../../src/settings.js';
+import { LINE_RULES, matchBoilerplateLine, mayStartWithPrefix, mentionsLaunchFact, PREFIX_RULES } from '../../src/clean/boilerplate.js';
 
 const WRITTEN = [
   'Privacy PolicyreCAPTCHANorthland fired a rocket on Monday.',
@@ -29,6 +30,8 @@ const PIECES = [
   'menu content', 'advertisement', 'contributorspublishersadvertisers', 'photo', 'Image', 'via ap', 'via  Reuters', '/afp',
   '(ap photo/', 'this undated file picture', 'getty\timages', 'no redistribution', '>', '|', '<', '@', '(c)', '] https://',
   'the rocket', ' ', '  ', '.', ',', 'Northland', 'fired', '300 km', '(', ')', 'ſ', 'K', '»',
+  'PHOTO BY', 'Kim Su', 'shutter', 'stock', 'this picture', 'photo taken by', 'Getty Images)', '(AP Photo/', 'picture',
+  'via ', 'AP', 'Reuters', '/Reuters', 'Yonhap', 'copyright', 'all rights reserved', 'Home', 'News', '›', '|', 'ⓒ', 'Ⓒ', '자료사진', '写真：',
 ];
 
 function randomLines(count: number, seed: number): string[] {
@@ -49,6 +52,20 @@ describe('boilerplate gates', () => {
     for (const line of LINES) {
       expect(mayStartWithPrefix(line), line).toBe(PREFIX_RULES.some((rule) => rule.pattern.test(line)));
     }
+  });
+
+  it('a line is the boilerplate of the first rule that matches it, as the rules tried one by one say (gates and scans agree)', () => {
+    const plain = (line: string) =>
+      line.length > MAX_BOILERPLATE_LINE_CHARS ? null : (LINE_RULES.find((rule) => rule.pattern.test(line) && !(rule.keepIfLaunchFact && mentionsLaunchFact(line))) ?? null);
+    let matched = 0;
+    for (const line of LINES) {
+      const rule = plain(line);
+      if (rule) matched++;
+      expect(matchBoilerplateLine(line), line).toBe(rule);
+    }
+    // The lines try the gated rules both ways: some are boilerplate, most are not.
+    expect(matched).toBeGreaterThan(100);
+    expect(matched).toBeLessThan(LINES.length - 100);
   });
 
   it('a line rule with a requires test matches behind it, and a line without its words is no boilerplate', () => {
