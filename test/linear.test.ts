@@ -60,6 +60,19 @@ describe('linear time per input shape (100 KB within 40× of 10 KB)', () => {
     expectLinear((n) => repeatTo('a\n', n), (text) => cleanDocument(documentFromText(text, 'shape')));
   });
 
+  it('lines that share their first and last words: each looked up once among the kept lines, not compared with each', () => {
+    const lines = (bytes: number, variant: number): string => {
+      const out: string[] = [];
+      for (let i = 0, size = 0; size < bytes; i++) {
+        const line = `Listitem ${variant}-${i} repeated`;
+        out.push(line);
+        size += line.length + 1;
+      }
+      return out.join('\n');
+    };
+    expectLinear(lines, (text) => cleanDocument(documentFromText(text, 'shape')));
+  });
+
   it('"Mr. " repeated: a sentence that never ends keeps growing at every boundary', () => {
     expectLinear((n) => repeatTo('Mr. ', n), (text) => splitSentences(text, 'en'));
   });

@@ -158,8 +158,12 @@ export function cleanLines(text: string, title: string | null): CleanLines {
 
   const kept: string[] = [];
   // The lines kept so far by their sketch (lineSketch): a line's comparable form is made only when the title's sketch
-  // or a kept line's is its own, and then theirs too (lines with the same form have the same sketch).
-  const seen = new Map<string, SeenLine[]>();
+  // or a kept line's is its own (lines with the same form have the same sketch). Per sketch, the kept lines whose
+  // forms are not made yet; once a second line has the sketch, their forms are made and go to `keys` (null here
+  // then), where every later line of the sketch is looked up: each form is made once and looked up by hash, so a
+  // page of many lines with one sketch ("Item 1 … list", "Item 2 … list") is not compared line by line.
+  const pending = new Map<string, SeenLine[] | null>();
+  const keys = new Set<string>();
   const titleKey = title ? comparable(title) : null;
   const titleSketch = titleKey ? sketchOfComparable(titleKey) : null;
   let linkListLeft = 0;
@@ -185,13 +189,22 @@ export function cleanLines(text: string, title: string | null): CleanLines {
     }
     // Exact repeats (captions shown twice, a headline repeated) — only a line with letters counts (an empty form's
     // sketch is the cut alone).
-    const same = seen.get(sketch);
-    if (sketch !== EMPTY_SKETCH && same !== undefined && same.some((other) => keyOf(other) === keyOf(current))) {
-      removed.push({ text: line, reason: 'duplicate' });
-      continue;
+    if (sketch !== EMPTY_SKETCH) {
+      const waiting = pending.get(sketch);
+      if (waiting === undefined) pending.set(sketch, [current]);
+      else {
+        if (waiting !== null) {
+          for (const other of waiting) keys.add(keyOf(other));
+          pending.set(sketch, null);
+        }
+        const key = keyOf(current);
+        if (keys.has(key)) {
+          removed.push({ text: line, reason: 'duplicate' });
+          continue;
+        }
+        keys.add(key);
+      }
     }
-    if (same === undefined) seen.set(sketch, [current]);
-    else same.push(current);
     kept.push(line);
   }
   return { lines: chronologicalLiveBlog(kept), removed };
