@@ -33,9 +33,12 @@ export interface DateMention {
   inUtc: boolean;
 }
 
-// A month's name or its abbreviation, as a whole word: chrono reads a clock time with a zone's abbreviation after
-// it ("at 10:30 NOVT", Novosibirsk time; "10:30 MART", Marquesas), whose first letters are not a month.
-const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])';
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Each month's first three letters ("jan" … "dec"). */
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
+// A month's name or its abbreviation ("jan", "sept"), as a whole word: chrono reads a clock time with a zone's
+// abbreviation after it ("at 10:30 NOVT", Novosibirsk time; "10:30 MART", Marquesas), whose first letters are not a month.
+const MONTH_WORD = `(?:${MONTH_NAMES.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')}|sept)(?![a-z])`;
 // A month name with a day number beside it ("January 14", "13 April"), not a month and year ("March 2025").
 const MONTH_NAME = new RegExp(String.raw`\b${MONTH_WORD}\.?\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?${MONTH_WORD}`, 'i');
 const WEEKDAY_RE = /\b(?:(early|late|on|this|last|next|past)\s+)?(?:(early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi;
@@ -48,7 +51,7 @@ const DAY_OF_MONTH_RE = /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|an
 // of a sentence, and a first character most positions lack is rejected at once, where the plain patterns' common
 // first letters (a, d, m, o, s …) send it into their alternations. Measured with callgrind on the sentences of the
 // launch-report stream: some 9,400 instructions a sentence for the plain patterns, 3,000 for DATE_CUE.
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const MONTH = `(?:${MONTHS.join('|')})`;
 // What every chrono reading kept by readCalendarDates has in its words (the tests after parsing): MONTH_NAME, a
 // month's name beside a day number, or a numeric date. The sentence holds the reading's words, so it holds a
 // match of MONTH_NAME without its boundaries (a reading may start or end inside a word or a number of the
@@ -283,8 +286,6 @@ export function findDates(text: string, reference: string | null, yearHint: numb
   }
   return out.sort((a, b) => a.start - b.start);
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function writtenMonthDay(text: string): [number, number] | null {
   const a = /\b([a-z]{3})[a-z]*\.?\s*(\d{1,2})(?!\d)/i.exec(text);

@@ -3,7 +3,7 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { anchorRegex, literalAnchors, type Locale, loosen, RecentTexts, rowAnchors, sharedGate } from '../knowledge/index.js';
+import { anchorGate, type Locale, patternAnchors, RecentTexts, rowAnchors, sharedGate } from '../knowledge/index.js';
 import { SENTENCE_FACTS_RECENT } from '../settings.js';
 import { opensText, type Phrases, phraseRows, phrases } from './phrases.js';
 
@@ -24,12 +24,12 @@ const gated = (re: RegExp): boolean => LOOKBEHIND.test(re.source);
  * rowAnchors), which keep the word boundary in front of each phrase ("\btested", not "tested", which is in
  * "contested"; "\bcome ", not "come", which is in "welcome" and "income"), so the gates let through far fewer
  * sentences that hold no phrase (on the launch-report stream the shared gate let 20 % of the sentences through,
- * now 7 %: those that state the launch); else derived from its source (knowledge patternGate's). Either is sound:
+ * now 7 %: those that state the launch); else derived from its source (knowledge patternAnchors). Either is sound:
  * every match of the pattern holds one of them, so a sentence without any is one it cannot match in.
  */
 const anchorsOf = (re: RegExp): string[] | null => {
   const rows = phraseRows(re);
-  return rows ? rowAnchors(rows) : literalAnchors(loosen(re.source));
+  return rows ? rowAnchors(rows) : patternAnchors(re);
 };
 
 /** Each fact pattern's place in FACT_PATTERNS, for the per-sentence arrays. */
@@ -62,7 +62,7 @@ function readerOf(p: Phrases): FactsReader {
   if (!r) {
     const patterns = FACT_PATTERNS.map((name) => patternOf(p, name));
     const shared = sharedGate(patterns.filter((re) => !opensTheText(re)), false, anchorsOf);
-    const gates = patterns.map((re) => (gated(re) ? anchorRegex(anchorsOf(re), re.flags.includes('u') ? 'iu' : 'i') : null));
+    const gates = patterns.map((re) => (gated(re) ? anchorGate(anchorsOf(re), re) : null));
     r = { patterns, gates, shared: shared.regex, covered: patterns.map((re) => shared.covered.has(re)) };
     readers.set(p, r);
   }

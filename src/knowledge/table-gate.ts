@@ -44,8 +44,11 @@ export function gateOf(anchors: readonly string[] | null, exact: readonly string
 /** False when no rule of the gate's table can match in `raw`. */
 export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.anchors.test(raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
 
+/** The literal anchors of a regex source (one of which every text it matches in holds), or null for none. */
+const sourceAnchors = (source: string): string[] | null => literalAnchors(loosen(source));
+
 /** The literal anchors of a pattern (one of which every text it matches in holds), or null for none. */
-const anchorsOf = (re: RegExp): string[] | null => literalAnchors(loosen(re.source));
+export const patternAnchors = (re: RegExp): string[] | null => sourceAnchors(re.source);
 
 /**
  * The literal anchors of a pattern that is the alternation of `rows` (each a whole pattern): the union of each
@@ -57,27 +60,27 @@ const anchorsOf = (re: RegExp): string[] | null => literalAnchors(loosen(re.sour
 export function rowAnchors(rows: readonly string[]): string[] | null {
   const out: string[] = [];
   for (const row of rows) {
-    const own = literalAnchors(loosen(row));
+    const own = sourceAnchors(row);
     if (own === null) return null;
     out.push(...own);
   }
   return out;
 }
 
+/**
+ * The regex that finds some anchors of `re` as `re` reads its text: 'i' keeps the anchors' word boundaries; 'u'
+ * reads case as broadly as Unicode does and drops them (anchor-regex.ts). Null for no anchors.
+ */
+export const anchorGate = (anchors: string[] | null, re: RegExp): RegExp | null => anchorRegex(anchors, re.flags.includes('u') ? 'iu' : 'i');
+
 const patternGates = new WeakMap<RegExp, RegExp | null>();
 
 /** A regex that finds something in every text `re` can match in (and maybe more), or null for none: made once per pattern. */
 export function patternGate(re: RegExp): RegExp | null {
   let gate = patternGates.get(re);
-  if (gate === undefined) patternGates.set(re, (gate = anchorRegex(anchorsOf(re), re.flags.includes('u') ? 'iu' : 'i')));
+  if (gate === undefined) patternGates.set(re, (gate = anchorGate(patternAnchors(re), re)));
   return gate;
 }
-
-/** False when `re` cannot match in `text`, told by its gate (true when it has none). */
-export const mayHold = (re: RegExp, text: string): boolean => {
-  const gate = patternGate(re);
-  return gate === null || gate.test(text);
-};
 
 /** One gate for several patterns (sharedGate): the patterns it answers for, and the regex of all their anchors. */
 export interface SharedGate {
@@ -96,7 +99,7 @@ export interface SharedGate {
  * one only a word boundary, which would find every word) is not covered. `anchorsFor`: where a pattern's anchors
  * come from (by default, derived from its source; rowAnchors for one made of rows).
  */
-export function sharedGate(patterns: readonly RegExp[], unicode = false, anchorsFor: (re: RegExp) => string[] | null = anchorsOf): SharedGate {
+export function sharedGate(patterns: readonly RegExp[], unicode = false, anchorsFor: (re: RegExp) => string[] | null = patternAnchors): SharedGate {
   const anchors: string[] = [];
   const covered = new Set<RegExp>();
   for (const re of patterns) {
