@@ -12,12 +12,18 @@ import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type
 
 // The lengths of each sentence, read once for both rules: the distance and the apogee rule read the same
 // sentences (the main ones) for figures of their own kind, and a locale's length reader depends on the words alone.
-const read = new WeakMap<ReadUnit, LengthMention[]>();
+// Kept for the article being read only, by the unit's place in reading order: a WeakMap keyed by unit, set once per
+// sentence of every article, cost more than the reader itself on the launch-report stream (its entries die with
+// each article's units, which the collector must then sweep from the map).
+let readFor: ArticleContext | null = null;
+let read: (LengthMention[] | undefined)[] = [];
 
 function lengthsOf(u: ReadUnit, ctx: ArticleContext): LengthMention[] {
-  let known = read.get(u);
-  if (!known) read.set(u, (known = ctx.readers.lengths(u.text)));
-  return known;
+  if (readFor !== ctx) {
+    readFor = ctx;
+    read = [];
+  }
+  return (read[u.index] ??= ctx.readers.lengths(u.text));
 }
 
 function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCandidate> {
