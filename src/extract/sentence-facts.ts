@@ -3,9 +3,9 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { anchorGate, type Locale, patternAnchors, RecentTexts, rowAnchors, sharedGate } from '../knowledge/index.js';
+import { anchorGate, type Locale, RecentTexts, sharedGate } from '../knowledge/index.js';
 import { SENTENCE_FACTS_RECENT } from '../settings.js';
-import { opensText, type Phrases, phraseRows, phrases } from './phrases.js';
+import { opensText, type Phrases, phraseAnchors, phrases } from './phrases.js';
 
 /** The phrase patterns whose first match in a whole sentence is remembered (all non-global, so `exec` is pure). */
 export const FACT_PATTERNS = ['launchVerb', 'launchNoun', 'missileNoun', 'notLaunch', 'generic', 'earlier', 'future', 'capability', 'flightVerb', 'frontedDayBefore'] as const;
@@ -20,17 +20,12 @@ const LOOKBEHIND = /\(\?<[=!]/;
 const gated = (re: RegExp): boolean => LOOKBEHIND.test(re.source);
 
 /**
- * A fact pattern's literal anchors: for one compiled from a table's rows, the union of each row's (knowledge
- * rowAnchors), which keep the word boundary in front of each phrase ("\btested", not "tested", which is in
- * "contested"; "\bcome ", not "come", which is in "welcome" and "income"), so the gates let through far fewer
- * sentences that hold no phrase (on the launch-report stream the shared gate let 20 % of the sentences through,
- * now 7 %: those that state the launch); else derived from its source (knowledge patternAnchors). Either is sound:
- * every match of the pattern holds one of them, so a sentence without any is one it cannot match in.
+ * A fact pattern's literal anchors (phrases phraseAnchors): for one compiled from a table's rows, the union of
+ * each row's, which keep the word boundary in front of each phrase ("\bcome ", not "come", which is in "welcome"
+ * and "income"), so the gates let through far fewer sentences that hold no phrase (on the launch-report stream the
+ * shared gate let 20 % of the sentences through, now 7 %: those that state the launch).
  */
-const anchorsOf = (re: RegExp): string[] | null => {
-  const rows = phraseRows(re);
-  return rows ? rowAnchors(rows) : patternAnchors(re);
-};
+const anchorsOf = phraseAnchors;
 
 /** Each fact pattern's place in FACT_PATTERNS, for the per-sentence arrays. */
 const FACT_INDEX = Object.fromEntries(FACT_PATTERNS.map((name, i) => [name, i])) as Readonly<Record<FactPattern, number>>;

@@ -1,0 +1,65 @@
+// Rule gates: one scan of a sentence for the literal anchors of several rule patterns at once, remembered for the
+// sentence. The rules and readers scoped to the main sentences each run their own pattern over every sentence of
+// an article (the count reader's missile nouns, the time rule's launch words, the date rule's restated launch, the
+// plural tests of the launch test, the length reader's units), and most sentences of a report are ordinary news
+// sentences where none of them can match. Every match of a pattern holds one of its literal anchors (knowledge
+// literal-anchors, derived from the pattern's source), so a sentence in which the shared scan finds no anchor of
+// the group is one in which no pattern of the group can match, in the whole sentence or in any part of it: the
+// readers skip their pattern there. A sentence in which the scan finds some anchor is read as before (the scan
+// says only that some pattern of the group may match). The answer depends on the words alone, so it is remembered
+// for the sentences of the article being read (cleared when the next article's context is made, as the sentence
+// facts are).
+import { type Locale, RecentTexts, sharedGate } from '../knowledge/index.js';
+import { RULE_GATE_RECENT } from '../settings.js';
+import { type Phrases, phraseAnchors, phrases } from './phrases.js';
+
+/**
+ * The unit of a length (quantities.ts LENGTH) with the boundary after it, which every match of LENGTH holds: a
+ * sentence without it (most sentences) has no length, found by a scan for a few words where LENGTH's lookbehind
+ * makes the regex engine try the whole pattern at every position. Here so that the gate's group can hold it.
+ */
+export const LENGTH_UNIT = /(?:kilometers?|kilometres?|kms?|miles?|mi)\b/i;
+
+/**
+ * The patterns the shared scan answers for: those run over every main sentence whose anchors are words a news
+ * sentence seldom holds (missile nouns, launch words, length units). A pattern whose anchors turn up in most
+ * sentences ("north" in the bearing rule's directions, "port" and "city" in the landing rule's places) is left
+ * out, since it would make the scan find something in most sentences and answer for none of them; one whose
+ * matches need no telling literal is left out by sharedGate itself (it is then not covered, and always run).
+ */
+export const groupPatterns = (p: Phrases): RegExp[] => [p.countNoun, p.rule.launchWordForTime, p.rule.launchRestated, p.rule.pluralMissileTests, LENGTH_UNIT];
+
+/** A locale's shared scan: the regex of the anchors of the patterns it covers, and its per-sentence answers. */
+interface RuleGate {
+  regex: RegExp | null;
+  covered: ReadonlySet<RegExp>;
+  memo: RecentTexts<boolean>;
+  /** Whether a sentence holds some anchor of the group (one function, not one per call). */
+  scan: (text: string) => boolean;
+}
+const gates = new Map<Locale, RuleGate>();
+
+function gateOf(locale: Locale): RuleGate {
+  let gate = gates.get(locale);
+  if (!gate) {
+    const shared = sharedGate(groupPatterns(phrases(locale)), false, phraseAnchors);
+    const regex = shared.regex;
+    gate = { regex, covered: shared.covered, memo: new RecentTexts(RULE_GATE_RECENT), scan: (text) => regex !== null && regex.test(text) };
+    gates.set(locale, gate);
+  }
+  return gate;
+}
+
+/**
+ * False when `re` cannot match in `text` nor in any part of it: `re` is one of the group's patterns (of `locale`'s
+ * phrases) and the sentence holds no anchor of the group. True otherwise (then run `re` as before).
+ */
+export function mayHold(re: RegExp, text: string, locale: Locale = 'en'): boolean {
+  const gate = gateOf(locale);
+  return !gate.covered.has(re) || gate.memo.get(text, gate.scan);
+}
+
+/** Forgets every sentence: called when an article's context is made, so the memo holds one article's sentences. */
+export function forgetRuleGates(): void {
+  for (const { memo } of gates.values()) memo.clear();
+}
