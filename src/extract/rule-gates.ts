@@ -4,12 +4,14 @@
 // plural tests of the launch test, the length reader's units), and most sentences of a report are ordinary news
 // sentences where none of them can match. Every match of a pattern holds one of its literal anchors (knowledge
 // literal-anchors, derived from the pattern's source), so a sentence in which the shared scan finds no anchor of
-// the group is one in which no pattern of the group can match, in the whole sentence or in any part of it: the
-// readers skip their pattern there. A sentence in which the scan finds some anchor is read as before (the scan
+// the group is one in which no pattern of the group can match: the readers skip their pattern there. It answers
+// for the whole sentence (as the readers here run their patterns), and for a part of it that starts after a
+// character that is not a word character, but not for a part cut inside a word: an anchor that starts at a word
+// boundary ("\bmissile") may start the part ("SLBMs" of "sSLBMs") though the sentence holds it nowhere. A sentence in which the scan finds some anchor is read as before (the scan
 // says only that some pattern of the group may match). The answer depends on the words alone, so it is remembered
 // for the sentences of the article being read (cleared when the next article's context is made, as the sentence
 // facts are).
-import { type Locale, RecentTexts, sharedGate } from '../knowledge/index.js';
+import { type Locale, patternStarts, RecentTexts, sharedGate } from '../knowledge/index.js';
 import { RULE_GATE_RECENT } from '../settings.js';
 import { type Phrases, phraseAnchors, phrases } from './phrases.js';
 
@@ -20,14 +22,30 @@ import { type Phrases, phraseAnchors, phrases } from './phrases.js';
  */
 export const LENGTH_UNIT = /(?:kilometers?|kilometres?|kms?|miles?|mi)\b/i;
 
+/** A pattern of the group, and where its anchors come from (both ways are sound: every match holds one). */
+interface Member {
+  pattern: RegExp;
+  anchors: (re: RegExp) => string[] | null;
+}
+
 /**
  * The patterns the shared scan answers for: those run over every main sentence whose anchors are words a news
- * sentence seldom holds (missile nouns, launch words, length units). A pattern whose anchors turn up in most
- * sentences ("north" in the bearing rule's directions, "port" and "city" in the landing rule's places) is left
- * out, since it would make the scan find something in most sentences and answer for none of them; one whose
+ * sentence seldom holds (missile nouns, launch words, length units, verbs of coming down). A pattern whose anchors
+ * turn up in most sentences ("north" in the bearing rule's directions, or "in a" that its matches start with) is
+ * left out, since it would make the scan find something in most sentences and answer for none of them; one whose
  * matches need no telling literal is left out by sharedGate itself (it is then not covered, and always run).
+ * The landing rule's landedInland is read by the strings its matches start with (knowledge patternStarts): each
+ * of its branches opens with a verb ("landed", "fell", "struck", "hit", "fired") and most close with a place noun,
+ * and the anchors literalAnchors keeps are the nouns ("city", "port", "base": in "report" and "database" too),
+ * found in almost half the sentences of a launch report, where the verbs are found in one in twenty.
  */
-export const groupPatterns = (p: Phrases): RegExp[] => [p.countNoun, p.rule.launchWordForTime, p.rule.launchRestated, p.rule.pluralMissileTests, LENGTH_UNIT];
+export function groupMembers(p: Phrases): Member[] {
+  const phrase = (pattern: RegExp): Member => ({ pattern, anchors: phraseAnchors });
+  return [phrase(p.countNoun), phrase(p.rule.launchWordForTime), phrase(p.rule.launchRestated), phrase(p.rule.pluralMissileTests), phrase(LENGTH_UNIT), { pattern: p.rule.landedInland, anchors: patternStarts }];
+}
+
+/** The group's patterns. */
+export const groupPatterns = (p: Phrases): RegExp[] => groupMembers(p).map((m) => m.pattern);
 
 /** A locale's shared scan: the regex of the anchors of the patterns it covers, and its per-sentence answers. */
 interface RuleGate {
@@ -42,7 +60,8 @@ const gates = new Map<Locale, RuleGate>();
 function gateOf(locale: Locale): RuleGate {
   let gate = gates.get(locale);
   if (!gate) {
-    const shared = sharedGate(groupPatterns(phrases(locale)), false, phraseAnchors);
+    const members = new Map(groupMembers(phrases(locale)).map((m) => [m.pattern, m.anchors]));
+    const shared = sharedGate([...members.keys()], false, (re) => (members.get(re) as Member['anchors'])(re));
     const regex = shared.regex;
     gate = { regex, covered: shared.covered, memo: new RecentTexts(RULE_GATE_RECENT), scan: (text) => regex !== null && regex.test(text) };
     gates.set(locale, gate);
@@ -51,8 +70,8 @@ function gateOf(locale: Locale): RuleGate {
 }
 
 /**
- * False when `re` cannot match in `text` nor in any part of it: `re` is one of the group's patterns (of `locale`'s
- * phrases) and the sentence holds no anchor of the group. True otherwise (then run `re` as before).
+ * False when `re` cannot match in `text` (see the header for its parts): `re` is one of the group's patterns (of
+ * `locale`'s phrases) and the sentence holds no anchor of the group. True otherwise (then run `re` as before).
  */
 export function mayHold(re: RegExp, text: string, locale: Locale = 'en'): boolean {
   const gate = gateOf(locale);
