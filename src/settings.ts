@@ -180,13 +180,6 @@ export const RECENT_TEXT_MAX_CHARS = 2000;
  */
 export const SENTENCE_FACTS_RECENT = 4096;
 
-/**
- * How many sentences' answers the rule gates (src/extract/rule-gates.ts: whether a sentence holds an anchor of the
- * rule patterns read over every main sentence) remember before they forget them all: cleared for every article as
- * the sentence facts are, so this too only bounds the memory on a pathological page.
- */
-export const RULE_GATE_RECENT = 4096;
-
 // ---- resolve ----------------------------------------------------------------------------------------------
 
 /**

@@ -9,7 +9,7 @@ import type { Readers } from './configuration.js';
 import { type DateMention, forgetDateReadings } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
-import { forgetRuleGates, mayHold } from './rule-gates.js';
+import { mayHold } from './rule-gates.js';
 import { forgetSentenceFacts } from './sentence-facts.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
 import { articleUnits, type Unit } from './units.js';
@@ -136,7 +136,6 @@ export function createContext(article: Article, config: { locale: Locale; reader
   const { locale, readers } = config;
   const p = phrases(locale);
   forgetSentenceFacts();
-  forgetRuleGates();
   forgetDateReadings();
   const hint = publicationDate(article) ? null : yearHintOf(article, locale);
   const { reference, from } = referenceOf(article, readers);

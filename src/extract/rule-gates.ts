@@ -8,12 +8,17 @@
 // for the whole sentence (as the readers here run their patterns), and for a part of it that starts after a
 // character that is not a word character, but not for a part cut inside a word: an anchor that starts at a word
 // boundary ("\bmissile") may start the part ("SLBMs" of "sSLBMs") though the sentence holds it nowhere. A sentence in which the scan finds some anchor is read as before (the scan
-// says only that some pattern of the group may match). The answer depends on the words alone, so it is remembered
-// for the sentences of the article being read (cleared when the next article's context is made, as the sentence
-// facts are).
-import { type Locale, patternStarts, RecentTexts, sharedGate } from '../knowledge/index.js';
-import { RULE_GATE_RECENT } from '../settings.js';
+// says only that some pattern of the group may match).
+// The sentence facts (sentence-facts.ts) already scan each sentence once for the anchors of their phrase patterns
+// (launch verbs, missile nouns…), and many of the group's anchors hold one of those ("\bmissile", "\blaunched"):
+// a sentence holding such an anchor holds the fact anchor inside it. So the group is asked in two steps: a
+// sentence in which the facts' scan finds an anchor may hold a pattern of the group (no scan of our own: the facts'
+// answer is remembered, and on a report's launch sentences it is yes); else only the anchors of the group that
+// hold no fact anchor (the rest) are looked for. The answer depends on the words alone, so it is kept with the
+// sentence's facts, remembered for the sentences of the article being read.
+import { anchorRegex, type Locale, patternStarts, sharedGate } from '../knowledge/index.js';
 import { type Phrases, phraseAnchors, phrases } from './phrases.js';
+import { factAnchors, factsOf } from './sentence-facts.js';
 
 /**
  * The unit of a length (quantities.ts LENGTH) with the boundary after it, which every match of LENGTH holds: a
@@ -47,23 +52,26 @@ export function groupMembers(p: Phrases): Member[] {
 /** The group's patterns. */
 export const groupPatterns = (p: Phrases): RegExp[] => groupMembers(p).map((m) => m.pattern);
 
-/** A locale's shared scan: the regex of the anchors of the patterns it covers, and its per-sentence answers. */
+/**
+ * A locale's gate: the patterns it answers for, and the regex of the group's anchors that hold no anchor of the
+ * sentence facts' scan (an anchor that holds one, as a substring, is found only in a sentence where that one is:
+ * each character of an anchor, and a word boundary marked in it, reads the text the same wherever it stands).
+ */
 interface RuleGate {
-  regex: RegExp | null;
   covered: ReadonlySet<RegExp>;
-  memo: RecentTexts<boolean>;
-  /** Whether a sentence holds some anchor of the group (one function, not one per call). */
-  scan: (text: string) => boolean;
+  rest: RegExp | null;
 }
 const gates = new Map<Locale, RuleGate>();
+
+/** The anchors of `anchors` that hold none of `found` (a text with one of the others holds one of `found`). */
+const notHolding = (anchors: readonly string[], found: readonly string[]): string[] => anchors.filter((a) => !found.some((f) => a.includes(f)));
 
 function gateOf(locale: Locale): RuleGate {
   let gate = gates.get(locale);
   if (!gate) {
     const members = new Map(groupMembers(phrases(locale)).map((m) => [m.pattern, m.anchors]));
     const shared = sharedGate([...members.keys()], false, (re) => (members.get(re) as Member['anchors'])(re));
-    const regex = shared.regex;
-    gate = { regex, covered: shared.covered, memo: new RecentTexts(RULE_GATE_RECENT), scan: (text) => regex !== null && regex.test(text) };
+    gate = { covered: shared.covered, rest: anchorRegex(notHolding(shared.anchors, factAnchors(locale)), 'i') };
     gates.set(locale, gate);
   }
   return gate;
@@ -75,10 +83,7 @@ function gateOf(locale: Locale): RuleGate {
  */
 export function mayHold(re: RegExp, text: string, locale: Locale = 'en'): boolean {
   const gate = gateOf(locale);
-  return !gate.covered.has(re) || gate.memo.get(text, gate.scan);
-}
-
-/** Forgets every sentence: called when an article's context is made, so the memo holds one article's sentences. */
-export function forgetRuleGates(): void {
-  for (const { memo } of gates.values()) memo.clear();
+  if (!gate.covered.has(re)) return true;
+  const facts = factsOf(text, locale);
+  return (facts.rulesMayHold ??= facts.anchored() || gate.rest === null || gate.rest.test(text));
 }

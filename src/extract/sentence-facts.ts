@@ -40,6 +40,8 @@ interface FactsReader {
   /** Per pattern: the regex of its own anchors when it is gated (it has a lookbehind and anchors), else null. */
   gates: (RegExp | null)[];
   shared: RegExp | null;
+  /** The anchors the shared regex finds (of the covered patterns). */
+  sharedAnchors: readonly string[];
   covered: boolean[];
 }
 const readers = new WeakMap<Phrases, FactsReader>();
@@ -58,7 +60,7 @@ function readerOf(p: Phrases): FactsReader {
     const patterns = FACT_PATTERNS.map((name) => patternOf(p, name));
     const shared = sharedGate(patterns.filter((re) => !opensTheText(re)), false, anchorsOf);
     const gates = patterns.map((re) => (gated(re) ? anchorGate(anchorsOf(re), re) : null));
-    r = { patterns, gates, shared: shared.regex, covered: patterns.map((re) => shared.covered.has(re)) };
+    r = { patterns, gates, shared: shared.regex, sharedAnchors: shared.anchors, covered: patterns.map((re) => shared.covered.has(re)) };
     readers.set(p, r);
   }
   return r;
@@ -71,6 +73,8 @@ export class SentenceFacts {
   private readonly reader: FactsReader;
   /** Whether the sentence holds an anchor of some pattern the shared gate covers, once asked. */
   private anyAnchor: boolean | undefined;
+  /** The rule gates' answer for the sentence (rule-gates.ts), kept with its facts: undefined until asked. */
+  rulesMayHold: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -87,16 +91,27 @@ export class SentenceFacts {
       const r = this.reader;
       const re = r.patterns[i];
       const gate = r.gates[i];
-      const mayMatch = !r.covered[i] || (this.anyAnchor ??= (r.shared as RegExp).test(this.text));
+      const mayMatch = !r.covered[i] || this.anchored();
       m = this.found[i] = mayMatch && (gate === null || gate.test(this.text)) ? re.exec(this.text) : null;
     }
     return m;
+  }
+
+  /** Whether the sentence holds some anchor of the fact patterns the shared gate covers (factAnchors): one scan, once. */
+  anchored(): boolean {
+    return (this.anyAnchor ??= this.reader.shared !== null && this.reader.shared.test(this.text));
   }
 
   has(name: FactPattern): boolean {
     return this.first(name) !== null;
   }
 }
+
+/**
+ * The anchors the facts' shared scan finds (SentenceFacts.anchored) in a locale: a sentence for which it says no
+ * holds none of them.
+ */
+export const factAnchors = (locale: Locale): readonly string[] => readerOf(phrases(locale)).sharedAnchors;
 
 /** Per locale: the sentences' facts remembered, and how a sentence's are made (one function, not one per call). */
 const recent = new Map<Locale, { memo: RecentTexts<SentenceFacts>; make: (text: string) => SentenceFacts }>();

@@ -6,7 +6,8 @@
 // speak of no launch get a "no".
 import { beforeEach, describe, expect, it } from 'vitest';
 import { phrases } from '../../src/extract/phrases.js';
-import { forgetRuleGates, groupPatterns, LENGTH_UNIT, mayHold } from '../../src/extract/rule-gates.js';
+import { groupPatterns, LENGTH_UNIT, mayHold } from '../../src/extract/rule-gates.js';
+import { forgetSentenceFacts } from '../../src/extract/sentence-facts.js';
 import type { Locale } from '../../src/knowledge/index.js';
 import { rng } from '../../scripts/seeded-random.mjs';
 
@@ -82,7 +83,7 @@ const FILLER = [
 ];
 
 describe('the rule gates', () => {
-  beforeEach(() => forgetRuleGates());
+  beforeEach(() => forgetSentenceFacts());
 
   it('say "may" of every sentence that a pattern of the group matches in, or in a part of it cut between words', () => {
     for (const locale of LOCALES) {
@@ -125,7 +126,7 @@ describe('the rule gates', () => {
     const text = 'The rocket flew 800 km.';
     expect(mayHold(LENGTH_UNIT, text, 'en')).toBe(true);
     expect(mayHold(LENGTH_UNIT, text, 'en')).toBe(true);
-    forgetRuleGates();
+    forgetSentenceFacts();
     expect(mayHold(LENGTH_UNIT, FILLER[1], 'en')).toBe(false);
   });
 });
