@@ -1,21 +1,23 @@
-// Rule gates: one scan of a sentence for the literal anchors of several rule patterns at once, remembered for the
-// sentence. The rules and readers scoped to the main sentences each run their own pattern over every sentence of
-// an article (the count reader's missile nouns, the time rule's launch words, the date rule's restated launch, the
-// plural tests of the launch test, the length reader's units), and most sentences of a report are ordinary news
-// sentences where none of them can match. Every match of a pattern holds one of its literal anchors (knowledge
-// literal-anchors, derived from the pattern's source), so a sentence in which the shared scan finds no anchor of
-// the group is one in which no pattern of the group can match: the readers skip their pattern there. It answers
-// for the whole sentence (as the readers here run their patterns), and for a part of it that starts after a
-// character that is not a word character, but not for a part cut inside a word: an anchor that starts at a word
-// boundary ("\bmissile") may start the part ("SLBMs" of "sSLBMs") though the sentence holds it nowhere. A sentence in which the scan finds some anchor is read as before (the scan
-// says only that some pattern of the group may match).
+// Rule gates: whether a sentence may hold a match of some rule pattern read over every main sentence, asked once
+// per sentence for several patterns. The rules and readers scoped to the main sentences each run their own pattern
+// over every sentence of an article (the count reader's missile nouns, the time rule's launch words, the date
+// rule's restated launch, the launch test's plural missile tests, the length reader's units, the landing rule's
+// landings on land), and most sentences of a launch report are ordinary news sentences where none of them can
+// match. Every match of a pattern holds one of its literal anchors (knowledge literal-anchors, derived from the
+// pattern's source), so a sentence that holds no anchor of the group is one in which no pattern of the group can
+// match: the readers skip their pattern there. A sentence that holds some anchor is read as before (that says only
+// that some pattern of the group may match).
 // The sentence facts (sentence-facts.ts) already scan each sentence once for the anchors of their phrase patterns
 // (launch verbs, missile nouns…), and many of the group's anchors hold one of those ("\bmissile", "\blaunched"):
 // a sentence holding such an anchor holds the fact anchor inside it. So the group is asked in two steps: a
-// sentence in which the facts' scan finds an anchor may hold a pattern of the group (no scan of our own: the facts'
-// answer is remembered, and on a report's launch sentences it is yes); else only the anchors of the group that
-// hold no fact anchor (the rest) are looked for. The answer depends on the words alone, so it is kept with the
-// sentence's facts, remembered for the sentences of the article being read.
+// sentence in which the facts' scan finds an anchor may hold a pattern of the group (no scan of our own: on a
+// report's launch sentences, and on most sentences of an article about launches, it does); else only the group's
+// anchors that hold no fact anchor (the rest) are looked for. The answer depends on the words alone, so it is kept
+// with the sentence's facts, remembered for the sentences of the article being read.
+// The answer is for the whole sentence, as the readers here run their patterns, and holds for a part of it that
+// starts after a character that is not a word character; not for a part cut inside a word, where an anchor that
+// starts at a word boundary ("\bmissile") may start the part ("SLBMs" of "sSLBMs") though the sentence holds it
+// nowhere.
 import { anchorRegex, type Locale, patternStarts, sharedGate } from '../knowledge/index.js';
 import { type Phrases, phraseAnchors, phrases } from './phrases.js';
 import { factAnchors, factsOf } from './sentence-facts.js';
