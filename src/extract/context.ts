@@ -9,6 +9,7 @@ import type { Readers } from './configuration.js';
 import { type DateMention, forgetDateReadings } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
+import { mayHold } from './rule-gates.js';
 import { forgetSentenceFacts } from './sentence-facts.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
 import { articleUnits, type Unit } from './units.js';
@@ -153,7 +154,7 @@ export function createContext(article: Article, config: { locale: Locale; reader
     role: { role: 'main', mainEnd: u.text.length, reason: '' },
   }));
   // "succeeded in cruise missile tests on Saturday and Sunday": plural tests pinned to days are launches too.
-  for (const u of units) if (!u.launch && !u.isCaption && p.rule.pluralMissileTests.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
+  for (const u of units) if (!u.launch && !u.isCaption && mayHold(p.rule.pluralMissileTests, u.text, locale) && p.rule.pluralMissileTests.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
   // First pass: roles without a main date, to find the sentences that report the launch and its date.
   for (const u of units) u.role = sentenceRole(u, u.dates, null, null, locale);
   return {

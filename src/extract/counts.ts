@@ -2,6 +2,7 @@
 import type { Locale } from '../knowledge/index.js';
 import { afterLastMatch, matchesOf } from './compiled.js';
 import { type Phrases, phrases } from './phrases.js';
+import { mayHold } from './rule-gates.js';
 
 /** How many missiles a phrase commits to: "two" (2, exact), "at least two" (2), "multiple" (2), "about 10" (10). */
 export interface CountMention {
@@ -62,7 +63,8 @@ export function findCounts(sentence: string, names: readonly { start: number; en
   const p = phrases(locale);
   const { numbered, pluralRe, ordinalRe, range, definite } = countPatterns(locale, p);
   const out: CountMention[] = [];
-  const nouns = matchesOf(p.countNoun, sentence).map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  // No missile noun where the rule gates find no anchor of one (most sentences): the noun pattern is not run there.
+  const nouns = (mayHold(p.countNoun, sentence, locale) ? matchesOf(p.countNoun, sentence) : []).map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
     if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;

@@ -1,6 +1,6 @@
 // The phrase tables of a locale (data/locales/<lang>/phrases.json) compiled to regexes: launch verbs and nouns,
 // markers of earlier launches, count and length words, and the named patterns the extraction rules read.
-import { MATCHES_NOTHING, type Locale } from '../knowledge/index.js';
+import { MATCHES_NOTHING, type Locale, patternAnchors, rowAnchors } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
 
 /** The named patterns every locale's phrase table provides to the rules (see "rulePatterns" in the data). */
@@ -139,6 +139,17 @@ const rowsOf = new WeakMap<RegExp, readonly string[]>();
 
 /** The rows of a phrase pattern compiled from a table's list, each a whole pattern; undefined for other patterns. */
 export const phraseRows = (re: RegExp): readonly string[] | undefined => rowsOf.get(re);
+
+/**
+ * A phrase pattern's literal anchors: for one compiled from a table's rows, the union of each row's (knowledge
+ * rowAnchors), which keep the word boundary in front of each phrase ("\btested", not "tested", which is in
+ * "contested"); else derived from its source (knowledge patternAnchors). Either is sound: every match of the
+ * pattern holds one of them, so a sentence without any is one it cannot match in.
+ */
+export function phraseAnchors(re: RegExp): string[] | null {
+  const rows = phraseRows(re);
+  return rows ? rowAnchors(rows) : patternAnchors(re);
+}
 
 /** Whether a regex source has an alternation outside every group and class ("^a|b" does, "^(?:a|b)" does not). */
 export function hasTopLevelAlternation(source: string): boolean {

@@ -2,6 +2,7 @@
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { afterLastMatch, matchesOf, withFlags } from './compiled.js';
+import { LENGTH_UNIT, mayHold } from './rule-gates.js';
 
 /** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
 export interface LengthMention {
@@ -21,10 +22,6 @@ const MILE_KM = 1.609344;
 // "99.8 and 42.5 kilometers", "70-200 km", "300 to 400 km": the first figure of a pair shares the unit.
 // A speed is not a length: "15,000 miles per hour", "20 km/h", "5 km a second".
 const LENGTH = /(?<![\d.,])(?:(\d+(?:\.\d+)?)\s*(?:and|to|or|-|–)\s*)?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?(kilometers?|kilometres?|kms?|miles?|mi)\b(?!\s*(?:\/\s*(?:h|hr|s|sec)\b|(?:per|an?)\s+(?:hour|second|minute)\b))/gi;
-// The unit of LENGTH with the boundary after it, which every match of LENGTH holds: a sentence without it (most
-// sentences) has no length, found by one scan for a few words where LENGTH's lookbehind makes the regex engine
-// try the whole pattern at every position.
-const LENGTH_UNIT = /(?:kilometers?|kilometres?|kms?|miles?|mi)\b/i;
 // A relative clause closed before the figure ("the missiles, which are capable of striking Guam, flew 1,000 km")
 // speaks of the missile, not of the figure: it is dropped from the look-back.
 const CLOSED_RELATIVE = /,\s*(?:which|who)\b[^,]*,/gi;
@@ -38,7 +35,8 @@ function parseNumber(s: string): number {
 export function findLengths(sentence: string, locale: Locale = 'en'): LengthMention[] {
   const p = phrases(locale);
   const out: LengthMention[] = [];
-  if (!LENGTH_UNIT.test(sentence)) return out;
+  // A sentence without a length unit (most sentences) has no length: the rule gates' shared scan, else the unit's own.
+  if (!mayHold(LENGTH_UNIT, sentence, locale) || !LENGTH_UNIT.test(sentence)) return out;
   for (const m of matchesOf(LENGTH, sentence)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;

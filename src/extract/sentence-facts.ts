@@ -3,9 +3,9 @@
 // same sentence several times (the launch test, the first-pass role, the second-pass role once the main date is
 // known, the site rule's scope); the answers depend on the words alone, so they are remembered for the sentences
 // of the article being read (the memo is cleared when the next article's context is made).
-import { anchorGate, type Locale, patternAnchors, RecentTexts, rowAnchors, sharedGate } from '../knowledge/index.js';
+import { anchorGate, type Locale, RecentTexts, sharedGate } from '../knowledge/index.js';
 import { SENTENCE_FACTS_RECENT } from '../settings.js';
-import { opensText, type Phrases, phraseRows, phrases } from './phrases.js';
+import { opensText, type Phrases, phraseAnchors, phrases } from './phrases.js';
 
 /** The phrase patterns whose first match in a whole sentence is remembered (all non-global, so `exec` is pure). */
 export const FACT_PATTERNS = ['launchVerb', 'launchNoun', 'missileNoun', 'notLaunch', 'generic', 'earlier', 'future', 'capability', 'flightVerb', 'frontedDayBefore'] as const;
@@ -20,17 +20,12 @@ const LOOKBEHIND = /\(\?<[=!]/;
 const gated = (re: RegExp): boolean => LOOKBEHIND.test(re.source);
 
 /**
- * A fact pattern's literal anchors: for one compiled from a table's rows, the union of each row's (knowledge
- * rowAnchors), which keep the word boundary in front of each phrase ("\btested", not "tested", which is in
- * "contested"; "\bcome ", not "come", which is in "welcome" and "income"), so the gates let through far fewer
- * sentences that hold no phrase (on the launch-report stream the shared gate let 20 % of the sentences through,
- * now 7 %: those that state the launch); else derived from its source (knowledge patternAnchors). Either is sound:
- * every match of the pattern holds one of them, so a sentence without any is one it cannot match in.
+ * A fact pattern's literal anchors (phrases phraseAnchors): for one compiled from a table's rows, the union of
+ * each row's, which keep the word boundary in front of each phrase ("\bcome ", not "come", which is in "welcome"
+ * and "income"), so the gates let through far fewer sentences that hold no phrase (on the launch-report stream the
+ * shared gate let 20 % of the sentences through, now 7 %: those that state the launch).
  */
-const anchorsOf = (re: RegExp): string[] | null => {
-  const rows = phraseRows(re);
-  return rows ? rowAnchors(rows) : patternAnchors(re);
-};
+const anchorsOf = phraseAnchors;
 
 /** Each fact pattern's place in FACT_PATTERNS, for the per-sentence arrays. */
 const FACT_INDEX = Object.fromEntries(FACT_PATTERNS.map((name, i) => [name, i])) as Readonly<Record<FactPattern, number>>;
@@ -45,6 +40,8 @@ interface FactsReader {
   /** Per pattern: the regex of its own anchors when it is gated (it has a lookbehind and anchors), else null. */
   gates: (RegExp | null)[];
   shared: RegExp | null;
+  /** The anchors the shared regex finds (of the covered patterns). */
+  sharedAnchors: readonly string[];
   covered: boolean[];
 }
 const readers = new WeakMap<Phrases, FactsReader>();
@@ -63,7 +60,7 @@ function readerOf(p: Phrases): FactsReader {
     const patterns = FACT_PATTERNS.map((name) => patternOf(p, name));
     const shared = sharedGate(patterns.filter((re) => !opensTheText(re)), false, anchorsOf);
     const gates = patterns.map((re) => (gated(re) ? anchorGate(anchorsOf(re), re) : null));
-    r = { patterns, gates, shared: shared.regex, covered: patterns.map((re) => shared.covered.has(re)) };
+    r = { patterns, gates, shared: shared.regex, sharedAnchors: shared.anchors, covered: patterns.map((re) => shared.covered.has(re)) };
     readers.set(p, r);
   }
   return r;
@@ -76,6 +73,8 @@ export class SentenceFacts {
   private readonly reader: FactsReader;
   /** Whether the sentence holds an anchor of some pattern the shared gate covers, once asked. */
   private anyAnchor: boolean | undefined;
+  /** The rule gates' answer for the sentence (rule-gates.ts), kept with its facts: undefined until asked. */
+  rulesMayHold: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -92,16 +91,27 @@ export class SentenceFacts {
       const r = this.reader;
       const re = r.patterns[i];
       const gate = r.gates[i];
-      const mayMatch = !r.covered[i] || (this.anyAnchor ??= (r.shared as RegExp).test(this.text));
+      const mayMatch = !r.covered[i] || this.anchored();
       m = this.found[i] = mayMatch && (gate === null || gate.test(this.text)) ? re.exec(this.text) : null;
     }
     return m;
+  }
+
+  /** Whether the sentence holds some anchor of the fact patterns the shared gate covers (factAnchors): one scan, once. */
+  anchored(): boolean {
+    return (this.anyAnchor ??= this.reader.shared !== null && this.reader.shared.test(this.text));
   }
 
   has(name: FactPattern): boolean {
     return this.first(name) !== null;
   }
 }
+
+/**
+ * The anchors the facts' shared scan finds (SentenceFacts.anchored) in a locale: a sentence for which it says no
+ * holds none of them.
+ */
+export const factAnchors = (locale: Locale): readonly string[] => readerOf(phrases(locale)).sharedAnchors;
 
 /** Per locale: the sentences' facts remembered, and how a sentence's are made (one function, not one per call). */
 const recent = new Map<Locale, { memo: RecentTexts<SentenceFacts>; make: (text: string) => SentenceFacts }>();

@@ -8,7 +8,7 @@ export { fold } from './fold.js';
 export { anchorRegex, eitherAnchors, pivotAnchorRegex } from './anchor-regex.js';
 export { literalAnchors } from './literal-anchors.js';
 export { loosen, MATCHES_NOTHING, mayMatch, spacedOnce } from './loose-pattern.js';
-export { anchorGate, patternAnchors, patternGate, rowAnchors, sharedGate, type SharedGate } from './table-gate.js';
+export { anchorGate, patternAnchors, patternGate, patternStarts, rowAnchors, sharedGate, type SharedGate } from './table-gate.js';
 export { RecentTexts } from './recent-texts.js';
 export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';
 export { dateWindow, type DateWindow } from './officeholders.js';

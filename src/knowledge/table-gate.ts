@@ -8,7 +8,7 @@
 // broadly as Unicode does and drops them: anchor-regex.ts).
 import { anchorRegex } from './anchor-regex.js';
 import { fold } from './fold.js';
-import { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
+import { literalAnchors, literalStarts, WORD_BOUNDARY } from './literal-anchors.js';
 import { loosen } from './loose-pattern.js';
 
 /** Strings one of which every text some of `sources` can match in holds (literalAnchors), or null for none. */
@@ -49,6 +49,9 @@ const sourceAnchors = (source: string): string[] | null => literalAnchors(loosen
 
 /** The literal anchors of a pattern (one of which every text it matches in holds), or null for none. */
 export const patternAnchors = (re: RegExp): string[] | null => sourceAnchors(re.source);
+
+/** The strings one of which every match of a pattern's loosened form starts with (literalStarts), or null for none known. */
+export const patternStarts = (re: RegExp): string[] | null => literalStarts(loosen(re.source));
 
 /**
  * The literal anchors of a pattern that is the alternation of `rows` (each a whole pattern): the union of each

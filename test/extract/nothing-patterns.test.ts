@@ -6,6 +6,8 @@ import { phrases, RULE_PATTERN_NAMES } from '../../src/extract/phrases.js';
 import { literalAnchors } from '../../src/knowledge/literal-anchors.js';
 import { loosen } from '../../src/knowledge/loose-pattern.js';
 import { readDataJson } from '../../src/paths.js';
+import { isCommentaryIn } from '../../src/extract/rules/report.js';
+import type { Unit } from '../../src/extract/units.js';
 
 const TEXTS = ['', 'The rocket flew east.', '북한이 미사일을 발사했다.', '北朝鮮がミサイルを発射した。', 'line one\nline two'];
 
@@ -34,5 +36,15 @@ describe('rule patterns that match nothing', () => {
     }
     // Not vacuous: English alone has four such patterns.
     expect(seen).toBeGreaterThanOrEqual(4);
+  });
+
+  it('make no article commentary, however many sentences it has (isCommentaryIn asks none of them)', () => {
+    const unit = (text: string, index: number): Unit => ({ part: 'text', index, span: { start: 0, end: text.length }, text, paragraph: 0, isCaption: false, inChronology: false });
+    const units = TEXTS.map(unit);
+    const voice = phrases('en').rule.commentaryVoice;
+    expect(voice.source).toBe('(?!)');
+    expect(isCommentaryIn(units, voice)).toBe(false);
+    // A voice that matches every sentence does make one: the count is still what decides.
+    expect(isCommentaryIn(units, /.?/)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { findSeas, mayMatch, type SeaMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
 import { type ClaimCandidate, firstOnly, inMain, mainUnits, type Parser, type Rule } from '../rule.js';
+import { mayHold } from '../rule-gates.js';
 
 // A hyphen glued to the sea name: "Asia-Pacific", "Pacific-based".
 const HYPHEN_END = /[-‐]$/;
@@ -38,7 +39,8 @@ export const landingRule: Rule<ClaimCandidate> = {
   scope: mainUnits,
   find(u, ctx) {
     const landed = ctx.phrases.rule.landedInland;
-    const inland = mayMatch(landed, u.text) ? landed.exec(u.text) : null;
+    // The rule gates' shared scan first (no verb of coming down in most sentences), then the loosened pattern.
+    const inland = mayHold(landed, u.text, ctx.locale) && mayMatch(landed, u.text) ? landed.exec(u.text) : null;
     if (inland && inMain(u, inland.index)) {
       return [{ unit: u, field: 'landing', value: 'land', span: { start: inland.index, end: inland.index + inland[0].length }, parser: 'landing', confidence: BASE_CONFIDENCE.landingLand }];
     }

@@ -10,6 +10,7 @@ import { actorInfo } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, TIME_EVENT_LOOKBACK, TIME_GLOSS_GAP } from '../../settings.js';
 import type { Span } from '../../types.js';
 import type { ArticleContext } from '../context.js';
+import { mayHold } from '../rule-gates.js';
 import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
 import { toLocal } from '../times.js';
 import { matchesOf, withFlags } from '../compiled.js';
@@ -74,7 +75,7 @@ export function onPyongyangClock(zone: string, fromStateMedia: boolean): boolean
 export const timeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-of-launch',
   field: 'time_local',
-  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || ctx.phrases.rule.launchWordForTime.test(u.text)),
+  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || (mayHold(ctx.phrases.rule.launchWordForTime, u.text, ctx.locale) && ctx.phrases.rule.launchWordForTime.test(u.text))),
   find: (u, ctx) =>
     launchTimes(u.text, ctx)
       .filter((t) => inMain(u, t.span.start))
