@@ -154,6 +154,15 @@ export function mayReportLaunchWhole(raw: string, locale: Locale): boolean {
 }
 
 /**
+ * mayReportLaunch of an article's prefilterText, its title asked first without joining it to the text (the title
+ * is the joined text's start, followed by a line break: leadMayReport), which a launch report's title settles.
+ */
+export function mayReportLaunchTitleFirst(a: { title: string | null; text: string }, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  return (v.leadsSuffice && a.title !== null && a.title !== '' && leadMayReport(v, a.title)) || mayReportLaunch(prefilterText(a), locale);
+}
+
+/**
  * mayReportLaunch of an article's prefilterText, asked of its title (the text's first part, followed by a line
  * break) first and then of its title and text without joining them: the anchors hold no line break, so they are
  * found in the two apart exactly when in the joined text.

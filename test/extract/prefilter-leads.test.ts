@@ -9,6 +9,7 @@ import { matchesInLongerText, MATCHES_NOTHING } from '../../src/knowledge/loose-
 import {
   mayReportLaunch,
   mayReportLaunchOf,
+  mayReportLaunchTitleFirst,
   mayReportLaunchWhole,
   prefilterLeadsSuffice,
   prefilterText,
@@ -104,6 +105,7 @@ describe('the leading parts answer as the whole text', () => {
       const cut = text.indexOf('\n');
       const article = cut < 0 ? { title: null, text } : { title: text.slice(0, cut), text: text.slice(cut + 1) };
       expect(mayReportLaunchOf(article, locale), JSON.stringify(text)).toBe(mayReportLaunchWhole(prefilterText(article), locale));
+      expect(mayReportLaunchTitleFirst(article, locale), JSON.stringify(text)).toBe(mayReportLaunchWhole(prefilterText(article), locale));
       if (whole) passed++;
       if (whole && cut > 0 && mayReportLaunchWhole(text.slice(0, cut), locale)) leadAnswered++;
     }
@@ -129,8 +131,10 @@ describe('the leading parts answer as the whole text on every corpus', () => {
         const doc = item.doc;
         const locale = localeFor(doc.language);
         expect(mayReportLaunchOf(doc, locale), doc.origin).toBe(mayReportLaunchWhole(prefilterText(doc), locale));
-        const cleaned = prefilterText(cleanDocument(doc));
+        const article = cleanDocument(doc);
+        const cleaned = prefilterText(article);
         expect(mayReportLaunch(cleaned, locale), doc.origin).toBe(mayReportLaunchWhole(cleaned, locale));
+        expect(mayReportLaunchTitleFirst(article, locale), doc.origin).toBe(mayReportLaunchWhole(cleaned, locale));
         n++;
       }
       expect(n).toBeGreaterThan(0);
