@@ -15,55 +15,58 @@ import { CHRONO_GATE_MIN_ANCHOR_CHARS } from '../settings.js';
 /** A regex that never matches: sticky, so that chrono's scan tries one position only. */
 const NEVER = new RegExp(MATCHES_NOTHING, 'y');
 
-/** A gate: a regex finding a parser's anchors, with its answer for the last text it read. */
-interface Gate {
-  regex: RegExp;
-  text: string | null;
-  holds: boolean;
-}
-
-// One gate per anchor regex (source and flags): parsers with the same anchors (chrono's three month-name parsers)
-// share it, and with it one scan of the sentence being parsed.
-const sameGates = new Map<string, Gate>();
-
 /**
- * The gate of a parser's regex, or null when it is not worth a scan (no anchors, or one shorter than
- * CHRONO_GATE_MIN_ANCHOR_CHARS, found in nearly every sentence).
+ * The gate of a parser's regex: a regex finding one of its anchors, or null when it is not worth a scan (no
+ * anchors, or one shorter than CHRONO_GATE_MIN_ANCHOR_CHARS, found in nearly every sentence). Made once per regex.
  */
-function gateOf(pattern: RegExp): Gate | null {
-  const anchors = patternAnchors(pattern);
-  if (anchors === null || anchors.some((a) => a.replaceAll(WORD_BOUNDARY, '').length < CHRONO_GATE_MIN_ANCHOR_CHARS)) return null;
-  const regex = patternGate(pattern);
-  if (regex === null) return null;
-  const key = `${regex.flags}/${regex.source}`;
-  let gate = sameGates.get(key);
-  if (!gate) sameGates.set(key, (gate = { regex, text: null, holds: false }));
+const gates = new WeakMap<RegExp, RegExp | null>();
+// One gate regex per source and flags: parsers with the same anchors (chrono's three month-name parsers) share it,
+// and with it the answer for the sentence being parsed.
+const sameGates = new Map<string, RegExp>();
+function gateOf(pattern: RegExp): RegExp | null {
+  let gate = gates.get(pattern);
+  if (gate === undefined) {
+    const anchors = patternAnchors(pattern);
+    const telling = anchors !== null && anchors.every((a) => a.replaceAll(WORD_BOUNDARY, '').length >= CHRONO_GATE_MIN_ANCHOR_CHARS);
+    const made = telling ? patternGate(pattern) : null;
+    gate = made === null ? null : sharedAs(made);
+    gates.set(pattern, gate);
+  }
   return gate;
 }
 
-/** Whether the gate finds an anchor in the text: one scan per text (chrono asks every parser of one text in a row). */
-function holds(gate: Gate, text: string): boolean {
-  if (gate.text !== text) {
-    gate.text = text;
-    gate.holds = gate.regex.test(text);
+/** The one gate regex of a source and flags. */
+function sharedAs(gate: RegExp): RegExp {
+  const key = `${gate.flags}/${gate.source}`;
+  const known = sameGates.get(key);
+  if (known) return known;
+  sameGates.set(key, gate);
+  return gate;
+}
+
+// The gates' answers for the sentence being parsed (chrono asks every parser's pattern of one text in a row).
+let answeredText: string | null = null;
+const answers = new Map<RegExp, boolean>();
+
+/** Whether the gate finds an anchor in the text: scanned once per gate and text. */
+function gateHolds(gate: RegExp, text: string): boolean {
+  if (text !== answeredText) {
+    answeredText = text;
+    answers.clear();
   }
-  return gate.holds;
+  let found = answers.get(gate);
+  if (found === undefined) answers.set(gate, (found = gate.test(text)));
+  return found;
 }
 
 /** The parser, asked first whether its pattern can match the context's text (see the header). */
 function gated(parser: Parser): Parser {
   const wrapped: Parser = Object.create(parser) as Parser;
-  // The parser's own regex for a context (chrono parsers may build it from the context) and its gate, made when
-  // the regex is new.
-  let known: RegExp | null = null;
-  let gate: Gate | null = null;
   wrapped.pattern = (context: ParsingContext): RegExp => {
+    // The parser's own regex for this context (chrono parsers may build it from the context), and its gate.
     const pattern = parser.pattern(context);
-    if (pattern !== known) {
-      known = pattern;
-      gate = gateOf(pattern);
-    }
-    return gate === null || holds(gate, context.text) ? pattern : NEVER;
+    const gate = gateOf(pattern);
+    return gate === null || gateHolds(gate, context.text) ? pattern : NEVER;
   };
   return wrapped;
 }
