@@ -70,15 +70,6 @@ export const LEAD_SENTENCES = 2;
  */
 export const PREFILTER_LEAD_CHARS = 500;
 
-// ---- extract: chrono's gated parsers (extract/gated-chrono.ts) ----------------------------------------------
-
-/**
- * A chrono parser is asked for its anchors first only when each has at least this many characters: shorter ones
- * ("-", "/", "in") are in nearly every sentence, so their scan would cost without sparing the parser's. Only the
- * speed depends on it, never the readings.
- */
-export const CHRONO_GATE_MIN_ANCHOR_CHARS = 3;
-
 // ---- knowledge: literal anchors of the prefilter and table gates (knowledge/literal-anchors.ts) -------------
 
 /**

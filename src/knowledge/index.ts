@@ -6,7 +6,7 @@ export * from './tables.js';
 export * from './lookups.js';
 export { fold } from './fold.js';
 export { anchorRegex, eitherAnchors, pivotAnchorRegex } from './anchor-regex.js';
-export { literalAnchors, WORD_BOUNDARY } from './literal-anchors.js';
+export { literalAnchors } from './literal-anchors.js';
 export { loosen, MATCHES_NOTHING, matchesInLongerText, mayMatch, spacedOnce } from './loose-pattern.js';
 export { anchorGate, patternAnchors, patternGate, rowAnchors, sharedGate, type SharedGate } from './table-gate.js';
 export { RecentTexts } from './recent-texts.js';

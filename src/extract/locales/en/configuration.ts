@@ -5,7 +5,6 @@ import * as chronoEn from 'chrono-node/en';
 import type { Configuration, Readers } from '../../configuration.js';
 import { findCounts } from '../../counts.js';
 import { findDates } from '../../dates.js';
-import { gatedChrono } from '../../gated-chrono.js';
 import { findLengths } from '../../quantities.js';
 import { findTimes } from '../../times.js';
 import { actorParser } from '../../rules/actor.js';
@@ -21,11 +20,8 @@ import { reportParser } from '../../rules/report.js';
 import { siteParser } from '../../rules/site.js';
 import { timeParser } from '../../rules/time.js';
 
-// chrono's casual English reading (what chronoEn.parse reads with), its parsers gated by their anchors.
-const chronoEnglish = gatedChrono(chronoEn.casual);
-
 export const englishReaders: Readers = {
-  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chronoEnglish),
+  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chronoEn),
   times: findTimes,
   counts: (sentence, names) => findCounts(sentence, names, 'en'),
   lengths: (sentence) => findLengths(sentence, 'en'),
