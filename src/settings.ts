@@ -60,6 +60,16 @@ export const LEAD_MIN_WORDS = 6;
 /** The lead is this many opening body sentences. */
 export const LEAD_SENTENCES = 2;
 
+// ---- extract: the launch prefilter (extract/prefilter.ts) ---------------------------------------------------
+
+/**
+ * The prefilter asks an article's lead, its lines up to the first line break at or after this many characters, before
+ * the whole text (after the title alone): a launch report says so in its first paragraph or two, some 150 to 400
+ * characters; a text whose lead passes is answered at the cost of its lead. Only the speed depends on it, never
+ * the answer; a longer lead costs more on the articles it does not settle.
+ */
+export const PREFILTER_LEAD_CHARS = 500;
+
 // ---- knowledge: literal anchors of the prefilter and table gates (knowledge/literal-anchors.ts) -------------
 
 /**

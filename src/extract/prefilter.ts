@@ -9,9 +9,13 @@
 // Before the loose patterns, a cheaper test: every match of them contains one of a few literal anchors derived
 // from the same patterns (knowledge/literal-anchors.ts), so an article with no missile anchor, or no launch anchor, is
 // turned away after one scan by the regex engine for a handful of words, never copied, folded or respaced.
-import { anchorRegex, eitherAnchors, fold, literalAnchors, type Locale, loosen, ruleSets, spacedOnce } from '../knowledge/index.js';
+//
+// A launch report usually says so in its title or first paragraph, so the prefilter first asks its leading parts —
+// the first line (the title), then the lines up to PREFILTER_LEAD_CHARS — and answers "may" as soon as one passes,
+// reading the whole text only when none does. The answer is the same as the whole text's (see leadMayReport).
+import { anchorRegex, eitherAnchors, fold, literalAnchors, type Locale, loosen, matchesInLongerText, ruleSets, spacedOnce } from '../knowledge/index.js';
 import { readDataJson } from '../paths.js';
-import { REPORT_CONFIDENCE } from '../settings.js';
+import { PREFILTER_LEAD_CHARS, REPORT_CONFIDENCE } from '../settings.js';
 import type { Article, Extraction } from '../types.js';
 import { PHRASE_BOUNDARIES, phrases } from './phrases.js';
 import { isCommentaryIn } from './rules/report.js';
@@ -34,6 +38,8 @@ interface Vocabulary {
   launchAnchor: RegExp | null;
   /** The anchors of `missileNoun` and of the designations together, the same way. */
   missileAnchor: RegExp | null;
+  /** Whether a leading part that passes lets the whole text pass (leadMayReport): true for the shipped tables. */
+  leadsSuffice: boolean;
 }
 
 const alt = (sources: string[]): string => sources.map((s) => `(?:${loosen(s)})`).join('|');
@@ -52,13 +58,19 @@ function vocabulary(locale: Locale): Vocabulary {
   const plural = loosen(t.rulePatterns.pluralMissileTests.pattern);
   const launch = `${words([...t.launchVerbs, ...t.launchNouns])}|${plural}`;
   const missileNoun = `${words(t.missileNouns)}|${plural}`;
+  const launchRegex = new RegExp(launch, 'i');
+  const missileNounRegex = new RegExp(missileNoun, 'i');
+  // The launch words compile with 'i' alone, and so does their anchor regex; the missile nouns ('i') share one
+  // with the designations ('iu'), which reads case at least as broadly as either.
+  const launchAnchor = anchorRegex(literalAnchors(launch), 'i');
+  const missileAnchor = anchorRegex(eitherAnchors(literalAnchors(missileNoun), designations().anchors), 'iu');
+  const regexes = [launchRegex, missileNounRegex, designations().regex, launchAnchor, missileAnchor];
   const made: Vocabulary = {
-    launch: new RegExp(launch, 'i'),
-    missileNoun: new RegExp(missileNoun, 'i'),
-    // The launch words compile with 'i' alone, and so does their anchor regex; the missile nouns ('i') share one
-    // with the designations ('iu'), which reads case at least as broadly as either.
-    launchAnchor: anchorRegex(literalAnchors(launch), 'i'),
-    missileAnchor: anchorRegex(eitherAnchors(literalAnchors(missileNoun), designations().anchors), 'iu'),
+    launch: launchRegex,
+    missileNoun: missileNounRegex,
+    launchAnchor,
+    missileAnchor,
+    leadsSuffice: regexes.every((re) => re === null || matchesInLongerText(re)),
   };
   vocabularies.set(locale, made);
   return made;
@@ -91,21 +103,74 @@ function looselyMayReport(raw: string, v: Vocabulary): boolean {
 /** Whether some part holds an anchor (no anchors derived: always). */
 const anchored = (anchor: RegExp | null, parts: readonly string[]): boolean => anchor === null || parts.some((p) => anchor.test(p));
 
+/** Whether both anchor regexes find an anchor in one of the parts. */
+const anchoredBoth = (v: Vocabulary, parts: readonly string[]): boolean => anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
+
 /**
- * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
- * and a missile noun or designation. False means no sentence of it can state a launch.
+ * Whether a leading part of a text passes the whole test (anchors and loose patterns): if it does, so does the
+ * whole text, when the part is the text cut just before a whitespace character (a line break) and v.leadsSuffice.
+ * Why: every regex of the test then matches in a text wherever it matched in a start of it after which no word
+ * boundary moves (knowledge matchesInLongerText). The anchors read the raw part, followed in the text by the
+ * whitespace character, a non-word one. The loose patterns read spacedOnce(part), which is the start of
+ * spacedOnce(text): a whitespace run inside the part is one inside the text; one cut at the part's end becomes a
+ * space at the part's end, as it does in the text, the part's last character then a non-word one; else the text
+ * goes on with the space its run became. fold reads one character for one, so fold(spacedOnce(part)) is the start
+ * of fold(spacedOnce(text)) in the same way, a space folded to itself.
  */
-export function mayReportLaunch(raw: string, locale: Locale): boolean {
-  const v = vocabulary(locale);
-  return anchored(v.launchAnchor, [raw]) && anchored(v.missileAnchor, [raw]) && looselyMayReport(raw, v);
+const leadMayReport = (v: Vocabulary, part: string): boolean => anchoredBoth(v, [part]) && looselyMayReport(part, v);
+
+/**
+ * The end of a text's lead: the first line break at or after PREFILTER_LEAD_CHARS (and after `from`), or -1 when
+ * there is none (the lead would be the whole text).
+ */
+const leadEnd = (text: string, from: number): number => text.indexOf('\n', Math.max(from, PREFILTER_LEAD_CHARS));
+
+/**
+ * The loose test of a text whose anchors were found: its lead (the lines up to PREFILTER_LEAD_CHARS) first, which
+ * answers for the text when it passes (leadMayReport: the lead's anchors are not needed, the text's were found),
+ * then the whole text. `from`: where to look for the lead's end (past the first line, already asked).
+ */
+function looselyMayReportLeadFirst(v: Vocabulary, text: string, from: number): boolean {
+  const end = v.leadsSuffice ? leadEnd(text, from) : -1;
+  return (end > 0 && looselyMayReport(text.slice(0, end), v)) || looselyMayReport(text, v);
 }
 
 /**
- * mayReportLaunch of an article's prefilterText, asked of its title and text without joining them first: the
- * anchors hold no line break, so they are found in the two apart exactly when in the joined text.
+ * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
+ * and a missile noun or designation. False means no sentence of it can state a launch. Asked of the first line,
+ * then of the lead, before the whole text (the same answer: leadMayReport).
+ */
+export function mayReportLaunch(raw: string, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  const firstBreak = v.leadsSuffice ? raw.indexOf('\n') : -1;
+  if (firstBreak > 0 && leadMayReport(v, raw.slice(0, firstBreak))) return true;
+  return anchoredBoth(v, [raw]) && looselyMayReportLeadFirst(v, raw, firstBreak + 1);
+}
+
+/** mayReportLaunch of the whole text alone, as it was before the leading parts were asked first: for the tests. */
+export function mayReportLaunchWhole(raw: string, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  return anchoredBoth(v, [raw]) && looselyMayReport(raw, v);
+}
+
+/**
+ * mayReportLaunch of an article's prefilterText, its title asked first without joining it to the text (the title
+ * is the joined text's start, followed by a line break: leadMayReport), which a launch report's title settles.
+ */
+export function mayReportLaunchTitleFirst(a: { title: string | null; text: string }, locale: Locale): boolean {
+  const v = vocabulary(locale);
+  return (v.leadsSuffice && a.title !== null && a.title !== '' && leadMayReport(v, a.title)) || mayReportLaunch(prefilterText(a), locale);
+}
+
+/**
+ * mayReportLaunch of an article's prefilterText, asked of its title (the text's first part, followed by a line
+ * break) first and then of its title and text without joining them: the anchors hold no line break, so they are
+ * found in the two apart exactly when in the joined text.
  */
 export function mayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
-  return anchorsMayReportLaunchOf(a, locale) && looselyMayReport(prefilterText(a), vocabulary(locale));
+  const v = vocabulary(locale);
+  if (v.leadsSuffice && a.title && leadMayReport(v, a.title)) return true;
+  return anchorsMayReportLaunchOf(a, locale) && looselyMayReportLeadFirst(v, prefilterText(a), (a.title ?? '').length + 1);
 }
 
 /**
@@ -117,6 +182,9 @@ export function anchorsMayReportLaunchOf(a: { title: string | null; text: string
   const parts = a.title === null ? [a.text] : [a.title, a.text];
   return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
 }
+
+/** Whether a locale's leading parts answer for the whole text (every regex of its test reads a start as the text), for the tests. */
+export const prefilterLeadsSuffice = (locale: Locale): boolean => vocabulary(locale).leadsSuffice;
 
 /** The anchor regexes of a locale (null: none derived, the test always passes), for the tests. */
 export function prefilterAnchors(locale: Locale): { launch: RegExp | null; missile: RegExp | null } {

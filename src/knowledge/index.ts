@@ -7,7 +7,7 @@ export * from './lookups.js';
 export { fold } from './fold.js';
 export { anchorRegex, eitherAnchors, pivotAnchorRegex } from './anchor-regex.js';
 export { literalAnchors } from './literal-anchors.js';
-export { loosen, MATCHES_NOTHING, mayMatch, spacedOnce } from './loose-pattern.js';
+export { loosen, MATCHES_NOTHING, matchesInLongerText, mayMatch, spacedOnce } from './loose-pattern.js';
 export { anchorGate, patternAnchors, patternGate, patternStarts, rowAnchors, sharedGate, type SharedGate } from './table-gate.js';
 export { RecentTexts } from './recent-texts.js';
 export { aliasSource, LOCALES, type Locale, type PatternItem } from './matcher.js';

@@ -59,6 +59,42 @@ export function loosen(src: string): string {
   return out;
 }
 
+/**
+ * Whether a regex, having matched in a text, also matches in that text followed by more, when no word boundary
+ * moves at the seam (the text ends with a non-word character, or what follows starts with one): true when its only
+ * zero-width conditions are word boundaries \b and the never-true MATCHES_NOTHING (no other lookaround, no ^, $
+ * or \B) and it is neither global nor sticky, or when it is MATCHES_NOTHING alone. Why: a match is a run of
+ * characters each read the same in the longer text; a \b before the seam reads two characters of the text; a \b
+ * at the seam reads the text's last character and what follows, which is a non-word character like the text's
+ * end, or else the text's last character is itself one (then \b is false there in the text, so no match passed
+ * it). Backreferences read inside the match.
+ */
+export function matchesInLongerText(re: RegExp): boolean {
+  const src = re.source;
+  // Sticky or global, a regex reads from its lastIndex, which a match moves; MATCHES_NOTHING never matches.
+  if (src === MATCHES_NOTHING) return true;
+  if (re.global || re.sticky) return false;
+  for (let i = 0; i < src.length; ) {
+    const c = src[i];
+    if (c === '\\') {
+      if (src[i + 1] === 'B') return false;
+      i += 2;
+    } else if (c === '[') {
+      i = classEnd(src, i);
+    } else if (src.startsWith(MATCHES_NOTHING, i)) {
+      // Never true, so on no path of a match (a table's "no such phrasing" in an alternation).
+      i += MATCHES_NOTHING.length;
+    } else if (c === '(' && LOOKAROUND.test(src.slice(i, i + 4))) {
+      return false;
+    } else if (c === '^' || c === '$') {
+      return false;
+    } else {
+      i++;
+    }
+  }
+  return true;
+}
+
 // Only runs longer than one space, and other whitespace, need replacing: far fewer matches than every space.
 const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
 
