@@ -10,8 +10,11 @@ export interface Rule<C> {
   readonly field: string;
   /** The sentences the rule reads, in reading order. */
   scope(ctx: ArticleContext): readonly ReadUnit[];
-  /** Candidates in `unit`, the `position`-th sentence of the rule's scope (so no rule searches its scope again). */
-  find(unit: ReadUnit, ctx: ArticleContext, position: number): C[];
+  /**
+   * Candidates in `unit`, the `position`-th sentence of the rule's scope (so no rule searches its scope again).
+   * Read-only: a rule that finds nothing may answer NO_CANDIDATES, one list shared by every call.
+   */
+  find(unit: ReadUnit, ctx: ArticleContext, position: number): readonly C[];
 }
 
 export interface Refiner<C> {
@@ -37,14 +40,26 @@ export function runParser<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
   return candidates;
 }
 
-/** The rule's candidates over its scope: up to the sentence after which the parser's only refiner is decided. */
+/**
+ * No candidates, for a rule that finds none in a sentence (most rules in most sentences): one frozen list shared
+ * by every call, so that nothing is allocated for it.
+ */
+export const NO_CANDIDATES: readonly never[] = Object.freeze([]);
+
+/**
+ * The rule's candidates over its scope: up to the sentence after which the parser's only refiner is decided.
+ * One list filled in a loop (not scope.flatMap, nor a spread push): most sentences give no candidate, and those made
+ * an argument list, a closure and a result per sentence for nothing.
+ */
 function findAll<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
   const { rule, refiners } = parser;
   const decided = refiners.length === 1 ? refiners[0].decided : undefined;
   const scope = rule.scope(ctx);
-  if (decided === undefined) return scope.flatMap((u, i) => rule.find(u, ctx, i));
   const candidates: C[] = [];
-  for (let i = 0; i < scope.length && !decided(candidates); i++) candidates.push(...rule.find(scope[i], ctx, i));
+  for (let i = 0; i < scope.length && !(decided !== undefined && decided(candidates)); i++) {
+    const found = rule.find(scope[i], ctx, i);
+    for (let k = 0; k < found.length; k++) candidates.push(found[k]);
+  }
   return candidates;
 }
 

@@ -8,7 +8,7 @@
 import { findClassPhrases } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, CLASS_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 
 // Classes that say nothing about range.
 const RANGELESS = new Set(['ballistic', 'HGV']);
@@ -29,10 +29,16 @@ export const classRule: Rule<ClaimCandidate> = {
   name: 'class-phrase',
   field: 'class',
   scope: mainUnits,
-  find: (u, ctx) =>
-    findClassPhrases(u.text, ctx.locale)
-      .filter((c) => inMain(u, c.start) && !c.weak && stated(ctx, u.text, c))
-      .map((c) => ({ unit: u, field: 'class', value: c.class, span: { start: c.start, end: c.end }, parser: 'class-phrase', confidence: BASE_CONFIDENCE.classSpecific })),
+  find(u, ctx) {
+    // A loop, not filter and map: most main sentences name no class, and the chain made two lists and two closures
+    // for each of them.
+    let found: ClaimCandidate[] | undefined;
+    for (const c of findClassPhrases(u.text, ctx.locale)) {
+      if (!inMain(u, c.start) || c.weak || !stated(ctx, u.text, c)) continue;
+      (found ??= []).push({ unit: u, field: 'class', value: c.class, span: { start: c.start, end: c.end }, parser: 'class-phrase', confidence: BASE_CONFIDENCE.classSpecific });
+    }
+    return found ?? NO_CANDIDATES;
+  },
 };
 
 /** The first range class, else the first plain "ballistic". */
