@@ -56,6 +56,26 @@ function backgroundAnchors(
   return anchors;
 }
 
+// The two searches below take closures: kept out of sentenceRole, which would otherwise hold the variables they
+// read in a context object made on every call (V8 makes it on entry), not only when a search runs.
+
+/** A relative day inside the fronted phrase (`fronted`: its match) that is not the main launch's day. */
+function frontedOtherDay(dates: readonly DateMention[], fronted: RegExpExecArray, mainDate: string | null): DateMention | undefined {
+  return dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate);
+}
+
+/**
+ * "On Tuesday it fired an SRBM …, and on Friday it launched an ICBM …": after the first anchor, the clause naming
+ * the main day is main (up to the next anchor); null when no such clause.
+ */
+function mainDayClause(text: string, dates: readonly DateMention[], anchors: readonly Anchor[], first: Anchor, mainDate: string | null): RoleDecision | null {
+  const own = dates.find((d) => d.start > first.at && d.date !== null && d.date === mainDate && !anchors.some((a) => a.at > first.at && a.at < d.start && a.at !== first.at));
+  if (!own) return null;
+  const start = clauseStart(text, own.start);
+  const later = anchors.find((a) => a.at > own.start);
+  return { role: 'main', mainStart: start, mainEnd: later ? clauseStart(text, later.at) : text.length, reason: `background, then the main day (${own.surface})` };
+}
+
 /** The sentence's verb of firing or of flight, else its launch noun; a labelled line ("Distance: 800 km | Apogee: 60 km") states facts without a verb. */
 const verbIn = (f: SentenceFacts, text: string): RegExpExecArray | null => f.first('launchVerb') ?? f.first('flightVerb') ?? f.first('launchNoun') ?? LABELLED.exec(text);
 
@@ -97,7 +117,7 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
   // "A day earlier, it fired 25 missiles": a fronted day before the main launch's day tells an earlier launch.
   // Asked only once the main date is known (the first pass has none), since the fronted day is told against it.
   const fronted = mainDate ? f.first('frontedDayBefore') : null;
-  const frontedDay = fronted ? dates.find((d) => d.kind === 'relative' && d.start < fronted[0].length && d.date !== null && d.date !== mainDate) : undefined;
+  const frontedDay = fronted ? frontedOtherDay(dates, fronted, mainDate) : undefined;
   if (frontedDay) return { role: 'earlier', mainEnd: 0, reason: `fronted day before the main day ("${frontedDay.surface}")` };
   const marker = f.first('earlier');
   // "… of plans to launch a satellite rocket between Thursday and Aug. 31": a launch to come, not one that happened.
@@ -126,13 +146,8 @@ export function sentenceRole(unit: Unit, dates: DateMention[], mainDate: string 
     if (clauseBreak > 0 && (STATED_FACT.test(text.slice(0, clauseBreak)) || p.missileNoun.test(text.slice(0, clauseBreak)))) {
       return { role: 'main', mainEnd: clauseBreak, reason: `main, then ${first.why} in a later clause` };
     }
-    // "On Tuesday it fired an SRBM …, and on Friday it launched an ICBM …": the clause naming the main day is main.
-    const own = dates.find((d) => d.start > first.at && d.date !== null && d.date === mainDate && !anchors.some((a) => a.at > first.at && a.at < d.start && a.at !== first.at));
-    if (own) {
-      const start = clauseStart(text, own.start);
-      const later = anchors.find((a) => a.at > own.start);
-      return { role: 'main', mainStart: start, mainEnd: later ? clauseStart(text, later.at) : text.length, reason: `background, then the main day (${own.surface})` };
-    }
+    const own = mainDayClause(text, dates, anchors, first, mainDate);
+    if (own) return own;
     return { role: first.why.startsWith('future') ? 'context' : 'earlier', mainEnd: 0, reason: first.why };
   }
   // A capability marker weighs only in a sentence without an anchor (each branch above returns): asked only then.

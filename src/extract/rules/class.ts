@@ -31,9 +31,12 @@ export const classRule: Rule<ClaimCandidate> = {
   scope: mainUnits,
   find(u, ctx) {
     // A loop, not filter and map: most main sentences name no class, and the chain made two lists and two closures
-    // for each of them.
+    // for each of them. Indexed, not for-of: the finders answer a frozen list when there is none, which for-of
+    // reads through an iterator object made per sentence.
     let found: ClaimCandidate[] | undefined;
-    for (const c of findClassPhrases(u.text, ctx.locale)) {
+    const phrases = findClassPhrases(u.text, ctx.locale);
+    for (let i = 0; i < phrases.length; i++) {
+      const c = phrases[i];
       if (!inMain(u, c.start) || c.weak || !stated(ctx, u.text, c)) continue;
       (found ??= []).push({ unit: u, field: 'class', value: c.class, span: { start: c.start, end: c.end }, parser: 'class-phrase', confidence: BASE_CONFIDENCE.classSpecific });
     }

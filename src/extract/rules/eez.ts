@@ -11,8 +11,11 @@ export const eezRule: Rule<ClaimCandidate> = {
   scope: mainUnits,
   find(u, ctx) {
     // A loop, not find with a closure: the closure (it holds the unit) was made for every main sentence, and most
-    // name no EEZ.
-    for (const e of findEez(u.text, ctx.locale)) {
+    // name no EEZ. Indexed, not for-of: the finders answer a frozen list when there is none, which for-of reads
+    // through an iterator object made per sentence.
+    const zones = findEez(u.text, ctx.locale);
+    for (let i = 0; i < zones.length; i++) {
+      const e = zones[i];
       if (inMain(u, e.start)) return [{ unit: u, field: 'eez', value: e.value, span: { start: e.start, end: e.end }, parser: 'eez', confidence: BASE_CONFIDENCE.eez }];
     }
     return NO_CANDIDATES;

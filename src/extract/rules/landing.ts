@@ -37,7 +37,10 @@ function landingContext(ctx: ArticleContext, text: string, s: SeaMatch): boolean
  * (it holds the unit) was made for every main sentence, and most name no sea.
  */
 function landingSea(ctx: ArticleContext, u: ReadUnit): SeaMatch | undefined {
-  for (const s of findSeas(u.text, ctx.locale)) if (inMain(u, s.start) && landingContext(ctx, u.text, s)) return s;
+  // Indexed, not for-of: the finders answer a frozen list when there is no sea, which for-of reads through an
+  // iterator object made per sentence.
+  const seas = findSeas(u.text, ctx.locale);
+  for (let i = 0; i < seas.length; i++) if (inMain(u, seas[i].start) && landingContext(ctx, u.text, seas[i])) return seas[i];
   return undefined;
 }
 

@@ -23,7 +23,10 @@ function namesThisMissile(ctx: ArticleContext, text: string, start: number): boo
  * closure: the closure (it holds the unit) was made for every main sentence, and most name no missile.
  */
 function firstDesignation(ctx: ArticleContext, u: ReadUnit): MissileMatch | undefined {
-  for (const x of findMissiles(u.text, ctx.locale)) if (inMain(u, x.start) && namesThisMissile(ctx, u.text, x.start)) return x;
+  // Indexed, not for-of: the finders answer a frozen list when there is no designation, which for-of reads through
+  // an iterator object made per sentence.
+  const named = findMissiles(u.text, ctx.locale);
+  for (let i = 0; i < named.length; i++) if (inMain(u, named[i].start) && namesThisMissile(ctx, u.text, named[i].start)) return named[i];
   return undefined;
 }
 

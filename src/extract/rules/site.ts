@@ -53,9 +53,14 @@ export const siteRule: Rule<ClaimCandidate> = {
     }),
   find(u, ctx) {
     // A loop, not filter and map: most sentences name no site, and the chain made two lists and two closures for
-    // each of them.
+    // each of them. Indexed, not for-of: the finders answer a frozen list when there is none, which for-of reads
+    // through an iterator object made per sentence.
     let found: ClaimCandidate[] | undefined;
-    for (const s of findSites(u.text, ctx.locale)) if (inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s)) (found ??= []).push(siteCandidate(u, s));
+    const sites = findSites(u.text, ctx.locale);
+    for (let i = 0; i < sites.length; i++) {
+      const s = sites[i];
+      if (inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s)) (found ??= []).push(siteCandidate(u, s));
+    }
     return found ?? NO_CANDIDATES;
   },
 };
