@@ -13,6 +13,9 @@ import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, typ
 // Classes that say nothing about range.
 const RANGELESS = new Set(['ballistic', 'HGV']);
 
+/** The candidate states a range class. One module function: `decided` asks it after every sentence of the scope. */
+const statesRange = (c: ClaimCandidate): boolean => !RANGELESS.has(String(c.value));
+
 /**
  * The phrase states this missile's class: it is not a modifier of another noun ("a cruise missile submarine", "its
  * ballistic missile program"), and it is not denied or in doubt ("not consistent with an ICBM", "whether it was a
@@ -48,13 +51,13 @@ export const classRule: Rule<ClaimCandidate> = {
 const rangeClassFirst: Refiner<ClaimCandidate> = {
   name: 'range-class-first',
   refine(candidates) {
-    const specific = candidates.find((c) => !RANGELESS.has(String(c.value)));
+    const specific = candidates.find(statesRange);
     if (specific) return [specific];
     const ballistic = candidates.find((c) => c.value === 'ballistic');
     return ballistic ? [{ ...ballistic, confidence: BASE_CONFIDENCE.classBallistic }] : [];
   },
   // The first range class wins whatever follows it.
-  decided: (candidates) => candidates.some((c) => !RANGELESS.has(String(c.value))),
+  decided: (candidates) => candidates.some(statesRange),
 };
 
 export const classParser: Parser<ClaimCandidate> = { rule: classRule, refiners: [rangeClassFirst] };

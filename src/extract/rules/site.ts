@@ -65,14 +65,17 @@ export const siteRule: Rule<ClaimCandidate> = {
   },
 };
 
+/** A strong name's candidate. One module function: `decided` asks it after every sentence of the scope. */
+const isStrong = (c: ClaimCandidate): boolean => !c.traits?.weak;
+
 /** In each sentence the names run from general to specific: the first strong one, else the first. */
 export const strongFirst: Refiner<ClaimCandidate> = {
   name: 'strong-name-first',
   refine: (candidates) => {
-    const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];
+    const chosen = candidates.find(isStrong) ?? candidates[0];
     return chosen ? [chosen] : [];
   },
-  decided: (candidates) => candidates.some((c) => !c.traits?.weak),
+  decided: (candidates) => candidates.some(isStrong),
 };
 
 export const siteParser: Parser<ClaimCandidate> = { rule: siteRule, refiners: [strongFirst] };
