@@ -169,7 +169,8 @@ export function cleanLines(text: string, title: string | null): CleanLines {
   let linkListLeft = 0;
   // Each joined line made as it is read (not all first into a list of objects, read once).
   for (const joinedLine of joined) {
-    const line = joinedLine.pieces.join(' ');
+    // A line of one piece (most lines) is that piece: join would copy it.
+    const line = joinedLine.pieces.length === 1 ? joinedLine.pieces[0] : joinedLine.pieces.join(' ');
     const rule = joinedLine.rule;
     const sketch = lineSketch(line);
     const current: SeenLine = { line, key: null };

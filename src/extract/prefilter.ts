@@ -88,8 +88,16 @@ function looselyMayReport(raw: string, v: Vocabulary): boolean {
   return v.missileNoun.test(text) || designations().regex.test(fold(text));
 }
 
-/** Whether some part holds an anchor (no anchors derived: always). */
-const anchored = (anchor: RegExp | null, parts: readonly string[]): boolean => anchor === null || parts.some((p) => anchor.test(p));
+/** Whether the text holds an anchor (no anchors derived: always). */
+const anchored = (anchor: RegExp | null, text: string): boolean => anchor === null || anchor.test(text);
+
+/**
+ * Whether the title (when there is one) or else the text holds an anchor, asked in that order. Not a list of the
+ * parts read with some and a closure: this is asked of every document and of each unit, and those were made for
+ * each call.
+ */
+const anchoredInArticle = (anchor: RegExp | null, a: { title: string | null; text: string }): boolean =>
+  anchor === null || (a.title !== null && anchor.test(a.title)) || anchor.test(a.text);
 
 /**
  * Whether a text (the title and body, raw or cleaned) may hold a launch report in `locale`: a word of launching,
@@ -97,7 +105,7 @@ const anchored = (anchor: RegExp | null, parts: readonly string[]): boolean => a
  */
 export function mayReportLaunch(raw: string, locale: Locale): boolean {
   const v = vocabulary(locale);
-  return anchored(v.launchAnchor, [raw]) && anchored(v.missileAnchor, [raw]) && looselyMayReport(raw, v);
+  return anchored(v.launchAnchor, raw) && anchored(v.missileAnchor, raw) && looselyMayReport(raw, v);
 }
 
 /**
@@ -114,8 +122,7 @@ export function mayReportLaunchOf(a: { title: string | null; text: string }, loc
  */
 export function anchorsMayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
   const v = vocabulary(locale);
-  const parts = a.title === null ? [a.text] : [a.title, a.text];
-  return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
+  return anchoredInArticle(v.launchAnchor, a) && anchoredInArticle(v.missileAnchor, a);
 }
 
 /** The anchor regexes of a locale (null: none derived, the test always passes), for the tests. */
