@@ -98,10 +98,15 @@ function join(line: RawLine, next: RawLine): void {
 
 const endsOpen = (line: RawLine): boolean => !CLOSING.has(line.last);
 // A bracket left open at the end of a line ("at 5:58 a.m. (2058 GMT" + "Tuesday) from near …") goes on too.
+// Its patterns are made once here: a regex literal in the function is a new RegExp object at each evaluation.
+const STARTS_LOWER = /^\p{Ll}/u;
+const IS_LOWER = /^\p{Ll}$/u;
+const FIGURE_AND_LOWER_UNIT = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u;
+const CLOSES_BRACKET = /^[^()]*\)/;
 const continuesSentence = (line: string, previous: RawLine): boolean =>
-  /^\p{Ll}/u.test(line) ||
-  (/^\p{Ll}$/u.test(previous.last) && /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u.test(line)) ||
-  (/^[^()]*\)/.test(line) && lineBracket(previous) === '(');
+  STARTS_LOWER.test(line) ||
+  (IS_LOWER.test(previous.last) && FIGURE_AND_LOWER_UNIT.test(line)) ||
+  (CLOSES_BRACKET.test(line) && lineBracket(previous) === '(');
 
 // Items of a link list: short headline-like lines, or numbered/bulleted links. A line that ends like a
 // sentence (also 。, ！, ？ and a closing 」 or 』 after them) is text again.

@@ -53,29 +53,48 @@ const tailOf = (text: string, start: number, end: number, n: number): string => 
 // The longest text LIST_MARKER matches: "(123." (it is anchored at both ends).
 const LIST_MARKER_MAX = 5;
 
+/** Whether `s` from `from` to `to` is a list marker: a longer text is not looked at (nor copied out to be). */
+const isListMarker = (s: string, from: number, to: number): boolean => to - from <= LIST_MARKER_MAX && LIST_MARKER.test(s.slice(from, to));
+
+/** Where `s` ends without its trailing whitespace (what trimEnd would leave). */
+function endWithoutSpace(s: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && isSpaceAt(s, end - 1)) end--;
+  return end;
+}
+
+// What keepTogether reads at a boundary, made once here: a regex literal in the function body is a new RegExp
+// object each time it is evaluated, at every boundary.
+const OPENING_PUNCTUATION = /^[(["“‘']+/;
+const FINISHED_SENTENCE_END = /[.!?]["”’')\]]?$/;
+const GOES_ON_LOWER_OR_DIGIT = /^[("“'‘[]*[\p{Ll}\p{N}]/u;
+const CLOSING_END = /[)"”’'\]]$/;
+const INITIAL = /^\p{Lu}\.$/u;
+const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
+const NEXT_WORD = /^[("“'‘]*([\p{L}’']+)\s*(\S*)/u;
+
 // Only the end of the text before a boundary is read (its last word, its last two characters): a sentence that
 // keeps growing by joins ("Mr. Mr. Mr. …") is not read again from its start at every boundary. That text is
 // `paragraph` from `start` to `end`, read where it lies, without trailing whitespace (as trimEnd would leave it):
 // not copied out (nor trimmed) at each boundary only to read its end.
 function keepTogether(paragraph: string, start: number, end: number, after: string): boolean {
-  let prevEnd = end;
-  while (prevEnd > start && isSpaceAt(paragraph, prevEnd - 1)) prevEnd--;
+  const prevEnd = endWithoutSpace(paragraph, start, end);
   const next = after.trimStart();
-  if (prevEnd - start <= LIST_MARKER_MAX && LIST_MARKER.test(paragraph.slice(start, prevEnd))) return true;
+  if (isListMarker(paragraph, start, prevEnd)) return true;
   // Its last word, as text-end lastWord reads it (back to the last whitespace).
   let wordStart = prevEnd;
   while (wordStart > start && !isSpaceAt(paragraph, wordStart - 1)) wordStart--;
-  const lastToken = paragraph.slice(wordStart, prevEnd).replace(/^[(["“‘']+/, '');
+  const lastToken = paragraph.slice(wordStart, prevEnd).replace(OPENING_PUNCTUATION, '');
   const lower = lastToken.toLowerCase();
   // "…launched on Nov. 18.": a month (or title) abbreviation never ends a sentence, even before a number.
   if (NEVER_FINAL.has(lower)) return true;
   // "…two rockets. 2. Both…": a lone marker after a finished sentence opens the next item.
-  if (LIST_MARKER.test(next.trimEnd()) && /[.!?]["”’')\]]?$/.test(tailOf(paragraph, start, prevEnd, 2))) return false;
-  if (/^[("“'‘[]*[\p{Ll}\p{N}]/u.test(next)) return true;
-  if (/[)"”’'\]]$/.test(tailOf(paragraph, start, prevEnd, 1))) return false;
-  if (/^\p{Lu}\.$/u.test(lastToken)) return true;
-  if (MAY_END.has(lower) || /^(?:\p{L}\.){2,}$/u.test(lastToken)) {
-    const m = /^[("“'‘]*([\p{L}’']+)\s*(\S*)/u.exec(next);
+  if (isListMarker(next, 0, endWithoutSpace(next, 0, next.length)) && FINISHED_SENTENCE_END.test(tailOf(paragraph, start, prevEnd, 2))) return false;
+  if (GOES_ON_LOWER_OR_DIGIT.test(next)) return true;
+  if (CLOSING_END.test(tailOf(paragraph, start, prevEnd, 1))) return false;
+  if (INITIAL.test(lastToken)) return true;
+  if (MAY_END.has(lower) || DOTTED_ACRONYM.test(lastToken)) {
+    const m = NEXT_WORD.exec(next);
     const isStarter = m !== null && SENTENCE_STARTERS.has(m[1]) && !TIME_ZONE_FOLLOWER.test(m[2]);
     return !isStarter;
   }
