@@ -59,22 +59,40 @@ export const sketchOfComparable = (key: string): string => `${key.slice(0, SKETC
  */
 export function lineSketch(line: string): string {
   const n = line.length;
-  let head = '';
-  let i = 0;
-  for (; i < n && head.length < SKETCH_END; i++) {
+  // The sketch's character codes are gathered in SKETCH_CODES and made into one string at the end: growing the
+  // head and the tail a character at a time made a string for each (some 17 a line).
+  const codes = SKETCH_CODES;
+  codes.length = 0;
+  for (let i = 0; i < n && codes.length < SKETCH_END; i++) {
     const c = line.charCodeAt(i);
     if (c >= 0x80) return sketchOfComparable(comparable(line));
     const keep = KEEP[c];
-    if (keep === KEPT_AS_IS) head += line[i];
-    else if (keep === LOWERED) head += String.fromCharCode(c + TO_LOWER);
+    if (keep === KEPT_AS_IS) codes.push(c);
+    else if (keep === LOWERED) codes.push(c + TO_LOWER);
   }
-  let tail = '';
-  for (let j = n - 1; j >= 0 && tail.length < SKETCH_END; j--) {
+  const cut = codes.length;
+  codes.push(SKETCH_CUT_CODE);
+  // The tail is read from the end, so its codes come in reverse: put back in order below.
+  for (let j = n - 1; j >= 0 && codes.length - cut - 1 < SKETCH_END; j--) {
     const c = line.charCodeAt(j);
     if (c >= 0x80) return sketchOfComparable(comparable(line));
     const keep = KEEP[c];
-    if (keep === KEPT_AS_IS) tail = line[j] + tail;
-    else if (keep === LOWERED) tail = String.fromCharCode(c + TO_LOWER) + tail;
+    if (keep === KEPT_AS_IS) codes.push(c);
+    else if (keep === LOWERED) codes.push(c + TO_LOWER);
   }
-  return `${head}${SKETCH_CUT}${tail}`;
+  reverseFrom(codes, cut + 1);
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Scratch for lineSketch: at most 2 * SKETCH_END + 1 codes, emptied at each call. */
+const SKETCH_CODES: number[] = [];
+const SKETCH_CUT_CODE = SKETCH_CUT.charCodeAt(0);
+
+/** Reverses `codes` from `from` to its end, in place. */
+function reverseFrom(codes: number[], from: number): void {
+  for (let a = from, b = codes.length - 1; a < b; a++, b--) {
+    const t = codes[a];
+    codes[a] = codes[b];
+    codes[b] = t;
+  }
 }

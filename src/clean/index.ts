@@ -8,12 +8,15 @@ export { splitSentences };
 
 export function cleanDocument(doc: SourceDocument): Article {
   const { lines, removed } = cleanLines(doc.text, doc.title);
+  // The text is the kept lines joined by blank lines, made by join at once (growing it by += made two rope nodes
+  // a line, flattened again later); each paragraph's span is counted alongside. The same text as before: no kept
+  // line is empty (cleanLines drops empty lines, and a live blog's stamp and rest are split only when both hold words).
+  const text = lines.join('\n\n');
   const paragraphs: Span[] = [];
-  let text = '';
+  let start = 0;
   for (const line of lines) {
-    if (text !== '') text += '\n\n';
-    paragraphs.push({ start: text.length, end: text.length + line.length });
-    text += line;
+    paragraphs.push({ start, end: start + line.length });
+    start += line.length + 2;
   }
   return {
     id: articleId(doc),

@@ -98,10 +98,15 @@ function join(line: RawLine, next: RawLine): void {
 
 const endsOpen = (line: RawLine): boolean => !CLOSING.has(line.last);
 // A bracket left open at the end of a line ("at 5:58 a.m. (2058 GMT" + "Tuesday) from near …") goes on too.
+// Its patterns are made once here: a regex literal in the function is a new RegExp object at each evaluation.
+const STARTS_LOWER = /^\p{Ll}/u;
+const IS_LOWER = /^\p{Ll}$/u;
+const FIGURE_AND_LOWER_UNIT = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u;
+const CLOSES_BRACKET = /^[^()]*\)/;
 const continuesSentence = (line: string, previous: RawLine): boolean =>
-  /^\p{Ll}/u.test(line) ||
-  (/^\p{Ll}$/u.test(previous.last) && /^\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*\p{Ll}/u.test(line)) ||
-  (/^[^()]*\)/.test(line) && lineBracket(previous) === '(');
+  STARTS_LOWER.test(line) ||
+  (IS_LOWER.test(previous.last) && FIGURE_AND_LOWER_UNIT.test(line)) ||
+  (CLOSES_BRACKET.test(line) && lineBracket(previous) === '(');
 
 // Items of a link list: short headline-like lines, or numbered/bulleted links. A line that ends like a
 // sentence (also 。, ！, ？ and a closing 」 or 』 after them) is text again.
@@ -154,20 +159,24 @@ export function cleanLines(text: string, title: string | null): CleanLines {
       else joined.push(next);
     }
   }
-  const raw = joined.map((l) => ({ line: l.pieces.join(' '), rule: l.rule }));
 
   const kept: string[] = [];
   // The lines kept so far by their sketch (lineSketch): a line's comparable form is made only when the title's sketch
-  // or a kept line's is its own (lines with the same form have the same sketch). Per sketch, the kept lines whose
-  // forms are not made yet; once a second line has the sketch, their forms are made and go to `keys` (null here
-  // then), where every later line of the sketch is looked up: each form is made once and looked up by hash, so a
-  // page of many lines with one sketch ("Item 1 … list", "Item 2 … list") is not compared line by line.
-  const pending = new Map<string, SeenLine[] | null>();
+  // or a kept line's is its own (lines with the same form have the same sketch). Per sketch, the kept line whose
+  // form is not made yet (the first of the sketch: a list of one, so held alone); once a second line has the sketch,
+  // the first one's form is made and goes to `keys` (null here then), where every later line of the sketch is
+  // looked up: each form is made once and looked up by hash, so a page of many lines with one sketch ("Item 1 …
+  // list", "Item 2 … list") is not compared line by line.
+  const pending = new Map<string, SeenLine | null>();
   const keys = new Set<string>();
   const titleKey = title ? comparable(title) : null;
   const titleSketch = titleKey ? sketchOfComparable(titleKey) : null;
   let linkListLeft = 0;
-  for (const { line, rule } of raw) {
+  // Each joined line made as it is read (not all first into a list of objects, read once).
+  for (const joinedLine of joined) {
+    // A line of one piece (most lines) is that piece: join would copy it.
+    const line = joinedLine.pieces.length === 1 ? joinedLine.pieces[0] : joinedLine.pieces.join(' ');
+    const rule = joinedLine.rule;
     const sketch = lineSketch(line);
     const current: SeenLine = { line, key: null };
     if (linkListLeft > 0) {
@@ -191,10 +200,10 @@ export function cleanLines(text: string, title: string | null): CleanLines {
     // sketch is the cut alone).
     if (sketch !== EMPTY_SKETCH) {
       const waiting = pending.get(sketch);
-      if (waiting === undefined) pending.set(sketch, [current]);
+      if (waiting === undefined) pending.set(sketch, current);
       else {
         if (waiting !== null) {
-          for (const other of waiting) keys.add(keyOf(other));
+          keys.add(keyOf(waiting));
           pending.set(sketch, null);
         }
         const key = keyOf(current);

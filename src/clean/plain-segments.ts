@@ -103,11 +103,13 @@ export function plainSegments(paragraph: string): Segment[] | null {
   const n = paragraph.length;
   const out: Segment[] = [];
   let start = 0;
-  // The next place of each terminator at or after the reading position (n: none left).
-  const next = TERMINATORS.map((ch) => {
+  // The next place of each terminator at or after the reading position (n: none left). Filled by a loop, not map
+  // with a closure: the closure's variables were held in a context object made on every call.
+  const next: number[] = [];
+  for (const ch of TERMINATORS) {
     const at = paragraph.indexOf(ch);
-    return at < 0 ? n : at;
-  });
+    next.push(at < 0 ? n : at);
+  }
   for (let from = 0; ; ) {
     let i = n;
     for (let k = 0; k < next.length; k++) {

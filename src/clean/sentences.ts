@@ -23,7 +23,7 @@ import { readDataJson } from '../paths.js';
 import type { Language, Span } from '../types.js';
 import { plainSegments } from './plain-segments.js';
 import { type Segment, segmentsOf } from './segments.js';
-import { isSpaceAt, lastCodePoint, lastWord } from './text-end.js';
+import { isSpaceAt, lastCodePoint } from './text-end.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -47,23 +47,54 @@ const TIME_ZONE_FOLLOWER = /^(?:time|standard|local|daylight)\b/i;
 
 const LIST_MARKER = /^(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•\-–—*·])$/;
 
+/** The last `n` characters of `text` from `start` to `end`: text.slice(start, end).slice(-n), without the first slice. */
+const tailOf = (text: string, start: number, end: number, n: number): string => text.slice(Math.max(start, end - n), end);
+
+// The longest text LIST_MARKER matches: "(123." (it is anchored at both ends).
+const LIST_MARKER_MAX = 5;
+
+/** Whether `s` from `from` to `to` is a list marker: a longer text is not looked at (nor copied out to be). */
+const isListMarker = (s: string, from: number, to: number): boolean => to - from <= LIST_MARKER_MAX && LIST_MARKER.test(s.slice(from, to));
+
+/** Where `s` ends without its trailing whitespace (what trimEnd would leave). */
+function endWithoutSpace(s: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && isSpaceAt(s, end - 1)) end--;
+  return end;
+}
+
+// What keepTogether reads at a boundary, made once here: a regex literal in the function body is a new RegExp
+// object each time it is evaluated, at every boundary.
+const OPENING_PUNCTUATION = /^[(["“‘']+/;
+const FINISHED_SENTENCE_END = /[.!?]["”’')\]]?$/;
+const GOES_ON_LOWER_OR_DIGIT = /^[("“'‘[]*[\p{Ll}\p{N}]/u;
+const CLOSING_END = /[)"”’'\]]$/;
+const INITIAL = /^\p{Lu}\.$/u;
+const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
+const NEXT_WORD = /^[("“'‘]*([\p{L}’']+)\s*(\S*)/u;
+
 // Only the end of the text before a boundary is read (its last word, its last two characters): a sentence that
-// keeps growing by joins ("Mr. Mr. Mr. …") is not read again from its start at every boundary.
-function keepTogether(before: string, after: string): boolean {
-  const prev = before.trimEnd();
+// keeps growing by joins ("Mr. Mr. Mr. …") is not read again from its start at every boundary. That text is
+// `paragraph` from `start` to `end`, read where it lies, without trailing whitespace (as trimEnd would leave it):
+// not copied out (nor trimmed) at each boundary only to read its end.
+function keepTogether(paragraph: string, start: number, end: number, after: string): boolean {
+  const prevEnd = endWithoutSpace(paragraph, start, end);
   const next = after.trimStart();
-  if (LIST_MARKER.test(prev)) return true;
-  const lastToken = lastWord(prev).replace(/^[(["“‘']+/, '');
-  // "…launched on Nov. 18.": a month (or title) abbreviation never ends a sentence, even before a number.
-  if (NEVER_FINAL.has(lastToken.toLowerCase())) return true;
-  // "…two rockets. 2. Both…": a lone marker after a finished sentence opens the next item.
-  if (LIST_MARKER.test(next.trimEnd()) && /[.!?]["”’')\]]?$/.test(prev.slice(-2))) return false;
-  if (/^[("“'‘[]*[\p{Ll}\p{N}]/u.test(next)) return true;
-  if (/[)"”’'\]]$/.test(prev.slice(-1))) return false;
-  if (/^\p{Lu}\.$/u.test(lastToken)) return true;
+  if (isListMarker(paragraph, start, prevEnd)) return true;
+  // Its last word, as text-end lastWord reads it (back to the last whitespace).
+  let wordStart = prevEnd;
+  while (wordStart > start && !isSpaceAt(paragraph, wordStart - 1)) wordStart--;
+  const lastToken = paragraph.slice(wordStart, prevEnd).replace(OPENING_PUNCTUATION, '');
   const lower = lastToken.toLowerCase();
-  if (MAY_END.has(lower) || /^(?:\p{L}\.){2,}$/u.test(lastToken)) {
-    const m = /^[("“'‘]*([\p{L}’']+)\s*(\S*)/u.exec(next);
+  // "…launched on Nov. 18.": a month (or title) abbreviation never ends a sentence, even before a number.
+  if (NEVER_FINAL.has(lower)) return true;
+  // "…two rockets. 2. Both…": a lone marker after a finished sentence opens the next item.
+  if (isListMarker(next, 0, endWithoutSpace(next, 0, next.length)) && FINISHED_SENTENCE_END.test(tailOf(paragraph, start, prevEnd, 2))) return false;
+  if (GOES_ON_LOWER_OR_DIGIT.test(next)) return true;
+  if (CLOSING_END.test(tailOf(paragraph, start, prevEnd, 1))) return false;
+  if (INITIAL.test(lastToken)) return true;
+  if (MAY_END.has(lower) || DOTTED_ACRONYM.test(lastToken)) {
+    const m = NEXT_WORD.exec(next);
     const isStarter = m !== null && SENTENCE_STARTERS.has(m[1]) && !TIME_ZONE_FOLLOWER.test(m[2]);
     return !isStarter;
   }
@@ -75,7 +106,7 @@ function splitEnglish(paragraph: string, segments: Iterable<Segment>, base: numb
   let start = -1;
   let end = 0;
   for (const { index, segment } of segments) {
-    if (start >= 0 && keepTogether(paragraph.slice(start, end), segment)) {
+    if (start >= 0 && keepTogether(paragraph, start, end, segment)) {
       end = index + segment.length;
       continue;
     }

@@ -141,22 +141,26 @@ export function createContext(article: Article, config: { locale: Locale; reader
   const { reference, from } = referenceOf(article, readers);
   // Written out field by field, in the unit's order: made by an object spread ({ ...u, dates, … }) the units read
   // several times slower in every rule (measured on the launch-report stream: a third of the context's time).
-  const units: ReadUnit[] = (made ?? articleUnits(article, locale)).map((u) => ({
-    part: u.part,
-    index: u.index,
-    span: u.span,
-    text: u.text,
-    paragraph: u.paragraph,
-    isCaption: u.isCaption,
-    inChronology: u.inChronology,
-    dates: readers.dates(u.text, reference, hint),
-    launch: !u.isCaption && statesLaunch(u.text, locale),
-    role: { role: 'main', mainEnd: u.text.length, reason: '' },
-  }));
+  // The role is the first pass's (without a main date), to find the sentences that report the launch and its
+  // date: sentenceRole reads the unit's words, caption and chronology marks and its dates, not its launch flag
+  // (set below), so it is decided here rather than over a placeholder role made for every unit and dropped.
+  const units: ReadUnit[] = (made ?? articleUnits(article, locale)).map((u) => {
+    const dates = readers.dates(u.text, reference, hint);
+    return {
+      part: u.part,
+      index: u.index,
+      span: u.span,
+      text: u.text,
+      paragraph: u.paragraph,
+      isCaption: u.isCaption,
+      inChronology: u.inChronology,
+      dates,
+      launch: !u.isCaption && statesLaunch(u.text, locale),
+      role: sentenceRole(u, dates, null, null, locale),
+    };
+  });
   // "succeeded in cruise missile tests on Saturday and Sunday": plural tests pinned to days are launches too.
   for (const u of units) if (!u.launch && !u.isCaption && mayHold(p.rule.pluralMissileTests, u.text, locale) && p.rule.pluralMissileTests.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
-  // First pass: roles without a main date, to find the sentences that report the launch and its date.
-  for (const u of units) u.role = sentenceRole(u, u.dates, null, null, locale);
   return {
     article,
     locale,

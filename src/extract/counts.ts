@@ -59,12 +59,27 @@ function countPatterns(locale: Locale, p: Phrases): CountPatterns {
 // Where a clause ends, for the look-back from a noun to its firing verb.
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i;
 
-export function findCounts(sentence: string, names: readonly { start: number; end: number }[] = [], locale: Locale = 'en'): CountMention[] {
+type NameSpan = { start: number; end: number };
+
+/** A sentence's missile nouns when it has none: one list for every such sentence. */
+const NO_NOUNS: readonly RegExpExecArray[] = Object.freeze([]);
+
+export function findCounts(sentence: string, names: readonly NameSpan[] = [], locale: Locale = 'en'): CountMention[] {
   const p = phrases(locale);
-  const { numbered, pluralRe, ordinalRe, range, definite } = countPatterns(locale, p);
-  const out: CountMention[] = [];
   // No missile noun where the rule gates find no anchor of one (most sentences): the noun pattern is not run there.
-  const nouns = (mayHold(p.countNoun, sentence, locale) ? matchesOf(p.countNoun, sentence) : []).map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  const nounMatches: readonly RegExpExecArray[] = mayHold(p.countNoun, sentence, locale) ? matchesOf(p.countNoun, sentence) : NO_NOUNS;
+  // No noun to count and no designation (most sentences of an article): nothing to look back from. Asked here,
+  // apart from the reading (countsBefore), whose closures' variables V8 holds in a context object made on every
+  // call of the function that has them.
+  if (nounMatches.length === 0 && names.length === 0) return [];
+  return countsBefore(sentence, nounMatches, names, p, countPatterns(locale, p));
+}
+
+/** The counts before the missile nouns (`nounMatches`) and designations (`names`) of a sentence. */
+function countsBefore(sentence: string, nounMatches: readonly RegExpExecArray[], names: readonly NameSpan[], p: Phrases, patterns: CountPatterns): CountMention[] {
+  const { numbered, pluralRe, ordinalRe, range, definite } = patterns;
+  const out: CountMention[] = [];
+  const nouns = nounMatches.map((m) => ({ start: m.index ?? 0, text: m[0] }));
   for (const n of names) {
     // A name followed by a missile noun ("a Hwasong-18 ICBM") is counted at that noun, not twice.
     if (nouns.some((x) => x.start >= n.start && x.start <= n.end + 40)) continue;

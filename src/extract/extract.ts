@@ -95,7 +95,7 @@ const isFieldName = (f: ClaimField): f is FieldName => (FIELD_NAMES as readonly 
  * its copied matches.
  */
 interface SentenceSources {
-  agencies: AgencyMatch[];
+  agencies: readonly AgencyMatch[];
   hedged: boolean;
 }
 

@@ -3,6 +3,7 @@
 // with its refiners; a locale's configuration lists the parsers.
 import type { ClaimField, FieldValue, Span } from '../types.js';
 import type { ArticleContext, ReadUnit } from './context.js';
+import type { RoleDecision } from './roles.js';
 
 export interface Rule<C> {
   /** Names the phrasing it reads, for debugging and docs. */
@@ -10,8 +11,11 @@ export interface Rule<C> {
   readonly field: string;
   /** The sentences the rule reads, in reading order. */
   scope(ctx: ArticleContext): readonly ReadUnit[];
-  /** Candidates in `unit`, the `position`-th sentence of the rule's scope (so no rule searches its scope again). */
-  find(unit: ReadUnit, ctx: ArticleContext, position: number): C[];
+  /**
+   * Candidates in `unit`, the `position`-th sentence of the rule's scope (so no rule searches its scope again).
+   * Read-only: a rule that finds nothing may answer NO_CANDIDATES, one list shared by every call.
+   */
+  find(unit: ReadUnit, ctx: ArticleContext, position: number): readonly C[];
 }
 
 export interface Refiner<C> {
@@ -37,14 +41,26 @@ export function runParser<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
   return candidates;
 }
 
-/** The rule's candidates over its scope: up to the sentence after which the parser's only refiner is decided. */
+/**
+ * No candidates, for a rule that finds none in a sentence (most rules in most sentences): one frozen list shared
+ * by every call, so that nothing is allocated for it.
+ */
+export const NO_CANDIDATES: readonly never[] = Object.freeze([]);
+
+/**
+ * The rule's candidates over its scope: up to the sentence after which the parser's only refiner is decided.
+ * One list filled in a loop (not scope.flatMap, nor a spread push): most sentences give no candidate, and those made
+ * an argument list, a closure and a result per sentence for nothing.
+ */
 function findAll<C>(parser: Parser<C>, ctx: ArticleContext): C[] {
   const { rule, refiners } = parser;
   const decided = refiners.length === 1 ? refiners[0].decided : undefined;
   const scope = rule.scope(ctx);
-  if (decided === undefined) return scope.flatMap((u, i) => rule.find(u, ctx, i));
   const candidates: C[] = [];
-  for (let i = 0; i < scope.length && !decided(candidates); i++) candidates.push(...rule.find(scope[i], ctx, i));
+  for (let i = 0; i < scope.length && !(decided !== undefined && decided(candidates)); i++) {
+    const found = rule.find(scope[i], ctx, i);
+    for (let k = 0; k < found.length; k++) candidates.push(found[k]);
+  }
   return candidates;
 }
 
@@ -68,5 +84,29 @@ export const firstOnly = (name: string): Refiner<ClaimCandidate> => ({ name, ref
 /** Whether a position lies in the unit's main clause (the part that speaks of the main launch). */
 export const inMain = (u: ReadUnit, start: number): boolean => start >= (u.role.mainStart ?? 0) && start < u.role.mainEnd;
 
-/** The sentences that may state facts of the main launch. */
-export const mainUnits = (ctx: ArticleContext): ReadUnit[] => ctx.units.filter((u) => u.role.role === 'main');
+/** A context's main sentences, and the role of each of its units when they were picked (see mainUnits). */
+interface MainSentences {
+  roles: readonly RoleDecision[];
+  units: readonly ReadUnit[];
+}
+const mainOf = new WeakMap<ArticleContext, MainSentences>();
+
+/** Whether each unit still has the role it had when `roles` was taken (a role is only ever replaced, never changed). */
+function sameRoles(units: readonly ReadUnit[], roles: readonly RoleDecision[]): boolean {
+  if (units.length !== roles.length) return false;
+  for (let i = 0; i < units.length; i++) if (units[i].role !== roles[i]) return false;
+  return true;
+}
+
+/**
+ * The sentences that may state facts of the main launch. Most rules' scopes and some refiners ask for them, once
+ * the roles are settled: the list is made once per context and given to each (read-only), not filtered again
+ * for each; it is made again if a unit's role has been replaced since.
+ */
+export function mainUnits(ctx: ArticleContext): readonly ReadUnit[] {
+  const known = mainOf.get(ctx);
+  if (known && sameRoles(ctx.units, known.roles)) return known.units;
+  const units = ctx.units.filter((u) => u.role.role === 'main');
+  mainOf.set(ctx, { roles: ctx.units.map((u) => u.role), units });
+  return units;
+}

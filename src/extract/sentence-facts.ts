@@ -68,8 +68,14 @@ function readerOf(p: Phrases): FactsReader {
 
 /** What the phrase patterns find in one sentence, each pattern run on first use only. */
 export class SentenceFacts {
-  /** Per fact pattern (FACT_INDEX), its first match, null for none, undefined until asked. */
-  private readonly found: (RegExpExecArray | null | undefined)[] = new Array<undefined>(FACT_PATTERNS.length);
+  /**
+   * Bit i set: the fact pattern FACT_INDEX i has been run on the sentence (FACT_PATTERNS has fewer than 32). A
+   * number, not a list of answers made for every sentence: most sentences match no pattern, and their answers are
+   * all null.
+   */
+  private asked = 0;
+  /** Per fact pattern (FACT_INDEX), its first match; made at the sentence's first match, a hole for none. */
+  private matches: RegExpExecArray[] | undefined;
   private readonly reader: FactsReader;
   /** Whether the sentence holds an anchor of some pattern the shared gate covers, once asked. */
   private anyAnchor: boolean | undefined;
@@ -86,14 +92,15 @@ export class SentenceFacts {
   /** The first match of the pattern in the sentence, or null (the same array on every call: do not change it). */
   first(name: FactPattern): RegExpExecArray | null {
     const i = FACT_INDEX[name];
-    let m = this.found[i];
-    if (m === undefined) {
-      const r = this.reader;
-      const re = r.patterns[i];
-      const gate = r.gates[i];
-      const mayMatch = !r.covered[i] || this.anchored();
-      m = this.found[i] = mayMatch && (gate === null || gate.test(this.text)) ? re.exec(this.text) : null;
-    }
+    const bit = 1 << i;
+    if ((this.asked & bit) !== 0) return this.matches?.[i] ?? null;
+    this.asked |= bit;
+    const r = this.reader;
+    const re = r.patterns[i];
+    const gate = r.gates[i];
+    const mayMatch = !r.covered[i] || this.anchored();
+    const m = mayMatch && (gate === null || gate.test(this.text)) ? re.exec(this.text) : null;
+    if (m !== null) (this.matches ??= [])[i] = m;
     return m;
   }
 

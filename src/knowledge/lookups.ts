@@ -64,52 +64,61 @@ const base = <T>(h: Hit<T>, text: string): KnowledgeMatch => ({
   weak: h.rule.weak,
 });
 
-export function findSites(text: string, locale: Locale = 'en'): SiteMatch[] {
-  return matchers(locale)
-    .sites.find(text)
-    .map((h) => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, lat: h.rule.entry.lat, lon: h.rule.entry.lon }));
+/** No match: one frozen list shared by every finder, so that a text without any (most sentences) makes none. */
+const NO_MATCHES: readonly never[] = Object.freeze([]);
+
+/**
+ * The matches made of a table's hits in a text; NO_MATCHES for none (not a new empty list and the closure that
+ * map needs, made for each of the many sentences the tables find nothing in). `make` is a module function. A
+ * loop, not map with a closure: the closure's variables would be held in a context object made on every call.
+ */
+function matchesOfHits<T, M>(hits: readonly Hit<T>[], text: string, make: (h: Hit<T>, text: string) => M): readonly M[] {
+  if (hits.length === 0) return NO_MATCHES;
+  const out: M[] = [];
+  for (let i = 0; i < hits.length; i++) out.push(make(hits[i], text));
+  return out;
 }
 
-export function findMissiles(text: string, locale: Locale = 'en'): MissileMatch[] {
-  return matchers(locale)
-    .missiles.find(text)
-    .map((h) => ({
-      ...base(h, text),
-      name: h.rule.entry.name,
-      class: h.rule.entry.class,
-      actor: h.rule.entry.actor,
-      sameAs: h.rule.entry.sameAs ?? null,
-    }));
+const siteMatch = (h: Hit<SiteEntry>, text: string): SiteMatch => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, lat: h.rule.entry.lat, lon: h.rule.entry.lon });
+const missileMatch = (h: Hit<MissileEntry>, text: string): MissileMatch => ({
+  ...base(h, text),
+  name: h.rule.entry.name,
+  class: h.rule.entry.class,
+  actor: h.rule.entry.actor,
+  sameAs: h.rule.entry.sameAs ?? null,
+});
+const classMatch = (h: Hit<ClassEntry>, text: string): ClassMatch => ({ ...base(h, text), class: h.rule.entry.class });
+const agencyMatch = (h: Hit<AgencyEntry>, text: string): AgencyMatch => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, kind: h.rule.entry.kind, country: h.rule.entry.country });
+const actorMatch = (h: Hit<ActorEntry>, text: string): ActorMatch => ({ ...base(h, text), actor: h.rule.entry.actor });
+const seaMatch = (h: Hit<SeaEntry>, text: string): SeaMatch => ({ ...base(h, text), landing: h.rule.entry.landing });
+const eezMatch = (h: Hit<EezEntry>, text: string): EezMatch => ({ ...base(h, text), value: h.rule.entry.value });
+
+export function findSites(text: string, locale: Locale = 'en'): readonly SiteMatch[] {
+  return matchesOfHits(matchers(locale).sites.find(text), text, siteMatch);
 }
 
-export function findClassPhrases(text: string, locale: Locale = 'en'): ClassMatch[] {
-  return matchers(locale)
-    .classes.find(text)
-    .map((h) => ({ ...base(h, text), class: h.rule.entry.class }));
+export function findMissiles(text: string, locale: Locale = 'en'): readonly MissileMatch[] {
+  return matchesOfHits(matchers(locale).missiles.find(text), text, missileMatch);
 }
 
-export function findAgencies(text: string, locale: Locale = 'en'): AgencyMatch[] {
-  return matchers(locale)
-    .agencies.find(text)
-    .map((h) => ({ ...base(h, text), key: h.rule.entry.key, name: h.rule.entry.name, kind: h.rule.entry.kind, country: h.rule.entry.country }));
+export function findClassPhrases(text: string, locale: Locale = 'en'): readonly ClassMatch[] {
+  return matchesOfHits(matchers(locale).classes.find(text), text, classMatch);
 }
 
-export function findActors(text: string, locale: Locale = 'en'): ActorMatch[] {
-  return matchers(locale)
-    .actors.find(text)
-    .map((h) => ({ ...base(h, text), actor: h.rule.entry.actor }));
+export function findAgencies(text: string, locale: Locale = 'en'): readonly AgencyMatch[] {
+  return matchesOfHits(matchers(locale).agencies.find(text), text, agencyMatch);
 }
 
-export function findSeas(text: string, locale: Locale = 'en'): SeaMatch[] {
-  return matchers(locale)
-    .seas.find(text)
-    .map((h) => ({ ...base(h, text), landing: h.rule.entry.landing }));
+export function findActors(text: string, locale: Locale = 'en'): readonly ActorMatch[] {
+  return matchesOfHits(matchers(locale).actors.find(text), text, actorMatch);
 }
 
-export function findEez(text: string, locale: Locale = 'en'): EezMatch[] {
-  return matchers(locale)
-    .eez.find(text)
-    .map((h) => ({ ...base(h, text), value: h.rule.entry.value }));
+export function findSeas(text: string, locale: Locale = 'en'): readonly SeaMatch[] {
+  return matchesOfHits(matchers(locale).seas.find(text), text, seaMatch);
+}
+
+export function findEez(text: string, locale: Locale = 'en'): readonly EezMatch[] {
+  return matchesOfHits(matchers(locale).eez.find(text), text, eezMatch);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

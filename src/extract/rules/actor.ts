@@ -7,7 +7,7 @@
 import { findActors, findMissiles } from '../../knowledge/index.js';
 import { ACTOR_AFTER_CHARS, ACTOR_ORIGIN_LOOKBACK, ACTOR_PASSIVE_LOOKBACK, ACTOR_POSSESSIVE_CHARS, ACTOR_SAYS_CHARS, ACTOR_SENTENCES } from '../../settings.js';
 import type { ArticleContext } from '../context.js';
-import type { Parser, Refiner, Rule } from '../rule.js';
+import { NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 import { factsOf } from '../sentence-facts.js';
 
 export interface ActorCandidate {
@@ -50,7 +50,7 @@ export const actorRule: Rule<ActorCandidate> = {
       }
     }
     const named = findMissiles(text, ctx.locale).find((m) => !m.weak);
-    return named?.actor ? [{ actor: named.actor, how: 'named' }] : [];
+    return named?.actor ? [{ actor: named.actor, how: 'named' }] : NO_CANDIDATES;
   },
 };
 

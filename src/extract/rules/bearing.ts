@@ -5,7 +5,7 @@
 // The first direction stated wins.
 import { BASE_CONFIDENCE } from '../../settings.js';
 import type { Phrases } from '../phrases.js';
-import { type ClaimCandidate, firstOnly, inMain, mainUnits, type Parser, type Rule } from '../rule.js';
+import { type ClaimCandidate, firstOnly, inMain, mainUnits, NO_CANDIDATES, type Parser, type Rule } from '../rule.js';
 
 // "north-east" and "north east" are "northeast".
 const SPACES = /\s+/g;
@@ -23,9 +23,9 @@ export const bearingRule: Rule<ClaimCandidate> = {
   scope: mainUnits,
   find(u, ctx) {
     const m = ctx.phrases.rule.flightDirection.exec(u.text);
-    if (!m || !inMain(u, m.index)) return [];
+    if (!m || !inMain(u, m.index)) return NO_CANDIDATES;
     const deg = compassBearing(m[1], ctx.phrases);
-    if (deg === null) return [];
+    if (deg === null) return NO_CANDIDATES;
     return [{ unit: u, field: 'bearing', value: deg, span: { start: m.index, end: m.index + m[0].length }, parser: 'compass', confidence: BASE_CONFIDENCE.bearing }];
   },
 };

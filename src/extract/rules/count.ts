@@ -10,17 +10,19 @@
 // test") or of several ("missile tests on Saturday and Sunday").
 import { findMissiles } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, COUNT_REVISION_WINDOW } from '../../settings.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 
 export const countRule: Rule<ClaimCandidate> = {
   name: 'count-before-missile-noun',
   field: 'count_min',
   scope: mainUnits,
-  find: (u, ctx) =>
-    ctx.readers
-      .counts(u.text, findMissiles(u.text, ctx.locale))
-      .filter((c) => inMain(u, c.start))
-      .map((c) => ({
+  find(u, ctx) {
+    // A loop, not filter and map: most main sentences state no count, and the chain made two lists and two
+    // closures for each of them.
+    let found: ClaimCandidate[] | undefined;
+    for (const c of ctx.readers.counts(u.text, findMissiles(u.text, ctx.locale))) {
+      if (!inMain(u, c.start)) continue;
+      (found ??= []).push({
         unit: u,
         field: 'count_min',
         value: c.min,
@@ -28,7 +30,10 @@ export const countRule: Rule<ClaimCandidate> = {
         parser: 'count',
         confidence: c.numeric ? BASE_CONFIDENCE.countNumeric : BASE_CONFIDENCE.countPlural,
         traits: { exact: c.exact, numeric: c.numeric },
-      })),
+      });
+    }
+    return found ?? NO_CANDIDATES;
+  },
 };
 
 /** The count the article commits to, as a count_min and a count_exact candidate. */

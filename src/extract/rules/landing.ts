@@ -8,8 +8,8 @@
 // struck city is a landing on land. The first sentence that states one wins.
 import { findSeas, mayMatch, type SeaMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, SEA_AFTER_CHARS, SEA_BEFORE_CHARS } from '../../settings.js';
-import type { ArticleContext } from '../context.js';
-import { type ClaimCandidate, firstOnly, inMain, mainUnits, type Parser, type Rule } from '../rule.js';
+import type { ArticleContext, ReadUnit } from '../context.js';
+import { type ClaimCandidate, firstOnly, inMain, mainUnits, NO_CANDIDATES, type Parser, type Rule } from '../rule.js';
 import { mayHold } from '../rule-gates.js';
 
 // A hyphen glued to the sea name: "Asia-Pacific", "Pacific-based".
@@ -33,6 +33,18 @@ function landingContext(ctx: ArticleContext, text: string, s: SeaMatch): boolean
   return r.motionBeforeSea.test(before);
 }
 
+/**
+ * The first sea of the unit's main clause where the missiles went. A loop, not find with a closure: the closure
+ * (it holds the unit) was made for every main sentence, and most name no sea.
+ */
+function landingSea(ctx: ArticleContext, u: ReadUnit): SeaMatch | undefined {
+  // Indexed, not for-of: the finders answer a frozen list when there is no sea, which for-of reads through an
+  // iterator object made per sentence.
+  const seas = findSeas(u.text, ctx.locale);
+  for (let i = 0; i < seas.length; i++) if (inMain(u, seas[i].start) && landingContext(ctx, u.text, seas[i])) return seas[i];
+  return undefined;
+}
+
 export const landingRule: Rule<ClaimCandidate> = {
   name: 'landing-area',
   field: 'landing',
@@ -44,8 +56,8 @@ export const landingRule: Rule<ClaimCandidate> = {
     if (inland && inMain(u, inland.index)) {
       return [{ unit: u, field: 'landing', value: 'land', span: { start: inland.index, end: inland.index + inland[0].length }, parser: 'landing', confidence: BASE_CONFIDENCE.landingLand }];
     }
-    const sea = findSeas(u.text, ctx.locale).find((s) => inMain(u, s.start) && landingContext(ctx, u.text, s));
-    return sea ? [{ unit: u, field: 'landing', value: sea.landing, span: { start: sea.start, end: sea.end }, parser: 'sea', confidence: BASE_CONFIDENCE.landingSea }] : [];
+    const sea = landingSea(ctx, u);
+    return sea ? [{ unit: u, field: 'landing', value: sea.landing, span: { start: sea.start, end: sea.end }, parser: 'sea', confidence: BASE_CONFIDENCE.landingSea }] : NO_CANDIDATES;
   },
 };
 

@@ -8,7 +8,7 @@ import { BASE_CONFIDENCE } from '../../settings.js';
 import type { FieldName } from '../../types.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
 import type { LengthMention } from '../quantities.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 
 // The lengths of each sentence, read once for both rules: the distance and the apogee rule read the same
 // sentences (the main ones) for figures of their own kind, and a locale's length reader depends on the words alone.
@@ -31,10 +31,16 @@ function lengthRule(kind: 'distance' | 'apogee', field: FieldName): Rule<ClaimCa
     name: `${kind}-figure`,
     field,
     scope: mainUnits,
-    find: (u, ctx) =>
-      lengthsOf(u, ctx)
-        .filter((l) => l.kind === kind && inMain(u, l.start))
-        .map((l) => ({ unit: u, field, value: l.km, span: { start: l.start, end: l.end }, parser: kind, confidence: BASE_CONFIDENCE.length, traits: { miles: l.unit === 'mi' } })),
+    find(u, ctx) {
+      // A loop, not filter and map: most main sentences state no length, and the chain made two lists and two
+      // closures for each of them.
+      let found: ClaimCandidate[] | undefined;
+      for (const l of lengthsOf(u, ctx)) {
+        if (l.kind !== kind || !inMain(u, l.start)) continue;
+        (found ??= []).push({ unit: u, field, value: l.km, span: { start: l.start, end: l.end }, parser: kind, confidence: BASE_CONFIDENCE.length, traits: { miles: l.unit === 'mi' } });
+      }
+      return found ?? NO_CANDIDATES;
+    },
   };
 }
 

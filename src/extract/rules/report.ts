@@ -24,7 +24,20 @@ export interface ReportDecision {
 
 // A year alone ("in 2017") dates a tally, not a launch.
 const YEAR_ONLY = /^\s*(?:in\s+)?(?:19|20)\d\d\s*$/;
-const WORD_GAP = /\s+/;
+// A gap between words; global, for hasWords' count (its lastIndex is set before each use).
+const WORD_GAP = /\s+/g;
+
+/**
+ * Whether the text has at least `n` words as `text.split(/\s+/)` counts them (the pieces are one more than the
+ * gaps, an empty piece at either end included). The gaps are counted by test, up to n - 1, instead of splitting:
+ * split made every word of the sentence as a string only to count them.
+ */
+function hasWords(text: string, n: number): boolean {
+  WORD_GAP.lastIndex = 0;
+  let pieces = 1;
+  while (pieces < n && WORD_GAP.test(text)) pieces++;
+  return pieces >= n;
+}
 // Where a background clause starts: a comma, semicolon, bracket or dash, or a joining word.
 const CLAUSE_BREAK = /^(?:\s*[,;(\u2014\u2013]|\s+-\s|\s*(?:after|following|since|as|when|while|and)\b)/i;
 
@@ -76,7 +89,7 @@ function headlineAndLead(ctx: ArticleContext): ReadUnit[] {
   // The first LEAD_SENTENCES only: the words of the sentences after them are not counted.
   for (const u of ctx.units) {
     if (lead.length >= LEAD_SENTENCES) break;
-    if (u.part === 'text' && !u.isCaption && u.text.split(WORD_GAP).length >= LEAD_MIN_WORDS) lead.push(u);
+    if (u.part === 'text' && !u.isCaption && hasWords(u.text, LEAD_MIN_WORDS)) lead.push(u);
   }
   return title ? [title, ...lead] : lead;
 }

@@ -10,7 +10,7 @@ import { findSites, type SiteMatch } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, PLACE_AFTER_CHARS, PLACE_BEFORE_CHARS } from '../../settings.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
 import { factsOf } from '../sentence-facts.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 
 /** A place name reads as a place: not the subject of a verb; an ambiguous one only with words of place. */
 function placeContext(ctx: ArticleContext, text: string, s: SiteMatch): boolean {
@@ -51,20 +51,31 @@ export const siteRule: Rule<ClaimCandidate> = {
       const f = factsOf(u.text, ctx.locale);
       return u.launch || f.has('launchVerb') || f.has('launchNoun') || f.has('missileNoun');
     }),
-  find: (u, ctx) =>
-    findSites(u.text, ctx.locale)
-      .filter((s) => inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s))
-      .map((s) => siteCandidate(u, s)),
+  find(u, ctx) {
+    // A loop, not filter and map: most sentences name no site, and the chain made two lists and two closures for
+    // each of them. Indexed, not for-of: the finders answer a frozen list when there is none, which for-of reads
+    // through an iterator object made per sentence.
+    let found: ClaimCandidate[] | undefined;
+    const sites = findSites(u.text, ctx.locale);
+    for (let i = 0; i < sites.length; i++) {
+      const s = sites[i];
+      if (inMain(u, s.start) && placeContext(ctx, u.text, s) && launchedThere(ctx, u, s)) (found ??= []).push(siteCandidate(u, s));
+    }
+    return found ?? NO_CANDIDATES;
+  },
 };
+
+/** A strong name's candidate. One module function: `decided` asks it after every sentence of the scope. */
+const isStrong = (c: ClaimCandidate): boolean => !c.traits?.weak;
 
 /** In each sentence the names run from general to specific: the first strong one, else the first. */
 export const strongFirst: Refiner<ClaimCandidate> = {
   name: 'strong-name-first',
   refine: (candidates) => {
-    const chosen = candidates.find((c) => !c.traits?.weak) ?? candidates[0];
+    const chosen = candidates.find(isStrong) ?? candidates[0];
     return chosen ? [chosen] : [];
   },
-  decided: (candidates) => candidates.some((c) => !c.traits?.weak),
+  decided: (candidates) => candidates.some(isStrong),
 };
 
 export const siteParser: Parser<ClaimCandidate> = { rule: siteRule, refiners: [strongFirst] };

@@ -11,7 +11,7 @@ import { BASE_CONFIDENCE, TIME_EVENT_LOOKBACK, TIME_GLOSS_GAP } from '../../sett
 import type { Span } from '../../types.js';
 import type { ArticleContext } from '../context.js';
 import { mayHold } from '../rule-gates.js';
-import { type ClaimCandidate, inMain, mainUnits, type Parser, type Refiner, type Rule } from '../rule.js';
+import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 import { toLocal } from '../times.js';
 import { matchesOf, withFlags } from '../compiled.js';
 
@@ -76,10 +76,13 @@ export const timeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-of-launch',
   field: 'time_local',
   scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || (mayHold(ctx.phrases.rule.launchWordForTime, u.text, ctx.locale) && ctx.phrases.rule.launchWordForTime.test(u.text))),
-  find: (u, ctx) =>
-    launchTimes(u.text, ctx)
-      .filter((t) => inMain(u, t.span.start))
-      .map((t) => ({ unit: u, field: 'time_local', value: t.minutes, span: t.span, parser: 'time', confidence: BASE_CONFIDENCE.time })),
+  find(u, ctx) {
+    // A loop, not filter and map: most of these sentences state no clock time, and the chain made two lists and
+    // two closures for each of them.
+    let found: ClaimCandidate[] | undefined;
+    for (const t of launchTimes(u.text, ctx)) if (inMain(u, t.span.start)) (found ??= []).push({ unit: u, field: 'time_local', value: t.minutes, span: t.span, parser: 'time', confidence: BASE_CONFIDENCE.time });
+    return found ?? NO_CANDIDATES;
+  },
 };
 
 /** The earliest launch time stated is the first launch's. */
