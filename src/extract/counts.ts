@@ -61,13 +61,10 @@ const CLAUSE_BREAK = /[;:]|,\s+(?:which|that|while|but|a|an|the)\b|\bthat\b/i;
 
 type NameSpan = { start: number; end: number };
 
-/** A sentence's missile nouns when it has none: one list for every such sentence. */
-const NO_NOUNS: readonly RegExpExecArray[] = Object.freeze([]);
-
 export function findCounts(sentence: string, names: readonly NameSpan[] = [], locale: Locale = 'en'): CountMention[] {
   const p = phrases(locale);
   // No missile noun where the rule gates find no anchor of one (most sentences): the noun pattern is not run there.
-  const nounMatches: readonly RegExpExecArray[] = mayHold(p.countNoun, sentence, locale) ? matchesOf(p.countNoun, sentence) : NO_NOUNS;
+  const nounMatches = mayHold(p.countNoun, sentence, locale) ? matchesOf(p.countNoun, sentence) : [];
   // No noun to count and no designation (most sentences of an article): nothing to look back from. Asked here,
   // apart from the reading (countsBefore), whose closures' variables V8 holds in a context object made on every
   // call of the function that has them.

@@ -3,7 +3,6 @@
 // with its refiners; a locale's configuration lists the parsers.
 import type { ClaimField, FieldValue, Span } from '../types.js';
 import type { ArticleContext, ReadUnit } from './context.js';
-import type { RoleDecision } from './roles.js';
 
 export interface Rule<C> {
   /** Names the phrasing it reads, for debugging and docs. */
@@ -84,29 +83,5 @@ export const firstOnly = (name: string): Refiner<ClaimCandidate> => ({ name, ref
 /** Whether a position lies in the unit's main clause (the part that speaks of the main launch). */
 export const inMain = (u: ReadUnit, start: number): boolean => start >= (u.role.mainStart ?? 0) && start < u.role.mainEnd;
 
-/** A context's main sentences, and the role of each of its units when they were picked (see mainUnits). */
-interface MainSentences {
-  roles: readonly RoleDecision[];
-  units: readonly ReadUnit[];
-}
-const mainOf = new WeakMap<ArticleContext, MainSentences>();
-
-/** Whether each unit still has the role it had when `roles` was taken (a role is only ever replaced, never changed). */
-function sameRoles(units: readonly ReadUnit[], roles: readonly RoleDecision[]): boolean {
-  if (units.length !== roles.length) return false;
-  for (let i = 0; i < units.length; i++) if (units[i].role !== roles[i]) return false;
-  return true;
-}
-
-/**
- * The sentences that may state facts of the main launch. Most rules' scopes and some refiners ask for them, once
- * the roles are settled: the list is made once per context and given to each (read-only), not filtered again
- * for each; it is made again if a unit's role has been replaced since.
- */
-export function mainUnits(ctx: ArticleContext): readonly ReadUnit[] {
-  const known = mainOf.get(ctx);
-  if (known && sameRoles(ctx.units, known.roles)) return known.units;
-  const units = ctx.units.filter((u) => u.role.role === 'main');
-  mainOf.set(ctx, { roles: ctx.units.map((u) => u.role), units });
-  return units;
-}
+/** The sentences that may state facts of the main launch (read-only: a rule's scope). */
+export const mainUnits = (ctx: ArticleContext): readonly ReadUnit[] => ctx.units.filter((u) => u.role.role === 'main');

@@ -5,7 +5,6 @@
 // an article whose launch lies over a month before publication (history retold), nor commentary in the writer's
 // arguing voice (the locale's sentence endings).
 import { daysBetween } from '../../calendar.js';
-import { MATCHES_NOTHING } from '../../knowledge/index.js';
 import { COMMENTARY_MIN_SENTENCES, LEAD_MIN_WORDS, LEAD_SENTENCES, REPORT_CONFIDENCE, STALE_REPORT_CONFIDENCE, STALE_REPORT_DAYS } from '../../settings.js';
 import type { ArticleContext, ReadUnit } from '../context.js';
 import type { Parser, Rule } from '../rule.js';
@@ -70,8 +69,6 @@ function reports(u: ReadUnit, ctx: ArticleContext): boolean {
 
 /** Commentary hung on a launch: several body sentences in the writer's arguing voice (the locale's endings). */
 export function isCommentaryIn(units: readonly Unit[], voice: RegExp): boolean {
-  // A locale without such endings ("(?!)": English) matches in no sentence: none is asked, the count being 0.
-  if (voice.source === MATCHES_NOTHING) return COMMENTARY_MIN_SENTENCES <= 0;
   return units.filter((u) => u.part === 'text' && !u.isCaption && voice.test(u.text)).length >= COMMENTARY_MIN_SENTENCES;
 }
 
