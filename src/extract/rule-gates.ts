@@ -12,71 +12,28 @@
 // a sentence holding such an anchor holds the fact anchor inside it. So the group is asked in two steps: a
 // sentence in which the facts' scan finds an anchor may hold a pattern of the group (no scan of our own: on a
 // report's launch sentences, and on most sentences of an article about launches, it does); else only the group's
-// anchors that hold no fact anchor (the rest) are looked for. The answer depends on the words alone, so it is kept
-// with the sentence's facts, remembered for the sentences of the article being read.
+// anchors that hold no fact anchor (the rest) are looked for. Both steps are one scan, made by the sentence facts
+// (SentenceFacts.anchoredWide: the facts' anchors and the rest together, which answers "no" for both at once in
+// most sentences, where the two scans one after the other cost a third more). The answer depends on the words
+// alone, so it is kept with the sentence's facts, remembered for the sentences of the article being read.
 // The answer is for the whole sentence, as the readers here run their patterns, and holds for a part of it that
 // starts after a character that is not a word character; not for a part cut inside a word, where an anchor that
 // starts at a word boundary ("\bmissile") may start the part ("SLBMs" of "sSLBMs") though the sentence holds it
 // nowhere.
-import { anchorRegex, type Locale, patternStarts, sharedGate } from '../knowledge/index.js';
-import { type Phrases, phraseAnchors, phrases } from './phrases.js';
-import { factAnchors, factsOf } from './sentence-facts.js';
+import type { Locale } from '../knowledge/index.js';
+import { phrases } from './phrases.js';
+import { groupGate } from './rule-group.js';
+import { factsOf } from './sentence-facts.js';
 
-/**
- * The unit of a length (quantities.ts LENGTH) with the boundary after it, which every match of LENGTH holds: a
- * sentence without it (most sentences) has no length, found by a scan for a few words where LENGTH's lookbehind
- * makes the regex engine try the whole pattern at every position. Here so that the gate's group can hold it.
- */
-export const LENGTH_UNIT = /(?:kilometers?|kilometres?|kms?|miles?|mi)\b/i;
+export { groupMembers, groupPatterns, LENGTH_UNIT } from './rule-group.js';
 
-/** A pattern of the group, and where its anchors come from (both ways are sound: every match holds one). */
-interface Member {
-  pattern: RegExp;
-  anchors: (re: RegExp) => string[] | null;
-}
+/** Per locale, the patterns the gate answers for (rule-group.ts groupGate). */
+const covers = new Map<Locale, ReadonlySet<RegExp>>();
 
-/**
- * The patterns the shared scan answers for: those run over every main sentence whose anchors are words a news
- * sentence seldom holds (missile nouns, launch words, length units, verbs of coming down). A pattern whose anchors
- * turn up in most sentences ("north" in the bearing rule's directions, or "in a" that its matches start with) is
- * left out, since it would make the scan find something in most sentences and answer for none of them; one whose
- * matches need no telling literal is left out by sharedGate itself (it is then not covered, and always run).
- * The landing rule's landedInland is read by the strings its matches start with (knowledge patternStarts): each
- * of its branches opens with a verb ("landed", "fell", "struck", "hit", "fired") and most close with a place noun,
- * and the anchors literalAnchors keeps are the nouns ("city", "port", "base": in "report" and "database" too),
- * found in almost half the sentences of a launch report, where the verbs are found in one in twenty.
- */
-export function groupMembers(p: Phrases): Member[] {
-  const phrase = (pattern: RegExp): Member => ({ pattern, anchors: phraseAnchors });
-  return [phrase(p.countNoun), phrase(p.rule.launchWordForTime), phrase(p.rule.launchRestated), phrase(p.rule.pluralMissileTests), phrase(LENGTH_UNIT), { pattern: p.rule.landedInland, anchors: patternStarts }];
-}
-
-/** The group's patterns. */
-export const groupPatterns = (p: Phrases): RegExp[] => groupMembers(p).map((m) => m.pattern);
-
-/**
- * A locale's gate: the patterns it answers for, and the regex of the group's anchors that hold no anchor of the
- * sentence facts' scan (an anchor that holds one, as a substring, is found only in a sentence where that one is:
- * each character of an anchor, and a word boundary marked in it, reads the text the same wherever it stands).
- */
-interface RuleGate {
-  covered: ReadonlySet<RegExp>;
-  rest: RegExp | null;
-}
-const gates = new Map<Locale, RuleGate>();
-
-/** The anchors of `anchors` that hold none of `found` (a text with one of the others holds one of `found`). */
-const notHolding = (anchors: readonly string[], found: readonly string[]): string[] => anchors.filter((a) => !found.some((f) => a.includes(f)));
-
-function gateOf(locale: Locale): RuleGate {
-  let gate = gates.get(locale);
-  if (!gate) {
-    const members = new Map(groupMembers(phrases(locale)).map((m) => [m.pattern, m.anchors]));
-    const shared = sharedGate([...members.keys()], false, (re) => (members.get(re) as Member['anchors'])(re));
-    gate = { covered: shared.covered, rest: anchorRegex(notHolding(shared.anchors, factAnchors(locale)), 'i') };
-    gates.set(locale, gate);
-  }
-  return gate;
+function coveredIn(locale: Locale): ReadonlySet<RegExp> {
+  let covered = covers.get(locale);
+  if (!covered) covers.set(locale, (covered = groupGate(phrases(locale)).covered));
+  return covered;
 }
 
 /**
@@ -84,8 +41,7 @@ function gateOf(locale: Locale): RuleGate {
  * `locale`'s phrases) and the sentence holds no anchor of the group. True otherwise (then run `re` as before).
  */
 export function mayHold(re: RegExp, text: string, locale: Locale = 'en'): boolean {
-  const gate = gateOf(locale);
-  if (!gate.covered.has(re)) return true;
+  if (!coveredIn(locale).has(re)) return true;
   const facts = factsOf(text, locale);
-  return (facts.rulesMayHold ??= facts.anchored() || gate.rest === null || gate.rest.test(text));
+  return (facts.rulesMayHold ??= facts.anchoredWide());
 }
