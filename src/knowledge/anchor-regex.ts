@@ -76,9 +76,10 @@ function trieOf(anchors: string[]): Trie {
  * A regex that finds any of `anchors` in raw text ([] finds nothing), or null for none (no anchors derived, or one
  * that would be empty). `flags` are the flags of the patterns the anchors come from: with 'i' (no 'u') the anchor
  * regex reads word boundaries and letter case as those patterns do; with 'iu' it reads case as broadly as Unicode
- * case folding and drops the word boundaries (\b reads letters differently under 'iu').
+ * case folding and drops the word boundaries (\b reads letters differently under 'iu'). `wordStarts` (with 'i'):
+ * how the anchors that start at a word boundary with a word character find it ('class': wordStartSource).
  */
-export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp | null {
+export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu', wordStarts: WordStarts = 'boundary'): RegExp | null {
   if (anchors === null) return null;
   // Nothing to find: a regex that matches nothing, sticky so that it is tried at one position only.
   if (anchors.length === 0) return new RegExp(MATCHES_NOTHING, 'y');
@@ -86,12 +87,13 @@ export function anchorRegex(anchors: string[] | null, flags: 'i' | 'iu'): RegExp
   const shown = boundaries ? anchors : anchors.map((a) => a.replaceAll(WORD_BOUNDARY, ''));
   if (shown.includes('')) return null;
   // The anchors that start at a word boundary share one \b in front: the regex engine then tries their branches
-  // only where a word starts (half the time of a \b in front of each). Those whose first character is a word
-  // character are read after the non-word character before them, or at the text's start (wordStartSource).
+  // only where a word starts (half the time of a \b in front of each). Read by 'class', those whose first
+  // character is a word character are read after the non-word character before them, or at the text's start.
   const atWord = shown.filter((a) => a.startsWith(WORD_BOUNDARY)).map((a) => a.slice(WORD_BOUNDARY.length));
   const anywhere = shown.filter((a) => !a.startsWith(WORD_BOUNDARY));
-  const wordFirst = atWord.filter(startsWithWordCharacter);
-  const otherFirst = atWord.filter((a) => !startsWithWordCharacter(a));
+  const byClass = wordStarts === 'class';
+  const wordFirst = byClass ? atWord.filter(startsWithWordCharacter) : [];
+  const otherFirst = byClass ? atWord.filter((a) => !startsWithWordCharacter(a)) : atWord;
   const parts: string[] = [];
   if (wordFirst.length) parts.push(wordStartSource(trieSource(trieOf(wordFirst), boundaries)));
   if (otherFirst.length) parts.push(`\\b${trieSource(trieOf(otherFirst), boundaries)}`);
@@ -108,15 +110,23 @@ const startsWithWordCharacter = (anchor: string): boolean => WORD_CHARACTER.test
 const WORD_CHARACTER = /^\w/;
 
 /**
+ * How an anchor regex with 'i' finds the anchors that start at a word boundary with a word character: 'boundary',
+ * after \b; 'class', after a non-word character or at the text's start (wordStartSource).
+ */
+export type WordStarts = 'boundary' | 'class';
+
+/**
  * The anchors of `trie` (each starting with a word character: startsWithWordCharacter) read where a word starts, for
  * a regex with the 'i' flag and no 'u': after a non-word character (\W, read with the anchor) or at the text's
  * start (^, the 'm' flag never given), which is where \b holds before a word character. The regex engine rejects
- * a position at once by its character (a class), where \b reads the characters on both sides first (on the launch
- * report stream the sentence facts' scan took 25 -> 18 µs a report, the prefilter's launch anchors on a 5 KB
- * firehose article 11.4 -> 11.0 µs; a lookbehind after the anchor's first character, (?<=\bl)aunch, took twice the
- * time, since V8 then tries every branch at every position). The regex finds an anchor in a text exactly when one
- * with \b in front does, though a match read after \W starts one character earlier: the anchor regexes are asked
- * whether they match (test), never where.
+ * a position at once by its character (a class), where \b reads the characters on both sides first. Measured on
+ * the launch-report stream's sentences, the sentence facts' scan (with the rule group's anchors) took 29.6 -> 24.5
+ * µs a report, and 37.7 -> 29.2 with a character beyond Latin-1 in each sentence (V8 then reads the text as two-byte
+ * characters); on 5 KB firehose articles the prefilter's launch anchors took 11.4 -> 11.0 µs but 13.9 -> 17.8 in
+ * two-byte texts, so it is asked for by the sentence scans only. (A lookbehind after the anchor's first character,
+ * (?<=\bl)aunch, took twice the time of \b: V8 then tries every branch at every position.) The regex finds an
+ * anchor in a text exactly when one with \b in front does, though a match read after \W starts one character
+ * earlier: ask it whether it matches (test), never where.
  */
 const wordStartSource = (trie: string): string => `\\W${trie}|^${trie}`;
 

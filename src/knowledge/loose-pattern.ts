@@ -62,13 +62,12 @@ export function loosen(src: string): string {
 /**
  * Whether a regex, having matched in a text, also matches in that text followed by more, when no word boundary
  * moves at the seam (the text ends with a non-word character, or what follows starts with one): true when its only
- * zero-width conditions are word boundaries \b, ^ and the never-true MATCHES_NOTHING (no other lookaround, no $ or
- * \B) and it is neither global nor sticky, or when it is MATCHES_NOTHING alone. Why: a match is a run of
+ * zero-width conditions are word boundaries \b and the never-true MATCHES_NOTHING (no other lookaround, no ^, $
+ * or \B) and it is neither global nor sticky, or when it is MATCHES_NOTHING alone. Why: a match is a run of
  * characters each read the same in the longer text; a \b before the seam reads two characters of the text; a \b
  * at the seam reads the text's last character and what follows, which is a non-word character like the text's
  * end, or else the text's last character is itself one (then \b is false there in the text, so no match passed
- * it). A ^ holds at the text's start (or, with the 'm' flag, after a line break), which the longer text keeps.
- * Backreferences read inside the match.
+ * it). Backreferences read inside the match.
  */
 export function matchesInLongerText(re: RegExp): boolean {
   const src = re.source;
@@ -87,7 +86,7 @@ export function matchesInLongerText(re: RegExp): boolean {
       i += MATCHES_NOTHING.length;
     } else if (c === '(' && LOOKAROUND.test(src.slice(i, i + 4))) {
       return false;
-    } else if (c === '$') {
+    } else if (c === '^' || c === '$') {
       return false;
     } else {
       i++;

@@ -30,21 +30,11 @@ describe('matchesInLongerText', () => {
     expect(matchesInLongerText(new RegExp(MATCHES_NOTHING, 'y'))).toBe(true);
   });
 
-  it('accepts ^ (the anchor regexes read a word start after \\W or at ^), which holds where it held in the longer text', () => {
-    expect(matchesInLongerText(/^launch/)).toBe(true);
-    expect(matchesInLongerText(/^launch/m)).toBe(true);
-    expect(matchesInLongerText(/\Wlaunch|^launch/i)).toBe(true);
-    for (const [re, text] of [[/^launch/, 'launch'], [/^launch/m, 'A\nlaunch'], [/\Wlaunch|^launch/i, 'Launch']] as const) {
-      expect(re.test(text)).toBe(true);
-      expect(re.test(`${text} pad`)).toBe(true);
-      expect(re.test(`${text}\nmore`)).toBe(true);
-    }
-  });
-
-  it('refuses lookarounds, $, \\B and a global or sticky regex', () => {
+  it('refuses lookarounds, ^, $, \\B and a global or sticky regex', () => {
     expect(matchesInLongerText(/launch(?! pad)/)).toBe(false);
     expect(matchesInLongerText(/(?<!the )launch/)).toBe(false);
     expect(matchesInLongerText(/launch(?=ed)/)).toBe(false);
+    expect(matchesInLongerText(/^launch/)).toBe(false);
     expect(matchesInLongerText(/launch$/)).toBe(false);
     expect(matchesInLongerText(/launch\B/)).toBe(false);
     expect(matchesInLongerText(/launch/g)).toBe(false);

@@ -1,6 +1,6 @@
 // The anchor regex (src/knowledge/anchor-regex.ts) with the 'i' flag: its anchors in a trie, those that start at a
-// word boundary with a word character read after a non-word character or at the text's start (\W…|^…), the others
-// after \b or anywhere. It must find an anchor in exactly the texts where the plain alternation of the anchors does
+// word boundary read after \b, or (wordStarts 'class') those of them that start with a word character read after a
+// non-word character or at the text's start (\W…|^…); the others anywhere. In either form it must find an anchor in exactly the texts where the plain alternation of the anchors does
 // (each anchor written out, \b for its word-boundary marks, \s+ for its whitespace, each character with those that
 // fold into it). Checked on the anchors of the sentence facts and of the rule group in every locale and on anchors
 // written here (a first character that is a digit, an underscore, a hyphen, a colon, a letter beyond ASCII), over
@@ -113,15 +113,15 @@ const SENTENCES = [
 
 describe("the anchor regex with 'i'", () => {
   it('finds an anchor in exactly the texts where the plain alternation of the anchors does', () => {
-    for (const { name, anchors } of anchorSets()) {
-      const re = anchorRegex(anchors, 'i');
+    for (const [{ name, anchors }, form] of anchorSets().flatMap((set) => (['boundary', 'class'] as const).map((f) => [set, f] as const))) {
+      const re = anchorRegex(anchors, 'i', form);
       expect(re, name).not.toBeNull();
       const reference = plain(anchors);
       let found = 0;
       let texts = 0;
       for (const text of [...SENTENCES, ...randomTexts(anchors, 3 + name.length, 3000)]) {
         const expected = reference.test(text);
-        expect(re?.test(text), `${name}: "${text}"`).toBe(expected);
+        expect(re?.test(text), `${name} (${form}): "${text}"`).toBe(expected);
         if (expected) found++;
         texts++;
       }
@@ -132,7 +132,9 @@ describe("the anchor regex with 'i'", () => {
   });
 
   it('reads a word start where \\b does: after a non-word character or at the start, never after a word character', () => {
-    const re = anchorRegex([`${B}missile`, `${B}: when`], 'i');
+    const re = anchorRegex([`${B}missile`, `${B}: when`], 'i', 'class');
+    // Read by class: a class first, and ^ for the text's start.
+    expect(re?.source.startsWith('\\W')).toBe(true);
     for (const text of ['missile', 'A missile', '(missile', '—missile', 'émissile', 'ſmissile', 'MISSILE', 'x: when']) expect(re?.test(text), text).toBe(true);
     for (const text of ['xmissile', '_missile', '2missile', ': when', ' : when']) expect(re?.test(text), text).toBe(false);
   });
