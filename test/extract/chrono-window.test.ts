@@ -1,4 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '../../src/clean/index.js';
+import { ingestPaths } from '../../src/ingest/index.js';
+import { ROOT } from '../helpers/cli.js';
 import * as chronoEn from 'chrono-node/en';
 import type { ParsedResult, ParsingContext } from 'chrono-node';
 import { isWall, literalRuns, windowedChrono } from '../../src/extract/chrono-window.js';
@@ -148,4 +153,32 @@ describe('chrono window', () => {
       'ENMergeDateRangeRefiner', 'ENUnlikelyFormatFilter',
     ]);
   });
+});
+
+const CORPORA = [
+  ...readdirSync(join(ROOT, 'test')).filter((d) => d.startsWith('corpus')).map((d) => join(ROOT, 'test', d)),
+  ...['seeds', 'dev', 'dev2'].map((d) => join(ROOT, '..', 'shared', 'corpus', d)),
+].filter((d) => existsSync(join(d, 'articles')));
+
+describe('the chrono window reads the same dates on every corpus at hand', () => {
+  for (const dir of CORPORA) {
+    it(`${dir.slice(dir.lastIndexOf('/', dir.lastIndexOf('/') - 1) + 1)}: every sentence, cleaned (read as English)`, async () => {
+      let sentences = 0;
+      const differ: string[] = [];
+      for await (const item of ingestPaths([join(dir, 'articles')])) {
+        if (!item.ok) continue;
+        const article = cleanDocument(item.doc);
+        const texts = [article.title ?? '', ...article.sentences.map((s) => article.text.slice(s.start, s.end))];
+        for (const text of texts) {
+          sentences++;
+          for (const reference of [article.published?.date ?? null, null]) {
+            const plain = JSON.stringify(readCalendarDates(text, reference, chronoEn));
+            if (plain !== JSON.stringify(readCalendarDates(text, reference, windowed))) differ.push(`${item.doc.origin}: ${text}`);
+          }
+        }
+      }
+      expect(differ).toEqual([]);
+      expect(sentences).toBeGreaterThan(0);
+    }, 300_000);
+  }
 });
