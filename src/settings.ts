@@ -190,6 +190,18 @@ export const RECENT_TEXT_MAX_CHARS = 2000;
  */
 export const SENTENCE_FACTS_RECENT = 4096;
 
+/**
+ * A word of at least this many ASCII letters that chrono's patterns cannot read through ends what chrono reads of a
+ * sentence (src/extract/chrono-window.ts): chrono's refiners read a time-zone abbreviation of two to four letters
+ * after a reading, so a word of five stops them inside it, in the whole sentence as in its part.
+ */
+export const CHRONO_WALL_MIN_LETTERS = 5;
+/**
+ * How many words chrono-window remembers as walls or not before it forgets them all: English sentences reuse a
+ * few thousand words; this only bounds the memory on a page of made-up words.
+ */
+export const CHRONO_WALL_WORDS_REMEMBERED = 8192;
+
 // ---- resolve ----------------------------------------------------------------------------------------------
 
 /**

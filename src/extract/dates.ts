@@ -61,7 +61,8 @@ const CALENDAR_CUE = String.raw`\d(?:(?<=${MONTH}[a-z]*\.?\s*\d)|(?:st|nd|rd|th)
 // What each of WEEKDAY_RE, DAY_OF_MONTH_RE and RELATIVE_RE needs in a sentence to match in it,
 // "day|morning|afternoon|evening|tonight|overnight|on the \d", read from the y, g, f or digit in each.
 const DAY_CUE = String.raw`y(?<=day)|g(?:(?<=morning|evening)|ht(?<=tonight|overnight))|f(?<=af)ternoon|\d(?<=on the \d)`;
-const CALENDAR_CUE_RE = new RegExp(CALENDAR_CUE, 'i');
+/** The calendar cue as a regex: what chrono-window needs to know of the readings readCalendarDates keeps. */
+export const CALENDAR_CUE_RE = new RegExp(CALENDAR_CUE, 'i');
 const DAY_CUE_RE = new RegExp(DAY_CUE, 'i');
 // Either cue: one scan tells most sentences (which hold neither) from the rest, which are then asked for each.
 const DATE_CUE_RE = new RegExp(`${CALENDAR_CUE}|${DAY_CUE}`, 'i');

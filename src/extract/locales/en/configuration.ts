@@ -4,7 +4,8 @@
 import * as chronoEn from 'chrono-node/en';
 import type { Configuration, Readers } from '../../configuration.js';
 import { findCounts } from '../../counts.js';
-import { findDates } from '../../dates.js';
+import { windowedChrono } from '../../chrono-window.js';
+import { CALENDAR_CUE_RE, findDates } from '../../dates.js';
 import { findLengths } from '../../quantities.js';
 import { findTimes } from '../../times.js';
 import { actorParser } from '../../rules/actor.js';
@@ -20,8 +21,11 @@ import { reportParser } from '../../rules/report.js';
 import { siteParser } from '../../rules/site.js';
 import { timeParser } from '../../rules/time.js';
 
+// chrono's English reading of a sentence up to where the readings findDates keeps may lie (src/extract/chrono-window.ts).
+const chronoEnglish = windowedChrono(chronoEn.casual, CALENDAR_CUE_RE);
+
 export const englishReaders: Readers = {
-  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chronoEn),
+  dates: (text, reference, yearHint) => findDates(text, reference, yearHint, chronoEnglish),
   times: findTimes,
   counts: (sentence, names) => findCounts(sentence, names, 'en'),
   lengths: (sentence) => findLengths(sentence, 'en'),
