@@ -322,7 +322,7 @@ export class SharedTableGate {
     if (anchors === null) this.unanchored = true;
     else this.anchors.push(...anchors);
     this.exact.push(...exact);
-    if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact);
+    if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact, true);
     else if (!this.gathering) {
       this.gathering = true;
       for (const makeGate of this.members) makeGate();

@@ -1,0 +1,184 @@
+// An automaton that answers, for a text made only of Latin-1 characters (U+0000-U+00FF: nearly every English
+// sentence), whether anchorRegex(anchors, 'iu') finds something in it, reading each character once with one table
+// look-up. The regex tries its alternation's branches one after another at every position of the text (a table
+// gate's thousands of anchors start with some thirty Latin letters, so some thirty tries a position); the
+// automaton (Aho-Corasick over the anchors) takes one step a character.
+// How it reads the text as the regex does:
+// - Each character of an anchor is read by the regex with a source of its own (anchor-regex.ts charSource: the
+//   character in either case as 'iu' folds it, a class of the characters folding makes it, \s+ for whitespace).
+//   Which Latin-1 characters each such source accepts is asked of the regex engine itself (anchorRegex of the
+//   one character, tested on each of the 256), so case folding is read exactly as the regex reads it. An anchor
+//   with a character that accepts no Latin-1 character (Hangul, kanji) cannot be found in such a text and is left
+//   out.
+// - Latin-1 characters that the same sources accept are one letter of the automaton's alphabet (a block: "k" and
+//   "K", say); a character no source accepts is the block 0.
+// - Whitespace (\s+: a run of one or more) is read as one letter per run: the automaton skips a whitespace
+//   character that follows another. An anchor with two whitespace characters in a row (\s+\s+, a run of two or
+//   more) would then be read as one run; with such an anchor the automaton accepts more texts than the regex, so
+//   it is not exact, and a text it accepts is asked of the regex again (LatinAutomaton.exact).
+// A text with a character beyond Latin-1 is not read: the caller asks the regex (mayFindLatin answers null).
+import { ANCHOR_AUTOMATON_MAX_STATES } from '../settings.js';
+import { anchorRegex } from './anchor-regex.js';
+import { WORD_BOUNDARY } from './literal-anchors.js';
+
+const LATIN1 = 256;
+
+export interface LatinAutomaton {
+  /** Per Latin-1 character, its letter of the alphabet (block 0: accepted by no anchor character). */
+  blocks: Uint8Array;
+  /** Letters of the alphabet. */
+  width: number;
+  /** The letter of whitespace (every whitespace character of Latin-1 is one block: checked when made). */
+  space: number;
+  /** The next state, at state × width + letter. */
+  delta: Uint16Array;
+  /** 1 for a state reached at the end of some anchor. */
+  accepts: Uint8Array;
+  /** Accepting means the regex finds an anchor (no anchor holds two whitespace characters in a row). */
+  exact: boolean;
+}
+
+/** Latin-1 as one string: the character at index c is U+00c. */
+const LATIN1_TEXT = String.fromCharCode(...Array.from({ length: LATIN1 }, (_, c) => c));
+const WHITESPACE = /^\s$/;
+
+/** Per anchor character, the Latin-1 characters its source accepts (null: none). The same for every table. */
+const accepted = new Map<string, Uint8Array | null>();
+
+function acceptedBy(c: string): Uint8Array | null {
+  let set = accepted.get(c);
+  if (set !== undefined) return set;
+  const re = anchorRegex([c], 'iu');
+  if (re === null || !re.test(LATIN1_TEXT)) set = null;
+  else {
+    set = new Uint8Array(LATIN1);
+    for (let x = 0; x < LATIN1; x++) set[x] = re.test(LATIN1_TEXT[x]) ? 1 : 0;
+  }
+  accepted.set(c, set);
+  return set;
+}
+
+/**
+ * The automaton of `anchors` (those anchorRegex(anchors, 'iu') finds), or null when it would be too large
+ * (ANCHOR_AUTOMATON_MAX_STATES) or there are no anchors to read.
+ */
+export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | null {
+  // Each anchor as the sets of Latin-1 characters its characters accept; those that no Latin-1 text holds dropped.
+  const words: Uint8Array[][] = [];
+  // Whitespace is a letter of its own even where no anchor holds any (the automaton reads a run of it as one).
+  const sources = new Map<Uint8Array, number>([[acceptedBy(' ') as Uint8Array, 0]]);
+  for (const anchor of anchors) {
+    const sets: Uint8Array[] = [];
+    let found = true;
+    for (const c of Array.from(anchor.replaceAll(WORD_BOUNDARY, ''))) {
+      const set = acceptedBy(c);
+      if (set === null) {
+        found = false;
+        break;
+      }
+      sets.push(set);
+      if (!sources.has(set)) sources.set(set, sources.size);
+    }
+    if (found && sets.length > 0) words.push(sets);
+  }
+  if (words.length === 0) return null;
+  // The alphabet: Latin-1 characters accepted by the same sources are one letter.
+  const all = [...sources.keys()];
+  const letterOf = new Map<string, number>([[all.map(() => '0').join(''), 0]]);
+  const blocks = new Uint8Array(LATIN1);
+  for (let x = 0; x < LATIN1; x++) {
+    const key = all.map((s) => s[x]).join('');
+    let letter = letterOf.get(key);
+    if (letter === undefined) letterOf.set(key, (letter = letterOf.size));
+    blocks[x] = letter;
+  }
+  const width = letterOf.size;
+  const space = blocks[0x20];
+  for (let x = 0; x < LATIN1; x++) if (WHITESPACE.test(LATIN1_TEXT[x]) !== (blocks[x] === space)) return null;
+  // The trie of the anchors' letter sequences (a run of whitespace is one letter), then its failure links.
+  const next: number[] = new Array<number>(width).fill(-1);
+  const ends: number[] = [0];
+  let exact = true;
+  for (const sets of words) {
+    let states = [0];
+    let afterSpace = false;
+    for (const set of sets) {
+      const letters = new Set<number>();
+      for (let x = 0; x < LATIN1; x++) if (set[x] === 1) letters.add(blocks[x]);
+      const isSpace = letters.size === 1 && letters.has(space);
+      if (isSpace && afterSpace) {
+        exact = false;
+        continue;
+      }
+      afterSpace = isSpace;
+      const reached: number[] = [];
+      for (const s of states) {
+        // An anchor that another one starts: the shorter one is found first.
+        if (ends[s] === 1) continue;
+        for (const letter of letters) {
+          let t = next[s * width + letter];
+          if (t === -1) {
+            t = ends.length;
+            if (t >= ANCHOR_AUTOMATON_MAX_STATES) return null;
+            ends.push(0);
+            for (let k = 0; k < width; k++) next.push(-1);
+            next[s * width + letter] = t;
+          }
+          reached.push(t);
+        }
+      }
+      states = reached;
+    }
+    for (const s of states) ends[s] = 1;
+  }
+  const count = ends.length;
+  const delta = new Uint16Array(count * width);
+  const accepts = Uint8Array.from(ends);
+  const fail = new Int32Array(count);
+  const queue: number[] = [];
+  for (let letter = 0; letter < width; letter++) {
+    const t = next[letter];
+    if (t === -1) delta[letter] = 0;
+    else {
+      delta[letter] = t;
+      queue.push(t);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q];
+    if (accepts[fail[s]] === 1) accepts[s] = 1;
+    for (let letter = 0; letter < width; letter++) {
+      const t = next[s * width + letter];
+      const onFail = delta[fail[s] * width + letter];
+      if (t === -1) delta[s * width + letter] = onFail;
+      else {
+        fail[t] = onFail;
+        delta[s * width + letter] = t;
+        queue.push(t);
+      }
+    }
+  }
+  return { blocks, width, space, delta, accepts, exact };
+}
+
+/**
+ * Whether the automaton's anchors may be in `text`: false when none is, true when one is (exact automaton) or may
+ * be (then ask the regex), null when the text holds a character beyond Latin-1 (ask the regex).
+ */
+export function mayFindLatin(a: LatinAutomaton, text: string): boolean | null {
+  const { blocks, width, space, delta, accepts } = a;
+  let state = 0;
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= LATIN1) return null;
+    const letter = blocks[c];
+    if (letter === space) {
+      if (afterSpace) continue;
+      afterSpace = true;
+    } else afterSpace = false;
+    state = delta[state * width + letter];
+    if (accepts[state] === 1) return true;
+  }
+  return false;
+}
