@@ -94,6 +94,13 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
   }
   const width = letterOf.size;
   const space = blocks[0x20];
+  // Per source, the letters of the Latin-1 characters it accepts.
+  const lettersOf = new Map<Uint8Array, number[]>();
+  for (const set of all) {
+    const letters = new Set<number>();
+    for (let x = 0; x < LATIN1; x++) if (set[x] === 1) letters.add(blocks[x]);
+    lettersOf.set(set, [...letters]);
+  }
   for (let x = 0; x < LATIN1; x++) if (WHITESPACE.test(LATIN1_TEXT[x]) !== (blocks[x] === space)) return null;
   // The trie of the anchors' letter sequences (a run of whitespace is one letter), then its failure links.
   const next: number[] = new Array<number>(width).fill(-1);
@@ -103,9 +110,8 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
     let states = [0];
     let afterSpace = false;
     for (const set of sets) {
-      const letters = new Set<number>();
-      for (let x = 0; x < LATIN1; x++) if (set[x] === 1) letters.add(blocks[x]);
-      const isSpace = letters.size === 1 && letters.has(space);
+      const letters = lettersOf.get(set) as number[];
+      const isSpace = letters.length === 1 && letters[0] === space;
       if (isSpace && afterSpace) {
         exact = false;
         continue;
@@ -131,30 +137,42 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
     }
     for (const s of states) ends[s] = 1;
   }
-  const count = ends.length;
-  const delta = new Uint16Array(count * width);
-  const accepts = Uint8Array.from(ends);
-  const fail = new Int32Array(count);
-  const queue: number[] = [];
-  for (let letter = 0; letter < width; letter++) {
-    const t = next[letter];
-    if (t === -1) delta[letter] = 0;
-    else {
-      delta[letter] = t;
-      queue.push(t);
-    }
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q];
-    if (accepts[fail[s]] === 1) accepts[s] = 1;
+  // The states numbered in breadth-first order: those near the root, where the automaton spends most of its steps
+  // on ordinary text, then sit together at the start of the table, which the processor's cache keeps (numbered as
+  // made, they were strewn over its half megabyte). An anchor's end is not gone past (the scan stops there), so
+  // what a longer anchor made below it is left out.
+  const order = [0];
+  const rank = new Int32Array(ends.length).fill(-1);
+  rank[0] = 0;
+  for (let q = 0; q < order.length; q++) {
+    const s = order[q];
+    if (ends[s] === 1) continue;
     for (let letter = 0; letter < width; letter++) {
       const t = next[s * width + letter];
-      const onFail = delta[fail[s] * width + letter];
-      if (t === -1) delta[s * width + letter] = onFail;
+      if (t !== -1) {
+        rank[t] = order.length;
+        order.push(t);
+      }
+    }
+  }
+  // Each state's next state on every letter (Aho-Corasick): along the trie, else as from its failure state (the
+  // longest proper suffix of its letters that the trie holds), whose row is made before (it is nearer the root).
+  const count = order.length;
+  const delta = new Uint16Array(count * width);
+  const accepts = new Uint8Array(count);
+  const fail = new Int32Array(count);
+  for (let q = 0; q < count; q++) {
+    const s = order[q];
+    accepts[q] = ends[s] === 1 || accepts[fail[q]] === 1 ? 1 : 0;
+    // A state at an anchor's end is never left (the scan stops there): no row.
+    if (accepts[q] === 1) continue;
+    for (let letter = 0; letter < width; letter++) {
+      const t = next[s * width + letter];
+      const onFail = q === 0 ? 0 : delta[fail[q] * width + letter];
+      if (t === -1) delta[q * width + letter] = onFail;
       else {
-        fail[t] = onFail;
-        delta[s * width + letter] = t;
-        queue.push(t);
+        fail[rank[t]] = onFail;
+        delta[q * width + letter] = rank[t];
       }
     }
   }
