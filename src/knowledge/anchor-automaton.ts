@@ -59,12 +59,28 @@ function acceptedBy(c: string): Uint8Array | null {
 }
 
 /**
+ * Marks at once the characters beyond Latin-1 of `anchors` (Hangul, kanji: hundreds in the tables) whose sources
+ * accept no Latin-1 character, where asking each alone took most of the automaton's making: the regex of all of
+ * them as one-character anchors (the alternation of their sources) finds nothing in Latin-1 when none accepts any
+ * of it. Otherwise each is asked alone (acceptedBy).
+ */
+function noneAcceptedAmong(anchors: readonly string[]): void {
+  const wide = new Set<string>();
+  for (const anchor of anchors) for (const c of Array.from(anchor.replaceAll(WORD_BOUNDARY, ''))) if (c.codePointAt(0) as number >= LATIN1 && !accepted.has(c)) wide.add(c);
+  if (wide.size === 0) return;
+  const all = anchorRegex([...wide], 'iu');
+  if (all === null || all.test(LATIN1_TEXT)) return;
+  for (const c of wide) accepted.set(c, null);
+}
+
+/**
  * The automaton of `anchors` (those anchorRegex(anchors, 'iu') finds), or null when it would be too large
  * (ANCHOR_AUTOMATON_MAX_STATES) or there are no anchors to read.
  */
 export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | null {
   // Each anchor as the sets of Latin-1 characters its characters accept; those that no Latin-1 text holds dropped.
   const words: Uint8Array[][] = [];
+  noneAcceptedAmong(anchors);
   // Whitespace is a letter of its own even where no anchor holds any (the automaton reads a run of it as one).
   const sources = new Map<Uint8Array, number>([[acceptedBy(' ') as Uint8Array, 0]]);
   for (const anchor of anchors) {
@@ -102,8 +118,10 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
     lettersOf.set(set, [...letters]);
   }
   for (let x = 0; x < LATIN1; x++) if (WHITESPACE.test(LATIN1_TEXT[x]) !== (blocks[x] === space)) return null;
-  // The trie of the anchors' letter sequences (a run of whitespace is one letter), then its failure links.
-  const next: number[] = new Array<number>(width).fill(-1);
+  // The trie of the anchors' letter sequences (a run of whitespace is one letter): each state's child on a letter
+  // (keyed state × width + letter) and the letters it has children on.
+  const child = new Map<number, number>();
+  const childLetters: number[][] = [[]];
   const ends: number[] = [0];
   let exact = true;
   for (const sets of words) {
@@ -122,13 +140,14 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
         // An anchor that another one starts: the shorter one is found first.
         if (ends[s] === 1) continue;
         for (const letter of letters) {
-          let t = next[s * width + letter];
-          if (t === -1) {
+          let t = child.get(s * width + letter);
+          if (t === undefined) {
             t = ends.length;
             if (t >= ANCHOR_AUTOMATON_MAX_STATES) return null;
             ends.push(0);
-            for (let k = 0; k < width; k++) next.push(-1);
-            next[s * width + letter] = t;
+            childLetters.push([]);
+            child.set(s * width + letter, t);
+            childLetters[s].push(letter);
           }
           reached.push(t);
         }
@@ -147,16 +166,15 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
   for (let q = 0; q < order.length; q++) {
     const s = order[q];
     if (ends[s] === 1) continue;
-    for (let letter = 0; letter < width; letter++) {
-      const t = next[s * width + letter];
-      if (t !== -1) {
-        rank[t] = order.length;
-        order.push(t);
-      }
+    for (const letter of childLetters[s]) {
+      const t = child.get(s * width + letter) as number;
+      rank[t] = order.length;
+      order.push(t);
     }
   }
   // Each state's next state on every letter (Aho-Corasick): along the trie, else as from its failure state (the
-  // longest proper suffix of its letters that the trie holds), whose row is made before (it is nearer the root).
+  // longest proper suffix of its letters that the trie holds), whose row is made before (it is nearer the root):
+  // the failure state's row copied, then the trie's own children written over it.
   const count = order.length;
   const delta = new Uint16Array(count * width);
   const accepts = new Uint8Array(count);
@@ -166,14 +184,12 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
     accepts[q] = ends[s] === 1 || accepts[fail[q]] === 1 ? 1 : 0;
     // A state at an anchor's end is never left (the scan stops there): no row.
     if (accepts[q] === 1) continue;
-    for (let letter = 0; letter < width; letter++) {
-      const t = next[s * width + letter];
-      const onFail = q === 0 ? 0 : delta[fail[q] * width + letter];
-      if (t === -1) delta[q * width + letter] = onFail;
-      else {
-        fail[rank[t]] = onFail;
-        delta[q * width + letter] = rank[t];
-      }
+    // The root's row stays all zeros but for its children.
+    if (q > 0) delta.copyWithin(q * width, fail[q] * width, fail[q] * width + width);
+    for (const letter of childLetters[s]) {
+      const t = rank[child.get(s * width + letter) as number];
+      fail[t] = q === 0 ? 0 : delta[fail[q] * width + letter];
+      delta[q * width + letter] = t;
     }
   }
   return { blocks, width, space, delta, accepts, exact };
