@@ -1,8 +1,9 @@
-// An automaton that answers, for a text made only of Latin-1 characters (U+0000-U+00FF: nearly every English
-// sentence), whether anchorRegex(anchors, 'iu') finds something in it, reading each character once with one table
-// look-up. The regex tries its alternation's branches one after another at every position of the text (a table
-// gate's thousands of anchors start with some thirty Latin letters, so some thirty tries a position); the
-// automaton (Aho-Corasick over the anchors) takes one step a character.
+// An automaton that answers whether anchorRegex(anchors, 'iu') finds something in a text, reading each character
+// once with one table look-up. The regex tries its alternation's branches one after another at every position of
+// the text (a table gate's thousands of anchors start with some thirty Latin letters, so some thirty tries a
+// position); the automaton (Aho-Corasick over the anchors) takes one step a character. It is made for the anchors
+// that a text of Latin-1 characters (U+0000-U+00FF: nearly all of an English sentence) may hold, and reads other
+// characters of a text as below.
 // How it reads the text as the regex does:
 // - Each character of an anchor is read by the regex with a source of its own (anchor-regex.ts charSource: the
 //   character in either case as 'iu' folds it, a class of the characters folding makes it, \s+ for whitespace).
@@ -16,7 +17,11 @@
 //   character that follows another. An anchor with two whitespace characters in a row (\s+\s+, a run of two or
 //   more) would then be read as one run; with such an anchor the automaton accepts more texts than the regex, so
 //   it is not exact, and a text it accepts is asked of the regex again (LatinAutomaton.exact).
-// A text with a character beyond Latin-1 is not read: the caller asks the regex (mayFindLatin answers null).
+// A character beyond Latin-1 (a curly quote, a dash, Hangul) is read the same way when first met: the sources that
+// accept it, asked of each, give its letter (a character accepted by no source is the block 0). A text holding one
+// that the automaton cannot read is left to the regex (mayFindLatin answers null): a character that some anchor
+// left out accepts (that anchor might be found there), one accepted by sources that accept no Latin-1 character
+// together (no letter is it), and half of a surrogate pair (the regex reads the pair as one character).
 import { ANCHOR_AUTOMATON_MAX_STATES } from '../settings.js';
 import { anchorRegex } from './anchor-regex.js';
 import { WORD_BOUNDARY } from './literal-anchors.js';
@@ -36,7 +41,22 @@ export interface LatinAutomaton {
   accepts: Uint8Array;
   /** Accepting means the regex finds an anchor (no anchor holds two whitespace characters in a row). */
   exact: boolean;
+  /**
+   * Per character beyond Latin-1 in the Basic Multilingual Plane (at its code − 256): its letter + 1 once read,
+   * NOT_READ before, UNREADABLE for one the automaton cannot read.
+   */
+  wide: Int16Array;
+  /** The sources of the letters, in the order of the keys of `letters` (whitespace's first). */
+  sources: RegExp[];
+  /** Per set of sources (a key of '0' and '1', one per source), its letter. */
+  letters: Map<string, number>;
+  /** Finds a character that the sources of the anchors left out accept (one a Latin-1 text cannot hold). */
+  leftOut: RegExp | null;
 }
+
+const NOT_READ = 0;
+const UNREADABLE = -1;
+const BMP = 0x10000;
 
 /** Latin-1 as one string: the character at index c is U+00c. */
 const LATIN1_TEXT = String.fromCharCode(...Array.from({ length: LATIN1 }, (_, c) => c));
@@ -44,6 +64,8 @@ const WHITESPACE = /^\s$/;
 
 /** Per anchor character, the Latin-1 characters its source accepts (null: none). The same for every table. */
 const accepted = new Map<string, Uint8Array | null>();
+/** Per such set, the source itself (the regex of the one character). */
+const sourceOf = new Map<Uint8Array, RegExp>();
 
 function acceptedBy(c: string): Uint8Array | null {
   let set = accepted.get(c);
@@ -53,6 +75,7 @@ function acceptedBy(c: string): Uint8Array | null {
   else {
     set = new Uint8Array(LATIN1);
     for (let x = 0; x < LATIN1; x++) set[x] = re.test(LATIN1_TEXT[x]) ? 1 : 0;
+    sourceOf.set(set, re);
   }
   accepted.set(c, set);
   return set;
@@ -83,6 +106,8 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
   noneAcceptedAmong(anchors);
   // Whitespace is a letter of its own even where no anchor holds any (the automaton reads a run of it as one).
   const sources = new Map<Uint8Array, number>([[acceptedBy(' ') as Uint8Array, 0]]);
+  // The characters whose sources accept no Latin-1 character: the anchors that hold one are left out.
+  const leftOut = new Set<string>();
   for (const anchor of anchors) {
     const sets: Uint8Array[] = [];
     let found = true;
@@ -90,12 +115,14 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
       const set = acceptedBy(c);
       if (set === null) {
         found = false;
-        break;
+        leftOut.add(c);
+        continue;
       }
       sets.push(set);
-      if (!sources.has(set)) sources.set(set, sources.size);
     }
-    if (found && sets.length > 0) words.push(sets);
+    if (!found || sets.length === 0) continue;
+    for (const set of sets) if (!sources.has(set)) sources.set(set, sources.size);
+    words.push(sets);
   }
   if (words.length === 0) return null;
   // The alphabet: Latin-1 characters accepted by the same sources are one letter.
@@ -192,21 +219,49 @@ export function latinAutomaton(anchors: readonly string[]): LatinAutomaton | nul
       delta[q * width + letter] = t;
     }
   }
-  return { blocks, width, space, delta, accepts, exact };
+  return {
+    blocks,
+    width,
+    space,
+    delta,
+    accepts,
+    exact,
+    wide: new Int16Array(BMP - LATIN1),
+    sources: all.map((set) => sourceOf.get(set) as RegExp),
+    letters: letterOf,
+    leftOut: leftOut.size ? anchorRegex([...leftOut], 'iu') : null,
+  };
+}
+
+/** The letter + 1 of a character beyond Latin-1 (`code`), or UNREADABLE. */
+function wideLetter(a: LatinAutomaton, code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return UNREADABLE;
+  const c = String.fromCharCode(code);
+  if (a.leftOut !== null && a.leftOut.test(c)) return UNREADABLE;
+  let key = '';
+  for (const source of a.sources) key += source.test(c) ? '1' : '0';
+  const letter = a.letters.get(key);
+  return letter === undefined ? UNREADABLE : letter + 1;
 }
 
 /**
  * Whether the automaton's anchors may be in `text`: false when none is, true when one is (exact automaton) or may
- * be (then ask the regex), null when the text holds a character beyond Latin-1 (ask the regex).
+ * be (then ask the regex), null when the text holds a character the automaton cannot read (ask the regex).
  */
 export function mayFindLatin(a: LatinAutomaton, text: string): boolean | null {
-  const { blocks, width, space, delta, accepts } = a;
+  const { blocks, width, space, delta, accepts, wide } = a;
   let state = 0;
   let afterSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= LATIN1) return null;
-    const letter = blocks[c];
+    let letter: number;
+    if (c < LATIN1) letter = blocks[c];
+    else {
+      let known = wide[c - LATIN1];
+      if (known === NOT_READ) wide[c - LATIN1] = known = wideLetter(a, c);
+      if (known === UNREADABLE) return null;
+      letter = known - 1;
+    }
     if (letter === space) {
       if (afterSpace) continue;
       afterSpace = true;

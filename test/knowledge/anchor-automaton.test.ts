@@ -82,14 +82,24 @@ describe('Latin-1 anchor automaton', () => {
     expect(splitGateHolds(gateOf(['east  sea', 'hwasong'], [], true)!, 'the east sea')).toBe(false);
   });
 
-  it('reads case as the regex does, and leaves a text beyond Latin-1 to the regex', () => {
-    const a = latinAutomaton(['\u212Aelvin', 'ſtrait', 'µs', '노동'])!;
+  it('reads case as the regex does, and leaves to the regex a text with a character it cannot read', () => {
+    const a = latinAutomaton(['\u212Aelvin', 'ſtrait', 'µs', '노동', "korea's", 'kn-23'])!;
     expect(mayFindLatin(a, 'KELVIN')).toBe(true);
     expect(mayFindLatin(a, 'the STRAIT')).toBe(true);
     expect(mayFindLatin(a, 'µS')).toBe(true);
     expect(mayFindLatin(a, 'a strain')).toBe(false);
+    // Beyond Latin-1: read by the sources that accept it (case partners, folded quotes and hyphens, whitespace).
+    expect(mayFindLatin(a, 'the \u2019 \u212Aelvin')).toBe(true);
+    expect(mayFindLatin(a, 'the \u017Ftrait')).toBe(true);
+    expect(mayFindLatin(a, 'Korea\u2019s launch')).toBe(true);
+    expect(mayFindLatin(a, 'a KN\u201023')).toBe(true);
+    expect(mayFindLatin(a, '\u201cA strain\u201d \u2014 no.')).toBe(false);
+    expect(mayFindLatin(a, 'μs')).toBe(true);
+    // A character of an anchor left out (노동 holds no Latin-1 character), and half of a surrogate pair.
     expect(mayFindLatin(a, '노동')).toBeNull();
-    expect(mayFindLatin(a, 'the \u2019strait')).toBeNull();
+    expect(mayFindLatin(a, 'a strain \ud83d\ude80')).toBeNull();
+    // Hangul of no anchor: read as a character no source accepts.
+    expect(mayFindLatin(a, '북한 strait')).toBe(true);
     // No anchor a Latin-1 text can hold: no automaton.
     expect(latinAutomaton(['노동', '東海'])).toBeNull();
   });
@@ -107,6 +117,8 @@ describe('Latin-1 anchor automaton', () => {
     // Pieces of the anchors themselves (cut anywhere, in other cases, with other whitespace), with common words.
     const next = rng(17);
     const pieces: string[] = [' ', '  ', '\n', 'the ', 'fired ', 'a ', 'missile ', 'into ', 'sea ', 'east ', 'waters ', '-', ', ', 'e', 's'];
+    // Characters beyond Latin-1 that English news holds: curly quotes, dashes, a wide space, a Kelvin sign.
+    pieces.push('\u2019', '\u2018', '\u201c', '\u201d', '\u2010', '\u2013', '\u2014', '\u2003', '\u212A', '\u017F', '북한');
     for (let i = 0; i < 3000; i++) {
       const a = anchors[Math.floor(next() * anchors.length)].replaceAll(WORD_BOUNDARY, '');
       const from = Math.floor(next() * a.length);
@@ -114,6 +126,7 @@ describe('Latin-1 anchor automaton', () => {
       let piece = next() < 0.5 ? a : a.slice(from, to);
       if (next() < 0.3) piece = piece.toUpperCase();
       if (next() < 0.2) piece = piece.replace(/ /g, '\u00a0 ');
+      if (next() < 0.2) piece = piece.replace(/'/g, '\u2019').replace(/-/g, '\u2011');
       pieces.push(piece);
     }
     const texts = randomTexts(pieces, 20000, 23);
