@@ -178,6 +178,13 @@ export const MATCHER_RECENT_TEXTS = 512;
  */
 export const TABLE_GATE_AFTER_CHARS = 2_000_000;
 /**
+ * The most states a table gate's Latin-1 automaton may have (knowledge/anchor-automaton.ts), else the gate reads
+ * texts with its regex alone: the states are indexed by 16-bit numbers, and each takes two bytes per letter of
+ * its alphabet (some forty), so this bounds one automaton at about 2.6 MB. The shared gate of the designation,
+ * site, class, sea and EEZ tables needs about 7,000.
+ */
+export const ANCHOR_AUTOMATON_MAX_STATES = 32_768;
+/**
  * Only texts up to this long are remembered by the knowledge tables: a sentence, the unit that is
  * asked about again and again; a whole page is read once. Bounds the memory at texts × length.
  */

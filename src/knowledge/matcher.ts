@@ -291,7 +291,8 @@ export class TableMatcher<T> {
  * twice: the first table to make its own (after TABLE_GATE_AFTER_CHARS characters asked about) has the others make
  * theirs at once, since a table asked only about launch sentences (the sites) may never get there, and without it
  * the gate would never be made. Its answers for the texts asked lately are remembered (the tables ask about the
- * same sentence in turn).
+ * same sentence in turn). Asked about every sentence, it reads them with an automaton of its anchors, one step a
+ * character, where its regex tries thousands of anchors' first letters at every position (anchor-automaton.ts).
  */
 export class SharedTableGate {
   private pending = 0;
@@ -322,7 +323,7 @@ export class SharedTableGate {
     if (anchors === null) this.unanchored = true;
     else this.anchors.push(...anchors);
     this.exact.push(...exact);
-    if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact);
+    if (--this.pending === 0) this.gate = this.unanchored ? null : gateOf(this.anchors, this.exact, true);
     else if (!this.gathering) {
       this.gathering = true;
       for (const makeGate of this.members) makeGate();

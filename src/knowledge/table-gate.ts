@@ -6,6 +6,7 @@
 // a rule that yields no anchors has no gate: every text goes to the matcher. A pattern's gate: the same for one
 // compiled pattern, read with its own flags ('i' keeps the word boundaries of its anchors; 'u' reads case as
 // broadly as Unicode does and drops them: anchor-regex.ts).
+import { type LatinAutomaton, latinAutomaton, mayFindLatin } from './anchor-automaton.js';
 import { anchorRegex } from './anchor-regex.js';
 import { fold } from './fold.js';
 import { literalAnchors, literalStarts, WORD_BOUNDARY } from './literal-anchors.js';
@@ -28,21 +29,39 @@ export const tableGate = (sources: readonly string[]): RegExp | null => anchorRe
  */
 export interface SplitGate {
   anchors: RegExp;
+  /**
+   * Reads a text of Latin-1 characters for the anchors in one step a character, where `anchors` tries its
+   * branches at every position (anchor-automaton.ts): same answers. Null: the regex alone.
+   */
+  latin: LatinAutomaton | null;
   exact: RegExp | null;
 }
 
 /**
  * The gate of the case-insensitive rules' anchors (tableAnchors; null: some rule yields none, and then there is no
- * gate: every text goes to the matcher) and the case-sensitive rules' sources.
+ * gate: every text goes to the matcher) and the case-sensitive rules' sources. `automaton`: also read the anchors
+ * of Latin-1 texts with an automaton (for a gate asked about every sentence: making it takes some milliseconds).
  */
-export function gateOf(anchors: readonly string[] | null, exact: readonly string[]): SplitGate | null {
+export function gateOf(anchors: readonly string[] | null, exact: readonly string[], automaton = false): SplitGate | null {
   const regex = anchorRegex(anchors === null ? null : [...anchors], 'iu');
-  if (regex === null) return null;
-  return { anchors: regex, exact: exact.length ? new RegExp(exact.map((s) => `(?:${s})`).join('|'), 'u') : null };
+  if (regex === null || anchors === null) return null;
+  return {
+    anchors: regex,
+    latin: automaton ? latinAutomaton(anchors) : null,
+    exact: exact.length ? new RegExp(exact.map((s) => `(?:${s})`).join('|'), 'u') : null,
+  };
+}
+
+/** Whether the gate's anchors are in `raw`: as its regex finds them (by the automaton for a Latin-1 text). */
+function anchorsIn(gate: SplitGate, raw: string): boolean {
+  if (gate.latin === null) return gate.anchors.test(raw);
+  const found = mayFindLatin(gate.latin, raw);
+  if (found === false) return false;
+  return (found === true && gate.latin.exact) || gate.anchors.test(raw);
 }
 
 /** False when no rule of the gate's table can match in `raw`. */
-export const splitGateHolds = (gate: SplitGate, raw: string): boolean => gate.anchors.test(raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
+export const splitGateHolds = (gate: SplitGate, raw: string): boolean => anchorsIn(gate, raw) || (gate.exact !== null && gate.exact.test(fold(raw)));
 
 /** The literal anchors of a regex source (one of which every text it matches in holds), or null for none. */
 const sourceAnchors = (source: string): string[] | null => literalAnchors(loosen(source));
