@@ -22,6 +22,10 @@
 // that the automaton cannot read is left to the regex (mayFindLatin answers null): a character that some anchor
 // left out accepts (that anchor might be found there), one accepted by sources that accept no Latin-1 character
 // together (no letter is it), and half of a surrogate pair (the regex reads the pair as one character).
+// Written here, not taken from an npm Aho-Corasick package: those match strings code unit by code unit (at most
+// with ASCII case folding), and what must be matched is the regex's own reading of each character (Unicode case
+// folding, the folded quotes and hyphens, whitespace runs), asked of the engine, which such a package would need
+// as a custom alphabet and a whitespace rule of its own: the few lines of the automaton itself are the least of it.
 import { ANCHOR_AUTOMATON_MAX_STATES } from '../settings.js';
 import { anchorRegex } from './anchor-regex.js';
 import { WORD_BOUNDARY } from './literal-anchors.js';
