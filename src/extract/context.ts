@@ -9,7 +9,7 @@ import type { Readers } from './configuration.js';
 import { type DateMention, forgetDateReadings } from './dates.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type RoleDecision, sentenceRole, statesLaunch } from './roles.js';
-import { mayHold } from './rule-gates.js';
+import { testGated } from './rule-gates.js';
 import { forgetSentenceFacts } from './sentence-facts.js';
 import { STATE_MEDIA_DATELINE_CHARS } from '../settings.js';
 import { articleUnits, type Unit } from './units.js';
@@ -160,7 +160,7 @@ export function createContext(article: Article, config: { locale: Locale; reader
     };
   });
   // "succeeded in cruise missile tests on Saturday and Sunday": plural tests pinned to days are launches too.
-  for (const u of units) if (!u.launch && !u.isCaption && mayHold(p.rule.pluralMissileTests, u.text, locale) && p.rule.pluralMissileTests.test(u.text) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
+  for (const u of units) if (!u.launch && !u.isCaption && testGated(p.rule.pluralMissileTests, u.text, locale) && u.dates.some((d) => d.kind !== 'relative')) u.launch = true;
   return {
     article,
     locale,

@@ -4,7 +4,7 @@
 import type { Article, Extraction } from '../types.js';
 import { extractWith } from './extract.js';
 import { configurationFor } from './locales/index.js';
-import { mayReportLaunchIn, mayReportLaunchTitleFirst, unlaunchedExtraction } from './prefilter.js';
+import { mayReportLaunchIn, mayReportLaunchOf, unlaunchedExtraction } from './prefilter.js';
 import { articleUnits } from './units.js';
 
 export { anchorsMayReportLaunchOf, mayReportLaunch, mayReportLaunchOf, prefilterText } from './prefilter.js';
@@ -12,7 +12,7 @@ export { anchorsMayReportLaunchOf, mayReportLaunch, mayReportLaunchOf, prefilter
 /** The extraction of an article: the full reading when the prefilter lets it through, on the whole text and then unit by unit. */
 export function extractArticle(article: Article): Extraction {
   const config = configurationFor(article.language);
-  if (!mayReportLaunchTitleFirst(article, config.locale)) return unlaunchedExtraction(article, config.locale);
+  if (!mayReportLaunchOf(article, config.locale)) return unlaunchedExtraction(article, config.locale);
   const units = articleUnits(article, config.locale);
   return mayReportLaunchIn(units, config.locale) ? extractWith(config, article, units) : unlaunchedExtraction(article, config.locale, units);
 }

@@ -100,11 +100,18 @@ function looselyMayReport(raw: string, v: Vocabulary): boolean {
   return v.missileNoun.test(text) || designations().regex.test(fold(text));
 }
 
-/** Whether some part holds an anchor (no anchors derived: always). */
-const anchored = (anchor: RegExp | null, parts: readonly string[]): boolean => anchor === null || parts.some((p) => anchor.test(p));
+/** Whether the text holds an anchor (no anchors derived: always). */
+const anchored = (anchor: RegExp | null, text: string): boolean => anchor === null || anchor.test(text);
 
-/** Whether both anchor regexes find an anchor in one of the parts. */
-const anchoredBoth = (v: Vocabulary, parts: readonly string[]): boolean => anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
+/** Whether both anchor regexes find an anchor in the text. */
+const anchoredBoth = (v: Vocabulary, text: string): boolean => anchored(v.launchAnchor, text) && anchored(v.missileAnchor, text);
+
+/**
+ * Whether the title (when there is one) or else the text holds an anchor, asked in that order: not a list of the
+ * parts read with a closure, which this, asked of every document, would make for each call.
+ */
+const anchoredInArticle = (anchor: RegExp | null, a: { title: string | null; text: string }): boolean =>
+  anchor === null || (a.title !== null && anchor.test(a.title)) || anchor.test(a.text);
 
 /**
  * Whether a leading part of a text passes the whole test (anchors and loose patterns): if it does, so does the
@@ -117,7 +124,7 @@ const anchoredBoth = (v: Vocabulary, parts: readonly string[]): boolean => ancho
  * goes on with the space its run became. fold reads one character for one, so fold(spacedOnce(part)) is the start
  * of fold(spacedOnce(text)) in the same way, a space folded to itself.
  */
-const leadMayReport = (v: Vocabulary, part: string): boolean => anchoredBoth(v, [part]) && looselyMayReport(part, v);
+const leadMayReport = (v: Vocabulary, part: string): boolean => anchoredBoth(v, part) && looselyMayReport(part, v);
 
 /**
  * The end of a text's lead: the first line break at or after PREFILTER_LEAD_CHARS (and after `from`), or -1 when
@@ -144,22 +151,13 @@ export function mayReportLaunch(raw: string, locale: Locale): boolean {
   const v = vocabulary(locale);
   const firstBreak = v.leadsSuffice ? raw.indexOf('\n') : -1;
   if (firstBreak > 0 && leadMayReport(v, raw.slice(0, firstBreak))) return true;
-  return anchoredBoth(v, [raw]) && looselyMayReportLeadFirst(v, raw, firstBreak + 1);
+  return anchoredBoth(v, raw) && looselyMayReportLeadFirst(v, raw, firstBreak + 1);
 }
 
 /** mayReportLaunch of the whole text alone, as it was before the leading parts were asked first: for the tests. */
 export function mayReportLaunchWhole(raw: string, locale: Locale): boolean {
   const v = vocabulary(locale);
-  return anchoredBoth(v, [raw]) && looselyMayReport(raw, v);
-}
-
-/**
- * mayReportLaunch of an article's prefilterText, its title asked first without joining it to the text (the title
- * is the joined text's start, followed by a line break: leadMayReport), which a launch report's title settles.
- */
-export function mayReportLaunchTitleFirst(a: { title: string | null; text: string }, locale: Locale): boolean {
-  const v = vocabulary(locale);
-  return (v.leadsSuffice && a.title !== null && a.title !== '' && leadMayReport(v, a.title)) || mayReportLaunch(prefilterText(a), locale);
+  return anchoredBoth(v, raw) && looselyMayReport(raw, v);
 }
 
 /**
@@ -179,8 +177,7 @@ export function mayReportLaunchOf(a: { title: string | null; text: string }, loc
  */
 export function anchorsMayReportLaunchOf(a: { title: string | null; text: string }, locale: Locale): boolean {
   const v = vocabulary(locale);
-  const parts = a.title === null ? [a.text] : [a.title, a.text];
-  return anchored(v.launchAnchor, parts) && anchored(v.missileAnchor, parts);
+  return anchoredInArticle(v.launchAnchor, a) && anchoredInArticle(v.missileAnchor, a);
 }
 
 /** Whether a locale's leading parts answer for the whole text (every regex of its test reads a start as the text), for the tests. */

@@ -2,7 +2,7 @@
 import type { Locale } from '../knowledge/index.js';
 import { phrases } from './phrases.js';
 import { afterLastMatch, matchesOf, withFlags } from './compiled.js';
-import { LENGTH_UNIT, mayHold } from './rule-gates.js';
+import { LENGTH_UNIT, testGated } from './rule-gates.js';
 
 /** A length in a sentence ("about 800 kilometers", "497 miles", "1 500 km"), classified by what it measures. */
 export interface LengthMention {
@@ -36,7 +36,7 @@ export function findLengths(sentence: string, locale: Locale = 'en'): LengthMent
   const p = phrases(locale);
   const out: LengthMention[] = [];
   // A sentence without a length unit (most sentences) has no length: the rule gates' shared scan, else the unit's own.
-  if (!mayHold(LENGTH_UNIT, sentence, locale) || !LENGTH_UNIT.test(sentence)) return out;
+  if (!testGated(LENGTH_UNIT, sentence, locale)) return out;
   for (const m of matchesOf(LENGTH, sentence)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;

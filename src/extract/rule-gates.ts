@@ -45,3 +45,6 @@ export function mayHold(re: RegExp, text: string, locale: Locale = 'en'): boolea
   const facts = factsOf(text, locale);
   return (facts.rulesMayHold ??= facts.anchoredWide());
 }
+
+/** Whether a pattern of the group matches in `text`: the gate first (mayHold), then the pattern itself. */
+export const testGated = (re: RegExp, text: string, locale: Locale = 'en'): boolean => mayHold(re, text, locale) && re.test(text);

@@ -18,7 +18,7 @@ import {
 import { type ArticleContext, type DateDecision, NO_DATE, type ReadUnit } from '../context.js';
 import { type DateMention, spokenDate } from '../dates.js';
 import type { Parser, Refiner, Rule } from '../rule.js';
-import { mayHold } from '../rule-gates.js';
+import { testGated } from '../rule-gates.js';
 import { type TimeMention, toLocal } from '../times.js';
 
 export interface DateCandidate {
@@ -105,7 +105,7 @@ function datingSentences(ctx: ArticleContext): ReadUnit[] {
 const datingOf = new WeakMap<ArticleContext, ReadUnit[]>();
 
 function findDatingSentences(ctx: ArticleContext): ReadUnit[] {
-  const restated = (u: ReadUnit): boolean => u.part === 'text' && !u.launch && !u.isCaption && u.role.role === 'main' && mayHold(ctx.phrases.rule.launchRestated, u.text, ctx.locale) && ctx.phrases.rule.launchRestated.test(u.text);
+  const restated = (u: ReadUnit): boolean => u.part === 'text' && !u.launch && !u.isCaption && u.role.role === 'main' && testGated(ctx.phrases.rule.launchRestated, u.text, ctx.locale);
   if (!ctx.mainLaunch.length) return [];
   const launches = new Set(ctx.mainLaunch);
   return ctx.units.filter((u) => launches.has(u) || restated(u));

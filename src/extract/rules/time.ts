@@ -10,7 +10,7 @@ import { actorInfo } from '../../knowledge/index.js';
 import { BASE_CONFIDENCE, TIME_EVENT_LOOKBACK, TIME_GLOSS_GAP } from '../../settings.js';
 import type { Span } from '../../types.js';
 import type { ArticleContext } from '../context.js';
-import { mayHold } from '../rule-gates.js';
+import { testGated } from '../rule-gates.js';
 import { type ClaimCandidate, inMain, mainUnits, NO_CANDIDATES, type Parser, type Refiner, type Rule } from '../rule.js';
 import { toLocal } from '../times.js';
 import { matchesOf, withFlags } from '../compiled.js';
@@ -75,7 +75,7 @@ export function onPyongyangClock(zone: string, fromStateMedia: boolean): boolean
 export const timeRule: Rule<ClaimCandidate> = {
   name: 'clock-time-of-launch',
   field: 'time_local',
-  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || (mayHold(ctx.phrases.rule.launchWordForTime, u.text, ctx.locale) && ctx.phrases.rule.launchWordForTime.test(u.text))),
+  scope: (ctx) => mainUnits(ctx).filter((u) => u.launch || testGated(ctx.phrases.rule.launchWordForTime, u.text, ctx.locale)),
   find(u, ctx) {
     // A loop, not filter and map: most of these sentences state no clock time, and the chain made two lists and
     // two closures for each of them.
